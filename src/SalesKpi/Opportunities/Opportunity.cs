@@ -1,0 +1,238 @@
+using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
+using System.Globalization;
+using NodaTime;
+using SalesKpi.Leads;
+using SalesKpi.Reps;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Opportunities;
+
+/// <summary>
+/// A potential sale to an account, worked by a rep through the stages of the pipeline until it is won or lost.
+/// </summary>
+/// <remarks>
+/// <para>Invariants, checked by the constructor: a won or lost opportunity has a close date and an open one has
+/// none; the close date is not before the creation date; the stage history is in chronological order and no entry
+/// is before the creation date.</para>
+/// <para>Equality is component-wise over every property, the stage history compared entry by entry.</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class Opportunity : IEquatable<Opportunity>
+{
+    /// <summary>Initializes an opportunity.</summary>
+    /// <param name="id">The opportunity's identifier.</param>
+    /// <param name="account">The customer account.</param>
+    /// <param name="owner">The rep who owns the opportunity.</param>
+    /// <param name="createdAt">When the opportunity was created.</param>
+    /// <param name="amount">The (expected or final) amount.</param>
+    /// <param name="status">Open, won or lost.</param>
+    /// <param name="closedAt">When it was won or lost; required if and only if <paramref name="status"/> is won or lost.</param>
+    /// <param name="lead">The lead it was converted from, if any.</param>
+    /// <param name="stageHistory">The stages entered, in chronological order; may be empty.</param>
+    /// <param name="expectedClose">The date it is expected to close, if known.</param>
+    /// <exception cref="ArgumentException">An identifier is the default value; <paramref name="closedAt"/> is missing
+    /// for a closed opportunity, present for an open one, or before <paramref name="createdAt"/>; a stage entry is out
+    /// of order or before <paramref name="createdAt"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
+    public Opportunity(
+        OpportunityId id,
+        AccountId account,
+        RepId owner,
+        Instant createdAt,
+        Money amount,
+        OpportunityStatus status = OpportunityStatus.Open,
+        Instant? closedAt = null,
+        LeadId? lead = null,
+        IEnumerable<StageEntry>? stageHistory = null,
+        LocalDate? expectedClose = null)
+    {
+        Preconditions.CheckInitialized(!id.IsDefault, nameof(id));
+        Preconditions.CheckInitialized(!account.IsDefault, nameof(account));
+        Preconditions.CheckInitialized(!owner.IsDefault, nameof(owner));
+        Preconditions.CheckRange(Enum.IsDefined(status), status, "Unknown opportunity status.", nameof(status));
+        if (lead is { } l)
+        {
+            Preconditions.CheckInitialized(!l.IsDefault, nameof(lead));
+        }
+
+        if (status == OpportunityStatus.Open)
+        {
+            Preconditions.CheckArgument(closedAt is null, nameof(closedAt), "An open opportunity has no close date.");
+        }
+        else
+        {
+            Preconditions.CheckArgument(closedAt is not null, nameof(closedAt), $"A {status.ToString().ToLowerInvariant()} opportunity needs a close date.");
+            Preconditions.CheckArgument(
+                closedAt.Value >= createdAt,
+                nameof(closedAt),
+                $"An opportunity cannot close ({closedAt}) before it was created ({createdAt}).");
+        }
+
+        var history = stageHistory is null ? ImmutableArray<StageEntry>.Empty : stageHistory.ToImmutableArray();
+        for (var i = 0; i < history.Length; i++)
+        {
+            var entry = history[i];
+            Preconditions.CheckArgument(!entry.Stage.IsDefault, nameof(stageHistory), $"Stage entry {i} has no stage.");
+            Preconditions.CheckArgument(
+                entry.EnteredAt >= createdAt,
+                nameof(stageHistory),
+                $"Stage entry {i} ({entry}) is before the opportunity was created ({createdAt}).");
+            Preconditions.CheckArgument(
+                i == 0 || history[i - 1].EnteredAt <= entry.EnteredAt,
+                nameof(stageHistory),
+                $"Stage entry {i} ({entry}) is before the entry preceding it ({(i == 0 ? null : history[i - 1])}); the history must be in chronological order.");
+        }
+
+        Id = id;
+        Account = account;
+        Owner = owner;
+        CreatedAt = createdAt;
+        Amount = amount;
+        Status = status;
+        ClosedAt = closedAt;
+        Lead = lead;
+        StageHistory = history;
+        ExpectedClose = expectedClose;
+    }
+
+    /// <summary>Gets the opportunity's identifier.</summary>
+    public OpportunityId Id { get; }
+
+    /// <summary>Gets the customer account.</summary>
+    public AccountId Account { get; }
+
+    /// <summary>Gets the rep who owns the opportunity.</summary>
+    public RepId Owner { get; }
+
+    /// <summary>Gets when the opportunity was created; decides the period of <c>new-opportunities</c>.</summary>
+    public Instant CreatedAt { get; }
+
+    /// <summary>Gets the amount.</summary>
+    public Money Amount { get; }
+
+    /// <summary>Gets whether the opportunity is open, won or lost.</summary>
+    public OpportunityStatus Status { get; }
+
+    /// <summary>Gets when the opportunity was won or lost; decides the period of <c>close-rate</c>.</summary>
+    /// <value>The instant, or null while the opportunity is open.</value>
+    public Instant? ClosedAt { get; }
+
+    /// <summary>Gets the lead the opportunity was converted from.</summary>
+    /// <value>The lead's identifier, or null.</value>
+    public LeadId? Lead { get; }
+
+    /// <summary>Gets the stages entered, in chronological order.</summary>
+    public ImmutableArray<StageEntry> StageHistory { get; }
+
+    /// <summary>Gets the date the opportunity is expected to close.</summary>
+    /// <value>The date, or null when not known.</value>
+    public LocalDate? ExpectedClose { get; }
+
+    /// <summary>Gets a value indicating whether the opportunity is won or lost.</summary>
+    public bool IsClosed => Status != OpportunityStatus.Open;
+
+    /// <summary>Gets the stage the opportunity is in now: the last entry of <see cref="StageHistory"/>.</summary>
+    /// <value>The current stage, or null when the history is empty.</value>
+    public OpportunityStage? CurrentStage => StageHistory.IsEmpty ? null : StageHistory[^1].Stage;
+
+    /// <summary>Returns true when both opportunities are equal in every property, or both are null.</summary>
+    /// <param name="left">The first opportunity.</param>
+    /// <param name="right">The second opportunity.</param>
+    /// <returns>True when equal.</returns>
+    public static bool operator ==(Opportunity? left, Opportunity? right)
+    {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
+        if (left is null || right is null)
+        {
+            return false;
+        }
+
+        return left.Id == right.Id
+            && left.Account == right.Account
+            && left.Owner == right.Owner
+            && left.CreatedAt == right.CreatedAt
+            && left.Amount == right.Amount
+            && left.Status == right.Status
+            && left.ClosedAt == right.ClosedAt
+            && left.Lead == right.Lead
+            && left.ExpectedClose == right.ExpectedClose
+            && left.StageHistory.AsSpan().SequenceEqual(right.StageHistory.AsSpan());
+    }
+
+    /// <summary>Returns true when the opportunities differ in any property.</summary>
+    /// <param name="left">The first opportunity.</param>
+    /// <param name="right">The second opportunity.</param>
+    /// <returns>True when not equal.</returns>
+    public static bool operator !=(Opportunity? left, Opportunity? right) => !(left == right);
+
+    /// <summary>Returns a copy closed with the given status at the given instant.</summary>
+    /// <param name="status">Won or lost (or open, with a null <paramref name="closedAt"/>).</param>
+    /// <param name="closedAt">When it closed.</param>
+    /// <returns>A new opportunity.</returns>
+    /// <exception cref="ArgumentException">The status and close date do not agree, or the close date is before creation.</exception>
+    [Pure]
+    public Opportunity WithStatus(OpportunityStatus status, Instant? closedAt) =>
+        new(Id, Account, Owner, CreatedAt, Amount, status, closedAt, Lead, StageHistory, ExpectedClose);
+
+    /// <summary>Returns a copy with another amount.</summary>
+    /// <param name="amount">The new amount.</param>
+    /// <returns>A new opportunity.</returns>
+    [Pure]
+    public Opportunity WithAmount(Money amount) =>
+        new(Id, Account, Owner, CreatedAt, amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose);
+
+    /// <summary>Returns a copy with another owner.</summary>
+    /// <param name="owner">The new owner.</param>
+    /// <returns>A new opportunity.</returns>
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is the default value.</exception>
+    [Pure]
+    public Opportunity WithOwner(RepId owner) =>
+        new(Id, Account, owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose);
+
+    /// <summary>Returns a copy with one more stage entry at the end of the history.</summary>
+    /// <param name="stage">The stage entered.</param>
+    /// <param name="enteredAt">When it was entered; not before the last entry.</param>
+    /// <returns>A new opportunity.</returns>
+    /// <exception cref="ArgumentException">The entry is out of order or before creation.</exception>
+    [Pure]
+    public Opportunity WithStage(OpportunityStage stage, Instant enteredAt) =>
+        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory.Add(new StageEntry(stage, enteredAt)), ExpectedClose);
+
+    /// <summary>Returns when the opportunity first entered <paramref name="stage"/>.</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>The instant of the first entry, or null when it never entered the stage.</returns>
+    public Instant? FirstEntered(OpportunityStage stage)
+    {
+        foreach (var entry in StageHistory)
+        {
+            if (entry.Stage == stage)
+            {
+                return entry.EnteredAt;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns true when <paramref name="other"/> is equal in every property.</summary>
+    /// <param name="other">The opportunity to compare with.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(Opportunity? other) => this == other;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Opportunity other && this == other;
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, HashCode.Combine(Lead, ExpectedClose, StageHistory.Length));
+
+    /// <summary>Returns a stable, culture-invariant description, such as <c>Opportunity O-1 (won, 1,000.00 USD, created 2025-01-02T09:00:00Z)</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"Opportunity {Id} ({Status.ToString().ToLowerInvariant()}, {Amount}, created {CreatedAt})");
+}

@@ -1,0 +1,222 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
+using SalesKpi.Activities;
+using SalesKpi.Deals;
+using SalesKpi.Leads;
+using SalesKpi.Marketing;
+using SalesKpi.Opportunities;
+using SalesKpi.Reps;
+using SalesKpi.Utility;
+
+namespace SalesKpi;
+
+/// <summary>
+/// An immutable snapshot of a sales organisation's records: leads, opportunities, deals, activities, marketing
+/// spend and the rep roster. KPIs are evaluated over it.
+/// </summary>
+/// <remarks>
+/// <para>Every collection is optional: a KPI reads only the collections it needs, so a snapshot holding only
+/// activities is enough for the activity KPIs. Passing an <see cref="ImmutableArray{T}"/> stores it without a copy;
+/// any other sequence is copied once.</para>
+/// <para>Equality compares every collection element by element, in order, and the roster.</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class SalesData : IEquatable<SalesData>
+{
+    private FrozenDictionary<LeadId, Lead>? _leadsById;
+
+    private SalesData(
+        ImmutableArray<Lead> leads,
+        ImmutableArray<Opportunity> opportunities,
+        ImmutableArray<Deal> deals,
+        ImmutableArray<Activity> activities,
+        ImmutableArray<MarketingSpend> spend,
+        Roster roster)
+    {
+        Leads = leads;
+        Opportunities = opportunities;
+        Deals = deals;
+        Activities = activities;
+        Spend = spend;
+        Roster = roster;
+    }
+
+    /// <summary>Gets a snapshot with no records and an empty roster.</summary>
+    public static SalesData Empty { get; } = new([], [], [], [], [], Roster.Empty);
+
+    /// <summary>Gets the leads.</summary>
+    public ImmutableArray<Lead> Leads { get; }
+
+    /// <summary>Gets the opportunities.</summary>
+    public ImmutableArray<Opportunity> Opportunities { get; }
+
+    /// <summary>Gets the won deals.</summary>
+    public ImmutableArray<Deal> Deals { get; }
+
+    /// <summary>Gets the activities.</summary>
+    public ImmutableArray<Activity> Activities { get; }
+
+    /// <summary>Gets the marketing spend.</summary>
+    public ImmutableArray<MarketingSpend> Spend { get; }
+
+    /// <summary>Gets the rep roster.</summary>
+    public Roster Roster { get; }
+
+    /// <summary>Creates a snapshot from any of the collections; the others are empty.</summary>
+    /// <param name="leads">The leads, or null for none.</param>
+    /// <param name="opportunities">The opportunities, or null for none.</param>
+    /// <param name="deals">The won deals, or null for none.</param>
+    /// <param name="activities">The activities, or null for none.</param>
+    /// <param name="spend">The marketing spend, or null for none.</param>
+    /// <param name="roster">The roster, or null for an empty one.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ArgumentException">A collection contains a null element; the message gives its index.</exception>
+    public static SalesData Create(
+        IEnumerable<Lead>? leads = null,
+        IEnumerable<Opportunity>? opportunities = null,
+        IEnumerable<Deal>? deals = null,
+        IEnumerable<Activity>? activities = null,
+        IEnumerable<MarketingSpend>? spend = null,
+        Roster? roster = null) =>
+        new(
+            Freeze(leads, nameof(leads)),
+            Freeze(opportunities, nameof(opportunities)),
+            Freeze(deals, nameof(deals)),
+            Freeze(activities, nameof(activities)),
+            Freeze(spend, nameof(spend)),
+            roster ?? Roster.Empty);
+
+    /// <summary>Returns a copy with other leads.</summary>
+    /// <param name="leads">The leads.</param>
+    /// <returns>A new snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="leads"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="leads"/> contains a null element.</exception>
+    [Pure]
+    public SalesData WithLeads(IEnumerable<Lead> leads) =>
+        new(Freeze(Preconditions.CheckNotNull(leads), nameof(leads)), Opportunities, Deals, Activities, Spend, Roster);
+
+    /// <summary>Returns a copy with other opportunities.</summary>
+    /// <param name="opportunities">The opportunities.</param>
+    /// <returns>A new snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="opportunities"/> contains a null element.</exception>
+    [Pure]
+    public SalesData WithOpportunities(IEnumerable<Opportunity> opportunities) =>
+        new(Leads, Freeze(Preconditions.CheckNotNull(opportunities), nameof(opportunities)), Deals, Activities, Spend, Roster);
+
+    /// <summary>Returns a copy with other deals.</summary>
+    /// <param name="deals">The won deals.</param>
+    /// <returns>A new snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deals"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="deals"/> contains a null element.</exception>
+    [Pure]
+    public SalesData WithDeals(IEnumerable<Deal> deals) =>
+        new(Leads, Opportunities, Freeze(Preconditions.CheckNotNull(deals), nameof(deals)), Activities, Spend, Roster);
+
+    /// <summary>Returns a copy with other activities.</summary>
+    /// <param name="activities">The activities.</param>
+    /// <returns>A new snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="activities"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="activities"/> contains a null element.</exception>
+    [Pure]
+    public SalesData WithActivities(IEnumerable<Activity> activities) =>
+        new(Leads, Opportunities, Deals, Freeze(Preconditions.CheckNotNull(activities), nameof(activities)), Spend, Roster);
+
+    /// <summary>Returns a copy with other marketing spend.</summary>
+    /// <param name="spend">The spend records.</param>
+    /// <returns>A new snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="spend"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="spend"/> contains a null element.</exception>
+    [Pure]
+    public SalesData WithSpend(IEnumerable<MarketingSpend> spend) =>
+        new(Leads, Opportunities, Deals, Activities, Freeze(Preconditions.CheckNotNull(spend), nameof(spend)), Roster);
+
+    /// <summary>Returns a copy with another roster.</summary>
+    /// <param name="roster">The roster.</param>
+    /// <returns>A new snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
+    [Pure]
+    public SalesData WithRoster(Roster roster) =>
+        new(Leads, Opportunities, Deals, Activities, Spend, Preconditions.CheckNotNull(roster));
+
+    /// <summary>Returns the lead with the given identifier.</summary>
+    /// <param name="id">The lead's identifier.</param>
+    /// <param name="lead">The lead, when found.</param>
+    /// <returns>True when the snapshot holds the lead.</returns>
+    /// <remarks><para>The first call builds an index of the leads; it is then shared by every thread.</para></remarks>
+    public bool TryGetLead(LeadId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Lead? lead)
+    {
+        var index = _leadsById;
+        if (index is null)
+        {
+            var map = new Dictionary<LeadId, Lead>(Leads.Length);
+            foreach (var l in Leads)
+            {
+                map.TryAdd(l.Id, l);
+            }
+
+            index = map.ToFrozenDictionary();
+            Interlocked.CompareExchange(ref _leadsById, index, null);
+        }
+
+        return index.TryGetValue(id, out lead);
+    }
+
+    /// <summary>Returns true when both snapshots hold equal records in the same order and equal rosters, or both are null.</summary>
+    /// <param name="left">The first snapshot.</param>
+    /// <param name="right">The second snapshot.</param>
+    /// <returns>True when equal.</returns>
+    public static bool operator ==(SalesData? left, SalesData? right) =>
+        ReferenceEquals(left, right)
+        || (left is not null && right is not null
+            && left.Leads.SequenceEqual(right.Leads)
+            && left.Opportunities.SequenceEqual(right.Opportunities)
+            && left.Deals.SequenceEqual(right.Deals)
+            && left.Activities.SequenceEqual(right.Activities)
+            && left.Spend.SequenceEqual(right.Spend)
+            && left.Roster == right.Roster);
+
+    /// <summary>Returns true when the snapshots differ.</summary>
+    /// <param name="left">The first snapshot.</param>
+    /// <param name="right">The second snapshot.</param>
+    /// <returns>True when not equal.</returns>
+    public static bool operator !=(SalesData? left, SalesData? right) => !(left == right);
+
+    /// <summary>Returns true when <paramref name="other"/> holds equal records in the same order.</summary>
+    /// <param name="other">The snapshot to compare with.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(SalesData? other) => this == other;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is SalesData other && this == other;
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(Leads.Length, Opportunities.Length, Deals.Length, Activities.Length, Spend.Length, Roster);
+
+    /// <summary>Returns the number of records of each kind, such as <c>SalesData (2 leads, 1 opportunities, 0 deals, 5 activities, 0 spend, 3 reps)</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        $"SalesData ({Leads.Length} leads, {Opportunities.Length} opportunities, {Deals.Length} deals, {Activities.Length} activities, {Spend.Length} spend, {Roster.Reps.Length} reps)";
+
+    private static ImmutableArray<T> Freeze<T>(IEnumerable<T>? items, string paramName)
+        where T : class
+    {
+        if (items is null)
+        {
+            return [];
+        }
+
+        var array = items is ImmutableArray<T> immutable ? immutable : items.ToImmutableArray();
+        for (var i = 0; i < array.Length; i++)
+        {
+            if (array[i] is null)
+            {
+                throw new ArgumentException($"Element {i} is null.", paramName);
+            }
+        }
+
+        return array;
+    }
+}

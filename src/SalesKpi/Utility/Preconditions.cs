@@ -1,0 +1,86 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace SalesKpi.Utility;
+
+/// <summary>
+/// Argument and state checks, each mapped to the standard exception type. Every public entry point validates
+/// through these methods so that the exception type and the parameter name are consistent everywhere.
+/// </summary>
+internal static class Preconditions
+{
+    /// <summary>Throws <see cref="ArgumentNullException"/> when <paramref name="argument"/> is null.</summary>
+    internal static T CheckNotNull<T>([NotNull] T? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+        where T : class
+    {
+        if (argument is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+
+        return argument;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="argument"/> is null, empty or white space.</summary>
+    internal static string CheckNotBlank([NotNull] string? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+    {
+        if (argument is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+
+        if (string.IsNullOrWhiteSpace(argument))
+        {
+            throw new ArgumentException("The value must not be empty or white space.", paramName);
+        }
+
+        return argument;
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when <paramref name="condition"/> is false.</summary>
+    internal static void CheckRange([DoesNotReturnIf(false)] bool condition, object? actualValue, string message, string paramName)
+    {
+        if (!condition)
+        {
+            throw new ArgumentOutOfRangeException(paramName, actualValue, message);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when <paramref name="value"/> is negative.</summary>
+    internal static decimal CheckNotNegative(decimal value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value < 0m)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, "The value must not be negative.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="condition"/> is false.</summary>
+    internal static void CheckArgument([DoesNotReturnIf(false)] bool condition, string paramName, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message, paramName);
+        }
+    }
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> when <paramref name="condition"/> is false.</summary>
+    internal static void CheckState([DoesNotReturnIf(false)] bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when a default (uninitialized) identifier is passed.</summary>
+    internal static void CheckInitialized(bool isInitialized, string paramName)
+    {
+        if (!isInitialized)
+        {
+            throw new ArgumentException("The identifier is the default value; create it from a non-empty string.", paramName);
+        }
+    }
+}
