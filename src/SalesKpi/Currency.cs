@@ -8,12 +8,12 @@ namespace SalesKpi;
 /// </summary>
 /// <remarks>
 /// <para>Only codes of the current ISO 4217 list (plus <c>XXX</c>, "no currency") are accepted, written in upper case
-/// as the standard spells them. Equality and ordering are ordinal on <see cref="Code"/>.</para>
+/// as the standard spells them. Equality is ordinal on <see cref="Code"/>.</para>
 /// <para><c>default(Currency)</c> is <c>XXX</c>, the ISO 4217 code for "no currency"; arithmetic between it and a real
 /// currency is refused like any other currency mismatch.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for further information.</threadsafety>
-public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>
+public readonly struct Currency : IEquatable<Currency>
 {
     private const string NoCurrencyCode = "XXX";
 
@@ -99,11 +99,6 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>
 
     /// <inheritdoc />
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Code);
-
-    /// <summary>Compares the codes ordinally.</summary>
-    /// <param name="other">The currency to compare with.</param>
-    /// <returns>A negative number, zero or a positive number as this code sorts before, with or after the other.</returns>
-    public int CompareTo(Currency other) => string.CompareOrdinal(Code, other.Code);
 
     /// <summary>Returns the ISO 4217 code.</summary>
     /// <returns>The code, such as <c>USD</c>.</returns>

@@ -10,11 +10,11 @@ namespace SalesKpi;
 /// </remarks>
 public interface IExchangeRateProvider
 {
-    /// <summary>Gets the rate that converts one unit of <paramref name="from"/> into <paramref name="to"/> on a date.</summary>
-    /// <param name="from">The currency of the amount.</param>
-    /// <param name="to">The reporting currency.</param>
-    /// <param name="date">The rate date (by default, the date of the event the amount belongs to).</param>
-    /// <param name="rate">The number of <paramref name="to"/> units one <paramref name="from"/> unit is worth.</param>
+    /// <summary>Gets the rate that converts one unit of <paramref name="source"/> into <paramref name="target"/> on a date.</summary>
+    /// <param name="source">The currency of the amount.</param>
+    /// <param name="target">The reporting currency.</param>
+    /// <param name="rateDate">The rate date (by default, the date of the event the amount belongs to).</param>
+    /// <param name="rate">The number of <paramref name="target"/> units one <paramref name="source"/> unit is worth.</param>
     /// <returns>True when a rate is known; false when the amount must be reported as unpriced.</returns>
-    bool TryGetRate(Currency from, Currency to, LocalDate date, out decimal rate);
+    bool TryGetRate(Currency source, Currency target, LocalDate rateDate, out decimal rate);
 }

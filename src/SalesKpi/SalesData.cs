@@ -25,6 +25,7 @@ namespace SalesKpi;
 public sealed class SalesData : IEquatable<SalesData>
 {
     private FrozenDictionary<LeadId, Lead>? _leadsById;
+    private FrozenDictionary<OpportunityId, Opportunity>? _opportunitiesById;
 
     private SalesData(
         ImmutableArray<Lead> leads,
@@ -144,24 +145,19 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <param name="id">The lead's identifier.</param>
     /// <param name="lead">The lead, when found.</param>
     /// <returns>True when the snapshot holds the lead.</returns>
-    /// <remarks><para>The first call builds an index of the leads; it is then shared by every thread.</para></remarks>
-    public bool TryGetLead(LeadId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Lead? lead)
-    {
-        var index = _leadsById;
-        if (index is null)
-        {
-            var map = new Dictionary<LeadId, Lead>(Leads.Length);
-            foreach (var l in Leads)
-            {
-                map.TryAdd(l.Id, l);
-            }
+    /// <remarks><para>The first call builds an index of the leads; it is then shared by every thread. When an identifier
+    /// appears twice, the first record wins.</para></remarks>
+    public bool TryGetLead(LeadId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Lead? lead) =>
+        Index(ref _leadsById, Leads, static l => l.Id).TryGetValue(id, out lead);
 
-            index = map.ToFrozenDictionary();
-            Interlocked.CompareExchange(ref _leadsById, index, null);
-        }
-
-        return index.TryGetValue(id, out lead);
-    }
+    /// <summary>Returns the opportunity with the given identifier.</summary>
+    /// <param name="id">The opportunity's identifier.</param>
+    /// <param name="opportunity">The opportunity, when found.</param>
+    /// <returns>True when the snapshot holds the opportunity.</returns>
+    /// <remarks><para>The first call builds an index of the opportunities; it is then shared by every thread. When an
+    /// identifier appears twice, the first record wins.</para></remarks>
+    public bool TryGetOpportunity(OpportunityId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Opportunity? opportunity) =>
+        Index(ref _opportunitiesById, Opportunities, static o => o.Id).TryGetValue(id, out opportunity);
 
     /// <summary>Returns true when both snapshots hold equal records in the same order and equal rosters, or both are null.</summary>
     /// <param name="left">The first snapshot.</param>
@@ -199,6 +195,25 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <returns>The description.</returns>
     public override string ToString() =>
         $"SalesData ({Leads.Length} leads, {Opportunities.Length} opportunities, {Deals.Length} deals, {Activities.Length} activities, {Spend.Length} spend, {Roster.Reps.Length} reps)";
+
+    private static FrozenDictionary<TKey, T> Index<TKey, T>(ref FrozenDictionary<TKey, T>? field, ImmutableArray<T> items, Func<T, TKey> key)
+        where TKey : notnull
+    {
+        var index = Volatile.Read(ref field);
+        if (index is null)
+        {
+            var map = new Dictionary<TKey, T>(items.Length);
+            foreach (var item in items)
+            {
+                map.TryAdd(key(item), item);
+            }
+
+            index = map.ToFrozenDictionary();
+            index = Interlocked.CompareExchange(ref field, index, null) ?? index;
+        }
+
+        return index;
+    }
 
     private static ImmutableArray<T> Freeze<T>(IEnumerable<T>? items, string paramName)
         where T : class

@@ -1,0 +1,70 @@
+using SalesKpi.Calculators;
+using SalesKpi.Deals;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Activities;
+
+/// <summary>
+/// <c>meeting-to-deal-rate</c>: deals won in the period (by close date) per meeting held in the period (by occurrence),
+/// the last step of seed 000's funnel (one appointment in three closing).
+/// </summary>
+/// <remarks>
+/// <para>Deals and meetings are counted in the same period but are not linked one to one, so the value can exceed 1.
+/// Undefined when there are no meetings.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// KpiValue rate = Kpis.MeetingToDealRate.Evaluate(data, new DateInterval(start, end)); // 50 deals / 150 meetings = 0.333…
+/// </code>
+/// </example>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class MeetingToDealRateCalculator : AggregateKpiCalculator
+{
+    /// <summary>Initializes the calculator.</summary>
+    /// <param name="id">The KPI's id.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not kebab-case.</exception>
+    public MeetingToDealRateCalculator(string id = KpiIds.MeetingToDealRate)
+        : base(id)
+    {
+    }
+
+    /// <inheritdoc />
+    public override KpiUnit Unit => KpiUnit.Ratio;
+
+    /// <inheritdoc />
+    public override string Description => "won deals / meetings";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KpiInput> Inputs { get; } =
+        [KpiInput.Deals(static d => d.ClosedAt, "closed at"), KpiInput.Activities(static a => a.OccurredAt, "occurred at")];
+
+    /// <inheritdoc />
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => new Accumulator();
+
+    private sealed class Accumulator : KpiAccumulator
+    {
+        private long _deals;
+        private long _meetings;
+
+        public override void Add(Deal deal, KpiPeriod period) => _deals++;
+
+        public override void Add(Activity activity, KpiPeriod period)
+        {
+            Preconditions.CheckNotNull(activity);
+            if (activity.Kind == ActivityKind.Meeting)
+            {
+                _meetings++;
+            }
+        }
+
+        public override void Merge(KpiAccumulator other)
+        {
+            var o = (Accumulator)other;
+            _deals += o._deals;
+            _meetings += o._meetings;
+        }
+
+        public override KpiValue GetValue() => KpiValue.Ratio(_deals, _meetings, "no meetings in the period");
+    }
+}

@@ -1,0 +1,249 @@
+using System.Collections.Immutable;
+using SalesKpi.Activities;
+using SalesKpi.Deals;
+using SalesKpi.Leads;
+using SalesKpi.Marketing;
+using SalesKpi.Opportunities;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Calculators;
+
+/// <summary>
+/// The accumulated, not yet finished state of a query over some data: one accumulator per KPI, group and period.
+/// Accumulations of disjoint parts of the data merge exactly into the accumulation of the whole.
+/// </summary>
+/// <remarks>
+/// <para>Create one with <see cref="KpiEvaluator.Accumulate(SalesData, KpiQuery)"/>; combine partitions with
+/// <see cref="Merge"/>; finish with <see cref="ToReport"/>. Memory grows with KPIs × groups × periods, not with the
+/// number of records.</para>
+/// </remarks>
+/// <threadsafety>An accumulation is used by one thread at a time.</threadsafety>
+public sealed class KpiAccumulation
+{
+    private readonly CompiledQuery _compiled;
+    private readonly KpiCalculatorContext _context;
+    private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _groupKeys = [];
+    private readonly List<KpiAccumulator?[]> _cells = [];
+    private bool _finished;
+
+    internal KpiAccumulation(CompiledQuery compiled, KpiCalculatorContext context)
+    {
+        _compiled = compiled;
+        _context = context;
+    }
+
+    /// <summary>Gets the query accumulated.</summary>
+    public KpiQuery Query => _compiled.Query;
+
+    /// <summary>Adds the state of another accumulation of the same query over a disjoint part of the data.</summary>
+    /// <param name="other">The other accumulation; it is not used afterwards.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> accumulated another query or settings.</exception>
+    /// <exception cref="InvalidOperationException">This or <paramref name="other"/> was already merged or finished.</exception>
+    public void Merge(KpiAccumulation other)
+    {
+        Preconditions.CheckNotNull(other);
+        Preconditions.CheckArgument(
+            ReferenceEquals(other._compiled.Query, _compiled.Query) && ReferenceEquals(other._compiled.Settings, _compiled.Settings),
+            nameof(other),
+            "Only accumulations of the same query and settings can be merged.");
+        Preconditions.CheckArgument(!ReferenceEquals(other, this), nameof(other), "An accumulation cannot be merged into itself.");
+        Preconditions.CheckState(!_finished && !other._finished, "The accumulation was already merged or finished.");
+        for (var g = 0; g < other._groupKeys.Count; g++)
+        {
+            var mine = Cells(GroupOf(other._groupKeys[g]));
+            var theirs = other._cells[g];
+            for (var i = 0; i < theirs.Length; i++)
+            {
+                if (theirs[i] is not { } t)
+                {
+                    continue;
+                }
+
+                if (mine[i] is { } m)
+                {
+                    m.Merge(t);
+                }
+                else
+                {
+                    mine[i] = t;
+                }
+            }
+        }
+
+        other._finished = true;
+    }
+
+    /// <summary>Finishes the accumulation into a report.</summary>
+    /// <returns>The report.</returns>
+    /// <exception cref="InvalidOperationException">The accumulation was merged into another.</exception>
+    public KpiReport ToReport()
+    {
+        Preconditions.CheckState(!_finished, "The accumulation was merged into another and cannot be finished.");
+        var query = _compiled.Query;
+        var plan = _compiled.Plan;
+        var keys = new HashSet<string>(_groupKeys, StringComparer.Ordinal);
+        if (query.IncludeAllKnownGroups || ReferenceEquals(query.GroupBy, KpiGrouping.None))
+        {
+            keys.UnionWith(query.GroupBy.KnownKeys(_context.Data));
+        }
+
+        var ordered = keys
+            .OrderBy(k => k == KpiGrouping.NoKey ? 1 : 0)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var empty = new KpiAccumulator?[_compiled.Leaves.Length];
+        var rows = ImmutableArray.CreateBuilder<KpiReportRow>(ordered.Length * (plan.Periods.Length - plan.FirstVisible) * query.Kpis.Length);
+        foreach (var key in ordered)
+        {
+            var cells = _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null;
+            var memo = new KpiValue?[_compiled.Leaves.Length * _compiled.PeriodCount];
+            for (var p = plan.FirstVisible; p < plan.Periods.Length; p++)
+            {
+                for (var k = 0; k < query.Kpis.Length; k++)
+                {
+                    var value = Evaluate(_compiled.Roots[k], cells, memo, empty, p);
+                    rows.Add(new KpiReportRow(key, plan.Periods[p], query.Kpis[k].Id, value));
+                }
+            }
+        }
+
+        _finished = true;
+        return new KpiReport(query, _compiled.Settings, [.. plan.Periods.Skip(plan.FirstVisible)], ordered, rows.MoveToImmutable());
+    }
+
+    internal void Scan(SalesData data, int partition, int partitions)
+    {
+        var leaves = _compiled.Leaves;
+        if (leaves.Length == 0)
+        {
+            return;
+        }
+
+        var grouping = _compiled.Query.GroupBy;
+        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions);
+        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions);
+        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions);
+        ScanCollection<Activity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions);
+        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions);
+    }
+
+    private void ScanCollection<T>(
+        ImmutableArray<T> records,
+        KpiRecordType type,
+        Func<T, SalesData, string?> keyOf,
+        Action<KpiAccumulator, T, KpiPeriod> add,
+        int partition,
+        int partitions)
+        where T : class
+    {
+        var readers = new List<(CompiledQuery.LeafNode Leaf, KpiInput<T> Input, Func<T, SalesData, bool>? Keep)>();
+        foreach (var leaf in _compiled.Leaves)
+        {
+            if (leaf.UnsupportedReason is null && leaf.InputOf<T>(type) is { } input)
+            {
+                readers.Add((leaf, input, leaf.Filter?.PredicateFor<T>()));
+            }
+        }
+
+        if (readers.Count == 0 || records.IsEmpty)
+        {
+            return;
+        }
+
+        var plan = _compiled.Plan;
+        var periods = plan.Periods;
+        var periodCount = periods.Length;
+        var data = _context.Data;
+        var settings = _compiled.Settings;
+        var from = (int)((long)records.Length * partition / partitions);
+        var to = (int)((long)records.Length * (partition + 1) / partitions);
+        for (var i = from; i < to; i++)
+        {
+            var record = records[i];
+            KpiAccumulator?[]? cells = null;
+            foreach (var (leaf, input, keep) in readers)
+            {
+                if (keep is not null && !keep(record, data))
+                {
+                    continue;
+                }
+
+                int first, last;
+                if (input.DecidingInstant is { } decide)
+                {
+                    if (decide(record) is not { } instant || (first = plan.Locate(instant)) < 0)
+                    {
+                        continue;
+                    }
+
+                    last = first;
+                }
+                else
+                {
+                    if (input.Span!(record, settings) is not { } span)
+                    {
+                        continue;
+                    }
+
+                    (first, last) = plan.Overlapping(span.Start, span.End ?? plan.LastDate);
+                }
+
+                cells ??= Cells(GroupOf(keyOf(record, data) ?? KpiGrouping.NoKey));
+                var offset = leaf.Index * periodCount;
+                for (var p = first; p <= last; p++)
+                {
+                    var cell = cells[offset + p] ??= leaf.Aggregate.CreateAccumulator(_context);
+                    add(cell, record, periods[p]);
+                }
+            }
+        }
+    }
+
+    private int GroupOf(string key)
+    {
+        if (!_groupIndex.TryGetValue(key, out var g))
+        {
+            g = _groupKeys.Count;
+            _groupIndex.Add(key, g);
+            _groupKeys.Add(key);
+            _cells.Add(new KpiAccumulator?[_compiled.Leaves.Length * _compiled.PeriodCount]);
+        }
+
+        return g;
+    }
+
+    private KpiAccumulator?[] Cells(int group) => _cells[group];
+
+    private KpiValue Evaluate(CompiledQuery.Node node, KpiAccumulator?[]? cells, KpiValue?[] memo, KpiAccumulator?[] empty, int period)
+    {
+        switch (node)
+        {
+            case CompiledQuery.LeafNode leaf:
+                if (leaf.UnsupportedReason is { } reason)
+                {
+                    return KpiValue.Undefined(leaf.Calculator.Unit, reason);
+                }
+
+                var index = (leaf.Index * _compiled.PeriodCount) + period;
+                return memo[index] ??= (cells?[index] ?? (empty[leaf.Index] ??= leaf.Aggregate.CreateAccumulator(_context))).GetValue();
+            case CompiledQuery.DerivedNode derived:
+                var current = new KpiValue[derived.Children.Length];
+                KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;
+                for (var c = 0; c < current.Length; c++)
+                {
+                    current[c] = Evaluate(derived.Children[c], cells, memo, empty, period);
+                    if (previous is not null)
+                    {
+                        previous[c] = Evaluate(derived.Children[c], cells, memo, empty, period - 1);
+                    }
+                }
+
+                return derived.Derived.Combine(new KpiCombination(current, previous, _compiled.Plan.Periods[period], _context))
+                    ?? throw new InvalidOperationException($"KPI '{derived.Calculator.Id}' returned no value from Combine.");
+            default:
+                throw new InvalidOperationException("Unknown node.");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using NodaTime;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Calculators;
+
+/// <summary>
+/// Evaluates KPIs over a <see cref="SalesData"/> snapshot: every KPI of a query, for every group and period, in one
+/// pass over each collection.
+/// </summary>
+/// <remarks>
+/// <para>Each record is read once per evaluation, whatever the number of KPIs: the KPIs that read its collection
+/// each route it to the cell of its group and of the period its deciding instant falls in. Large snapshots are split
+/// into partitions accumulated on separate cores and merged exactly, so the result does not depend on
+/// the evaluator's degree of parallelism.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var evaluator = new KpiEvaluator(KpiSettings.Default.WithZone("Europe/Istanbul"));
+/// var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31)),
+///     [Kpis.Calls, Kpis.CloseRate], KpiGrouping.ByRep, PeriodUnit.Month);
+/// KpiReport report = evaluator.Evaluate(data, query);
+/// </code>
+/// </example>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class KpiEvaluator
+{
+    private const int RecordsPerPartition = 250_000;
+
+    /// <summary>Initializes an evaluator.</summary>
+    /// <param name="settings">The evaluation settings; <see cref="KpiSettings.Default"/> when null.</param>
+    /// <param name="clock">The clock for KPIs that need "now" (quota pacing); none when null.</param>
+    /// <param name="services">Services for custom calculators that need them; none when null.</param>
+    /// <param name="maxDegreeOfParallelism">The most cores to use; by default, all of them.</param>
+    /// <exception cref="ArgumentOutOfRangeException">the evaluator's degree of parallelism is less than 1.</exception>
+    public KpiEvaluator(KpiSettings? settings = null, IClock? clock = null, IServiceProvider? services = null, int? maxDegreeOfParallelism = null)
+    {
+        Preconditions.CheckRange(
+            maxDegreeOfParallelism is null or >= 1,
+            maxDegreeOfParallelism,
+            "The degree of parallelism must be at least 1.",
+            nameof(maxDegreeOfParallelism));
+        Settings = settings ?? KpiSettings.Default;
+        Clock = clock;
+        Services = services;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount;
+    }
+
+    /// <summary>Gets the evaluation settings.</summary>
+    public KpiSettings Settings { get; }
+
+    /// <summary>Gets the clock, or null.</summary>
+    public IClock? Clock { get; }
+
+    /// <summary>Gets the services passed to calculators, or null.</summary>
+    public IServiceProvider? Services { get; }
+
+    /// <summary>Gets the most cores an evaluation uses.</summary>
+    public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>Evaluates a query.</summary>
+    /// <param name="data">The snapshot.</param>
+    /// <param name="query">The KPIs, range, grouping and periods.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">Amounts in different currencies cannot be summed under the settings,
+    /// or a calculator is inconsistent (two inputs of one collection, an accumulator that does not handle its input).</exception>
+    public KpiReport Evaluate(SalesData data, KpiQuery query) => Accumulate(data, query).ToReport();
+
+    /// <summary>Evaluates one KPI over a range, ungrouped and unbucketed.</summary>
+    /// <param name="kpi">The KPI.</param>
+    /// <param name="data">The snapshot.</param>
+    /// <param name="range">The dates, inclusive.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">Amounts in different currencies cannot be summed under the settings.</exception>
+    public KpiValue Evaluate(KpiCalculator kpi, SalesData data, DateInterval range)
+    {
+        Preconditions.CheckNotNull(kpi);
+        return Evaluate(data, new KpiQuery(range, [kpi])).Rows[0].Value;
+    }
+
+    /// <summary>Accumulates a query over a snapshot without finishing it, so that it can be merged with the accumulation of another part of the data.</summary>
+    /// <param name="data">The snapshot (or one part of the data).</param>
+    /// <param name="query">The query.</param>
+    /// <returns>The accumulation.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">Amounts in different currencies cannot be summed under the settings.</exception>
+    public KpiAccumulation Accumulate(SalesData data, KpiQuery query)
+    {
+        Preconditions.CheckNotNull(data);
+        Preconditions.CheckNotNull(query);
+        var compiled = CompiledQuery.Compile(query, Settings);
+        var context = new KpiCalculatorContext(Settings, data, Clock, Services);
+        var records = Math.Max(Math.Max(data.Activities.Length, data.Leads.Length), Math.Max(data.Opportunities.Length, data.Deals.Length));
+        var partitions = Math.Min(MaxDegreeOfParallelism, Math.Max(1, records / RecordsPerPartition));
+        if (partitions <= 1)
+        {
+            var single = new KpiAccumulation(compiled, context);
+            single.Scan(data, 0, 1);
+            return single;
+        }
+
+        var parts = new KpiAccumulation[partitions];
+        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+        {
+            parts[p] = new KpiAccumulation(compiled, context);
+            parts[p].Scan(data, p, partitions);
+        });
+
+        for (var p = 1; p < partitions; p++)
+        {
+            parts[0].Merge(parts[p]);
+        }
+
+        return parts[0];
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Calendars;
+
+namespace SalesKpi.Calculators;
+
+/// <summary>
+/// The periods of one evaluation, with their boundaries as instants, and the search that places an event in one.
+/// </summary>
+internal sealed class PeriodPlan
+{
+    private readonly Instant[] _starts;
+    private readonly LocalDate[] _firstDates;
+
+    private PeriodPlan(KpiPeriod[] periods, int firstVisible)
+    {
+        Periods = periods;
+        FirstVisible = firstVisible;
+        _starts = periods.Select(p => p.Start).ToArray();
+        _firstDates = periods.Select(p => p.Dates.Start).ToArray();
+        RangeStart = periods[0].Start;
+        RangeEnd = periods[^1].End;
+        FirstDate = periods[0].Dates.Start;
+        LastDate = periods[^1].Dates.End;
+    }
+
+    /// <summary>Gets every period, the hidden previous one (if any) first.</summary>
+    public KpiPeriod[] Periods { get; }
+
+    /// <summary>Gets the index of the first period the report shows (1 when a previous period was added).</summary>
+    public int FirstVisible { get; }
+
+    public Instant RangeStart { get; }
+
+    public Instant RangeEnd { get; }
+
+    public LocalDate FirstDate { get; }
+
+    public LocalDate LastDate { get; }
+
+    public static PeriodPlan Create(DateInterval range, PeriodUnit unit, KpiSettings settings, bool includePrevious)
+    {
+        var periods = new List<KpiPeriod>();
+        if (includePrevious)
+        {
+            var previousEnd = range.Start.PlusDays(-1);
+            var previousStart = unit == PeriodUnit.None
+                ? previousEnd.PlusDays(1 - range.Length)
+                : BucketStart(previousEnd, unit, settings);
+            periods.Add(Make(new DateInterval(previousStart, previousEnd), unit, settings));
+        }
+
+        var start = range.Start;
+        while (start <= range.End)
+        {
+            var next = unit == PeriodUnit.None ? range.End.PlusDays(1) : NextBucketStart(BucketStart(start, unit, settings), unit);
+            var end = next.PlusDays(-1);
+            if (end > range.End)
+            {
+                end = range.End;
+            }
+
+            periods.Add(Make(new DateInterval(start, end), unit, settings));
+            start = end.PlusDays(1);
+        }
+
+        return new PeriodPlan([.. periods], includePrevious ? 1 : 0);
+    }
+
+    /// <summary>Returns the index of the period that contains the instant, or -1.</summary>
+    public int Locate(Instant instant)
+    {
+        if (instant < RangeStart || instant >= RangeEnd)
+        {
+            return -1;
+        }
+
+        var index = Array.BinarySearch(_starts, instant);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    /// <summary>Returns the index of the period that contains the date, or -1.</summary>
+    public int Locate(LocalDate date)
+    {
+        if (date < FirstDate || date > LastDate)
+        {
+            return -1;
+        }
+
+        var index = Array.BinarySearch(_firstDates, date);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    /// <summary>Returns the indexes of the first and last periods that overlap the dates; first &gt; last when none do.</summary>
+    public (int First, int Last) Overlapping(LocalDate start, LocalDate end)
+    {
+        if (end < FirstDate || start > LastDate || end < start)
+        {
+            return (0, -1);
+        }
+
+        var first = start < FirstDate ? 0 : Locate(start);
+        var last = end > LastDate ? Periods.Length - 1 : Locate(end);
+        return (first, last);
+    }
+
+    private static KpiPeriod Make(DateInterval dates, PeriodUnit unit, KpiSettings settings) =>
+        new(dates, settings.StartOf(dates.Start), settings.StartOf(dates.End.PlusDays(1)), Label(dates, unit, settings));
+
+    private static LocalDate BucketStart(LocalDate date, PeriodUnit unit, KpiSettings settings) => unit switch
+    {
+        PeriodUnit.Week => date.With(DateAdjusters.PreviousOrSame(settings.FirstDayOfWeek)),
+        PeriodUnit.Month => new LocalDate(date.Year, date.Month, 1),
+        PeriodUnit.Quarter => new LocalDate(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1),
+        PeriodUnit.FiscalYear => date.Month >= settings.FiscalYearStartMonth
+            ? new LocalDate(date.Year, settings.FiscalYearStartMonth, 1)
+            : new LocalDate(date.Year - 1, settings.FiscalYearStartMonth, 1),
+        _ => date,
+    };
+
+    private static LocalDate NextBucketStart(LocalDate bucketStart, PeriodUnit unit) => unit switch
+    {
+        PeriodUnit.Week => bucketStart.PlusWeeks(1),
+        PeriodUnit.Month => bucketStart.PlusMonths(1),
+        PeriodUnit.Quarter => bucketStart.PlusMonths(3),
+        PeriodUnit.FiscalYear => bucketStart.PlusYears(1),
+        _ => bucketStart.PlusDays(1),
+    };
+
+    private static string Label(DateInterval dates, PeriodUnit unit, KpiSettings settings)
+    {
+        var start = BucketStart(dates.Start, unit, settings);
+        return unit switch
+        {
+            PeriodUnit.Week when settings.FirstDayOfWeek == IsoDayOfWeek.Monday => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{WeekYearRules.Iso.GetWeekYear(start):D4}-W{WeekYearRules.Iso.GetWeekOfWeekYear(start):D2}"),
+            PeriodUnit.Week => "week of " + start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PeriodUnit.Month => start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            PeriodUnit.Quarter => string.Create(CultureInfo.InvariantCulture, $"{start.Year:D4}-Q{((start.Month - 1) / 3) + 1}"),
+            PeriodUnit.FiscalYear => string.Create(CultureInfo.InvariantCulture, $"FY{start.PlusYears(1).PlusDays(-1).Year:D4}"),
+            _ => dates.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".." + dates.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+    }
+}

@@ -1,0 +1,109 @@
+using SalesKpi.Calculators;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Deals;
+
+/// <summary>
+/// <c>revenue</c>: the value of the deals won in the period (by close date), in the reporting currency; split by deal
+/// kind with <see cref="KpiGrouping.ByDealKind"/> or <see cref="KpiFilter.DealKind"/>.
+/// </summary>
+/// <remarks>
+/// <para>Each deal is converted at its close date unless the settings fix a rate date; a deal with no rate is counted in
+/// <see cref="KpiValue.UnpricedCount"/> and left out of the sum.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// KpiValue revenue = Kpis.Revenue.Evaluate(data, quarter);
+/// var renewals = Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.Renewal), "renewal-revenue");
+/// </code>
+/// </example>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class RevenueCalculator : AggregateKpiCalculator
+{
+    /// <summary>Initializes the calculator.</summary>
+    /// <param name="id">The KPI's id.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not kebab-case.</exception>
+    public RevenueCalculator(string id = KpiIds.Revenue)
+        : base(id)
+    {
+    }
+
+    /// <inheritdoc />
+    public override KpiUnit Unit => KpiUnit.Money;
+
+    /// <inheritdoc />
+    public override string Description => "value of the deals won in the period";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KpiInput> Inputs { get; } = [DealInputs.Closed];
+
+    /// <inheritdoc />
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return new DealTotal(context);
+    }
+}
+
+/// <summary>
+/// <c>average-deal-size</c>: revenue / deals won in the period — seed 004's average revenue per sale.
+/// </summary>
+/// <remarks>
+/// <para>Undefined when no deal was won. Unpriced deals are left out of both the revenue and the count, so the mean is
+/// over priced deals only, and <see cref="KpiValue.UnpricedCount"/> says how many were left out.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// KpiValue size = Kpis.AverageDealSize.Evaluate(data, year); // 60,000 USD over 6 deals: 10,000 USD
+/// </code>
+/// </example>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class AverageDealSizeCalculator : AggregateKpiCalculator
+{
+    /// <summary>Initializes the calculator.</summary>
+    /// <param name="id">The KPI's id.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not kebab-case.</exception>
+    public AverageDealSizeCalculator(string id = KpiIds.AverageDealSize)
+        : base(id)
+    {
+    }
+
+    /// <inheritdoc />
+    public override KpiUnit Unit => KpiUnit.Money;
+
+    /// <inheritdoc />
+    public override string Description => "revenue / deals won";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KpiInput> Inputs { get; } = [DealInputs.Closed];
+
+    /// <inheritdoc />
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return new DealTotal(context, average: true);
+    }
+}
+
+/// <summary>The inputs the deal KPIs share.</summary>
+internal static class DealInputs
+{
+    public static KpiInput<Deal> Closed { get; } = KpiInput.Deals(static d => d.ClosedAt, "closed at");
+}
+
+/// <summary>The total value of deals, or their mean.</summary>
+internal sealed class DealTotal(KpiCalculatorContext context, bool average = false) : KpiAccumulator
+{
+    private readonly MoneyTotal _total = context.CreateMoneyTotal();
+
+    public override void Add(Deal deal, KpiPeriod period) => _total.Add(deal.Value, context.Settings.LocalDateOf(deal.ClosedAt));
+
+    public override void Merge(KpiAccumulator other) => _total.Merge(((DealTotal)other)._total);
+
+    public override KpiValue GetValue() =>
+        average
+            ? KpiValue.MoneyRatio(_total.ToMoney(), _total.Count - _total.UnpricedCount, "no deals won in the period", unpricedCount: _total.UnpricedCount)
+            : KpiValue.FromMoney(_total.ToMoney(), _total.UnpricedCount);
+}

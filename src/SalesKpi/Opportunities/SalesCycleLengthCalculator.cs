@@ -1,0 +1,65 @@
+using NodaTime;
+using SalesKpi.Calculators;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Opportunities;
+
+/// <summary>
+/// <c>sales-cycle-length</c>: the days from creation to close of the opportunities won in the period (by close date):
+/// mean (the value), median, 25th, 75th and 90th percentiles, with the sample size.
+/// </summary>
+/// <remarks>
+/// <para>A cycle is the number of calendar days between the local dates (in the configured zone) of creation and
+/// close: an opportunity created and won on the same day has a cycle of 0. Undefined when nothing was won.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// KpiValue cycle = Kpis.SalesCycleLength.Evaluate(data, year); // cycle.Value is the mean, cycle.Median the median
+/// </code>
+/// </example>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class SalesCycleLengthCalculator : AggregateKpiCalculator
+{
+    /// <summary>Initializes the calculator.</summary>
+    /// <param name="id">The KPI's id.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not kebab-case.</exception>
+    public SalesCycleLengthCalculator(string id = KpiIds.SalesCycleLength)
+        : base(id)
+    {
+    }
+
+    /// <inheritdoc />
+    public override KpiUnit Unit => KpiUnit.Days;
+
+    /// <inheritdoc />
+    public override KpiDirection Direction => KpiDirection.LowerIsBetter;
+
+    /// <inheritdoc />
+    public override string Description => "days from created to closed of opportunities won in the period";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KpiInput> Inputs { get; } = [KpiInput.Opportunities(static o => o.Status == OpportunityStatus.Won ? o.ClosedAt : null, "closed at (won)")];
+
+    /// <inheritdoc />
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return new DaysSample(context.Settings, "no opportunities won in the period");
+    }
+
+    private sealed class DaysSample(KpiSettings settings, string emptyReason) : KpiAccumulator
+    {
+        private readonly List<decimal> _days = [];
+
+        public override void Add(Opportunity opportunity, KpiPeriod period)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            _days.Add(Period.DaysBetween(settings.LocalDateOf(opportunity.CreatedAt), settings.LocalDateOf(opportunity.ClosedAt!.Value)));
+        }
+
+        public override void Merge(KpiAccumulator other) => _days.AddRange(((DaysSample)other)._days);
+
+        public override KpiValue GetValue() => KpiValue.Durations(_days, emptyReason);
+    }
+}
