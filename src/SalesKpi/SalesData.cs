@@ -18,7 +18,7 @@ namespace SalesKpi;
 /// <remarks>
 /// <para>Every collection is optional: a KPI reads only the collections it needs, so a snapshot holding only
 /// activities is enough for the activity KPIs. Passing an <see cref="ImmutableArray{T}"/> stores it without a copy;
-/// any other sequence is copied once.</para>
+/// any other sequence is copied once. A default (uninitialized) <see cref="ImmutableArray{T}"/> is an empty collection.</para>
 /// <para>Equality compares every collection element by element, in order, and the roster.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
@@ -223,7 +223,7 @@ public sealed class SalesData : IEquatable<SalesData>
             return [];
         }
 
-        var array = items is ImmutableArray<T> immutable ? immutable : items.ToImmutableArray();
+        var array = items is ImmutableArray<T> immutable ? (immutable.IsDefault ? [] : immutable) : items.ToImmutableArray();
         for (var i = 0; i < array.Length; i++)
         {
             if (array[i] is null)

@@ -144,7 +144,14 @@ public sealed class Deal : IEquatable<Deal>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative.</exception>
     /// <exception cref="ArgumentException">The recurring amount is in another currency than <paramref name="value"/>.</exception>
     [Pure]
-    public Deal WithValue(Money value) => new(Id, Account, Owner, ClosedAt, value, Kind, Opportunity, Term, RecurringMonthly);
+    public Deal WithValue(Money value)
+    {
+        Preconditions.CheckArgument(
+            RecurringMonthly is not { } r || r.Currency == value.Currency,
+            nameof(value),
+            $"The value is in {value.Currency} but the deal's recurring monthly amount is in {RecurringMonthly?.Currency}.");
+        return new(Id, Account, Owner, ClosedAt, value, Kind, Opportunity, Term, RecurringMonthly);
+    }
 
     /// <summary>Returns a copy with another contract term and recurring amount.</summary>
     /// <param name="term">The contract term, or null.</param>

@@ -29,7 +29,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <param name="status">Open, won or lost.</param>
     /// <param name="closedAt">When it was won or lost; required if and only if <paramref name="status"/> is won or lost.</param>
     /// <param name="lead">The lead it was converted from, if any.</param>
-    /// <param name="stageHistory">The stages entered, in chronological order; may be empty.</param>
+    /// <param name="stageHistory">The stages entered, in chronological order; may be empty (null or a default <see cref="ImmutableArray{T}"/> is empty).</param>
     /// <param name="expectedClose">The date it is expected to close, if known.</param>
     /// <exception cref="ArgumentException">An identifier is the default value; <paramref name="closedAt"/> is missing
     /// for a closed opportunity, present for an open one, or before <paramref name="createdAt"/>; a stage entry is out
@@ -69,7 +69,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
                 $"An opportunity cannot close ({closedAt}) before it was created ({createdAt}).");
         }
 
-        var history = stageHistory is null ? ImmutableArray<StageEntry>.Empty : stageHistory.ToImmutableArray();
+        var history = stageHistory is null or ImmutableArray<StageEntry> { IsDefault: true } ? [] : stageHistory.ToImmutableArray();
         for (var i = 0; i < history.Length; i++)
         {
             var entry = history[i];
@@ -200,8 +200,18 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <returns>A new opportunity.</returns>
     /// <exception cref="ArgumentException">The entry is out of order or before creation.</exception>
     [Pure]
-    public Opportunity WithStage(OpportunityStage stage, Instant enteredAt) =>
-        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory.Add(new StageEntry(stage, enteredAt)), ExpectedClose);
+    public Opportunity WithStage(OpportunityStage stage, Instant enteredAt)
+    {
+        Preconditions.CheckArgument(
+            enteredAt >= CreatedAt,
+            nameof(enteredAt),
+            $"The stage entry ({enteredAt}) is before the opportunity was created ({CreatedAt}).");
+        Preconditions.CheckArgument(
+            StageHistory.IsEmpty || StageHistory[^1].EnteredAt <= enteredAt,
+            nameof(enteredAt),
+            $"The stage entry ({enteredAt}) is before the last entry of the history ({(StageHistory.IsEmpty ? null : StageHistory[^1])}).");
+        return new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory.Add(new StageEntry(stage, enteredAt)), ExpectedClose);
+    }
 
     /// <summary>Returns when the opportunity first entered <paramref name="stage"/>.</summary>
     /// <param name="stage">The stage.</param>

@@ -17,13 +17,13 @@ public sealed class Roster : IEquatable<Roster>
     private readonly FrozenDictionary<RepId, Rep> _byId;
 
     /// <summary>Initializes a roster.</summary>
-    /// <param name="reps">The reps; each identifier at most once.</param>
+    /// <param name="reps">The reps; each identifier at most once. A default <see cref="ImmutableArray{T}"/> is empty.</param>
     /// <exception cref="ArgumentNullException"><paramref name="reps"/> or one of its elements is null.</exception>
     /// <exception cref="ArgumentException">A rep identifier appears twice.</exception>
     public Roster(IEnumerable<Rep> reps)
     {
         Preconditions.CheckNotNull(reps);
-        var list = reps.ToImmutableArray();
+        var list = reps is ImmutableArray<Rep> { IsDefault: true } ? [] : reps.ToImmutableArray();
         var byId = new Dictionary<RepId, Rep>(list.Length);
         for (var i = 0; i < list.Length; i++)
         {
