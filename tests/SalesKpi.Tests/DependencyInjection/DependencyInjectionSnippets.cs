@@ -84,9 +84,9 @@ public sealed class DependencyInjectionSnippetsTests
         using var provider = services.BuildServiceProvider(SampleData.Strict);
 
         // <snippet:di-resolve>
-        var catalog = provider.GetRequiredService<IKpiCatalog>();              // every KPI, built-in and your own
+        var catalog = provider.GetRequiredService<IKpiCatalog>();                      // every KPI, built-in and your own
         var closeRate = provider.GetRequiredKeyedService<KpiCalculator>("close-rate"); // one KPI by id
-        var evaluator = provider.GetRequiredService<KpiEvaluator>();           // settings and clock applied
+        var evaluator = provider.GetRequiredService<KpiEvaluator>();                   // with the settings and the clock
         // </snippet:di-resolve>
 
         Assert.Same(closeRate, catalog.Get(KpiIds.CloseRate));

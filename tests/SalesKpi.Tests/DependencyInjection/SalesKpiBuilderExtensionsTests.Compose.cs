@@ -153,4 +153,17 @@ public sealed partial class SalesKpiBuilderExtensionsTests
         Assert.Throws<ArgumentNullException>("componentIds", () => builder.AddComposedKpi("a", [null!], c => c[0]));
         Assert.Throws<ArgumentException>("componentIds", () => builder.AddComposedKpi("a", ["nope"], c => c[0]));
     }
+
+    [Fact]
+    public void AddComposedKpi_ComposeReturnsAnotherId_FailsWhenCreated()
+    {
+        var services = new ServiceCollection();
+        services.AddSalesKpi().AddComposedKpi("meetings-per-call", [KpiIds.Meetings, KpiIds.Calls], c => c[0].DividedBy(c[1], "meeting-rate"));
+        using var provider = services.BuildServiceProvider(SampleData.Strict);
+
+        var e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IKpiCatalog>());
+
+        Assert.Contains("'meetings-per-call'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'meeting-rate'", e.Message, StringComparison.Ordinal);
+    }
 }

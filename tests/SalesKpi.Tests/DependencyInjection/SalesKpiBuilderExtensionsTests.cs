@@ -69,6 +69,16 @@ public sealed partial class SalesKpiBuilderExtensionsTests
     }
 
     [Fact]
+    public void AddKpiOfT_AbstractType_ThrowsAtRegistration()
+    {
+        var builder = new ServiceCollection().AddSalesKpi();
+
+        var e = Assert.Throws<ArgumentException>("TKpi", () => builder.AddKpi<AbstractDemosCalculator>());
+
+        Assert.Contains("is abstract", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddKpiOfT_InstanceIdDiffersFromDeclaredId_FailsWhenCreatedNamingBoth()
     {
         var services = new ServiceCollection();

@@ -164,3 +164,14 @@ public sealed class DealsWonPaceCalculator : DerivedKpiCalculator, IKpiDefinitio
         return KpiValue.Number(count * dates.Length / elapsed);
     }
 }
+
+/// <summary>A KPI type that cannot be created.</summary>
+public abstract class AbstractDemosCalculator : AggregateKpiCalculator, IKpiDefinition
+{
+    protected AbstractDemosCalculator()
+        : base(KpiId)
+    {
+    }
+
+    public static string KpiId => "abstract-demos";
+}
