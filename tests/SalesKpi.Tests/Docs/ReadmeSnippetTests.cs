@@ -1,0 +1,55 @@
+using NodaTime;
+using SalesKpi.Activities;
+using SalesKpi.Calculators;
+using SalesKpi.Deals;
+using SalesKpi.Reps;
+
+namespace SalesKpi.Tests.Docs;
+
+/// <summary>The README's quick start, compiled and checked; DocsSnippetTests keeps the README's copy equal to it.</summary>
+public class ReadmeSnippetTests
+{
+    [Fact]
+    public void QuickStart_EvaluatesCallsAndCallToMeetingRate()
+    {
+        // <snippet:readme-quick-start>
+        var rep = new RepId("ayse");
+        var monday = Instant.FromUtc(2025, 3, 3, 9, 0);
+        Activity[] activities =
+        [
+            new(new ActivityId("a1"), ActivityKind.Call, rep, monday, ActivityOutcomes.Connected),
+            new(new ActivityId("a2"), ActivityKind.Call, rep, monday + Duration.FromHours(1)),
+            new(new ActivityId("a3"), ActivityKind.Meeting, rep, monday + Duration.FromHours(2), ActivityOutcomes.Connected),
+        ];
+        var march = new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31));
+
+        KpiValue calls = Kpis.Calls.Evaluate(activities, march);                    // 2
+        KpiValue callToMeeting = Kpis.CallToMeetingRate.Evaluate(activities, march); // 0.5 (1 / 2)
+        // </snippet:readme-quick-start>
+
+        // Two activities of kind call; one meeting over two calls = 0.5.
+        Assert.Equal(2m, calls.Value);
+        Assert.Equal(0.5m, callToMeeting.Value);
+        Assert.Equal("0.5 (1 / 2)", callToMeeting.ToString());
+    }
+
+    [Fact]
+    public void Report_GroupsByRepPerMonthAndComparesWithPeers()
+    {
+        var year = new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31));
+        var deal = (string id, string rep, decimal usd) =>
+            new Deal(new DealId(id), new AccountId("acc-" + id), new RepId(rep), Instant.FromUtc(2025, 5, 5, 12, 0), new Money(usd, Currency.USD));
+        var data = SalesData.Create(deals: [deal("d1", "ayse", 6_000m), deal("d2", "budi", 10_000m), deal("d3", "cem", 10_000m)]);
+
+        // <snippet:readme-report>
+        var evaluator = new KpiEvaluator(KpiSettings.Default.WithZone("Europe/Istanbul"));
+        var query = new KpiQuery(year, [Kpis.Calls, Kpis.CloseRate, Kpis.AverageDealSize], KpiGrouping.ByRep, PeriodUnit.Month);
+        KpiReport report = evaluator.Evaluate(data, query);
+        PeerComparison vsPeers = report.CompareWithPeers("average-deal-size", "ayse", periodIndex: 4); // May: 40% below her peers
+        // </snippet:readme-report>
+
+        // ayse 6,000 USD; peers (10,000 + 10,000) / 2 = 10,000; (6,000 - 10,000) / 10,000 = -0.4.
+        Assert.Equal(-0.4m, vsPeers.RelativeDifference.Value);
+        Assert.Equal(3, vsPeers.Rank);
+    }
+}
