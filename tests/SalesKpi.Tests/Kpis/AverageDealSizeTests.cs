@@ -74,4 +74,23 @@ public sealed class AverageDealSizeTests
         Assert.Equal(2m, value.Denominator);
         Assert.Equal(1, value.UnpricedCount);
     }
+
+    [Fact]
+    public void UndefinedReasonWhenEveryDealIsUnpriced_SaysNoDealCouldBePriced()
+    {
+        // Regression: two deals were won in March, both in GBP with no rate into USD. The average is undefined, but not
+        // because "no deals won in the period": none of them could be priced.
+        Deal[] deals =
+        [
+            new(new DealId("u1"), new AccountId("acc-u1"), Ayse, At(2025, 3, 3), new Money(1_000m, Currency.GBP)),
+            new(new DealId("u2"), new AccountId("acc-u2"), Ayse, At(2025, 3, 4), new Money(2_000m, Currency.GBP)),
+        ];
+        var settings = KpiSettings.Default.WithReportingCurrency(Currency.USD, new RevenueTests.FixedRates());
+
+        var value = Evaluate(Kpis.AverageDealSize, Data(deals: deals), Month(2025, 3), settings);
+
+        Assert.False(value.IsDefined);
+        Assert.Equal(2, value.UnpricedCount);
+        Assert.Equal("no deal won in the period could be priced in the reporting currency", value.UndefinedReason);
+    }
 }

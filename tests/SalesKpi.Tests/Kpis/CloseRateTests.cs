@@ -138,4 +138,23 @@ public sealed class CloseRateTests
         Assert.Equal(0.5m, Evaluate(Kpis.CloseRate, Data(data), March).Value);
         Assert.Equal(1m, Evaluate(Kpis.CloseRate, Data(data), March, KpiSettings.Default.WithZone("Europe/Istanbul")).Value);
     }
+
+    [Fact]
+    public void UndefinedReasonByValueWhenEveryClosedAmountIsUnpriced_SaysNoAmountCouldBePriced()
+    {
+        // Regression: an opportunity won and one lost in March, both in GBP with no rate into USD. The close rate by
+        // value is undefined because no amount could be priced, not because the amounts "add up to zero".
+        Opportunity[] gbp =
+        [
+            new(new OpportunityId("u1"), new AccountId("acc-u1"), Ayse, At(2025, 3, 1), new Money(1_000m, Currency.GBP), OpportunityStatus.Won, At(2025, 3, 2)),
+            new(new OpportunityId("u2"), new AccountId("acc-u2"), Ayse, At(2025, 3, 1), new Money(3_000m, Currency.GBP), OpportunityStatus.Lost, At(2025, 3, 3)),
+        ];
+        var settings = KpiSettings.Default.WithReportingCurrency(Currency.USD, new RevenueTests.FixedRates());
+
+        var value = Evaluate(Rate(CloseRateBasis.Value, CloseRatePopulation.Period), Data(gbp), March, settings);
+
+        Assert.False(value.IsDefined);
+        Assert.Equal(2, value.UnpricedCount);
+        Assert.Equal("no amount in the denominator could be priced in the reporting currency", value.UndefinedReason);
+    }
 }
