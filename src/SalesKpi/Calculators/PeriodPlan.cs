@@ -43,7 +43,10 @@ internal sealed class PeriodPlan
         var periods = new List<KpiPeriod>();
         if (includePrevious)
         {
-            var previousEnd = range.Start.PlusDays(-1);
+            // The previous period is the whole bucket before the one the range starts in (the previous week, month, …),
+            // or the same number of days before an unbucketed range. When the range starts inside a bucket, the days
+            // between that bucket's start and the range's start are in no period.
+            var previousEnd = BucketStart(range.Start, unit, settings).PlusDays(-1);
             var previousStart = unit == PeriodUnit.None
                 ? previousEnd.PlusDays(1 - range.Length)
                 : BucketStart(previousEnd, unit, settings);
@@ -67,7 +70,7 @@ internal sealed class PeriodPlan
         return new PeriodPlan([.. periods], includePrevious ? 1 : 0);
     }
 
-    /// <summary>Returns the index of the period that contains the instant, or -1.</summary>
+    /// <summary>Returns the index of the period that contains the instant, or -1 (also in the gap after a previous period).</summary>
     public int Locate(Instant instant)
     {
         if (instant < RangeStart || instant >= RangeEnd)
@@ -76,10 +79,11 @@ internal sealed class PeriodPlan
         }
 
         var index = Array.BinarySearch(_starts, instant);
-        return index >= 0 ? index : ~index - 1;
+        index = index >= 0 ? index : ~index - 1;
+        return instant < Periods[index].End ? index : -1;
     }
 
-    /// <summary>Returns the index of the period that contains the date, or -1.</summary>
+    /// <summary>Returns the index of the period that contains the date, or -1 (also in the gap after a previous period).</summary>
     public int Locate(LocalDate date)
     {
         if (date < FirstDate || date > LastDate)
@@ -87,8 +91,8 @@ internal sealed class PeriodPlan
             return -1;
         }
 
-        var index = Array.BinarySearch(_firstDates, date);
-        return index >= 0 ? index : ~index - 1;
+        var index = LastStartingOnOrBefore(date);
+        return date <= Periods[index].Dates.End ? index : -1;
     }
 
     /// <summary>Returns the indexes of the first and last periods that overlap the dates; first &gt; last when none do.</summary>
@@ -99,9 +103,29 @@ internal sealed class PeriodPlan
             return (0, -1);
         }
 
-        var first = start < FirstDate ? 0 : Locate(start);
-        var last = end > LastDate ? Periods.Length - 1 : Locate(end);
+        int first;
+        if (start < FirstDate)
+        {
+            first = 0;
+        }
+        else
+        {
+            // The period containing start, or the next one when start falls in the gap after a previous period.
+            first = LastStartingOnOrBefore(start);
+            if (start > Periods[first].Dates.End)
+            {
+                first++;
+            }
+        }
+
+        var last = end > LastDate ? Periods.Length - 1 : LastStartingOnOrBefore(end);
         return (first, last);
+    }
+
+    private int LastStartingOnOrBefore(LocalDate date)
+    {
+        var index = Array.BinarySearch(_firstDates, date);
+        return index >= 0 ? index : ~index - 1;
     }
 
     private static KpiPeriod Make(DateInterval dates, PeriodUnit unit, KpiSettings settings) =>

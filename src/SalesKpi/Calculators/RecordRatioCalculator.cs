@@ -97,8 +97,12 @@ public sealed class RecordRatioCalculator<TRecord> : AggregateKpiCalculator
         public override KpiValue GetValue() =>
             _numeratorAmount is null
                 ? KpiValue.Ratio(_numerator, _denominator, owner._emptyReason)
-                : KpiValue.Ratio(_numeratorAmount.Amount, _denominatorAmount!.Amount, _denominator == 0 ? owner._emptyReason : "the amounts in the denominator add up to zero")
-                    .WithUnpriced(_denominatorAmount.UnpricedCount);
+                : KpiValue.Ratio(_numeratorAmount.Amount, _denominatorAmount!.Amount, ZeroAmountReason()).WithUnpriced(_denominatorAmount.UnpricedCount);
+
+        private string ZeroAmountReason() =>
+            _denominator == 0 ? owner._emptyReason
+            : _denominatorAmount!.UnpricedCount == _denominator ? "no amount in the denominator could be priced in the reporting currency"
+            : "the amounts in the denominator add up to zero";
 
         protected override void Take(TRecord record, KpiPeriod period)
         {

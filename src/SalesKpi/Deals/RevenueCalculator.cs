@@ -50,8 +50,9 @@ public sealed class RevenueCalculator : AggregateKpiCalculator
 /// <c>average-deal-size</c>: revenue / deals won in the period — seed 004's average revenue per sale.
 /// </summary>
 /// <remarks>
-/// <para>Undefined when no deal was won. Unpriced deals are left out of both the revenue and the count, so the mean is
-/// over priced deals only, and <see cref="KpiValue.UnpricedCount"/> says how many were left out.</para>
+/// <para>Undefined when no deal was won, or when none of the deals won could be priced. Unpriced deals are left out of
+/// both the revenue and the count, so the mean is over priced deals only, and <see cref="KpiValue.UnpricedCount"/> says
+/// how many were left out.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -104,6 +105,10 @@ internal sealed class DealTotal(KpiCalculatorContext context, bool average = fal
 
     public override KpiValue GetValue() =>
         average
-            ? KpiValue.MoneyRatio(_total.ToMoney(), _total.Count - _total.UnpricedCount, "no deals won in the period", unpricedCount: _total.UnpricedCount)
+            ? KpiValue.MoneyRatio(
+                _total.ToMoney(),
+                _total.Count - _total.UnpricedCount,
+                _total.Count == 0 ? "no deals won in the period" : "no deal won in the period could be priced in the reporting currency",
+                unpricedCount: _total.UnpricedCount)
             : KpiValue.FromMoney(_total.ToMoney(), _total.UnpricedCount);
 }

@@ -1,0 +1,94 @@
+using SalesKpi.Calculators;
+using SalesKpi.Opportunities;
+using static SalesKpi.Opportunities.OpportunityStage;
+using static SalesKpi.Tests.Catalog.OpportunityTestData;
+
+namespace SalesKpi.Tests.Catalog;
+
+using Kpis = SalesKpi.Calculators.Kpis;
+
+public sealed class WeightedPipelineTests
+{
+    // Default probabilities: Prospecting 0.1, Qualification 0.2, FirstAppointment 0.3, Proposal 0.5, Negotiation 0.7;
+    // any other stage, and no stage at all, 0. The period is decided by the expected close date.
+    private static readonly Opportunity[] Data1 =
+    [
+        Open("w1", At(2025, 5, 1), 10_000m, Ayse, Date(2025, 6, 10), Stage(FirstAppointment, At(2025, 5, 1)), Stage(Proposal, At(2025, 5, 2))),
+        Open("w2", At(2025, 5, 1), 4_000m, Budi, Date(2025, 6, 30), Stage(Negotiation, At(2025, 5, 3))),
+        Open("w3", At(2025, 5, 1), 2_000m, Budi, Date(2025, 6, 15), Stage(new OpportunityStage("Demo"), At(2025, 5, 4))),
+        Open("w4", At(2025, 5, 1), 1_000m, Olga, Date(2025, 6, 5)),
+        Won("w5", At(2025, 5, 1), At(2025, 6, 3), 50_000m, Olga, Stage(Proposal, At(2025, 5, 2))),
+        Open("w6", At(2025, 5, 1), 3_000m, Ayse, Date(2025, 7, 1), Stage(Proposal, At(2025, 5, 2))),
+        Open("w7", At(2025, 5, 1), 6_000m, Ayse, null, Stage(Proposal, At(2025, 5, 2))),
+    ];
+
+    private static readonly NodaTime.DateInterval June = Month(2025, 6);
+
+    [Fact]
+    public void Evaluate_June_WeighsEachOpenOpportunityByItsCurrentStage()
+    {
+        // Expected to close in June and open: w1 10,000 × 0.5 (Proposal, its current stage) = 5,000;
+        // w2 4,000 × 0.7 = 2,800; w3 in the custom stage Demo × 0 = 0; w4 with no stage × 0 = 0.
+        // w5 is won, w6 is expected in July, w7 has no expected close date. 5,000 + 2,800 = 7,800 USD.
+        var value = Evaluate(Kpis.WeightedPipeline, Data(Data1), June);
+
+        Assert.Equal(KpiUnit.Money, value.Unit);
+        Assert.Equal(7_800m, value.Value);
+        Assert.Equal(Currency.USD, value.Currency);
+        Assert.Equal("7,800.00 USD", value.ToString());
+    }
+
+    [Fact]
+    public void Evaluate_WithOwnProbabilitiesAndADefault_UsesThem()
+    {
+        // Proposal 0.5, Negotiation 0.7, Demo 0.4, anything else (and no stage) 0.1:
+        // w1 5,000 + w2 2,800 + w3 2,000 × 0.4 = 800 + w4 1,000 × 0.1 = 100 → 8,700 USD.
+        var kpi = new WeightedPipelineCalculator(new WeightedPipelineOptions
+        {
+            Id = "weighted-pipeline-custom",
+            Probabilities = new Dictionary<OpportunityStage, decimal> { [Proposal] = 0.5m, [Negotiation] = 0.7m, [new("Demo")] = 0.4m },
+            DefaultProbability = 0.1m,
+        });
+
+        Assert.Equal(8_700m, Evaluate(kpi, Data(Data1), June).Value);
+    }
+
+    [Fact]
+    public void Evaluate_PerMonth_BucketsByExpectedCloseDate()
+    {
+        // June 7,800 USD (as above); July: w6 3,000 × 0.5 = 1,500 USD.
+        var report = Report(Kpis.WeightedPipeline, Data(Data1), Between(Date(2025, 6, 1), Date(2025, 7, 31)), KpiGrouping.None, PeriodUnit.Month);
+
+        Assert.Equal(7_800m, report.Get(KpiIds.WeightedPipeline, KpiGrouping.AllKey, 0).Value);
+        Assert.Equal(1_500m, report.Get(KpiIds.WeightedPipeline, KpiGrouping.AllKey, 1).Value);
+    }
+
+    [Fact]
+    public void Evaluate_GroupedByRep_IsEachOwnersWeightedAmount()
+    {
+        // ayse: w1 5,000. budi: w2 2,800 + w3 0 = 2,800. olga: w4 0 (w5 is won).
+        var report = Report(Kpis.WeightedPipeline, Data(Data1), June, KpiGrouping.ByRep);
+
+        Assert.Equal("5,000.00 USD", report.Get(KpiIds.WeightedPipeline, "ayse").ToString());
+        Assert.Equal("2,800.00 USD", report.Get(KpiIds.WeightedPipeline, "budi").ToString());
+        Assert.Equal("0.00 USD", report.Get(KpiIds.WeightedPipeline, "olga").ToString());
+    }
+
+    [Fact]
+    public void Evaluate_GroupedByDealKind_IsUndefinedWithTheReason()
+    {
+        var report = Report(Kpis.WeightedPipeline, Data(Data1), June, KpiGrouping.ByDealKind, allGroups: true);
+
+        var value = report.Get(KpiIds.WeightedPipeline, "add-on");
+        Assert.False(value.IsDefined);
+        Assert.Equal("weighted-pipeline reads opportunities, which cannot be grouped by deal-kind", value.UndefinedReason);
+    }
+
+    [Fact]
+    public void Constructor_ProbabilityAboveOne_Throws()
+    {
+        var options = new WeightedPipelineOptions { Probabilities = new Dictionary<OpportunityStage, decimal> { [Proposal] = 1.5m } };
+
+        Assert.Throws<ArgumentOutOfRangeException>("options.Probabilities", () => new WeightedPipelineCalculator(options));
+    }
+}
