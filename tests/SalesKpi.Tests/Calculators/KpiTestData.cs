@@ -87,8 +87,8 @@ internal static class KpiTestData
     /// <summary>Returns an activity of the custom kind <c>demo</c>, which <see cref="DemosCalculator"/> counts.</summary>
     public static Activity Demo(string rep, Instant at, string? lead = null) => Activity(DemosCalculator.Demo, rep, at, lead: lead);
 
-    /// <summary>Returns <paramref name="count"/> activities made by <paramref name="make"/> from their index.</summary>
-    public static IEnumerable<Activity> Times(int count, Func<int, Activity> make) => Enumerable.Range(0, count).Select(make);
+    /// <summary>Returns <paramref name="count"/> records made by <paramref name="make"/> from their index.</summary>
+    public static IEnumerable<T> Times<T>(int count, Func<int, T> make) => Enumerable.Range(0, count).Select(make);
 
     public static Lead Lead(
         Instant createdAt,
