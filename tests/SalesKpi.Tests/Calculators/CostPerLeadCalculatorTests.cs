@@ -82,6 +82,33 @@ public class CostPerLeadCalculatorTests
         Assert.Equal(100m, march.Numerator + april.Numerator);
     }
 
+    /// <summary>
+    /// Regression: the April share of a spend straddling March and April was converted at April 1's rate, although
+    /// <see cref="KpiSettings"/> documents the first day of the spend record as its rate date. The monthly spends then
+    /// added up to more than the spend of the two months evaluated as one period.
+    /// </summary>
+    [Fact]
+    public void CostPerLead_StraddlingSpendInAnotherCurrency_ConvertsEveryShareAtTheSpendsFirstDay()
+    {
+        // 3,100 EUR over Mar 15 - Apr 14. EUR -> USD is 1.10 on March 15 and 1.20 on April 1.
+        var rates = new FakeExchangeRates()
+            .With(Currency.EUR, Currency.USD, new NodaTime.LocalDate(2025, 3, 15), 1.10m)
+            .With(Currency.EUR, Currency.USD, new NodaTime.LocalDate(2025, 4, 1), 1.20m);
+        var settings = KpiSettings.Default.WithReportingCurrency(Currency.USD, rates);
+        var data = SalesData.Create(spend: [Spend("web", Dates(2025, 3, 15, 2025, 4, 14), Eur(3_100m))], leads: [Lead(Mar(20)), Lead(Apr(2))]);
+        var marchAndApril = Dates(2025, 3, 1, 2025, 4, 30);
+
+        var monthly = Kpis.CostPerLead.Evaluate(data, marchAndApril, KpiGrouping.None, PeriodUnit.Month, settings);
+        var whole = Kpis.CostPerLead.Evaluate(data, marchAndApril, settings);
+
+        // March: 1,700 EUR x 1.10 = 1,870 USD; April: 1,400 EUR x 1.10 (the spend's rate date, March 15) = 1,540 USD.
+        // Together 3,410 USD = 3,100 EUR x 1.10, the spend of the two months as one period.
+        Assert.Equal(1_870m, monthly.Get(KpiIds.CostPerLead, periodIndex: 0).Numerator);
+        Assert.Equal(1_540m, monthly.Get(KpiIds.CostPerLead, periodIndex: 1).Numerator);
+        Assert.Equal(3_410m, whole.Numerator);
+        Assert.Equal(0, monthly.Get(KpiIds.CostPerLead, periodIndex: 1).UnpricedCount);
+    }
+
     [Fact]
     public void CostPerLead_SpendButNoLeads_IsUndefinedWithReason()
     {
