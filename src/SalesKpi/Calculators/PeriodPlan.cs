@@ -7,17 +7,25 @@ namespace SalesKpi.Calculators;
 /// <summary>
 /// The periods of one evaluation, with their boundaries as instants, and the search that places an event in one.
 /// </summary>
+/// <remarks>
+/// <para>The periods are consecutive, except that a hidden previous period is the whole bucket before the one the
+/// range starts in: when the range starts mid-bucket, the days between the two belong to no period.</para>
+/// </remarks>
 internal sealed class PeriodPlan
 {
     private readonly Instant[] _starts;
+    private readonly Instant[] _ends;
     private readonly LocalDate[] _firstDates;
+    private readonly LocalDate[] _lastDates;
 
     private PeriodPlan(KpiPeriod[] periods, int firstVisible)
     {
         Periods = periods;
         FirstVisible = firstVisible;
         _starts = periods.Select(p => p.Start).ToArray();
+        _ends = periods.Select(p => p.End).ToArray();
         _firstDates = periods.Select(p => p.Dates.Start).ToArray();
+        _lastDates = periods.Select(p => p.Dates.End).ToArray();
         RangeStart = periods[0].Start;
         RangeEnd = periods[^1].End;
         FirstDate = periods[0].Dates.Start;
@@ -43,7 +51,11 @@ internal sealed class PeriodPlan
         var periods = new List<KpiPeriod>();
         if (includePrevious)
         {
-            var previousEnd = range.Start.PlusDays(-1);
+            // Unbucketed: the same number of days just before the range. Bucketed: the whole bucket (week, month, ...)
+            // before the one the range starts in, even when the range starts mid-bucket.
+            var previousEnd = unit == PeriodUnit.None
+                ? range.Start.PlusDays(-1)
+                : BucketStart(range.Start, unit, settings).PlusDays(-1);
             var previousStart = unit == PeriodUnit.None
                 ? previousEnd.PlusDays(1 - range.Length)
                 : BucketStart(previousEnd, unit, settings);
@@ -76,7 +88,8 @@ internal sealed class PeriodPlan
         }
 
         var index = Array.BinarySearch(_starts, instant);
-        return index >= 0 ? index : ~index - 1;
+        index = index >= 0 ? index : ~index - 1;
+        return instant < _ends[index] ? index : -1;
     }
 
     /// <summary>Returns the index of the period that contains the date, or -1.</summary>
@@ -87,8 +100,8 @@ internal sealed class PeriodPlan
             return -1;
         }
 
-        var index = Array.BinarySearch(_firstDates, date);
-        return index >= 0 ? index : ~index - 1;
+        var index = LastStartingOnOrBefore(date);
+        return date <= _lastDates[index] ? index : -1;
     }
 
     /// <summary>Returns the indexes of the first and last periods that overlap the dates; first &gt; last when none do.</summary>
@@ -99,9 +112,29 @@ internal sealed class PeriodPlan
             return (0, -1);
         }
 
-        var first = start < FirstDate ? 0 : Locate(start);
-        var last = end > LastDate ? Periods.Length - 1 : Locate(end);
+        int first;
+        if (start < FirstDate)
+        {
+            first = 0;
+        }
+        else
+        {
+            // A start between two periods (after a hidden previous period) overlaps from the next one on.
+            first = LastStartingOnOrBefore(start);
+            if (start > _lastDates[first])
+            {
+                first++;
+            }
+        }
+
+        var last = end > LastDate ? Periods.Length - 1 : LastStartingOnOrBefore(end);
         return (first, last);
+    }
+
+    private int LastStartingOnOrBefore(LocalDate date)
+    {
+        var index = Array.BinarySearch(_firstDates, date);
+        return index >= 0 ? index : ~index - 1;
     }
 
     private static KpiPeriod Make(DateInterval dates, PeriodUnit unit, KpiSettings settings) =>
