@@ -134,6 +134,18 @@ public class CostPerLeadCalculatorTests
     }
 
     [Fact]
+    public void CostPerLead_FilteredBySource_KeepsThatChannelsSpendAndLeads()
+    {
+        var webCost = Kpis.CostPerLead.Where(KpiFilter.Source("web"), "web-cost-per-lead");
+
+        var value = webCost.Evaluate(MarchAndApril(), March2025);
+
+        // The filter keeps web's spend (1,700 in March) and web's leads (17): 100, as in the by-source report.
+        Assert.Equal(100m, value.Value);
+        Assert.Equal(1_700m, value.Numerator);
+    }
+
+    [Fact]
     public void CostPerLead_ChannelWithLeadsButNoSpend_CostsZero()
     {
         var data = SalesData.Create(spend: [Spend("web", March2025, Usd(100m))], leads: [Lead(Mar(1), "web"), Lead(Mar(2), "organic")]);

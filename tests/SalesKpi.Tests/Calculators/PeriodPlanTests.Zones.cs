@@ -107,6 +107,27 @@ public partial class PeriodPlanTests
     }
 
     [Fact]
+    public void Evaluate_WeekStartingOnADayWithoutMidnight_StartsAtItsFirstInstant()
+    {
+        // America/Santiago began DST on Sunday 2024-09-08: at 00:00 (UTC-4) clocks jumped to 01:00 (UTC-3), so that
+        // day has no midnight. A Sunday-first week starts at its first instant, 01:00 local = 04:00Z, which is also
+        // where the week before ends: no gap, no overlap.
+        var santiago = KpiSettings.Default.WithZone("America/Santiago").WithFirstDayOfWeek(IsoDayOfWeek.Sunday);
+        var saturdayLate = Instant.FromUtc(2024, 9, 8, 3, 59); // Sat 23:59 UTC-4
+        var sundayFirst = Instant.FromUtc(2024, 9, 8, 4, 0); // Sun 01:00 UTC-3
+
+        var report = CallsPer(PeriodUnit.Week, Dates(2024, 9, 1, 2024, 9, 14), santiago, Call("r1", saturdayLate), Call("r1", sundayFirst));
+
+        Assert.Equal(Instant.FromUtc(2024, 9, 8, 4, 0), report.Periods[1].Start);
+        Assert.Equal(report.Periods[0].End, report.Periods[1].Start);
+        // Week 1 runs Sun 09-01 00:00 UTC-4 to 04:00Z on 09-08: 7 days. Week 2 runs from Sun 01:00 to the next Sunday
+        // 00:00, both UTC-3: 7 days less the skipped hour.
+        Assert.Equal(Duration.FromDays(7), report.Periods[0].End - report.Periods[0].Start);
+        Assert.Equal(Duration.FromDays(7) - Duration.FromHours(1), report.Periods[1].End - report.Periods[1].Start);
+        Assert.Equal([1m, 1m], Counts(report));
+    }
+
+    [Fact]
     public void Contains_PeriodBoundaries_StartIsInAndEndIsOut()
     {
         var report = CallsPer(PeriodUnit.Month, March2025, KpiSettings.Default.WithZone("Europe/Istanbul"));
