@@ -32,6 +32,28 @@ public partial class KpiEvaluatorTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}"); // typically well under 5 s
     }
 
+    /// <summary>
+    /// Regression: on data large enough to be split across cores, an error raised while scanning a partition (here,
+    /// two currencies summed with no reporting currency) escaped wrapped in an <see cref="AggregateException"/>, while
+    /// the same data on one core threw the documented <see cref="InvalidOperationException"/>.
+    /// </summary>
+    [Fact]
+    public void Evaluate_MixedCurrenciesInLargeDataOnTwoCores_ThrowsTheSameInvalidOperationException()
+    {
+        // 500,000 activities make 2 partitions; each partition's half of the deals holds both currencies.
+        var data = SalesData.Create(
+            activities: Times(500_000, i => Call("r1", Mar(1 + (i % 31)))),
+            deals: [Deal("r1", Mar(3), Usd(1m)), Deal("r1", Mar(4), Eur(1m)), Deal("r1", Mar(5), Usd(1m)), Deal("r1", Mar(6), Eur(1m))]);
+        var query = new KpiQuery(March2025, [BookedDeals]);
+
+        var onOneCore = Assert.Throws<InvalidOperationException>(() => new KpiEvaluator(maxDegreeOfParallelism: 1).Evaluate(data, query));
+        var onTwoCores = Assert.Throws<InvalidOperationException>(() => new KpiEvaluator(maxDegreeOfParallelism: 2).Evaluate(data, query));
+
+        Assert.Equal(onOneCore.Message, onTwoCores.Message);
+        Assert.Contains("USD", onTwoCores.Message, StringComparison.Ordinal);
+        Assert.Contains("EUR", onTwoCores.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A KPI that counts activities and how many of its accumulators the engine merged.</summary>
     private sealed class MergeProbe : AggregateKpiCalculator
     {
