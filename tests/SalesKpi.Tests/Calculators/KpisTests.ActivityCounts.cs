@@ -93,6 +93,18 @@ public partial class KpisTests
     }
 
     [Fact]
+    public void Meetings_GroupedByRep_CountsEachRepsMeetings()
+    {
+        var data = SalesData.Create(activities: [Meeting("r1", Mar(3)), Meeting("r2", Mar(4)), Meeting("r2", Mar(5)), Meeting("r2", Apr(5))]);
+
+        var report = Kpis.Meetings.Evaluate(data, March2025, KpiGrouping.ByRep);
+
+        // r1: 1; r2: 2 in March (its April meeting is outside).
+        Assert.Equal(KpiValue.Count(1), report.Get(KpiIds.Meetings, "r1"));
+        Assert.Equal(KpiValue.Count(2), report.Get(KpiIds.Meetings, "r2"));
+    }
+
+    [Fact]
     public void Meetings_GroupedByTeam_CountsEachTeamsMeetingsThroughTheRoster()
     {
         var data = SalesData.Create(
