@@ -20,8 +20,7 @@ public enum CostPerLeadBasis
 /// </summary>
 /// <remarks>
 /// <para>Spend whose dates straddle the period is pro-rated by days: a period that covers d of a record's n days is
-/// charged amount × d / n (rounded to 10 decimal places, so that sums are exact in any order); in another currency than
-/// the reporting currency, every share converts at the rate of the record's first day. Grouped by source, each
+/// charged amount × d / n (rounded to 10 decimal places, so that sums are exact in any order). Grouped by source, each
 /// channel's spend is divided by its own leads. Spend has no rep, so grouped by rep or team the value is undefined.
 /// Undefined when there are no leads.</para>
 /// </remarks>
@@ -96,9 +95,7 @@ public sealed class CostPerLeadCalculator : AggregateKpiCalculator
             var share = days == spend1.Period.Length
                 ? spend1.Amount.Amount
                 : decimal.Round(spend1.Amount.Amount * days / spend1.Period.Length, 10, MidpointRounding.ToEven);
-            // Every share converts at the rate of the spend record's first day, as KpiSettings documents, so that the
-            // shares of a record add up to the same amount whatever periods it is cut into.
-            spend.Add(new Money(share, spend1.Amount.Currency), spend1.Period.Start);
+            spend.Add(new Money(share, spend1.Amount.Currency), overlapStart);
         }
 
         public override void Merge(KpiAccumulator other)
