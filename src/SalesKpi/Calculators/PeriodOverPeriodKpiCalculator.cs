@@ -6,9 +6,11 @@ namespace SalesKpi.Calculators;
 /// The change of a KPI from the previous period to this one, (current − previous) / previous: itself a KPI.
 /// </summary>
 /// <remarks>
-/// <para>The previous period is the period of the same unit before this one (the previous week, month, …), whole even
-/// when the range starts mid-week or mid-month; for an unbucketed report, the same number of days immediately before
-/// the range. The value is undefined — not zero — when the previous value is zero or either value is undefined.</para>
+/// <para>The previous period is the period of the same unit before this one (the previous week, month, …); for an
+/// unbucketed report, the same number of days immediately before the range. When the range starts inside a bucket, its
+/// first, clipped period is compared with the whole bucket before it (a range from 15 March, per month, compares
+/// 15–31 March with February). The value is undefined — not zero — when the previous value is zero or either value is
+/// undefined.</para>
 /// </remarks>
 /// <example>
 /// <code>

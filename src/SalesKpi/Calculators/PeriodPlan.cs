@@ -7,25 +7,17 @@ namespace SalesKpi.Calculators;
 /// <summary>
 /// The periods of one evaluation, with their boundaries as instants, and the search that places an event in one.
 /// </summary>
-/// <remarks>
-/// <para>The periods are consecutive, except that a hidden previous period is the whole bucket before the one the
-/// range starts in: when the range starts mid-bucket, the days between the two belong to no period.</para>
-/// </remarks>
 internal sealed class PeriodPlan
 {
     private readonly Instant[] _starts;
-    private readonly Instant[] _ends;
     private readonly LocalDate[] _firstDates;
-    private readonly LocalDate[] _lastDates;
 
     private PeriodPlan(KpiPeriod[] periods, int firstVisible)
     {
         Periods = periods;
         FirstVisible = firstVisible;
         _starts = periods.Select(p => p.Start).ToArray();
-        _ends = periods.Select(p => p.End).ToArray();
         _firstDates = periods.Select(p => p.Dates.Start).ToArray();
-        _lastDates = periods.Select(p => p.Dates.End).ToArray();
         RangeStart = periods[0].Start;
         RangeEnd = periods[^1].End;
         FirstDate = periods[0].Dates.Start;
@@ -51,11 +43,10 @@ internal sealed class PeriodPlan
         var periods = new List<KpiPeriod>();
         if (includePrevious)
         {
-            // Unbucketed: the same number of days just before the range. Bucketed: the whole bucket (week, month, ...)
-            // before the one the range starts in, even when the range starts mid-bucket.
-            var previousEnd = unit == PeriodUnit.None
-                ? range.Start.PlusDays(-1)
-                : BucketStart(range.Start, unit, settings).PlusDays(-1);
+            // The previous period is the whole bucket before the one the range starts in (the previous week, month, …),
+            // or the same number of days before an unbucketed range. When the range starts inside a bucket, the days
+            // between that bucket's start and the range's start are in no period.
+            var previousEnd = BucketStart(range.Start, unit, settings).PlusDays(-1);
             var previousStart = unit == PeriodUnit.None
                 ? previousEnd.PlusDays(1 - range.Length)
                 : BucketStart(previousEnd, unit, settings);
@@ -79,7 +70,7 @@ internal sealed class PeriodPlan
         return new PeriodPlan([.. periods], includePrevious ? 1 : 0);
     }
 
-    /// <summary>Returns the index of the period that contains the instant, or -1.</summary>
+    /// <summary>Returns the index of the period that contains the instant, or -1 (also in the gap after a previous period).</summary>
     public int Locate(Instant instant)
     {
         if (instant < RangeStart || instant >= RangeEnd)
@@ -89,10 +80,10 @@ internal sealed class PeriodPlan
 
         var index = Array.BinarySearch(_starts, instant);
         index = index >= 0 ? index : ~index - 1;
-        return instant < _ends[index] ? index : -1;
+        return instant < Periods[index].End ? index : -1;
     }
 
-    /// <summary>Returns the index of the period that contains the date, or -1.</summary>
+    /// <summary>Returns the index of the period that contains the date, or -1 (also in the gap after a previous period).</summary>
     public int Locate(LocalDate date)
     {
         if (date < FirstDate || date > LastDate)
@@ -101,7 +92,7 @@ internal sealed class PeriodPlan
         }
 
         var index = LastStartingOnOrBefore(date);
-        return date <= _lastDates[index] ? index : -1;
+        return date <= Periods[index].Dates.End ? index : -1;
     }
 
     /// <summary>Returns the indexes of the first and last periods that overlap the dates; first &gt; last when none do.</summary>
@@ -119,9 +110,9 @@ internal sealed class PeriodPlan
         }
         else
         {
-            // A start between two periods (after a hidden previous period) overlaps from the next one on.
+            // The period containing start, or the next one when start falls in the gap after a previous period.
             first = LastStartingOnOrBefore(start);
-            if (start > _lastDates[first])
+            if (start > Periods[first].Dates.End)
             {
                 first++;
             }
