@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using NodaTime;
 using SalesKpi.Utility;
 
@@ -101,11 +102,26 @@ public sealed class KpiEvaluator
         }
 
         var parts = new KpiAccumulation[partitions];
+        var errors = new ExceptionDispatchInfo?[partitions];
         Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
         {
-            parts[p] = new KpiAccumulation(compiled, context);
-            parts[p].Scan(data, p, partitions);
+            try
+            {
+                parts[p] = new KpiAccumulation(compiled, context);
+                parts[p].Scan(data, p, partitions);
+            }
+            catch (Exception e)
+            {
+                errors[p] = ExceptionDispatchInfo.Capture(e);
+            }
         });
+
+        // Rethrow the first partition's error as it was thrown, not wrapped in an AggregateException, so that large
+        // data fails with the same documented exception as small data does on one core.
+        foreach (var error in errors)
+        {
+            error?.Throw();
+        }
 
         for (var p = 1; p < partitions; p++)
         {

@@ -16,7 +16,8 @@ namespace SalesKpi.Calculators;
 /// fails with <see cref="InvalidOperationException"/>. With a reporting currency and no <see cref="ExchangeRates"/>,
 /// amounts in other currencies fail the same way. With both, amounts are converted at the rate of
 /// <see cref="FixedRateDate"/> or, when it is null, of the event's local date (a deal's close date, an opportunity's
-/// decisive date, the first day of a spend record); an amount with no rate is left out and counted in
+/// decisive date, the first day of the part of a spend record that falls in the period: a record straddling two
+/// periods converts each share at its own date); an amount with no rate is left out and counted in
 /// <see cref="KpiValue.UnpricedCount"/>.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>

@@ -1,0 +1,90 @@
+using SalesKpi.Activities;
+using SalesKpi.Calculators;
+using static SalesKpi.Tests.Calculators.KpiTestData;
+
+namespace SalesKpi.Tests.Calculators;
+
+public partial class KpiEvaluatorTests
+{
+    [Fact]
+    public void Evaluate_SixHundredThousandActivitiesOnOneAndTwoCores_GivesIdenticalReports()
+    {
+        // Above 250,000 records per partition the engine splits the scan: 600,000 activities make 2 partitions on 2 cores.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var data = VariedQuarter(activities: 600_000);
+        var probe = new MergeProbe();
+        var byRep = new KpiQuery(Q1Of2025, [.. ActivityAndLeadKpis, probe], KpiGrouping.ByRep, PeriodUnit.Month);
+        var byWeek = new KpiQuery(Q1Of2025, [Kpis.CostPerLead, .. ActivityAndLeadKpis], per: PeriodUnit.Week);
+        var settings = UsdWithRates();
+
+        var single = new KpiEvaluator(settings, maxDegreeOfParallelism: 1);
+        var dual = new KpiEvaluator(settings, maxDegreeOfParallelism: 2);
+        var singleByRep = single.Evaluate(data, byRep);
+        var mergesOnOneCore = probe.Merges;
+        var dualByRep = dual.Evaluate(data, byRep);
+
+        AssertSameReport(singleByRep, dualByRep);
+        AssertSameReport(single.Evaluate(data, byWeek), dual.Evaluate(data, byWeek));
+        // The two-core run really split the work: its partial accumulators were merged; the one-core run merged none.
+        Assert.Equal(0, mergesOnOneCore);
+        Assert.True(probe.Merges > 0);
+        Assert.Equal(100_000m, singleByRep.Groups.Sum(g => Enumerable.Range(0, 3).Sum(p => singleByRep.Get(KpiIds.Calls, g, p).Value)));
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}"); // typically well under 5 s
+    }
+
+    /// <summary>
+    /// Regression: on data large enough to be split across cores, an error raised while scanning a partition (here,
+    /// two currencies summed with no reporting currency) escaped wrapped in an <see cref="AggregateException"/>, while
+    /// the same data on one core threw the documented <see cref="InvalidOperationException"/>.
+    /// </summary>
+    [Fact]
+    public void Evaluate_MixedCurrenciesInLargeDataOnTwoCores_ThrowsTheSameInvalidOperationException()
+    {
+        // 500,000 activities make 2 partitions; each partition's half of the deals holds both currencies.
+        var data = SalesData.Create(
+            activities: Times(500_000, i => Call("r1", Mar(1 + (i % 31)))),
+            deals: [Deal("r1", Mar(3), Usd(1m)), Deal("r1", Mar(4), Eur(1m)), Deal("r1", Mar(5), Usd(1m)), Deal("r1", Mar(6), Eur(1m))]);
+        var query = new KpiQuery(March2025, [BookedDeals]);
+
+        var onOneCore = Assert.Throws<InvalidOperationException>(() => new KpiEvaluator(maxDegreeOfParallelism: 1).Evaluate(data, query));
+        var onTwoCores = Assert.Throws<InvalidOperationException>(() => new KpiEvaluator(maxDegreeOfParallelism: 2).Evaluate(data, query));
+
+        Assert.Equal(onOneCore.Message, onTwoCores.Message);
+        Assert.Contains("USD", onTwoCores.Message, StringComparison.Ordinal);
+        Assert.Contains("EUR", onTwoCores.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A KPI that counts activities and how many of its accumulators the engine merged.</summary>
+    private sealed class MergeProbe : AggregateKpiCalculator
+    {
+        private int _merges;
+
+        public MergeProbe()
+            : base("merge-probe")
+        {
+        }
+
+        public int Merges => Volatile.Read(ref _merges);
+
+        public override KpiUnit Unit => KpiUnit.Count;
+
+        public override IReadOnlyList<KpiInput> Inputs { get; } = [KpiInput.Activities(a => a.OccurredAt, "occurred at")];
+
+        public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => new Counter(this);
+
+        private sealed class Counter(MergeProbe owner) : KpiAccumulator
+        {
+            private long _count;
+
+            public override void Add(Activity activity, KpiPeriod period) => _count++;
+
+            public override void Merge(KpiAccumulator other)
+            {
+                Interlocked.Increment(ref owner._merges);
+                _count += ((Counter)other)._count;
+            }
+
+            public override KpiValue GetValue() => KpiValue.Count(_count);
+        }
+    }
+}

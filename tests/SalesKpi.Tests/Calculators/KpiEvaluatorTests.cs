@@ -1,0 +1,6 @@
+namespace SalesKpi.Tests.Calculators;
+
+/// <summary>The evaluator: currencies, merging of partial accumulations, parallelism.</summary>
+public partial class KpiEvaluatorTests
+{
+}
