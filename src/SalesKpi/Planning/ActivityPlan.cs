@@ -106,6 +106,7 @@ public sealed class ActivityPlan
     /// <exception cref="ArgumentException"><paramref name="averageDealSize"/> is not money or is in another currency; two steps have the same name, or a step is named <c>deals</c>.</exception>
     public static ActivityPlan ForRevenue(Money revenue, PlanInput averageDealSize, DateInterval horizon, IEnumerable<FunnelStep> steps, WorkingDayCalendar calendar)
     {
+        Preconditions.CheckRange(revenue.Amount >= 0m, revenue, "The revenue to win must not be negative.", nameof(revenue));
         var target = PlanInput.Given(revenue);
         Preconditions.CheckNotNull(averageDealSize);
         Preconditions.CheckArgument(averageDealSize.Value.Unit == KpiUnit.Money, nameof(averageDealSize), $"The average deal size must be money, not {averageDealSize.Value.Unit}.");
