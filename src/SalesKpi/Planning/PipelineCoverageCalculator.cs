@@ -83,6 +83,7 @@ public sealed class PipelineCoverageCalculator : DerivedKpiCalculator
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">A target is in another currency than the pipeline or the revenue.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A target is negative.</exception>
     public override KpiValue Combine(KpiCombination values)
     {
         Preconditions.CheckNotNull(values);

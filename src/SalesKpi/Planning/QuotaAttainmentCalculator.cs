@@ -119,6 +119,7 @@ public sealed class QuotaAttainmentCalculator : DerivedKpiCalculator
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">A money quota is in another currency than the measure.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A quota is negative.</exception>
     public override KpiValue Combine(KpiCombination values)
     {
         Preconditions.CheckNotNull(values);
