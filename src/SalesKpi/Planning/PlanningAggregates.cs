@@ -169,18 +169,10 @@ internal sealed class SalesAndMarketingSpendCalculator() : AggregateKpiCalculato
 
         public override void Add(MarketingSpend spend, KpiPeriod period)
         {
-            var start = spend.Period.Start > period.Dates.Start ? spend.Period.Start : period.Dates.Start;
-            var end = spend.Period.End < period.Dates.End ? spend.Period.End : period.Dates.End;
-            var days = Period.DaysBetween(start, end) + 1;
-            if (days <= 0)
+            if (SpendProration.ShareIn(spend, period.Dates) is var (share, from))
             {
-                return;
+                total.Add(share, from);
             }
-
-            var share = days == spend.Period.Length
-                ? spend.Amount.Amount
-                : decimal.Round(spend.Amount.Amount * days / spend.Period.Length, 10, MidpointRounding.ToEven);
-            total.Add(new Money(share, spend.Amount.Currency), start);
         }
 
         public override void Merge(KpiAccumulator other) => total.Merge(((Accumulator)other).Total);
