@@ -57,16 +57,26 @@ public sealed class KpiCombination
     private readonly KpiValue[] _current;
     private readonly KpiValue[]? _previous;
 
-    internal KpiCombination(KpiValue[] current, KpiValue[]? previous, KpiPeriod period, KpiCalculatorContext context)
+    internal KpiCombination(KpiValue[] current, KpiValue[]? previous, KpiPeriod period, KpiPeriod? previousPeriod, string group, KpiCalculatorContext context)
     {
         _current = current;
         _previous = previous;
         Period = period;
+        PreviousPeriod = previousPeriod;
+        Group = group;
         Context = context;
     }
 
     /// <summary>Gets the period being evaluated.</summary>
     public KpiPeriod Period { get; }
+
+    /// <summary>Gets the period whose values <see cref="Previous"/> returns.</summary>
+    /// <value>The previous period, or null when <see cref="HasPrevious"/> is false.</value>
+    public KpiPeriod? PreviousPeriod { get; }
+
+    /// <summary>Gets the key of the group being evaluated, such as a rep id, so that a KPI can look up a per-group goal.</summary>
+    /// <value>The group key; <see cref="KpiGrouping.AllKey"/> for an ungrouped report.</value>
+    public string Group { get; }
 
     /// <summary>Gets the evaluation context.</summary>
     public KpiCalculatorContext Context { get; }

@@ -103,7 +103,7 @@ public sealed class KpiAccumulation
             {
                 for (var k = 0; k < query.Kpis.Length; k++)
                 {
-                    var value = Evaluate(_compiled.Roots[k], cells, memo, empty, p);
+                    var value = Evaluate(_compiled.Roots[k], key, cells, memo, empty, p);
                     rows.Add(new KpiReportRow(key, plan.Periods[p], query.Kpis[k].Id, value));
                 }
             }
@@ -216,7 +216,7 @@ public sealed class KpiAccumulation
 
     private KpiAccumulator?[] Cells(int group) => _cells[group];
 
-    private KpiValue Evaluate(CompiledQuery.Node node, KpiAccumulator?[]? cells, KpiValue?[] memo, KpiAccumulator?[] empty, int period)
+    private KpiValue Evaluate(CompiledQuery.Node node, string group, KpiAccumulator?[]? cells, KpiValue?[] memo, KpiAccumulator?[] empty, int period)
     {
         switch (node)
         {
@@ -233,14 +233,16 @@ public sealed class KpiAccumulation
                 KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;
                 for (var c = 0; c < current.Length; c++)
                 {
-                    current[c] = Evaluate(derived.Children[c], cells, memo, empty, period);
+                    current[c] = Evaluate(derived.Children[c], group, cells, memo, empty, period);
                     if (previous is not null)
                     {
-                        previous[c] = Evaluate(derived.Children[c], cells, memo, empty, period - 1);
+                        previous[c] = Evaluate(derived.Children[c], group, cells, memo, empty, period - 1);
                     }
                 }
 
-                return derived.Derived.Combine(new KpiCombination(current, previous, _compiled.Plan.Periods[period], _context))
+                var periods = _compiled.Plan.Periods;
+                var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group, _context);
+                return derived.Derived.Combine(combination)
                     ?? throw new InvalidOperationException($"KPI '{derived.Calculator.Id}' returned no value from Combine.");
             default:
                 throw new InvalidOperationException("Unknown node.");

@@ -98,4 +98,25 @@ public static class KpiIds
 
     /// <summary><c>net-revenue-retention</c>.</summary>
     public const string NetRevenueRetention = "net-revenue-retention";
+
+    /// <summary><c>magic-number</c>.</summary>
+    public const string MagicNumber = "magic-number";
+
+    /// <summary><c>activity-barometer</c>.</summary>
+    public const string ActivityBarometer = "activity-barometer";
+
+    /// <summary><c>sales-velocity</c>.</summary>
+    public const string SalesVelocity = "sales-velocity";
+
+    /// <summary><c>pipeline-coverage</c>.</summary>
+    public const string PipelineCoverage = "pipeline-coverage";
+
+    /// <summary><c>quota-attainment</c>.</summary>
+    public const string QuotaAttainment = "quota-attainment";
+
+    /// <summary><c>quota-pacing</c>.</summary>
+    public const string QuotaPacing = "quota-pacing";
+
+    /// <summary><c>saas-magic-number</c>.</summary>
+    public const string SaasMagicNumber = "saas-magic-number";
 }

@@ -246,7 +246,8 @@ public sealed class KpiValue : IEquatable<KpiValue>
 
     /// <summary>
     /// Returns a stable, culture-invariant description: <c>12</c>, <c>0.15 (15 / 100)</c>, <c>1,250.00 USD</c>,
-    /// <c>30.5 days (median 30, n = 12)</c> or <c>undefined: no calls in the period</c>.
+    /// <c>30.5 days (median 30, n = 12)</c> or <c>undefined: no calls in the period</c>. Numbers show at most four
+    /// decimals and money two (rounded half away from zero); <see cref="Value"/> keeps every digit.
     /// </summary>
     /// <returns>The description.</returns>
     public override string ToString()
@@ -261,11 +262,19 @@ public sealed class KpiValue : IEquatable<KpiValue>
         {
             KpiUnit.Count => Format(value) + (Amount is { } a ? $" ({a})" : string.Empty) + unpriced,
             KpiUnit.Ratio => $"{Format(value)} ({Format(Numerator!.Value)} / {Format(Denominator!.Value)})",
-            KpiUnit.Money => new Money(value, Currency ?? default).ToString() + unpriced,
-            KpiUnit.MoneyPerDay => new Money(value, Currency ?? default).ToString() + " per day" + unpriced,
+            KpiUnit.Money => FormatMoney(value) + unpriced,
+            KpiUnit.MoneyPerDay => FormatMoney(value) + " per day" + unpriced,
             KpiUnit.Days => string.Create(CultureInfo.InvariantCulture, $"{Format(value)} days (median {Format(Median!.Value)}, n = {SampleSize})"),
             _ => Format(value),
         };
+    }
+
+    private string FormatMoney(decimal value)
+    {
+        // Display only: amounts show cents; Value keeps every digit. An amount with no currency (nothing was summed
+        // and no reporting currency is set) shows no code.
+        var rounded = new Money(decimal.Round(value, 2, MidpointRounding.AwayFromZero), Currency ?? default);
+        return Currency is { } c && c != SalesKpi.Currency.None ? rounded.ToString() : rounded.ToString()[..^4];
     }
 
     internal static string Format(decimal value) =>

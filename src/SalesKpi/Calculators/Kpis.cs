@@ -130,7 +130,18 @@ public static class Kpis
     /// <summary>Gets <c>net-revenue-retention</c>: recurring revenue at end from start customers / at start.</summary>
     public static KpiCalculator NetRevenueRetention { get; } = new NetRevenueRetentionCalculator();
 
+    /// <summary>Gets <c>sales-velocity</c>: open opportunities × close rate × average deal size / mean sales-cycle days.</summary>
+    public static KpiCalculator SalesVelocity { get; } = new Planning.SalesVelocityCalculator();
+
+    /// <summary>Gets <c>saas-magic-number</c>: (recurring revenue this quarter − last quarter) × 4 / last quarter's sales and marketing spend.</summary>
+    public static KpiCalculator SaasMagicNumber { get; } = new Planning.SaasMagicNumberCalculator();
+
     /// <summary>Gets every built-in KPI, in catalog order.</summary>
+    /// <remarks>
+    /// <para>The planning KPIs that need a goal, target or quota per group (<c>magic-number</c>, <c>activity-barometer</c>,
+    /// <c>pipeline-coverage</c>, <c>quota-attainment</c>, <c>quota-pacing</c>) are not here: construct them with their
+    /// options (docs/planning.md).</para>
+    /// </remarks>
     public static ImmutableArray<KpiCalculator> All { get; } =
     [
         Calls, EmailsSent, Meetings, Conversations, CrmUsage, SalesToolUsage,
@@ -139,6 +150,7 @@ public static class Kpis
         NewOpportunities, QualifiedPipeline, CloseRate, StageConversion, TimeInStage, WeightedPipeline,
         DealsWon, Revenue, RevenueGrowth, DealsWonGrowth, AverageDealSize, SalesCycleLength,
         CustomerRetentionRate, ChurnRate, NetRevenueRetention,
+        SalesVelocity, SaasMagicNumber,
     ];
 
     /// <summary>Returns the built-in KPI with the given id.</summary>

@@ -84,18 +84,10 @@ public sealed class CostPerLeadCalculator : AggregateKpiCalculator
         {
             Preconditions.CheckNotNull(spend1);
             Preconditions.CheckNotNull(period);
-            var overlapStart = spend1.Period.Start > period.Dates.Start ? spend1.Period.Start : period.Dates.Start;
-            var overlapEnd = spend1.Period.End < period.Dates.End ? spend1.Period.End : period.Dates.End;
-            var days = NodaTime.Period.DaysBetween(overlapStart, overlapEnd) + 1;
-            if (days <= 0)
+            if (SpendProration.ShareIn(spend1, period.Dates) is var (share, from))
             {
-                return;
+                spend.Add(share, from);
             }
-
-            var share = days == spend1.Period.Length
-                ? spend1.Amount.Amount
-                : decimal.Round(spend1.Amount.Amount * days / spend1.Period.Length, 10, MidpointRounding.ToEven);
-            spend.Add(new Money(share, spend1.Amount.Currency), overlapStart);
         }
 
         public override void Merge(KpiAccumulator other)

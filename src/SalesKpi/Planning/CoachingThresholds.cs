@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using SalesKpi.Calculators;
+
+namespace SalesKpi.Planning;
+
+/// <summary>
+/// Seed 004's coaching thresholds as ready-made <see cref="KpiTarget"/>s: a rep below one of them gets the coaching
+/// the seed lists for it. Evaluate them per rep with <see cref="KpiReport.EvaluateTarget"/>.
+/// </summary>
+/// <remarks>
+/// <para>Ratios are fractions: 65% is 0.65, 100% is 1. Each target names the KPI id it judges, so the report must contain
+/// a KPI of that id: <c>stage-conversion</c> (first appointment to proposal, the default of
+/// <see cref="Kpis.StageConversion"/>), <c>close-rate</c> and <c>activity-barometer</c>.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// KpiReport report = evaluator.Evaluate(data, new KpiQuery(window, [Kpis.StageConversion, Kpis.CloseRate, barometer], KpiGrouping.ByRep));
+/// foreach (var target in CoachingThresholds.All)
+/// {
+///     foreach (var result in report.EvaluateTarget(target))
+///     {
+///         Console.WriteLine(result); // ayse: close-rate 0.5 (2 / 4) (close-rate at least 0.65): below
+///     }
+/// }
+/// </code>
+/// </example>
+/// <threadsafety>This type is safe to use from several threads.</threadsafety>
+public static class CoachingThresholds
+{
+    /// <summary>Gets "first appointment to proposal at least 65%": <c>stage-conversion</c> at least 0.65.</summary>
+    public static KpiTarget FirstAppointmentToProposal { get; } = new(KpiIds.StageConversion, 0.65m);
+
+    /// <summary>Gets "close rate at least 65%": <c>close-rate</c> at least 0.65.</summary>
+    public static KpiTarget CloseRate { get; } = new(KpiIds.CloseRate, 0.65m);
+
+    /// <summary>Gets "activity barometer at least 100%": <c>activity-barometer</c> at least 1.</summary>
+    public static KpiTarget ActivityBarometer { get; } = new(KpiIds.ActivityBarometer, 1m);
+
+    /// <summary>Gets the three thresholds, in the seed's order.</summary>
+    public static ImmutableArray<KpiTarget> All { get; } = [FirstAppointmentToProposal, CloseRate, ActivityBarometer];
+}
