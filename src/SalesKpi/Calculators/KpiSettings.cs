@@ -1,12 +1,14 @@
 using System.Diagnostics.Contracts;
 using NodaTime;
+using SalesKpi.Planning;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Calculators;
 
 /// <summary>
 /// How KPIs are evaluated: the time zone that decides which period an event falls in, the first day of the week, the
-/// first month of the fiscal year, and the reporting currency with the exchange rates that convert into it.
+/// first month of the fiscal year, the reporting currency with the exchange rates that convert into it, and the
+/// working-day calendar of activity plans.
 /// </summary>
 /// <remarks>
 /// <para>Start from <see cref="Default"/> and change what you need with the <c>WithXxx</c> methods; each validates its
@@ -29,7 +31,8 @@ public sealed class KpiSettings
         int fiscalYearStartMonth,
         Currency? reportingCurrency,
         IExchangeRateProvider? exchangeRates,
-        LocalDate? fixedRateDate)
+        LocalDate? fixedRateDate,
+        WorkingDayCalendar workingDays)
     {
         Zone = zone;
         FirstDayOfWeek = firstDayOfWeek;
@@ -37,10 +40,11 @@ public sealed class KpiSettings
         ReportingCurrency = reportingCurrency;
         ExchangeRates = exchangeRates;
         FixedRateDate = fixedRateDate;
+        WorkingDays = workingDays;
     }
 
     /// <summary>Gets the default settings: UTC, ISO weeks starting on Monday, the fiscal year starting in January, no reporting currency.</summary>
-    public static KpiSettings Default { get; } = new(DateTimeZone.Utc, IsoDayOfWeek.Monday, 1, null, null, null);
+    public static KpiSettings Default { get; } = new(DateTimeZone.Utc, IsoDayOfWeek.Monday, 1, null, null, null, WorkingDayCalendar.MondayToFriday);
 
     /// <summary>Gets the time zone that decides local dates.</summary>
     /// <value>The default value is UTC.</value>
@@ -66,13 +70,25 @@ public sealed class KpiSettings
     /// <value>The default value is null: each amount is converted at its event's date.</value>
     public LocalDate? FixedRateDate { get; }
 
+    /// <summary>Gets the working-day calendar that activity plans divide their volumes by.</summary>
+    /// <value>The default value is <see cref="WorkingDayCalendar.MondayToFriday"/>, with no holidays.</value>
+    public WorkingDayCalendar WorkingDays { get; }
+
+    /// <summary>Returns a copy with another working-day calendar.</summary>
+    /// <param name="workingDays">The calendar: weekend days and holidays.</param>
+    /// <returns>New settings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workingDays"/> is null.</exception>
+    [Pure]
+    public KpiSettings WithWorkingDays(WorkingDayCalendar workingDays) =>
+        new(Zone, FirstDayOfWeek, FiscalYearStartMonth, ReportingCurrency, ExchangeRates, FixedRateDate, Preconditions.CheckNotNull(workingDays));
+
     /// <summary>Returns a copy with another time zone.</summary>
     /// <param name="zone">The time zone.</param>
     /// <returns>New settings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
     [Pure]
     public KpiSettings WithZone(DateTimeZone zone) =>
-        new(Preconditions.CheckNotNull(zone), FirstDayOfWeek, FiscalYearStartMonth, ReportingCurrency, ExchangeRates, FixedRateDate);
+        new(Preconditions.CheckNotNull(zone), FirstDayOfWeek, FiscalYearStartMonth, ReportingCurrency, ExchangeRates, FixedRateDate, WorkingDays);
 
     /// <summary>Returns a copy with the time zone of the given IANA (TZDB) identifier, such as <c>Europe/Istanbul</c>.</summary>
     /// <param name="zoneId">The TZDB identifier.</param>
@@ -100,7 +116,7 @@ public sealed class KpiSettings
             firstDayOfWeek,
             "The first day of the week must be Monday to Sunday.",
             nameof(firstDayOfWeek));
-        return new(Zone, firstDayOfWeek, FiscalYearStartMonth, ReportingCurrency, ExchangeRates, FixedRateDate);
+        return new(Zone, firstDayOfWeek, FiscalYearStartMonth, ReportingCurrency, ExchangeRates, FixedRateDate, WorkingDays);
     }
 
     /// <summary>Returns a copy whose fiscal year starts in another month.</summary>
@@ -111,7 +127,7 @@ public sealed class KpiSettings
     public KpiSettings WithFiscalYearStartMonth(int month)
     {
         Preconditions.CheckRange(month is >= 1 and <= 12, month, "The fiscal year start month must be 1 to 12.", nameof(month));
-        return new(Zone, FirstDayOfWeek, month, ReportingCurrency, ExchangeRates, FixedRateDate);
+        return new(Zone, FirstDayOfWeek, month, ReportingCurrency, ExchangeRates, FixedRateDate, WorkingDays);
     }
 
     /// <summary>Returns a copy that reports money in another currency, optionally converting with exchange rates.</summary>
@@ -127,7 +143,7 @@ public sealed class KpiSettings
             exchangeRates is null || currency is not null,
             nameof(exchangeRates),
             "Exchange rates need a reporting currency to convert into.");
-        return new(Zone, FirstDayOfWeek, FiscalYearStartMonth, currency, exchangeRates, fixedRateDate);
+        return new(Zone, FirstDayOfWeek, FiscalYearStartMonth, currency, exchangeRates, fixedRateDate, WorkingDays);
     }
 
     /// <summary>Returns the local date of an instant in <see cref="Zone"/>.</summary>

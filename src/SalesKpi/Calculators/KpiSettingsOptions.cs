@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using NodaTime;
+using SalesKpi.Planning;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Calculators;
@@ -38,6 +39,7 @@ public sealed class KpiSettingsOptions
         FiscalYearStartMonth = settings.FiscalYearStartMonth;
         ReportingCurrency = settings.ReportingCurrency?.Code;
         FixedRateDate = settings.FixedRateDate;
+        WorkingDays = settings.WorkingDays;
     }
 
     /// <summary>Gets or sets the IANA (TZDB) id of the time zone that decides local dates, such as <c>Europe/Istanbul</c>.</summary>
@@ -60,13 +62,14 @@ public sealed class KpiSettingsOptions
     /// <value>The default value is null: each amount is converted at its event's date.</value>
     public LocalDate? FixedRateDate { get; set; }
 
-    // The working-day calendar (SalesKpi.Planning.WorkingDayCalendar) joins these settings when the planning
-    // feature lands; it is deliberately absent until then.
+    /// <summary>Gets or sets the working-day calendar (weekend days and holidays) of activity plans.</summary>
+    /// <value>The default value is <see cref="WorkingDayCalendar.MondayToFriday"/>.</value>
+    public WorkingDayCalendar WorkingDays { get; set; }
 
     /// <summary>Validates the options and returns the settings they describe.</summary>
     /// <returns>New immutable settings.</returns>
     /// <exception cref="InvalidOperationException">A setting is invalid: the message begins with <c>SalesKpi setting</c> and its
-    /// name (<c>TimeZone</c>, <c>FirstDayOfWeek</c>, <c>FiscalYearStartMonth</c>, <c>ReportingCurrency</c>).</exception>
+    /// name (<c>TimeZone</c>, <c>FirstDayOfWeek</c>, <c>FiscalYearStartMonth</c>, <c>ReportingCurrency</c>, <c>WorkingDays</c>).</exception>
     public KpiSettings ToSettings()
     {
         var zone = ResolveZone();
@@ -89,11 +92,13 @@ public sealed class KpiSettingsOptions
             _exchangeRates is null || currency is not null,
             nameof(ReportingCurrency),
             "exchange rates are configured, so a reporting currency to convert into is required.");
+        Check(WorkingDays is not null, nameof(WorkingDays), "a working-day calendar is required (WorkingDayCalendar.MondayToFriday by default).");
         return KpiSettings.Default
             .WithZone(zone)
             .WithFirstDayOfWeek(FirstDayOfWeek)
             .WithFiscalYearStartMonth(FiscalYearStartMonth)
-            .WithReportingCurrency(currency, _exchangeRates, FixedRateDate);
+            .WithReportingCurrency(currency, _exchangeRates, FixedRateDate)
+            .WithWorkingDays(WorkingDays);
     }
 
     private static void Check([DoesNotReturnIf(false)] bool condition, string setting, string message)

@@ -109,4 +109,30 @@ public sealed class KpiSettingsOptionsTests
             return false;
         }
     }
+
+    [Fact]
+    public void ToSettings_WorkingDays_ReachTheSettings()
+    {
+        var calendar = new SalesKpi.Planning.WorkingDayCalendar([IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday], [new LocalDate(2025, 4, 23)]);
+
+        var settings = new KpiSettingsOptions { WorkingDays = calendar }.ToSettings();
+
+        Assert.Same(calendar, settings.WorkingDays);
+    }
+
+    [Fact]
+    public void ToSettings_NullWorkingDays_NamesTheSetting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new KpiSettingsOptions { WorkingDays = null! }.ToSettings());
+
+        Assert.StartsWith("SalesKpi setting WorkingDays:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithWorkingDays_Null_ThrowsArgumentNullException() =>
+        Assert.Throws<ArgumentNullException>("workingDays", () => KpiSettings.Default.WithWorkingDays(null!));
+
+    [Fact]
+    public void Default_WorkingDays_AreMondayToFriday() =>
+        Assert.Equal(SalesKpi.Planning.WorkingDayCalendar.MondayToFriday, KpiSettings.Default.WorkingDays);
 }
