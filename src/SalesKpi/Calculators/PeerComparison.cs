@@ -8,8 +8,8 @@ namespace SalesKpi.Calculators;
 /// </summary>
 /// <remarks>
 /// <para>The peers are the other groups of the report with a defined value, excluding the group itself and
-/// <see cref="KpiGrouping.NoKey"/>. <see cref="RelativeDifference"/> is (value − peer mean) / peer mean: −0.4 means 40%
-/// below. <see cref="Rank"/> is 1 for the best value in the KPI's <see cref="KpiDirection"/>; ties share a rank.</para>
+/// <see cref="KpiGrouping.NoKey"/>. <see cref="RelativeDifference"/> is (value − peer mean) / |peer mean|: −0.4 means 40%
+/// below, and a value above a negative mean (a growth KPI) is positive. <see cref="Rank"/> is 1 for the best value in the KPI's <see cref="KpiDirection"/>; ties share a rank.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class PeerComparison
@@ -33,7 +33,7 @@ public sealed class PeerComparison
     /// <summary>Gets the mean of the peers' values (a <see cref="KpiUnit.Number"/>), undefined when there are no peers.</summary>
     public KpiValue PeerMean { get; }
 
-    /// <summary>Gets (value − peer mean) / peer mean, a <see cref="KpiUnit.Ratio"/>; undefined when the value or the peer mean is undefined or the mean is zero.</summary>
+    /// <summary>Gets (value − peer mean) / |peer mean|, a <see cref="KpiUnit.Ratio"/>; undefined when the value or the peer mean is undefined or the mean is zero.</summary>
     public KpiValue RelativeDifference { get; }
 
     /// <summary>Gets the rank among the group and its peers, 1 being the best.</summary>
@@ -64,6 +64,6 @@ public sealed class PeerComparison
         }
 
         var better = direction == KpiDirection.HigherIsBetter ? peers.Count(p => p > v) : peers.Count(p => p < v);
-        return new(group, value, peerMean, KpiValue.Ratio(v - mean, mean, "the peer mean is zero"), better + 1, peers.Length);
+        return new(group, value, peerMean, KpiValue.Ratio(v - mean, Math.Abs(mean), "the peer mean is zero"), better + 1, peers.Length);
     }
 }

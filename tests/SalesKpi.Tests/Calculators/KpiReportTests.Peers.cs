@@ -129,4 +129,26 @@ public partial class KpiReportTests
 
     /// <summary>Evaluates <c>demos</c> by rep over March.</summary>
     private static KpiReport DemosByRep(SalesData data) => new DemosCalculator().Evaluate(data, March2025, KpiGrouping.ByRep);
+
+    [Fact]
+    public void CompareWithPeers_NegativePeerMean_AboveTheMeanIsPositive()
+    {
+        // Regression: the difference was divided by the signed mean, so beating a negative mean read as "below".
+        // Calls February -> March: r1 10 -> 9 (-0.1), r2 10 -> 6 (-0.4), r3 10 -> 8 (-0.2).
+        // Peers of r1: (-0.4 + -0.2) / 2 = -0.3; (-0.1 - -0.3) / |-0.3| = 0.2 / 0.3 = 2/3 above.
+        var calls = new[] { ("r1", 10, 9), ("r2", 10, 6), ("r3", 10, 8) };
+        var data = SalesData.Create(activities:
+        [
+            .. calls.SelectMany(r => Times(r.Item2, i => Call(r.Item1, Feb(1 + i)))),
+            .. calls.SelectMany(r => Times(r.Item3, i => Call(r.Item1, Mar(1 + i)))),
+        ]);
+        var growth = Kpis.Calls.PeriodOverPeriod("calls-growth");
+
+        var report = new KpiEvaluator().Evaluate(data, new KpiQuery(March2025, [growth], KpiGrouping.ByRep));
+        var r1 = report.CompareWithPeers("calls-growth", "r1");
+
+        Assert.Equal(-0.3m, r1.PeerMean.Value);
+        Assert.Equal(0.2m / 0.3m, r1.RelativeDifference.Value);
+        Assert.Equal(1, r1.Rank);
+    }
 }
