@@ -30,6 +30,7 @@ public sealed class CsvMapping
         Name = name;
         Description = description;
         Files = files;
+        SourceFiles = [.. files.Select(f => f.Source).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Gets the name of the mapping: the path it was loaded from, or the name given to <see cref="Parse"/>.</summary>
@@ -38,6 +39,9 @@ public sealed class CsvMapping
     /// <summary>Gets the mapping's own description.</summary>
     /// <value>The <c>description</c> of the document, or null.</value>
     public string? Description { get; }
+
+    /// <summary>Gets the source files the mapping reads, each once, in the order first named.</summary>
+    public ImmutableArray<string> SourceFiles { get; }
 
     internal ImmutableArray<FileMapping> Files { get; }
 
