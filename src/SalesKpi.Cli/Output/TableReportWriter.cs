@@ -27,27 +27,28 @@ internal static class TableReportWriter
         console.Profile.Width = width;
         console.Profile.Capabilities.Unicode = true;
 
+        // The heading is plain text written as is (a long line is the terminal's to wrap); the tables go through Spectre.
         var request = output.Request;
         var range = output.Report.Query.Range;
-        console.WriteLine(Printable($"SalesKpi report: {output.Source}{(output.Mapping is { } m ? $" (mapping {m})" : string.Empty)}"));
-        console.WriteLine(string.Create(
+        writer.WriteLine(Printable($"SalesKpi report: {output.Source}{(output.Mapping is { } m ? $" (mapping {m})" : string.Empty)}"));
+        writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{LocalDatePattern.Iso.Format(range.Start)} to {LocalDatePattern.Iso.Format(range.End)} ({request.Zone.Id}), {(request.By == "none" ? "all records" : "by " + request.By)}, {PerText(request.Per)}"));
-        console.WriteLine(output.RecordCounts());
+        writer.WriteLine(output.RecordCounts());
         foreach (var file in output.Import.Files)
         {
             foreach (var skip in file.Skipped)
             {
-                console.WriteLine(Printable(string.Create(CultureInfo.InvariantCulture, $"Skipped by the mapping: {skip.Count:N0} rows of {file.File}: {skip.Reason}")));
+                writer.WriteLine(Printable(string.Create(CultureInfo.InvariantCulture, $"Skipped by the mapping: {skip.Count:N0} rows of {file.File}: {skip.Reason}")));
             }
         }
 
         if (!output.Import.Rejections.IsEmpty)
         {
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rejected: {output.Import.Rejections.Length:N0} rows, left out (listed on stderr)"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rejected: {output.Import.Rejections.Length:N0} rows, left out (listed on stderr)"));
         }
 
-        console.WriteLine();
+        writer.WriteLine();
         var report = output.Report;
         var kpis = report.Query.Kpis.Select(k => k.Id).ToList();
         if (request.Per == PeriodUnit.None && request.By == "none")
@@ -70,7 +71,7 @@ internal static class TableReportWriter
 
         if (report.Rows.Any(r => !r.Value.IsDefined))
         {
-            console.WriteLine($"{ValueText.Undefined} undefined (no data for the ratio or statistic); --format json gives each reason.");
+            writer.WriteLine($"{ValueText.Undefined} undefined (no data for the ratio or statistic); --format json gives each reason.");
         }
     }
 

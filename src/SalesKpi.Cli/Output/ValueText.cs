@@ -84,8 +84,10 @@ internal static class ValueText
         _ => Plain(x),
     };
 
+    /// <summary>Returns whole units from 1,000 up or when there are no cents (<c>45,300 USD</c>, <c>0 USD</c>), else cents (<c>196.18 USD</c>).</summary>
     private static string Money(decimal amount, Currency? currency) =>
-        amount.ToString(Math.Abs(amount) >= 1000m ? "#,0" : "#,0.00", Invariant) + (currency is { } c ? " " + c.Code : string.Empty);
+        amount.ToString(Math.Abs(amount) >= 1000m || amount == decimal.Truncate(amount) ? "#,0" : "#,0.00", Invariant)
+        + (currency is { } c ? " " + c.Code : string.Empty);
 
     private static string Plain(decimal x) => x.ToString("#,0.##", Invariant);
 
