@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NodaTime;
 using SalesKpi.Csv;
 using Spectre.Console;
 
@@ -10,35 +11,25 @@ namespace SalesKpi.Cli;
 /// </summary>
 internal static class ImportProgressDisplay
 {
-    public static CsvImportResult Import(CliConsole console, CsvSource source, CsvImportOptions options)
+    /// <summary>Imports bigger than this (all files together) show progress on an interactive terminal.</summary>
+    internal const long ThresholdBytes = 8 * 1024 * 1024;
+
+    public static CsvImportResult Import(CliConsole console, CsvSource source, CsvErrorMode onError, DateTimeZone zone, CsvMapping? mapping)
     {
-        var importer = new CsvImporter(options);
-        if (!console.IsInteractive || TotalBytes(source, options) < ReportRunner.ProgressThresholdBytes)
+        CsvImportResult Run(IProgress<CsvImportProgress>? progress) =>
+            new CsvImporter(new CsvImportOptions { OnError = onError, Zone = zone, Mapping = mapping, Progress = progress }).Import(source);
+
+        var files = mapping is null ? CsvFiles.All.AsEnumerable() : mapping.SourceFiles;
+        if (!console.IsInteractive || files.Where(source.Exists).Sum(f => source.LengthOf(f) ?? 0) < ThresholdBytes)
         {
-            return importer.Import(source);
+            return Run(null);
         }
 
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
         return terminal.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
-            {
-                var withProgress = new CsvImporter(new CsvImportOptions
-                {
-                    OnError = options.OnError,
-                    Zone = options.Zone,
-                    Mapping = options.Mapping,
-                    Progress = new TaskProgress(context),
-                });
-                return withProgress.Import(source);
-            });
-    }
-
-    private static long TotalBytes(CsvSource source, CsvImportOptions options)
-    {
-        var files = options.Mapping is null ? CsvFiles.All.AsEnumerable() : options.Mapping.SourceFiles;
-        return files.Where(source.Exists).Sum(f => source.LengthOf(f) ?? 0);
+            .Start(context => Run(new TaskProgress(context)));
     }
 
     /// <summary>Turns import reports into one progress task per file.</summary>

@@ -8,9 +8,6 @@ namespace SalesKpi.Cli;
 /// <summary>Runs a checked <c>report</c> command: imports the data, evaluates the KPIs and writes the report.</summary>
 internal sealed class ReportRunner(CliConsole console)
 {
-    /// <summary>Imports bigger than this (all CSV files together) show progress on an interactive terminal.</summary>
-    internal const long ProgressThresholdBytes = 8 * 1024 * 1024;
-
     public int Run(ReportRequest request)
     {
         CsvMapping? mapping = null;
@@ -35,7 +32,7 @@ internal sealed class ReportRunner(CliConsole console)
         CsvImportResult imported;
         try
         {
-            imported = ImportProgressDisplay.Import(console, source, new CsvImportOptions { OnError = request.OnError, Zone = request.Zone, Mapping = mapping });
+            imported = ImportProgressDisplay.Import(console, source, request.OnError, request.Zone, mapping);
         }
         catch (CsvImportException e)
         {
@@ -168,6 +165,7 @@ internal sealed class ReportRunner(CliConsole console)
         return codes;
     }
 
+    /// <summary>Returns true for a problem with a whole file (its header is line 1), which --on-error report does not get past.</summary>
     private static bool IsFileLevel(CsvRejection rejection) => rejection.Line == 1;
 
     /// <summary>Writes an error (its data-derived text made printable) and an optional hint, and returns the exit code.</summary>

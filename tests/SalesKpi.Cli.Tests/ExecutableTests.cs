@@ -38,6 +38,26 @@ public partial class ExecutableTests
     }
 
     [Fact]
+    public void Tool_LargeImportWithRedirectedOutput_WritesNoProgress()
+    {
+        using var directory = new TempDirectory();
+        using (var writer = new StreamWriter(Path.Combine(directory.Path, "activities.csv")))
+        {
+            writer.Write("id,kind,owner,occurred_at,outcomes,lead_id,opportunity_id,tool\n");
+            for (var i = 0; writer.BaseStream.Length < ImportProgressDisplay.ThresholdBytes + 1_000_000; i++)
+            {
+                writer.Write($"activity-{i:D8},call,rep-{i % 10},2025-03-{1 + (i % 28):D2}T10:00:00Z,connected,,,\n");
+            }
+        }
+
+        var result = RunTool("report", "--data", directory.Path, "--kpi", "calls");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Error);
+        Assert.StartsWith("SalesKpi report: ", result.Output);
+    }
+
+    [Fact]
     public void MavenExample_EveryDocumentedCommand_ReproducesTheDocumentedReport()
     {
         var directory = Path.Combine(RepositoryRoot, "docs", "examples", "maven-crm");

@@ -15,12 +15,12 @@ internal static class TableReportWriter
 {
     private const string KpiHeader = "KPI";
 
-    public static void Write(ReportOutput output, TextWriter writer, int width, bool ansi = false)
+    public static void Write(ReportOutput output, TextWriter writer, int width)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = ansi ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ansi ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
@@ -99,12 +99,12 @@ internal static class TableReportWriter
 
         // A table is "│ kpi │ c1 │ c2 │": one border, then each column with its padding and border.
         var budget = width - 1 - (kpiWidth + 3);
-        var chunks = new List<List<int>>();
-        var used = int.MaxValue;
+        var chunks = new List<List<int>> { new() };
+        var used = 0;
         for (var i = 0; i < cells.Count; i++)
         {
             var columnWidth = Math.Max(cells[i].Header.Length, cells[i].Cells.Max(c => c.Length)) + 3;
-            if (used + columnWidth > budget || chunks.Count == 0)
+            if (chunks[^1].Count > 0 && used + columnWidth > budget)
             {
                 chunks.Add([]);
                 used = 0;
