@@ -75,7 +75,8 @@ internal sealed class ReportRunner(CliConsole console)
 
         if (!imported.Rejections.IsEmpty)
         {
-            console.Error.WriteLine($"{imported.Rejections.Length} row(s) rejected and left out of the report.");
+            var count = imported.Rejections.Length;
+            console.Error.WriteLine($"{count} {(count == 1 ? "row" : "rows")} rejected and left out of the report.");
         }
 
         switch (request.Format)

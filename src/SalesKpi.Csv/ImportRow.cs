@@ -12,7 +12,7 @@ namespace SalesKpi.Csv;
 /// <param name="Format">The mapping's date pattern, or null for the SalesKpi format.</param>
 internal readonly record struct Cell(string? Text, CsvPosition Position, string Label, CsvColumn Target, DateFormat? Format)
 {
-    /// <summary>Gets the reason prefix for a mapped column whose source name differs: <c>(as created_at) </c>.</summary>
+    /// <summary>Gets the note that ends a reason when the source column has another name: <c> (mapped to created_at)</c>.</summary>
     public string MappedNote => string.Equals(Label, Target.Name, StringComparison.Ordinal) ? string.Empty : $" (mapped to {Target.Name})";
 }
 

@@ -51,7 +51,7 @@ public partial class ReportCommandTests
         Assert.Equal(4, rejection.GetProperty("column").GetInt32());
         Assert.Equal("opportunity_id", rejection.GetProperty("field").GetString());
         Assert.Contains($"{Path.Combine(directory, "deals.csv")}:3:4: opportunity_id: refers to opportunity 'O9'", result.Error);
-        Assert.Contains("1 row(s) rejected", result.Error);
+        Assert.Contains("1 row rejected and left out of the report.", result.Error);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public partial class ReportCommandTests
         var result = Cli.Run("report", "--data", Cli.Fixture("bad", "duplicate-id"), "--on-error", "report", "--kpi", "calls");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Rejected: 1 rows, left out (listed on stderr)", result.Output);
+        Assert.Contains("Rejected: 1 row, left out (listed on stderr)", result.Output);
         Assert.Contains("│ calls │     2 │", result.Output);
     }
 

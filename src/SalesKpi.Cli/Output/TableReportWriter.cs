@@ -45,7 +45,8 @@ internal static class TableReportWriter
 
         if (!output.Import.Rejections.IsEmpty)
         {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rejected: {output.Import.Rejections.Length:N0} rows, left out (listed on stderr)"));
+            var count = output.Import.Rejections.Length;
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rejected: {count:N0} {(count == 1 ? "row" : "rows")}, left out (listed on stderr)"));
         }
 
         writer.WriteLine();
