@@ -1,0 +1,86 @@
+using System.CommandLine;
+
+namespace SalesKpi.Cli;
+
+/// <summary>
+/// The <c>saleskpi</c> command line: parses the arguments, runs the command and returns the exit code. Tests call
+/// <see cref="Run"/> in-process with string writers.
+/// </summary>
+internal static class CliApp
+{
+    /// <summary>Runs the tool.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="console">Where to write.</param>
+    /// <returns>An exit code of <see cref="ExitCodes"/>.</returns>
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("saleskpi: sales KPIs (activity, conversion, close rate, revenue, deal size, sales cycle, retention) from CRM exports.")
+        {
+            ReportCommand.Create(console),
+            KpisCommand.Create(console),
+        };
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            if (args.Length == 0)
+            {
+                // No command: the help, on stderr since nothing was done.
+                root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = console.Error, Error = console.Error });
+                return ExitCodes.BadUsage;
+            }
+
+            var parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                WriteErrors(parseResult, console.Error);
+                return ExitCodes.BadUsage;
+            }
+
+            return parseResult.Invoke(configuration);
+        }
+#pragma warning disable CA1031 // A bug must still end with a message and a distinct exit code, not a stack dump.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            console.Error.WriteLine($"saleskpi: internal error: {e}");
+            console.Error.WriteLine("This is a bug in saleskpi; please report it with the command line that caused it.");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>Writes each parse error, with a "did you mean" for a mistyped option, and where to find the options.</summary>
+    private static void WriteErrors(ParseResult parseResult, TextWriter error)
+    {
+        var options = parseResult.CommandResult.Command.Options
+            .SelectMany(o => o.Aliases.Prepend(o.Name))
+            .Concat(parseResult.CommandResult.Command.Subcommands.Select(c => c.Name))
+            .ToList();
+        foreach (var parseError in parseResult.Errors)
+        {
+            error.WriteLine($"saleskpi: bad usage: {parseError.Message}");
+        }
+
+        foreach (var token in parseResult.UnmatchedTokens)
+        {
+            var suggestion = Csv.Suggestions.DidYouMean(token, options);
+            if (suggestion.Length > 0)
+            {
+                error.WriteLine($"'{token}': {suggestion.TrimStart(';', ' ')}");
+            }
+        }
+
+        WriteHelpHint(parseResult.CommandResult.Command, error);
+    }
+
+    /// <summary>Writes where to find the options of a command.</summary>
+    internal static void WriteHelpHint(Command command, TextWriter error)
+    {
+        var name = command is RootCommand ? "saleskpi" : "saleskpi " + command.Name;
+        error.WriteLine($"Run '{name} --help' for the options.");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using NodaTime;
+using SalesKpi.Csv;
+using Spectre.Console;
+
+namespace SalesKpi.Cli;
+
+/// <summary>
+/// Runs an import, with a progress bar per file on standard error when a person watches an interactive terminal and
+/// the files are large; otherwise silently, so that redirected output holds only the report.
+/// </summary>
+internal static class ImportProgressDisplay
+{
+    /// <summary>Imports bigger than this (all files together) show progress on an interactive terminal.</summary>
+    internal const long ThresholdBytes = 8 * 1024 * 1024;
+
+    public static CsvImportResult Import(CliConsole console, CsvSource source, CsvErrorMode onError, DateTimeZone zone, CsvMapping? mapping)
+    {
+        CsvImportResult Run(IProgress<CsvImportProgress>? progress) =>
+            new CsvImporter(new CsvImportOptions { OnError = onError, Zone = zone, Mapping = mapping, Progress = progress }).Import(source);
+
+        var files = mapping is null ? CsvFiles.All.AsEnumerable() : mapping.SourceFiles;
+        if (!console.IsInteractive || files.Where(source.Exists).Sum(f => source.LengthOf(f) ?? 0) < ThresholdBytes)
+        {
+            return Run(null);
+        }
+
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
+        return terminal.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context => Run(new TaskProgress(context)));
+    }
+
+    /// <summary>Turns import reports into one progress task per file.</summary>
+    private sealed class TaskProgress(ProgressContext context) : IProgress<CsvImportProgress>
+    {
+        private readonly ConcurrentDictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+
+        public void Report(CsvImportProgress value)
+        {
+            var task = _tasks.GetOrAdd(value.File, f => context.AddTask(Markup.Escape(f), maxValue: Math.Max(1, value.TotalBytes ?? 1)));
+            task.Value = value.Completed ? task.MaxValue : Math.Min(value.BytesRead, task.MaxValue);
+            task.Description = Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.File} ({value.Rows:N0} rows)"));
+        }
+    }
+}

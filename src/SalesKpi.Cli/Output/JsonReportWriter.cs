@@ -1,0 +1,241 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using SalesKpi.Calculators;
+
+namespace SalesKpi.Cli.Output;
+
+/// <summary>
+/// Writes a report as one JSON document: the range, the settings, the periods, groups and KPIs, every value with its
+/// unit and audit fields, and what the import read and rejected. The shape is documented in docs/cli.md.
+/// </summary>
+internal static class JsonReportWriter
+{
+    /// <summary>The version of the document's shape; it changes only when a field is removed or changes meaning.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Ratios and means are rounded to this many decimals; counts and money sums are exact.</summary>
+    private const int Decimals = 10;
+
+    public static void Write(ReportOutput output, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Write(output, json);
+        }
+
+        writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void Write(ReportOutput output, Utf8JsonWriter json)
+    {
+        var report = output.Report;
+        var request = output.Request;
+        json.WriteStartObject();
+        json.WriteNumber("formatVersion", FormatVersion);
+
+        json.WriteStartObject("range");
+        json.WriteString("from", Date(report.Query.Range.Start));
+        json.WriteString("to", Date(report.Query.Range.End));
+        json.WriteEndObject();
+
+        json.WriteStartObject("settings");
+        json.WriteString("data", output.Source);
+        json.WriteString("mapping", output.Mapping);
+        json.WriteString("zone", request.Zone.Id);
+        json.WriteString("currency", report.Settings.ReportingCurrency?.Code);
+        json.WriteString("by", request.By);
+        json.WriteString("per", request.Per == PeriodUnit.None ? "none" : request.Per.ToString().ToLowerInvariant());
+        json.WriteString("firstDayOfWeek", report.Settings.FirstDayOfWeek.ToString());
+        json.WriteString("onError", request.OnError.ToString().ToLowerInvariant());
+        json.WriteEndObject();
+
+        json.WriteStartArray("periods");
+        foreach (var period in report.Periods)
+        {
+            json.WriteStartObject();
+            json.WriteString("label", period.Label);
+            json.WriteString("from", Date(period.Dates.Start));
+            json.WriteString("to", Date(period.Dates.End));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("groups");
+        foreach (var group in report.Groups)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", group);
+            if (request.By == "rep" && output.Data.Roster.TryGetRep(new Reps.RepId(group), out var rep))
+            {
+                json.WriteString("name", rep.Name);
+                json.WriteString("team", rep.Team.Value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("kpis");
+        foreach (var kpi in report.Query.Kpis)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", kpi.Id);
+            json.WriteString("unit", ValueText.UnitName(kpi.Unit));
+            json.WriteString("direction", kpi.Direction == KpiDirection.HigherIsBetter ? "higher-is-better" : "lower-is-better");
+            json.WriteString("description", kpi.Description);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("results");
+        foreach (var group in report.Groups)
+        {
+            for (var p = 0; p < report.Periods.Length; p++)
+            {
+                json.WriteStartObject();
+                json.WriteString("group", group);
+                json.WriteString("period", report.Periods[p].Label);
+                json.WriteStartObject("values");
+                foreach (var kpi in report.Query.Kpis)
+                {
+                    json.WritePropertyName(kpi.Id);
+                    WriteValue(json, report.Get(kpi.Id, group, p));
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+        }
+
+        json.WriteEndArray();
+
+        WriteImport(output, json);
+        json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, KpiValue value)
+    {
+        json.WriteStartObject();
+        if (value.Value is { } v)
+        {
+            json.WriteNumber("value", Round(v));
+        }
+        else
+        {
+            json.WriteNull("value");
+        }
+
+        json.WriteString("unit", ValueText.UnitName(value.Unit));
+        if (value.Currency is { } currency)
+        {
+            json.WriteString("currency", currency.Code);
+        }
+
+        Number(json, "numerator", value.Numerator);
+        Number(json, "denominator", value.Denominator);
+        if (value.Amount is { } amount)
+        {
+            json.WriteStartObject("amount");
+            json.WriteNumber("value", Round(amount.Amount));
+            json.WriteString("currency", amount.Currency.Code);
+            json.WriteEndObject();
+        }
+
+        if (value.SampleSize is { } n)
+        {
+            json.WriteNumber("sampleSize", n);
+        }
+
+        Number(json, "median", value.Median);
+        Number(json, "p25", value.Percentile25);
+        Number(json, "p75", value.Percentile75);
+        Number(json, "p90", value.Percentile90);
+        if (value.UnpricedCount > 0)
+        {
+            json.WriteNumber("unpriced", value.UnpricedCount);
+        }
+
+        if (value.UndefinedReason is { } reason)
+        {
+            json.WriteString("reason", reason);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteImport(ReportOutput output, Utf8JsonWriter json)
+    {
+        var import = output.Import;
+        json.WriteStartObject("import");
+        json.WriteStartObject("records");
+        json.WriteNumber("reps", output.Data.Roster.Reps.Length);
+        json.WriteNumber("leads", output.Data.Leads.Length);
+        json.WriteNumber("opportunities", output.Data.Opportunities.Length);
+        json.WriteNumber("stageChanges", output.Data.Opportunities.Sum(o => o.StageHistory.Length));
+        json.WriteNumber("deals", output.Data.Deals.Length);
+        json.WriteNumber("activities", output.Data.Activities.Length);
+        json.WriteNumber("spend", output.Data.Spend.Length);
+        json.WriteEndObject();
+
+        json.WriteStartArray("files");
+        foreach (var file in import.Files)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", file.File);
+            json.WriteString("target", file.Target);
+            json.WriteNumber("rows", file.Rows);
+            json.WriteNumber("records", file.Records);
+            json.WriteNumber("rejected", file.Rejected);
+            json.WriteNumber("notSelected", file.NotSelected);
+            json.WriteStartArray("skipped");
+            foreach (var skip in file.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("reason", skip.Reason);
+                json.WriteNumber("count", skip.Count);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteNumber("rejected", import.Rejections.Length);
+        json.WriteStartArray("rejections");
+        foreach (var rejection in import.Rejections)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", rejection.File);
+            json.WriteNumber("line", rejection.Line);
+            json.WriteNumber("column", rejection.Column);
+            json.WriteString("field", rejection.Field);
+            json.WriteString("reason", rejection.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, Round(v));
+        }
+    }
+
+    /// <summary>Rounds to <see cref="Decimals"/> places and drops trailing zeros, so that 0.5 is written 0.5 and 1250.00 is 1250.</summary>
+    private static decimal Round(decimal value) => decimal.Round(value, Decimals, MidpointRounding.ToEven) / 1.0000000000000000000000000000m;
+
+    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

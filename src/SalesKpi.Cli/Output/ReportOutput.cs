@@ -1,0 +1,36 @@
+using System.Globalization;
+using SalesKpi.Calculators;
+using SalesKpi.Csv;
+
+namespace SalesKpi.Cli.Output;
+
+/// <summary>Everything a report writer needs: the request, the evaluated report and what the import read.</summary>
+/// <param name="Request">The command line.</param>
+/// <param name="Report">The evaluated KPIs.</param>
+/// <param name="Import">The import: records, rejections, files.</param>
+/// <param name="Source">The data set: a directory or "embedded sample".</param>
+/// <param name="Mapping">The mapping file, or null.</param>
+internal sealed record ReportOutput(ReportRequest Request, KpiReport Report, CsvImportResult Import, string Source, string? Mapping)
+{
+    public SalesData Data => Import.Data;
+
+    /// <summary>Returns how a group is shown: a rep's id and, when it differs, its name.</summary>
+    public string GroupLabel(string key)
+    {
+        if (Request.By == "rep" && Data.Roster.TryGetRep(new Reps.RepId(key), out var rep) && !string.Equals(rep.Name, key, StringComparison.Ordinal))
+        {
+            return $"{key} ({rep.Name})";
+        }
+
+        return key;
+    }
+
+    /// <summary>Returns the number of records of each kind, such as <c>10 reps, 2,475 leads, …</c>.</summary>
+    public string RecordCounts()
+    {
+        var stageChanges = Data.Opportunities.Sum(o => o.StageHistory.Length);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Data.Roster.Reps.Length:N0} reps, {Data.Leads.Length:N0} leads, {Data.Opportunities.Length:N0} opportunities ({stageChanges:N0} stage changes), {Data.Deals.Length:N0} deals, {Data.Activities.Length:N0} activities, {Data.Spend.Length:N0} spend records");
+    }
+}

@@ -1,0 +1,178 @@
+using System.CommandLine;
+using NodaTime;
+using NodaTime.Text;
+using SalesKpi.Calculators;
+using SalesKpi.Csv;
+
+namespace SalesKpi.Cli;
+
+/// <summary>The <c>report</c> command: its options, their checks, and the hand-over to <see cref="ReportRunner"/>.</summary>
+/// <remarks>Every check of the command line is a parse error, so that all of them exit with <see cref="ExitCodes.BadUsage"/>.</remarks>
+internal static class ReportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new Option<string?>("--data")
+        {
+            Description = "The directory of CSV files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; each optional). Without it, the embedded sample data set.",
+            HelpName = "DIR",
+        };
+        data.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } dir && !Directory.Exists(dir))
+            {
+                r.AddError($"--data: the directory '{dir}' does not exist.");
+            }
+        });
+
+        var mapping = new Option<string?>("--mapping")
+        {
+            Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md); needs --data.",
+            HelpName = "FILE",
+        };
+        mapping.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } file && !File.Exists(file))
+            {
+                r.AddError($"--mapping: the file '{file}' does not exist.");
+            }
+        });
+
+        var from = DateOption("--from", "The first date reported (YYYY-MM-DD). Default: January 1 of the year of the latest event in the data.");
+        var to = DateOption("--to", "The last date reported, inclusive (YYYY-MM-DD). Default: December 31 of that year, or one year after --from.");
+
+        var by = new Option<string>("--by")
+        {
+            Description = "Group by rep, team (through reps.csv), lead source, or none.",
+            DefaultValueFactory = _ => "none",
+        };
+        by.AcceptOnlyFromAmong("rep", "team", "source", "none");
+
+        var per = new Option<string>("--per")
+        {
+            Description = "Cut the range into weeks (ISO, Monday first), months, quarters, or not at all.",
+            DefaultValueFactory = _ => "none",
+        };
+        per.AcceptOnlyFromAmong("week", "month", "quarter", "none");
+
+        var zone = new Option<string>("--zone")
+        {
+            Description = "The IANA time zone that decides the date of every event, such as Europe/Istanbul.",
+            DefaultValueFactory = _ => "UTC",
+            HelpName = "TZ",
+        };
+        zone.Validators.Add(r =>
+        {
+            var id = r.GetValueOrDefault<string>();
+            if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is null)
+            {
+                r.AddError($"--zone: '{id}' is not an IANA time zone{Suggestions.DidYouMean(id, DateTimeZoneProviders.Tzdb.Ids)} (examples: UTC, Europe/Istanbul, America/New_York).");
+            }
+        });
+
+        var format = new Option<string>("--format")
+        {
+            Description = "table for a person, json (one document, docs/cli.md) or csv (one row per group, period and KPI).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+
+        var kpi = new Option<string[]>("--kpi")
+        {
+            Description = "A KPI id, such as close-rate; repeat the option (or separate ids with commas) for several. Default: every built-in KPI ('saleskpi kpis' lists them).",
+            HelpName = "ID",
+        };
+        kpi.Validators.Add(r =>
+        {
+            foreach (var id in SplitIds(r.GetValueOrDefault<string[]>()))
+            {
+                if (!Kpis.TryGet(id, out _))
+                {
+                    r.AddError($"--kpi: unknown KPI '{id}'{Suggestions.DidYouMean(id, Kpis.All.Select(k => k.Id))} ('saleskpi kpis' lists every KPI).");
+                }
+            }
+        });
+
+        var onError = new Option<string>("--on-error")
+        {
+            Description = "fail: stop at the first bad row (file:line:column on stderr). report: import the good rows and list every rejected one.",
+            DefaultValueFactory = _ => "fail",
+        };
+        onError.AcceptOnlyFromAmong("fail", "report");
+
+        var command = new Command("report", "Computes a KPI report from CSV exports, or from the embedded sample data set when --data is not given.")
+        {
+            data, mapping, from, to, by, per, zone, format, kpi, onError,
+        };
+        command.SetAction(parseResult =>
+        {
+            // Checks across options, made here because a validator cannot read an option that failed to parse.
+            if (parseResult.GetValue(from) is { } f && parseResult.GetValue(to) is { } t && t < f)
+            {
+                return Usage(command, console, $"--to {LocalDatePattern.Iso.Format(t)} is before --from {LocalDatePattern.Iso.Format(f)}.");
+            }
+
+            if (parseResult.GetValue(mapping) is not null && parseResult.GetValue(data) is null)
+            {
+                return Usage(command, console, "--mapping needs --data: the directory of the export it maps.");
+            }
+
+            var ids = SplitIds(parseResult.GetValue(kpi));
+            var request = new ReportRequest(
+                parseResult.GetValue(data),
+                parseResult.GetValue(mapping),
+                parseResult.GetValue(from),
+                parseResult.GetValue(to),
+                parseResult.GetValue(by)!,
+                parseResult.GetValue(per) switch
+                {
+                    "week" => PeriodUnit.Week,
+                    "month" => PeriodUnit.Month,
+                    "quarter" => PeriodUnit.Quarter,
+                    _ => PeriodUnit.None,
+                },
+                DateTimeZoneProviders.Tzdb[parseResult.GetValue(zone)!],
+                parseResult.GetValue(format) switch
+                {
+                    "json" => OutputFormat.Json,
+                    "csv" => OutputFormat.Csv,
+                    _ => OutputFormat.Table,
+                },
+                ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))],
+                parseResult.GetValue(onError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail);
+            return new ReportRunner(console).Run(request);
+        });
+
+        return command;
+    }
+
+    private static int Usage(Command command, CliConsole console, string message)
+    {
+        console.Error.WriteLine($"saleskpi: bad usage: {message}");
+        CliApp.WriteHelpHint(command, console.Error);
+        return ExitCodes.BadUsage;
+    }
+
+    private static Option<LocalDate?> DateOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "DATE",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
+            var result = LocalDatePattern.Iso.Parse(text);
+            if (result.Success)
+            {
+                return result.Value;
+            }
+
+            r.AddError($"{name}: '{text}' is not a date; write YYYY-MM-DD, such as 2025-01-31.");
+            return null;
+        },
+    };
+
+    private static List<string> SplitIds(string[]? values) =>
+        values is null
+            ? []
+            : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+}

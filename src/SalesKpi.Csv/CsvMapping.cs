@@ -1,0 +1,381 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime.Text;
+
+namespace SalesKpi.Csv;
+
+/// <summary>
+/// A column mapping that reads another CRM's CSV export as SalesKpi files: which source file becomes which SalesKpi
+/// file, which source column (or constant) gives each SalesKpi column, how dates are written, which status values mean
+/// what, the default currency, which rows a file contributes and which rows are skipped, with a reason.
+/// </summary>
+/// <remarks>
+/// <para>A mapping is a JSON document; its format, with a worked example, is in docs/csv-format.md. Every mapped row goes
+/// through the same checks as a row of a SalesKpi file, and errors point at the source file, line and column.</para>
+/// <para>With a mapping, only the files it names are read.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var mapping = CsvMapping.Load("docs/examples/maven-crm/mapping.json");
+/// var result = new CsvImporter(new CsvImportOptions { Mapping = mapping }).Import(CsvSource.FromDirectory("maven-crm"));
+/// </code>
+/// </example>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class CsvMapping
+{
+    private CsvMapping(string name, string? description, ImmutableArray<FileMapping> files)
+    {
+        Name = name;
+        Description = description;
+        Files = files;
+        SourceFiles = [.. files.Select(f => f.Source).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Gets the name of the mapping: the path it was loaded from, or the name given to <see cref="Parse"/>.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the mapping's own description.</summary>
+    /// <value>The <c>description</c> of the document, or null.</value>
+    public string? Description { get; }
+
+    /// <summary>Gets the source files the mapping reads, each once, in the order first named.</summary>
+    public ImmutableArray<string> SourceFiles { get; }
+
+    internal ImmutableArray<FileMapping> Files { get; }
+
+    /// <summary>Reads a mapping from a JSON file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FormatException">The file is not a valid mapping; the message says where and why.</exception>
+    public static CsvMapping Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The mapping file '{path}' does not exist.", path);
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Reads a mapping from JSON text.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <param name="name">The name used in messages; <c>mapping</c> by default.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a valid mapping; the message says where and why.</exception>
+    public static CsvMapping Parse(string json, string name = "mapping")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(name);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{name}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {e.Message}"));
+        }
+
+        using (document)
+        {
+            return new Reader(name).ReadMapping(document.RootElement);
+        }
+    }
+
+    /// <summary>Returns <see cref="Name"/>.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+
+    /// <summary>Reads and validates the JSON document, naming the JSON path of every problem.</summary>
+    private sealed class Reader(string name)
+    {
+        private static readonly string[] MappingKeys = ["description", "defaultCurrency", "dateFormat", "files"];
+        private static readonly string[] FileKeys = ["source", "target", "description", "dateFormat", "where", "skip", "columns"];
+        private static readonly string[] ColumnKeys = ["column", "value", "default", "values", "format"];
+        private static readonly string[] ConditionKeys = ["column", "values"];
+        private static readonly string[] SkipKeys = ["column", "values", "reason"];
+
+        public CsvMapping ReadMapping(JsonElement root)
+        {
+            const string path = "$";
+            CheckKeys(root, path, MappingKeys);
+            var description = OptionalString(root, "description", path);
+            var currency = OptionalString(root, "defaultCurrency", path);
+            if (currency is not null && !Currency.IsValidCode(currency))
+            {
+                throw Error($"{path}.defaultCurrency", $"'{currency}' is not an ISO 4217 currency code (three upper-case letters such as USD)");
+            }
+
+            var dateFormat = OptionalString(root, "dateFormat", path);
+            if (!root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array || files.GetArrayLength() == 0)
+            {
+                throw Error($"{path}.files", "a mapping needs a non-empty array 'files', one entry per source file and SalesKpi file");
+            }
+
+            var list = ImmutableArray.CreateBuilder<FileMapping>();
+            var i = 0;
+            foreach (var file in files.EnumerateArray())
+            {
+                list.Add(ReadFile(file, $"{path}.files[{i++}]", currency, dateFormat));
+            }
+
+            return new CsvMapping(name, description, list.ToImmutable());
+        }
+
+        private FileMapping ReadFile(JsonElement file, string path, string? defaultCurrency, string? mappingDateFormat)
+        {
+            CheckKeys(file, path, FileKeys);
+            var source = RequiredString(file, "source", path);
+            var targetName = RequiredString(file, "target", path);
+            var target = CsvTable.ForFile(targetName) ?? CsvTable.ForFile(targetName + ".csv")
+                ?? throw Error($"{path}.target", $"'{targetName}' is not a SalesKpi file; use one of {string.Join(", ", CsvFiles.All)}{Suggestions.DidYouMean(targetName, CsvFiles.All)}");
+            var dateFormat = OptionalString(file, "dateFormat", path) ?? mappingDateFormat;
+            var where = file.TryGetProperty("where", out var w) ? ReadCondition(w, $"{path}.where", ConditionKeys) : null;
+            var skips = ImmutableArray.CreateBuilder<SkipRule>();
+            if (file.TryGetProperty("skip", out var skip))
+            {
+                if (skip.ValueKind != JsonValueKind.Array)
+                {
+                    throw Error($"{path}.skip", "must be an array of rules {\"column\", \"values\", \"reason\"}");
+                }
+
+                var s = 0;
+                foreach (var rule in skip.EnumerateArray())
+                {
+                    var rulePath = $"{path}.skip[{s++}]";
+                    var reason = RequiredString(rule, "reason", rulePath);
+                    skips.Add(new SkipRule(ReadCondition(rule, rulePath, SkipKeys), reason));
+                }
+            }
+
+            if (!file.TryGetProperty("columns", out var columns) || columns.ValueKind != JsonValueKind.Object)
+            {
+                throw Error($"{path}.columns", $"must be an object from {target.FileName} columns to source columns");
+            }
+
+            var mapped = new ColumnMapping?[target.Columns.Length];
+            foreach (var property in columns.EnumerateObject())
+            {
+                var columnPath = $"{path}.columns.{property.Name}";
+                var column = target.Find(property.Name)
+                    ?? throw Error(columnPath, $"{target.FileName} has no column '{property.Name}'; its columns are {string.Join(", ", target.Columns.Select(c => c.Name))}{Suggestions.DidYouMean(property.Name, target.Columns.Select(c => c.Name))}");
+                mapped[column.Index] = ReadColumn(property.Value, columnPath, column, dateFormat);
+            }
+
+            foreach (var column in target.Columns)
+            {
+                if (mapped[column.Index] is null && column.Type == CsvFieldType.Currency && defaultCurrency is not null)
+                {
+                    mapped[column.Index] = new ColumnMapping(column, null, defaultCurrency, null, null, null);
+                }
+
+                if (mapped[column.Index] is null && column.Required)
+                {
+                    throw Error(
+                        $"{path}.columns",
+                        column.Type == CsvFieldType.Currency
+                            ? $"{target.FileName} needs a '{column.Name}': map it to a source column, give a constant ({{\"value\": \"USD\"}}) or set 'defaultCurrency'"
+                            : $"{target.FileName} needs a '{column.Name}': map it to a source column or give a constant ({{\"value\": \"...\"}})");
+                }
+            }
+
+            return new FileMapping(source, target, [.. mapped], where, skips.ToImmutable());
+        }
+
+        private ColumnMapping ReadColumn(JsonElement value, string path, CsvColumn column, string? dateFormat)
+        {
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                return new ColumnMapping(column, NonEmpty(value, path), null, null, null, Format(column, dateFormat, path));
+            }
+
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                throw Error(path, "must be a source column name or an object {\"column\" or \"value\", \"default\", \"values\", \"format\"}");
+            }
+
+            CheckKeys(value, path, ColumnKeys);
+            var source = OptionalString(value, "column", path);
+            var constant = OptionalString(value, "value", path);
+            if ((source is null) == (constant is null))
+            {
+                throw Error(path, "give exactly one of 'column' (a source column) and 'value' (a constant)");
+            }
+
+            var defaultValue = OptionalString(value, "default", path);
+            FrozenDictionary<string, string>? values = null;
+            if (value.TryGetProperty("values", out var map))
+            {
+                if (map.ValueKind != JsonValueKind.Object)
+                {
+                    throw Error($"{path}.values", "must be an object from source values to SalesKpi values");
+                }
+
+                var dictionary = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var entry in map.EnumerateObject())
+                {
+                    if (entry.Value.ValueKind != JsonValueKind.String)
+                    {
+                        throw Error($"{path}.values.{entry.Name}", "must be a string");
+                    }
+
+                    dictionary[entry.Name] = entry.Value.GetString()!;
+                }
+
+                values = dictionary.ToFrozenDictionary(StringComparer.Ordinal);
+            }
+
+            var format = OptionalString(value, "format", path) ?? dateFormat;
+            return new ColumnMapping(column, source, constant, defaultValue, values, Format(column, format, path));
+        }
+
+        private DateFormat? Format(CsvColumn column, string? format, string path)
+        {
+            if (format is null || column.Type is not (CsvFieldType.Instant or CsvFieldType.Date))
+            {
+                return null;
+            }
+
+            try
+            {
+                return DateFormat.Create(format, column.Type == CsvFieldType.Instant);
+            }
+            catch (InvalidPatternException e)
+            {
+                throw Error(path, $"'{format}' is not a date pattern ({e.Message}); use NodaTime patterns such as yyyy-MM-dd or dd/MM/yyyy HH:mm");
+            }
+        }
+
+        private Condition ReadCondition(JsonElement element, string path, string[] keys)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                throw Error(path, "must be an object {\"column\": \"...\", \"values\": [\"...\"]}");
+            }
+
+            CheckKeys(element, path, keys);
+            var column = RequiredString(element, "column", path);
+            if (!element.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
+            {
+                throw Error($"{path}.values", "must be a non-empty array of values (\"\" matches an empty cell)");
+            }
+
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var v in values.EnumerateArray())
+            {
+                set.Add(v.ValueKind == JsonValueKind.String ? v.GetString()! : throw Error($"{path}.values", "must hold strings"));
+            }
+
+            return new Condition(column, set.ToFrozenSet(StringComparer.Ordinal));
+        }
+
+        private void CheckKeys(JsonElement element, string path, string[] keys)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                throw Error(path, "must be a JSON object");
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                if (property.Name.StartsWith('$') || Array.IndexOf(keys, property.Name) >= 0)
+                {
+                    continue;
+                }
+
+                throw Error($"{path}.{property.Name}", $"unknown key; the keys here are {string.Join(", ", keys)}{Suggestions.DidYouMean(property.Name, keys)}");
+            }
+        }
+
+        private string RequiredString(JsonElement element, string key, string path) =>
+            element.TryGetProperty(key, out var value)
+                ? NonEmpty(value, $"{path}.{key}")
+                : throw Error(path, $"'{key}' is required");
+
+        private string? OptionalString(JsonElement element, string key, string path)
+        {
+            if (!element.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Error($"{path}.{key}", "must be a string");
+        }
+
+        private string NonEmpty(JsonElement value, string path) =>
+            value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+                ? value.GetString()!
+                : throw Error(path, "must be a non-empty string");
+
+        private FormatException Error(string path, string message) => new($"{name}: {path}: {message}");
+    }
+}
+
+/// <summary>One entry of a mapping: a source file read as one SalesKpi file.</summary>
+/// <param name="Source">The source file name.</param>
+/// <param name="Target">The SalesKpi file its rows become.</param>
+/// <param name="Columns">For each column of <paramref name="Target"/> (by index), where its value comes from; null when unmapped.</param>
+/// <param name="Where">The rows this entry takes, or null for all.</param>
+/// <param name="Skip">Rows left out, with a reason.</param>
+internal sealed record FileMapping(string Source, CsvTable Target, ImmutableArray<ColumnMapping?> Columns, Condition? Where, ImmutableArray<SkipRule> Skip);
+
+/// <summary>Where one SalesKpi column's value comes from.</summary>
+/// <param name="Target">The SalesKpi column.</param>
+/// <param name="Source">The source column, or null for a constant.</param>
+/// <param name="Constant">The constant value, or null.</param>
+/// <param name="Default">The value used when the source cell is empty, or null.</param>
+/// <param name="Values">Source value → SalesKpi value; a value not listed is an error. Null for no translation.</param>
+/// <param name="Format">How dates are written, or null for the SalesKpi format.</param>
+internal sealed record ColumnMapping(
+    CsvColumn Target,
+    string? Source,
+    string? Constant,
+    string? Default,
+    FrozenDictionary<string, string>? Values,
+    DateFormat? Format);
+
+/// <summary>A test on one source column: its value is one of <paramref name="Values"/> (<c>""</c> for empty).</summary>
+internal sealed record Condition(string Column, FrozenSet<string> Values);
+
+/// <summary>Rows matching <paramref name="When"/> are skipped, counted under <paramref name="Reason"/>.</summary>
+internal sealed record SkipRule(Condition When, string Reason);
+
+/// <summary>A date or date-and-time pattern of a mapping; local values are placed in the import's time zone.</summary>
+internal sealed class DateFormat
+{
+    private DateFormat(string text, IPattern<NodaTime.LocalDate>? date, IPattern<NodaTime.LocalDateTime>? dateTime)
+    {
+        Text = text;
+        Date = date;
+        DateTime = dateTime;
+    }
+
+    public string Text { get; }
+
+    /// <summary>Gets the pattern when the format has no time of day.</summary>
+    public IPattern<NodaTime.LocalDate>? Date { get; }
+
+    /// <summary>Gets the pattern when the format has a time of day.</summary>
+    public IPattern<NodaTime.LocalDateTime>? DateTime { get; }
+
+    /// <exception cref="InvalidPatternException">The pattern is invalid, or has a time of day where only a date is allowed.</exception>
+    public static DateFormat Create(string pattern, bool timeAllowed)
+    {
+        try
+        {
+            return new DateFormat(pattern, LocalDatePattern.CreateWithInvariantCulture(pattern), null);
+        }
+        catch (InvalidPatternException) when (timeAllowed)
+        {
+            return new DateFormat(pattern, null, LocalDateTimePattern.CreateWithInvariantCulture(pattern));
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System.Text;
+
+namespace SalesKpi.Csv;
+
+/// <summary>
+/// A streaming RFC 4180 reader that returns one record at a time and knows the line and column where each field starts.
+/// </summary>
+/// <remarks>
+/// <para>Fields are separated by commas; a field may be quoted with <c>"</c>, in which case it may contain commas, line
+/// breaks and doubled quotes (<c>""</c> for one <c>"</c>). Records end at <c>\n</c>, <c>\r\n</c> or <c>\r</c>. A line
+/// with no characters at all is not a record (a trailing newline, a blank line between records). Lines and columns are
+/// 1-based; a column counts UTF-16 characters from the start of its physical line.</para>
+/// <para>Only the current record is held in memory, whatever the size of the input.</para>
+/// </remarks>
+internal sealed class CsvRecordReader : IDisposable
+{
+    private const int EndOfInput = -1;
+
+    private readonly TextReader _reader;
+    private readonly char[] _buffer = new char[16 * 1024];
+    private readonly StringBuilder _field = new();
+    private readonly List<string> _values = [];
+    private readonly List<CsvPosition> _positions = [];
+    private int _pos;
+    private int _len;
+    private long _line = 1;
+    private int _column = 1;
+
+    public CsvRecordReader(TextReader reader) => _reader = reader;
+
+    /// <summary>Gets the line on which the current record starts.</summary>
+    public long RecordLine { get; private set; }
+
+    /// <summary>Gets the number of fields of the current record.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>Gets a field of the current record.</summary>
+    public string this[int index] => _values[index];
+
+    /// <summary>Returns where a field of the current record starts.</summary>
+    public CsvPosition PositionOf(int index) => _positions[index];
+
+    /// <summary>Reads the next record.</summary>
+    /// <returns>False at the end of the input.</returns>
+    /// <exception cref="CsvSyntaxException">The record is malformed; the reader has moved past it, so reading can go on.</exception>
+    public bool Read()
+    {
+        _values.Clear();
+        _positions.Clear();
+        while (Peek() is '\n' or '\r')
+        {
+            Next();
+        }
+
+        if (Peek() == EndOfInput)
+        {
+            return false;
+        }
+
+        RecordLine = _line;
+        while (true)
+        {
+            var start = new CsvPosition(_line, _column);
+            _field.Clear();
+            if (Peek() == '"')
+            {
+                ReadQuoted(start);
+            }
+            else
+            {
+                ReadUnquoted();
+            }
+
+            _values.Add(_field.ToString());
+            _positions.Add(start);
+            var c = Peek();
+            if (c == ',')
+            {
+                Next();
+                continue;
+            }
+
+            if (c != EndOfInput)
+            {
+                // A line break ends the record.
+                Next();
+            }
+
+            return true;
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private void ReadQuoted(CsvPosition start)
+    {
+        Next();
+        while (true)
+        {
+            var c = Next();
+            if (c == EndOfInput)
+            {
+                throw new CsvSyntaxException(start, RecordLine, "the quoted field is not closed: a \" is missing before the end of the file");
+            }
+
+            if (c == '"')
+            {
+                if (Peek() == '"')
+                {
+                    Next();
+                    _field.Append('"');
+                    continue;
+                }
+
+                var after = Peek();
+                if (after is ',' or '\n' or '\r' or EndOfInput)
+                {
+                    return;
+                }
+
+                var at = new CsvPosition(_line, _column);
+                SkipRestOfLine();
+                throw new CsvSyntaxException(at, RecordLine, $"unexpected '{(char)after}' after the closing quote of a quoted field; double a quote inside a quoted field (\"\")");
+            }
+
+            _field.Append((char)c);
+        }
+    }
+
+    private void ReadUnquoted()
+    {
+        while (true)
+        {
+            var c = Peek();
+            if (c is ',' or '\n' or '\r' or EndOfInput)
+            {
+                return;
+            }
+
+            if (c == '"')
+            {
+                var at = new CsvPosition(_line, _column);
+                SkipRestOfLine();
+                throw new CsvSyntaxException(at, RecordLine, "a quote inside an unquoted field; quote the whole field and double the quote (\"a \"\"b\"\" c\")");
+            }
+
+            _field.Append((char)Next());
+        }
+    }
+
+    private void SkipRestOfLine()
+    {
+        while (Peek() is not ('\n' or '\r' or EndOfInput))
+        {
+            Next();
+        }
+
+        if (Peek() != EndOfInput)
+        {
+            Next();
+        }
+    }
+
+    private int Peek()
+    {
+        if (_pos == _len)
+        {
+            _len = _reader.Read(_buffer, 0, _buffer.Length);
+            _pos = 0;
+            if (_len <= 0)
+            {
+                _len = 0;
+                return EndOfInput;
+            }
+        }
+
+        return _buffer[_pos];
+    }
+
+    private int Next()
+    {
+        var c = Peek();
+        if (c == EndOfInput)
+        {
+            return c;
+        }
+
+        _pos++;
+        if (c == '\n' || (c == '\r' && Peek() != '\n'))
+        {
+            _line++;
+            _column = 1;
+        }
+        else
+        {
+            _column++;
+        }
+
+        return c;
+    }
+}
+
+/// <summary>Where a field starts: 1-based line and column.</summary>
+internal readonly record struct CsvPosition(long Line, int Column);
+
+/// <summary>A record that does not follow RFC 4180.</summary>
+internal sealed class CsvSyntaxException(CsvPosition position, long recordLine, string message) : Exception(message)
+{
+    public CsvPosition Position { get; } = position;
+
+    public long RecordLine { get; } = recordLine;
+}

@@ -1,0 +1,325 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace SalesKpi.Csv;
+
+/// <summary>The value of one SalesKpi column in the current row, and where it came from.</summary>
+/// <param name="Text">The text, or null when the cell is empty or the column absent.</param>
+/// <param name="Position">Where the cell starts (the row's start for an absent column or a constant).</param>
+/// <param name="Label">The column named in messages: the source column's name.</param>
+/// <param name="Target">The SalesKpi column.</param>
+/// <param name="Format">The mapping's date pattern, or null for the SalesKpi format.</param>
+internal readonly record struct Cell(string? Text, CsvPosition Position, string Label, CsvColumn Target, DateFormat? Format)
+{
+    /// <summary>Gets the note that ends a reason when the source column has another name: <c> (mapped to created_at)</c>.</summary>
+    public string MappedNote => string.Equals(Label, Target.Name, StringComparison.Ordinal) ? string.Empty : $" (mapped to {Target.Name})";
+}
+
+/// <summary>A cell that cannot be read; becomes a rejection.</summary>
+internal sealed class RowException(Cell cell, string reason) : Exception(reason)
+{
+    public Cell Cell { get; } = cell;
+}
+
+/// <summary>
+/// The current row of a file, seen as a row of one SalesKpi file: a SalesKpi file read as is, or a source file read
+/// through a mapping. Typed accessors parse and check each value and throw <see cref="RowException"/> for a bad one.
+/// </summary>
+internal abstract class ImportRow
+{
+    private static readonly OffsetDateTimePattern IsoSeconds = OffsetDateTimePattern.ExtendedIso;
+    private static readonly OffsetDateTimePattern IsoMinutes = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>");
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+
+    protected ImportRow(CsvRecordReader reader, DateTimeZone zone)
+    {
+        Reader = reader;
+        Zone = zone;
+    }
+
+    protected CsvRecordReader Reader { get; }
+
+    private DateTimeZone Zone { get; }
+
+    /// <summary>Gets the line the row starts on.</summary>
+    public long Line => Reader.RecordLine;
+
+    public CsvPosition Start => new(Reader.RecordLine, 1);
+
+    /// <summary>Returns the cell of a SalesKpi column.</summary>
+    public abstract Cell Get(CsvColumn column);
+
+    public string Text(CsvColumn column) => Required(Get(column));
+
+    public string? OptionalText(CsvColumn column) => Get(column).Text;
+
+    public Instant Instant(CsvColumn column) => ParseInstant(RequiredCell(column));
+
+    public Instant? OptionalInstant(CsvColumn column)
+    {
+        var cell = Get(column);
+        return cell.Text is null ? null : ParseInstant(cell);
+    }
+
+    public LocalDate Date(CsvColumn column) => ParseDate(RequiredCell(column));
+
+    public LocalDate? OptionalDate(CsvColumn column)
+    {
+        var cell = Get(column);
+        return cell.Text is null ? null : ParseDate(cell);
+    }
+
+    public decimal Amount(CsvColumn column) => ParseAmount(RequiredCell(column));
+
+    public decimal? OptionalAmount(CsvColumn column)
+    {
+        var cell = Get(column);
+        return cell.Text is null ? null : ParseAmount(cell);
+    }
+
+    public Currency Currency(CsvColumn column)
+    {
+        var cell = RequiredCell(column);
+        if (SalesKpi.Currency.IsValidCode(cell.Text))
+        {
+            return new Currency(cell.Text!);
+        }
+
+        var hint = SalesKpi.Currency.IsValidCode(cell.Text!.ToUpperInvariant()) ? " (ISO 4217 codes are upper case)" : string.Empty;
+        throw new RowException(cell, $"unknown currency '{cell.Text}'{hint}; use an ISO 4217 code such as USD or EUR{cell.MappedNote}");
+    }
+
+    public Cell RequiredCell(CsvColumn column)
+    {
+        var cell = Get(column);
+        Required(cell);
+        return cell;
+    }
+
+    private static string Required(Cell cell) =>
+        string.IsNullOrWhiteSpace(cell.Text)
+            ? throw new RowException(cell, $"a value is required{cell.MappedNote}")
+            : cell.Text;
+
+    private static decimal ParseAmount(Cell cell)
+    {
+        if (!decimal.TryParse(cell.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            throw new RowException(cell, $"'{cell.Text}' is not an amount; write a number with '.' as the decimal separator and no thousands separator, such as 1250.50{cell.MappedNote}");
+        }
+
+        return amount < 0m ? throw new RowException(cell, $"the amount {cell.Text} is negative{cell.MappedNote}") : amount;
+    }
+
+    private Instant ParseInstant(Cell cell)
+    {
+        var text = cell.Text!;
+        if (cell.Format is { } format)
+        {
+            if (format.Date is { } datePattern)
+            {
+                var date = datePattern.Parse(text);
+                return date.Success
+                    ? Zone.AtStartOfDay(date.Value).ToInstant()
+                    : throw new RowException(cell, $"'{text}' is not a date in the mapping's format {format.Text}{cell.MappedNote}");
+            }
+
+            var local = format.DateTime!.Parse(text);
+            return local.Success
+                ? local.Value.InZoneLeniently(Zone).ToInstant()
+                : throw new RowException(cell, $"'{text}' is not a date and time in the mapping's format {format.Text}{cell.MappedNote}");
+        }
+
+        var result = IsoSeconds.Parse(text);
+        if (!result.Success)
+        {
+            result = IsoMinutes.Parse(text);
+        }
+
+        if (result.Success)
+        {
+            return result.Value.ToInstant();
+        }
+
+        var hint = IsoDate.Parse(text).Success
+            ? "; a date alone is not an instant: add the time and the offset (2026-03-01T00:00:00Z)"
+            : LocalDateTimePattern.ExtendedIso.Parse(text).Success ? "; add the offset (Z for UTC, or +03:00)" : string.Empty;
+        throw new RowException(cell, $"'{text}' is not an ISO-8601 instant such as 2026-03-01T09:15:00Z or 2026-03-01T12:15:00+03:00{hint}{cell.MappedNote}");
+    }
+
+    private static LocalDate ParseDate(Cell cell)
+    {
+        var text = cell.Text!;
+        var result = cell.Format?.Date is { } pattern ? pattern.Parse(text) : IsoDate.Parse(text);
+        return result.Success
+            ? result.Value
+            : throw new RowException(cell, $"'{text}' is not a date in the format {(cell.Format?.Text ?? "YYYY-MM-DD")}{cell.MappedNote}");
+    }
+}
+
+/// <summary>A row of a SalesKpi file: each column is found by its header name.</summary>
+internal sealed class NativeRow : ImportRow
+{
+    private readonly int[] _index;
+    private readonly CsvTable _table;
+
+    private NativeRow(CsvRecordReader reader, DateTimeZone zone, CsvTable table, int[] index)
+        : base(reader, zone)
+    {
+        _table = table;
+        _index = index;
+    }
+
+    /// <summary>Binds the header of a SalesKpi file, which the reader has just read.</summary>
+    /// <exception cref="CsvImportException">A header name is unknown or repeated, or a required column is missing.</exception>
+    public static NativeRow Bind(CsvRecordReader reader, DateTimeZone zone, CsvTable table, string file)
+    {
+        var index = Enumerable.Repeat(-1, table.Columns.Length).ToArray();
+        for (var i = 0; i < reader.Count; i++)
+        {
+            var name = reader[i];
+            var column = table.Find(name);
+            if (column is null)
+            {
+                throw HeaderError(reader, file, i, $"unknown column '{name}' in {table.FileName}; its columns are {string.Join(", ", table.Columns.Select(c => c.Name))}{Suggestions.DidYouMean(name, table.Columns.Select(c => c.Name))} (to read another export, use a mapping)");
+            }
+
+            if (index[column.Index] >= 0)
+            {
+                throw HeaderError(reader, file, i, $"the column '{name}' appears twice in the header");
+            }
+
+            index[column.Index] = i;
+        }
+
+        foreach (var column in table.Columns.Where(c => c.Required && index[c.Index] < 0))
+        {
+            throw new CsvImportException(new CsvRejection(file, reader.RecordLine, 1, null, $"the header has no '{column.Name}' column, which {table.FileName} requires (required: {string.Join(", ", table.Columns.Where(c => c.Required).Select(c => c.Name))})"));
+        }
+
+        return new NativeRow(reader, zone, table, index);
+    }
+
+    public override Cell Get(CsvColumn column)
+    {
+        var i = _index[column.Index];
+        if (i < 0)
+        {
+            return new Cell(null, Start, column.Name, column, null);
+        }
+
+        var text = Reader[i];
+        return new Cell(string.IsNullOrWhiteSpace(text) ? null : text, Reader.PositionOf(i), column.Name, column, null);
+    }
+
+    public override string ToString() => _table.FileName;
+
+    internal static CsvImportException HeaderError(CsvRecordReader reader, string file, int field, string reason)
+    {
+        var position = reader.PositionOf(field);
+        return new CsvImportException(new CsvRejection(file, position.Line, position.Column, null, reason));
+    }
+}
+
+/// <summary>A row of another export, read as a SalesKpi row through a <see cref="FileMapping"/>.</summary>
+internal sealed class MappedRow : ImportRow
+{
+    private readonly FileMapping _mapping;
+    private readonly int[] _source;
+    private readonly int _whereIndex;
+    private readonly int[] _skipIndex;
+
+    private MappedRow(CsvRecordReader reader, DateTimeZone zone, FileMapping mapping, int[] source, int whereIndex, int[] skipIndex)
+        : base(reader, zone)
+    {
+        _mapping = mapping;
+        _source = source;
+        _whereIndex = whereIndex;
+        _skipIndex = skipIndex;
+    }
+
+    /// <summary>Binds the header of a source file, which the reader has just read, to a mapping.</summary>
+    /// <exception cref="CsvImportException">A column the mapping names is not in the header, or a header name is repeated.</exception>
+    public static MappedRow Bind(CsvRecordReader reader, DateTimeZone zone, FileMapping mapping, string file, string mappingName)
+    {
+        var header = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < reader.Count; i++)
+        {
+            if (!header.TryAdd(reader[i].Trim(), i))
+            {
+                throw NativeRow.HeaderError(reader, file, i, $"the column '{reader[i]}' appears twice in the header");
+            }
+        }
+
+        int Find(string column, string usedFor) =>
+            header.TryGetValue(column, out var i)
+                ? i
+                : throw new CsvImportException(new CsvRejection(file, reader.RecordLine, 1, null, $"the mapping {mappingName} reads the column '{column}' ({usedFor}), which the header does not have; its columns are {string.Join(", ", header.Keys)}{Suggestions.DidYouMean(column, header.Keys)}"));
+
+        var source = new int[mapping.Columns.Length];
+        for (var c = 0; c < source.Length; c++)
+        {
+            source[c] = mapping.Columns[c] is { Source: { } name } ? Find(name, $"for {mapping.Target.FileName} {mapping.Columns[c]!.Target.Name}") : -1;
+        }
+
+        var where = mapping.Where is { } w ? Find(w.Column, "in 'where'") : -1;
+        var skip = mapping.Skip.Select(s => Find(s.When.Column, $"in the skip rule '{s.Reason}'")).ToArray();
+        return new MappedRow(reader, zone, mapping, source, where, skip);
+    }
+
+    /// <summary>Returns true when the mapping's <c>where</c> condition takes the current row.</summary>
+    public bool IsSelected => _whereIndex < 0 || _mapping.Where!.Values.Contains(Reader[_whereIndex]);
+
+    /// <summary>Returns the skip rule the current row matches, or null.</summary>
+    public SkipRule? SkipRule
+    {
+        get
+        {
+            for (var i = 0; i < _skipIndex.Length; i++)
+            {
+                if (_mapping.Skip[i].When.Values.Contains(Reader[_skipIndex[i]]))
+                {
+                    return _mapping.Skip[i];
+                }
+            }
+
+            return null;
+        }
+    }
+
+    public override Cell Get(CsvColumn column)
+    {
+        if (_mapping.Columns[column.Index] is not { } map)
+        {
+            return new Cell(null, Start, column.Name, column, null);
+        }
+
+        if (map.Constant is { } constant)
+        {
+            return new Cell(constant, Start, column.Name, column, map.Format);
+        }
+
+        var i = _source[column.Index];
+        var text = Reader[i];
+        var cell = new Cell(text, Reader.PositionOf(i), map.Source!, column, map.Format);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return cell with { Text = map.Default };
+        }
+
+        if (map.Values is { } values)
+        {
+            if (!values.TryGetValue(text, out var translated))
+            {
+                throw new RowException(cell, $"the value '{text}' is not in the mapping's values for {column.Name} ({string.Join(", ", values.Keys.Select(k => $"'{k}'"))})");
+            }
+
+            return cell with { Text = string.IsNullOrWhiteSpace(translated) ? null : translated };
+        }
+
+        return cell;
+    }
+
+    public override string ToString() => _mapping.Source + " → " + _mapping.Target.FileName;
+}

@@ -1,0 +1,522 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using SalesKpi.Activities;
+using SalesKpi.Deals;
+using SalesKpi.Leads;
+using SalesKpi.Marketing;
+using SalesKpi.Opportunities;
+using SalesKpi.Reps;
+
+namespace SalesKpi.Csv;
+
+/// <summary>One import: reads the files in order, checks every row and keeps the records.</summary>
+internal sealed class ImportSession
+{
+    private const int ProgressEveryRows = 8192;
+
+    private static readonly CsvTable R = CsvTable.Reps;
+    private static readonly CsvTable L = CsvTable.Leads;
+    private static readonly CsvTable O = CsvTable.Opportunities;
+    private static readonly CsvTable S = CsvTable.StageChanges;
+    private static readonly CsvTable D = CsvTable.Deals;
+    private static readonly CsvTable A = CsvTable.Activities;
+    private static readonly CsvTable M = CsvTable.Spend;
+
+    private readonly CsvSource _source;
+    private readonly CsvImportOptions _options;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<CsvRejection> _rejections = [];
+    private readonly List<CsvFileReport> _files = [];
+
+    private readonly List<Rep> _reps = [];
+    private readonly IdRegistry _repIds = new(CsvFiles.Reps);
+    private readonly List<Lead> _leads = [];
+    private readonly IdRegistry _leadIds = new(CsvFiles.Leads);
+    private readonly List<PendingOpportunity> _opportunities = [];
+    private readonly Dictionary<string, int> _opportunityIndex = new(StringComparer.Ordinal);
+    private readonly IdRegistry _opportunityIds = new(CsvFiles.Opportunities);
+    private readonly List<Deal> _deals = [];
+    private readonly IdRegistry _dealIds = new(CsvFiles.Deals);
+    private readonly List<Activity> _activities = [];
+    private readonly IdRegistry _activityIds = new(CsvFiles.Activities);
+    private readonly List<MarketingSpend> _spend = [];
+
+    private string _file = string.Empty;
+    private string? _currentId;
+
+    public ImportSession(CsvSource source, CsvImportOptions options, CancellationToken cancellationToken)
+    {
+        _source = source;
+        _options = options;
+        _cancellationToken = cancellationToken;
+    }
+
+    public CsvImportResult Run()
+    {
+        foreach (var table in CsvTable.All)
+        {
+            var registry = Registry(table);
+            if (_options.Mapping is { } mapping)
+            {
+                foreach (var file in mapping.Files.Where(f => f.Target == table))
+                {
+                    if (!_source.Exists(file.Source))
+                    {
+                        throw new CsvImportException($"The mapping {mapping.Name} reads '{file.Source}', which is not in {_source.Description}.");
+                    }
+
+                    registry?.MarkPresent();
+                    ReadFile(table, file.Source, file, mapping.Name);
+                }
+            }
+            else if (_source.Exists(table.FileName))
+            {
+                registry?.MarkPresent();
+                ReadFile(table, table.FileName, null, null);
+            }
+        }
+
+        var opportunities = _opportunities.Select(p => p.Build()).ToImmutableArray();
+        var data = SalesData.Create(_leads, opportunities, _deals, _activities, _spend, new Roster(_reps));
+        return new CsvImportResult(data, [.. _rejections], [.. _files]);
+    }
+
+    private IdRegistry? Registry(CsvTable table) =>
+        table == R ? _repIds : table == L ? _leadIds : table == O ? _opportunityIds : table == D ? _dealIds : table == A ? _activityIds : null;
+
+    private void ReadFile(CsvTable table, string fileName, FileMapping? mapping, string? mappingName)
+    {
+        _file = _source.Describe(fileName);
+        var total = _source.LengthOf(fileName);
+        using var stream = new CountingStream(_source.Open(fileName));
+        using var reader = new CsvRecordReader(new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024));
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new CsvImportException(new CsvRejection(_file, 1, 1, null, "the file is empty; its first line must be the header"));
+            }
+        }
+        catch (CsvSyntaxException e)
+        {
+            throw new CsvImportException(new CsvRejection(_file, e.Position.Line, e.Position.Column, null, "the header cannot be read: " + e.Message));
+        }
+
+        var headerCount = reader.Count;
+        ImportRow row = mapping is null
+            ? NativeRow.Bind(reader, _options.Zone, table, _file)
+            : MappedRow.Bind(reader, _options.Zone, mapping, _file, mappingName!);
+        var mapped = row as MappedRow;
+        Action<ImportRow> handler = table == R ? ReadRep
+            : table == L ? ReadLead
+            : table == O ? ReadOpportunity
+            : table == S ? ReadStageChange
+            : table == D ? ReadDeal
+            : table == A ? ReadActivity
+            : ReadSpend;
+
+        long rows = 0, records = 0, rejected = 0, notSelected = 0;
+        var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
+        var skipOrder = new List<string>();
+        _options.Progress?.Report(new CsvImportProgress(_file, 0, total, 0, false));
+        while (true)
+        {
+            try
+            {
+                if (!reader.Read())
+                {
+                    break;
+                }
+            }
+            catch (CsvSyntaxException e)
+            {
+                rows++;
+                rejected++;
+                Reject(new CsvRejection(_file, e.Position.Line, e.Position.Column, null, e.Message));
+                continue;
+            }
+
+            rows++;
+            if (rows % ProgressEveryRows == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                _options.Progress?.Report(new CsvImportProgress(_file, stream.BytesRead, total, rows, false));
+            }
+
+            if (reader.Count != headerCount)
+            {
+                rejected++;
+                Reject(new CsvRejection(_file, reader.RecordLine, 1, null, string.Create(CultureInfo.InvariantCulture, $"the row has {reader.Count} fields but the header has {headerCount}")));
+                continue;
+            }
+
+            if (mapped is not null)
+            {
+                if (!mapped.IsSelected)
+                {
+                    notSelected++;
+                    continue;
+                }
+
+                if (mapped.SkipRule is { } rule)
+                {
+                    if (!skipped.TryAdd(rule.Reason, 1))
+                    {
+                        skipped[rule.Reason]++;
+                    }
+                    else
+                    {
+                        skipOrder.Add(rule.Reason);
+                    }
+
+                    continue;
+                }
+            }
+
+            _currentId = null;
+            try
+            {
+                handler(row);
+                records++;
+            }
+            catch (RowException e)
+            {
+                rejected++;
+                if (_currentId is not null)
+                {
+                    Registry(table)?.MarkRejected(_currentId, row.Line);
+                }
+
+                Reject(new CsvRejection(_file, e.Cell.Position.Line, e.Cell.Position.Column, e.Cell.Label, e.Message));
+            }
+        }
+
+        _options.Progress?.Report(new CsvImportProgress(_file, stream.BytesRead, total, rows, true));
+        _files.Add(new CsvFileReport(_file, table.FileName, rows, records, rejected, notSelected, [.. skipOrder.Select(r => new CsvSkipCount(r, skipped[r]))]));
+    }
+
+    private void Reject(CsvRejection rejection)
+    {
+        if (_options.OnError == CsvErrorMode.Fail)
+        {
+            throw new CsvImportException(rejection);
+        }
+
+        _rejections.Add(rejection);
+    }
+
+    private string Id(ImportRow row, CsvColumn column)
+    {
+        var id = row.Text(column);
+        _currentId = id;
+        return id;
+    }
+
+    private static void Check(bool condition, Cell cell, string reason)
+    {
+        if (!condition)
+        {
+            throw new RowException(cell, reason + cell.MappedNote);
+        }
+    }
+
+    /// <summary>Checks a reference to a record of another file, when that file is part of the data set.</summary>
+    private static void CheckReference(IdRegistry registry, ImportRow row, CsvColumn column, string? id, bool required = false)
+    {
+        if (id is null || (!required && !registry.Present) || registry.Contains(id))
+        {
+            return;
+        }
+
+        var cell = row.Get(column);
+        var what = registry.File == CsvFiles.Leads ? "lead" : "opportunity";
+        throw new RowException(cell, !registry.Present
+            ? $"refers to {what} '{id}', but the data set has no {registry.File}{cell.MappedNote}"
+            : registry.RejectedLine(id) is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $"refers to {what} '{id}', which was rejected ({registry.File} line {line}){cell.MappedNote}")
+                : $"refers to {what} '{id}', which is not in {registry.File}{cell.MappedNote}");
+    }
+
+    private void ReadRep(ImportRow row)
+    {
+        var id = Id(row, R["id"]);
+        var name = row.Text(R["name"]);
+        var team = row.Text(R["team"]);
+        _repIds.Add(id, row, R["id"]);
+        _reps.Add(new Rep(new RepId(id), name, new TeamId(team)));
+    }
+
+    private void ReadLead(ImportRow row)
+    {
+        var id = Id(row, L["id"]);
+        var createdAt = row.Instant(L["created_at"]);
+        var owner = row.OptionalText(L["owner"]);
+        var source = row.Text(L["source"]);
+        var qualifiedAt = row.OptionalInstant(L["qualified_at"]);
+        var convertedAt = row.OptionalInstant(L["converted_at"]);
+        Check(qualifiedAt is null || qualifiedAt >= createdAt, row.Get(L["qualified_at"]), $"qualified_at {qualifiedAt} is before created_at {createdAt}");
+        Check(convertedAt is null || convertedAt >= createdAt, row.Get(L["converted_at"]), $"converted_at {convertedAt} is before created_at {createdAt}");
+        _leadIds.Add(id, row, L["id"]);
+        _leads.Add(new Lead(new LeadId(id), createdAt, source, owner is null ? null : new RepId(owner), qualifiedAt, convertedAt));
+    }
+
+    private void ReadOpportunity(ImportRow row)
+    {
+        var id = Id(row, O["id"]);
+        var account = row.Text(O["account"]);
+        var owner = row.Text(O["owner"]);
+        var createdAt = row.Instant(O["created_at"]);
+        var amount = row.Amount(O["amount"]);
+        var currency = row.Currency(O["currency"]);
+        var statusCell = row.RequiredCell(O["status"]);
+        var status = statusCell.Text!.ToLowerInvariant() switch
+        {
+            "open" => OpportunityStatus.Open,
+            "won" => OpportunityStatus.Won,
+            "lost" => OpportunityStatus.Lost,
+            _ => throw new RowException(statusCell, $"unknown status '{statusCell.Text}'; use open, won or lost{statusCell.MappedNote}"),
+        };
+        var closedAt = row.OptionalInstant(O["closed_at"]);
+        var closedCell = row.Get(O["closed_at"]);
+        var statusName = status.ToString().ToLowerInvariant();
+        Check(status == OpportunityStatus.Open || closedAt is not null, closedCell, $"a {statusName} opportunity needs a closed_at");
+        Check(status != OpportunityStatus.Open || closedAt is null, closedCell, "an open opportunity has no closed_at; set the status to won or lost, or clear closed_at");
+        Check(closedAt is null || closedAt >= createdAt, closedCell, $"closed_at {closedAt} is before created_at {createdAt}");
+        var lead = row.OptionalText(O["lead_id"]);
+        CheckReference(_leadIds, row, O["lead_id"], lead);
+        var expectedClose = row.OptionalDate(O["expected_close"]);
+        _opportunityIds.Add(id, row, O["id"]);
+        var opportunity = new Opportunity(
+            new OpportunityId(id),
+            new AccountId(account),
+            new RepId(owner),
+            createdAt,
+            new Money(amount, currency),
+            status,
+            closedAt,
+            lead is null ? null : new LeadId(lead),
+            expectedClose: expectedClose);
+        _opportunityIndex.Add(id, _opportunities.Count);
+        _opportunities.Add(new PendingOpportunity(opportunity));
+    }
+
+    private void ReadStageChange(ImportRow row)
+    {
+        var id = row.Text(S["opportunity_id"]);
+        var stage = row.Text(S["stage"]);
+        var enteredAt = row.Instant(S["entered_at"]);
+        CheckReference(_opportunityIds, row, S["opportunity_id"], id, required: true);
+        var pending = _opportunities[_opportunityIndex[id]];
+        Check(enteredAt >= pending.Opportunity.CreatedAt, row.Get(S["entered_at"]), $"entered_at {enteredAt} is before opportunity '{id}' was created ({pending.Opportunity.CreatedAt})");
+        pending.Add(new StageEntry(new OpportunityStage(stage), enteredAt));
+    }
+
+    private void ReadDeal(ImportRow row)
+    {
+        var id = Id(row, D["id"]);
+        var opportunity = row.OptionalText(D["opportunity_id"]);
+        CheckReference(_opportunityIds, row, D["opportunity_id"], opportunity);
+        var account = row.Text(D["account"]);
+        var owner = row.Text(D["owner"]);
+        var closedAt = row.Instant(D["closed_at"]);
+        var amount = row.Amount(D["amount"]);
+        var currency = row.Currency(D["currency"]);
+        var kindCell = row.RequiredCell(D["kind"]);
+        if (!DealKinds.TryParse(kindCell.Text, out var kind))
+        {
+            throw new RowException(kindCell, $"unknown deal kind '{kindCell.Text}'; use new-business, add-on, renewal or win-back{kindCell.MappedNote}");
+        }
+
+        var termStart = row.OptionalDate(D["term_start"]);
+        var termEnd = row.OptionalDate(D["term_end"]);
+        Check(termEnd is not null || termStart is null, row.Get(D["term_end"]), "term_start is given without term_end; give both or neither");
+        Check(termStart is not null || termEnd is null, row.Get(D["term_start"]), "term_end is given without term_start; give both or neither");
+        Check(termStart is null || termEnd >= termStart, row.Get(D["term_end"]), $"term_end {Iso(termEnd)} is before term_start {Iso(termStart)}");
+        var recurring = row.OptionalAmount(D["recurring_monthly"]);
+        _dealIds.Add(id, row, D["id"]);
+        _deals.Add(new Deal(
+            new DealId(id),
+            new AccountId(account),
+            new RepId(owner),
+            closedAt,
+            new Money(amount, currency),
+            kind,
+            opportunity is null ? null : new OpportunityId(opportunity),
+            termStart is { } start ? new DateInterval(start, termEnd!.Value) : null,
+            recurring is { } r ? new Money(r, currency) : null));
+    }
+
+    private void ReadActivity(ImportRow row)
+    {
+        var id = Id(row, A["id"]);
+        var kind = row.Text(A["kind"]);
+        var owner = row.Text(A["owner"]);
+        var occurredAt = row.Instant(A["occurred_at"]);
+        var outcomes = ParseOutcomes(row.Get(A["outcomes"]));
+        var lead = row.OptionalText(A["lead_id"]);
+        CheckReference(_leadIds, row, A["lead_id"], lead);
+        var opportunity = row.OptionalText(A["opportunity_id"]);
+        CheckReference(_opportunityIds, row, A["opportunity_id"], opportunity);
+        var tool = row.OptionalText(A["tool"]);
+        _activityIds.Add(id, row, A["id"]);
+        _activities.Add(new Activity(
+            new ActivityId(id),
+            new ActivityKind(kind),
+            new RepId(owner),
+            occurredAt,
+            outcomes,
+            lead is null ? null : new LeadId(lead),
+            opportunity is null ? null : new OpportunityId(opportunity),
+            tool));
+    }
+
+    private static string Iso(LocalDate? date) => date is { } d ? NodaTime.Text.LocalDatePattern.Iso.Format(d) : string.Empty;
+
+    private static ActivityOutcomes ParseOutcomes(Cell cell)
+    {
+        var outcomes = ActivityOutcomes.None;
+        if (cell.Text is null)
+        {
+            return outcomes;
+        }
+
+        foreach (var part in cell.Text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            outcomes |= part.ToLowerInvariant() switch
+            {
+                "connected" => ActivityOutcomes.Connected,
+                "delivered" => ActivityOutcomes.Delivered,
+                "opened" => ActivityOutcomes.Opened,
+                "replied" => ActivityOutcomes.Replied,
+                "positive" => ActivityOutcomes.Positive,
+                _ => throw new RowException(cell, $"unknown outcome '{part}'; use connected, delivered, opened, replied or positive, separated by ';'{cell.MappedNote}"),
+            };
+        }
+
+        return outcomes;
+    }
+
+    private void ReadSpend(ImportRow row)
+    {
+        var channel = row.Text(M["channel"]);
+        var start = row.Date(M["start"]);
+        var end = row.Date(M["end"]);
+        Check(end >= start, row.Get(M["end"]), $"end {Iso(end)} is before start {Iso(start)}");
+        var amount = row.Amount(M["amount"]);
+        var currency = row.Currency(M["currency"]);
+        _spend.Add(new MarketingSpend(channel, new DateInterval(start, end), new Money(amount, currency)));
+    }
+
+    /// <summary>An opportunity read from its file, waiting for its stage changes.</summary>
+    private sealed class PendingOpportunity(Opportunity opportunity)
+    {
+        private List<StageEntry>? _stages;
+
+        public Opportunity Opportunity { get; } = opportunity;
+
+        public void Add(StageEntry entry) => (_stages ??= []).Add(entry);
+
+        /// <summary>Returns the opportunity with its stage history in chronological order (file order among equal instants).</summary>
+        public Opportunity Build() =>
+            _stages is null
+                ? Opportunity
+                : new Opportunity(
+                    Opportunity.Id,
+                    Opportunity.Account,
+                    Opportunity.Owner,
+                    Opportunity.CreatedAt,
+                    Opportunity.Amount,
+                    Opportunity.Status,
+                    Opportunity.ClosedAt,
+                    Opportunity.Lead,
+                    _stages.OrderBy(s => s.EnteredAt),
+                    Opportunity.ExpectedClose);
+    }
+
+    /// <summary>The identifiers of one file: the line each was first seen on, and the ones rejected.</summary>
+    private sealed class IdRegistry(string file)
+    {
+        private readonly Dictionary<string, long> _lines = new(StringComparer.Ordinal);
+        private Dictionary<string, long>? _rejected;
+
+        public string File { get; } = file;
+
+        /// <summary>Gets a value indicating whether the data set has this file, so that references to it are checked.</summary>
+        public bool Present { get; private set; }
+
+        public void MarkPresent() => Present = true;
+
+        public bool Contains(string id) => _lines.ContainsKey(id);
+
+        public long? RejectedLine(string id) => _rejected is not null && _rejected.TryGetValue(id, out var line) ? line : null;
+
+        public void MarkRejected(string id, long line)
+        {
+            if (!_lines.ContainsKey(id))
+            {
+                (_rejected ??= new(StringComparer.Ordinal)).TryAdd(id, line);
+            }
+        }
+
+        public void Add(string id, ImportRow row, CsvColumn column)
+        {
+            if (!_lines.TryAdd(id, row.Line))
+            {
+                var cell = row.Get(column);
+                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"duplicate id '{id}' (first on line {_lines[id]}){cell.MappedNote}"));
+            }
+        }
+    }
+
+    /// <summary>A read-only stream that counts the bytes read, for progress reports.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => BytesRead;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private int Count(int read)
+        {
+            BytesRead += read;
+            return read;
+        }
+    }
+}
