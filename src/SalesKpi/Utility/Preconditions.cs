@@ -38,7 +38,8 @@ internal static class Preconditions
     }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when <paramref name="condition"/> is false.</summary>
-    internal static void CheckRange([DoesNotReturnIf(false)] bool condition, object? actualValue, string message, string paramName)
+    /// <remarks>Generic so that a value-type argument is boxed only when the check fails, not on every call.</remarks>
+    internal static void CheckRange<T>([DoesNotReturnIf(false)] bool condition, T actualValue, string message, string paramName)
     {
         if (!condition)
         {
