@@ -194,7 +194,7 @@ public sealed class KpiAccumulation
                 var offset = leaf.Index * periodCount;
                 for (var p = first; p <= last; p++)
                 {
-                    var cell = cells[offset + p] ??= leaf.Aggregate.CreateAccumulator(_context);
+                    var cell = cells[offset + p] ??= leaf.CreateAccumulator(_context);
                     add(cell, record, periods[p]);
                 }
             }
@@ -227,7 +227,7 @@ public sealed class KpiAccumulation
                 }
 
                 var index = (leaf.Index * _compiled.PeriodCount) + period;
-                return memo[index] ??= (cells?[index] ?? (empty[leaf.Index] ??= leaf.Aggregate.CreateAccumulator(_context))).GetValue();
+                return memo[index] ??= (cells?[index] ?? (empty[leaf.Index] ??= leaf.CreateAccumulator(_context))).GetValue();
             case CompiledQuery.DerivedNode derived:
                 var current = new KpiValue[derived.Children.Length];
                 KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;

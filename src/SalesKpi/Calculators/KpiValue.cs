@@ -276,6 +276,52 @@ public sealed class KpiValue : IEquatable<KpiValue>
             ? this
             : new(Unit, Value, UndefinedReason, Currency, Numerator, Denominator, Amount, SampleSize, Median, Percentile25, Percentile75, Percentile90, unpricedCount);
 
+    /// <summary>Returns the sample of whole days in a histogram as <see cref="Durations(IEnumerable{decimal}, string)"/> would from its sorted values.</summary>
+    internal static KpiValue Durations(DayHistogram sample, string emptyReason)
+    {
+        if (sample.Count == 0)
+        {
+            return new(KpiUnit.Days, null, emptyReason, sampleSize: 0);
+        }
+
+        // The same arithmetic as over the sorted array: the values are whole numbers, so their decimal sum is exact.
+        var values = sample.Ascending().ToArray();
+        var n = sample.Count;
+        decimal At(long rank)
+        {
+            foreach (var (days, count) in values)
+            {
+                if (rank < count)
+                {
+                    return days;
+                }
+
+                rank -= count;
+            }
+
+            throw new InvalidOperationException("Rank outside the sample.");
+        }
+
+        decimal Percentile(decimal p)
+        {
+            var rank = (n - 1) * p;
+            var lower = (long)decimal.Floor(rank);
+            var fraction = rank - lower;
+            var low = At(lower);
+            return lower + 1 < n ? low + (fraction * (At(lower + 1) - low)) : low;
+        }
+
+        return new(
+            KpiUnit.Days,
+            (decimal)sample.Sum / n,
+            null,
+            sampleSize: checked((int)n),
+            median: Percentile(0.5m),
+            p25: Percentile(0.25m),
+            p75: Percentile(0.75m),
+            p90: Percentile(0.9m));
+    }
+
     private static decimal Percentile(decimal[] sorted, decimal p)
     {
         var rank = (sorted.Length - 1) * p;

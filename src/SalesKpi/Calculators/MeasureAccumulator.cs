@@ -1,0 +1,214 @@
+using NodaTime;
+using SalesKpi.Activities;
+using SalesKpi.Deals;
+using SalesKpi.Leads;
+using SalesKpi.Opportunities;
+
+namespace SalesKpi.Calculators;
+
+/// <summary>
+/// The state of a <see cref="KpiMeasure"/> for one group and period: counts, money totals and day samples, one slot per
+/// component. The general engine fills it record by record; the fast engine fills it from its per-cell tables. Either
+/// way the value comes from <see cref="GetValue"/>, so the two paths cannot disagree on how a value is finished.
+/// </summary>
+internal sealed class MeasureAccumulator : KpiAccumulator
+{
+    private readonly KpiMeasure _measure;
+    private readonly KpiSettings _settings;
+
+    public MeasureAccumulator(KpiMeasure measure, KpiSettings settings)
+    {
+        _measure = measure;
+        _settings = settings;
+        Counts = measure.CountSlots == 0 ? [] : new long[measure.CountSlots];
+        Totals = measure.SumSlots == 0 ? [] : new MoneyTotal?[measure.SumSlots];
+        Days = measure.DaySlots == 0 ? [] : new DayHistogram?[measure.DaySlots];
+    }
+
+    public long[] Counts { get; }
+
+    public MoneyTotal?[] Totals { get; }
+
+    public DayHistogram?[] Days { get; }
+
+    public override void Add(Lead lead, KpiPeriod period)
+    {
+        foreach (var component in _measure.Components)
+        {
+            if (KpiStreams.RecordType(component.Records.Stream) == KpiRecordType.Leads && component.Records.Condition.Matches(lead))
+            {
+                Counts[component.Slot]++;
+            }
+        }
+    }
+
+    public override void Add(Activity activity, KpiPeriod period)
+    {
+        foreach (var component in _measure.Components)
+        {
+            if (component.Records.Stream == KpiStream.Activities && component.Records.Condition.Matches(activity))
+            {
+                Counts[component.Slot]++;
+            }
+        }
+    }
+
+    public override void Add(Opportunity opportunity, KpiPeriod period)
+    {
+        if (_measure.Shape == MeasureShape.ShareByAmount)
+        {
+            AddShareByAmount(opportunity.Amount, KpiStreams.InstantOf(_measure.Components[0].Records.Stream, opportunity)!.Value, opportunity.Matches);
+            return;
+        }
+
+        foreach (var component in _measure.Components)
+        {
+            var stream = component.Records.Stream;
+            if (KpiStreams.RecordType(stream) != KpiRecordType.Opportunities || !component.Records.Condition.Matches(opportunity))
+            {
+                continue;
+            }
+
+            switch (component.Kind)
+            {
+                case MeasureComponentKind.Count:
+                    Counts[component.Slot]++;
+                    break;
+                case MeasureComponentKind.Sum:
+                    Total(component.Slot).Add(opportunity.Amount, _settings.LocalDateOf(KpiStreams.InstantOf(stream, opportunity)!.Value));
+                    break;
+                default:
+                    if (opportunity.ClosedAt is { } closed)
+                    {
+                        (Days[component.Slot] ??= new DayHistogram()).Add(
+                            Period.DaysBetween(_settings.LocalDateOf(opportunity.CreatedAt), _settings.LocalDateOf(closed)));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    public override void Add(Deal deal, KpiPeriod period)
+    {
+        if (_measure.Shape == MeasureShape.ShareByAmount)
+        {
+            AddShareByAmount(deal.Value, deal.ClosedAt, deal.Matches);
+            return;
+        }
+
+        foreach (var component in _measure.Components)
+        {
+            if (component.Records.Stream != KpiStream.Deals || !component.Records.Condition.Matches(deal))
+            {
+                continue;
+            }
+
+            if (component.Kind == MeasureComponentKind.Count)
+            {
+                Counts[component.Slot]++;
+            }
+            else
+            {
+                Total(component.Slot).Add(deal.Value, _settings.LocalDateOf(deal.ClosedAt));
+            }
+        }
+    }
+
+    public override void Merge(KpiAccumulator other)
+    {
+        var o = (MeasureAccumulator)other;
+        for (var i = 0; i < Counts.Length; i++)
+        {
+            Counts[i] += o.Counts[i];
+        }
+
+        for (var i = 0; i < Totals.Length; i++)
+        {
+            if (o.Totals[i] is { } total)
+            {
+                Total(i).Merge(total);
+            }
+        }
+
+        for (var i = 0; i < Days.Length; i++)
+        {
+            if (o.Days[i] is { } days)
+            {
+                (Days[i] ??= new DayHistogram()).Merge(days);
+            }
+        }
+    }
+
+    public override KpiValue GetValue()
+    {
+        var reason = _measure.EmptyReason;
+        switch (_measure.Shape)
+        {
+            case MeasureShape.Count:
+                return KpiValue.Count(Counts[0]);
+            case MeasureShape.CountWithAmount:
+            {
+                var t = Total(0);
+                return KpiValue.Count(t.Count, t.Currency is null ? null : t.ToMoney(), t.UnpricedCount);
+            }
+
+            case MeasureShape.Total:
+            {
+                var t = Total(0);
+                return KpiValue.FromMoney(t.ToMoney(), t.UnpricedCount);
+            }
+
+            case MeasureShape.Average:
+            {
+                var t = Total(0);
+                return KpiValue.MoneyRatio(t.ToMoney(), t.Count - t.UnpricedCount, t.Count == 0 ? reason : _measure.OtherReason!, unpricedCount: t.UnpricedCount);
+            }
+
+            case MeasureShape.Share:
+                return KpiValue.Ratio(Counts[1], Counts[0], reason);
+            case MeasureShape.ShareByAmount:
+            {
+                var denominator = Total(0);
+                var zeroReason = denominator.Count == 0 ? reason
+                    : denominator.UnpricedCount == denominator.Count ? "no amount in the denominator could be priced in the reporting currency"
+                    : "the amounts in the denominator add up to zero";
+                return KpiValue.Ratio(Total(1).Amount, denominator.Amount, zeroReason).WithUnpriced(denominator.UnpricedCount);
+            }
+
+            case MeasureShape.Ratio:
+                return KpiValue.Ratio(Counts[0], Counts[1], reason);
+            default:
+                return Days[0] is { } sample ? sample.ToValue(reason) : KpiValue.Durations([], reason);
+        }
+    }
+
+    /// <summary>Returns the total of a slot, created (empty, in the reporting currency) on first use.</summary>
+    public MoneyTotal Total(int slot) => Totals[slot] ??= new MoneyTotal(_settings);
+
+    private void AddShareByAmount(Money amount, Instant decidingInstant, Func<RecordCondition, bool> matches)
+    {
+        // As RecordRatioCalculator by weight: an amount is in the numerator only when it could be priced in the denominator.
+        if (!matches(_measure.Components[0].Records.Condition))
+        {
+            return;
+        }
+
+        var date = _settings.LocalDateOf(decidingInstant);
+        var denominator = Total(0);
+        var unpricedBefore = denominator.UnpricedCount;
+        denominator.Add(amount, date);
+        if (denominator.UnpricedCount == unpricedBefore && matches(_measure.Components[1].Records.Condition))
+        {
+            Total(1).Add(amount, date);
+        }
+    }
+}
+
+/// <summary>Extension helpers so a record can be matched against a condition in a delegate.</summary>
+internal static class RecordConditionMatching
+{
+    public static bool Matches(this Opportunity opportunity, RecordCondition condition) => condition.Matches(opportunity);
+
+    public static bool Matches(this Deal deal, RecordCondition condition) => condition.Matches(deal);
+}
