@@ -113,7 +113,7 @@ public sealed class KpiAccumulation
         return new KpiReport(query, _compiled.Settings, [.. plan.Periods.Skip(plan.FirstVisible)], ordered, rows.MoveToImmutable());
     }
 
-    internal void Scan(SalesData data, int partition, int partitions)
+    internal void Scan(SalesData data, int partition, int partitions, FastPlan? fast = null)
     {
         var leaves = _compiled.Leaves;
         if (leaves.Length == 0)
@@ -122,11 +122,11 @@ public sealed class KpiAccumulation
         }
 
         var grouping = _compiled.Query.GroupBy;
-        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions);
-        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions);
-        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions);
-        ScanCollection<Activity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions);
-        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions);
+        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Activity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
     }
 
     private void ScanCollection<T>(
@@ -135,13 +135,14 @@ public sealed class KpiAccumulation
         Func<T, SalesData, string?> keyOf,
         Action<KpiAccumulator, T, KpiPeriod> add,
         int partition,
-        int partitions)
+        int partitions,
+        FastPlan? fast)
         where T : class
     {
         var readers = new List<(CompiledQuery.LeafNode Leaf, KpiInput<T> Input, Func<T, SalesData, bool>? Keep)>();
         foreach (var leaf in _compiled.Leaves)
         {
-            if (leaf.UnsupportedReason is null && leaf.InputOf<T>(type) is { } input)
+            if (leaf.UnsupportedReason is null && fast?.IsFast(leaf.Index) != true && leaf.InputOf<T>(type) is { } input)
             {
                 readers.Add((leaf, input, leaf.Filter?.PredicateFor<T>()));
             }
@@ -199,6 +200,13 @@ public sealed class KpiAccumulation
                 }
             }
         }
+    }
+
+    /// <summary>Returns the accumulator of a measure leaf for a group and period, creating the group and the accumulator when needed.</summary>
+    internal MeasureAccumulator MeasureCell(string key, CompiledQuery.LeafNode leaf, int period)
+    {
+        var cells = Cells(GroupOf(key));
+        return (MeasureAccumulator)(cells[(leaf.Index * _compiled.PeriodCount) + period] ??= leaf.CreateAccumulator(_context));
     }
 
     private int GroupOf(string key)
