@@ -22,20 +22,14 @@ internal sealed class DayHistogram
     {
         Count++;
         Sum += days;
-        if (_sparse is not null)
-        {
-            _sparse[days] = _sparse.GetValueOrDefault(days) + 1;
-            return;
-        }
-
-        var index = days - _min;
-        if ((uint)index < (uint)_counts.Length)
+        var index = (uint)(days - _min);
+        if (index < (uint)_counts.Length && _sparse is null)
         {
             _counts[index]++;
             return;
         }
 
-        AddSlow(days, 1);
+        Put(days, 1);
     }
 
     /// <summary>Adds <paramref name="count"/> occurrences of a value.</summary>
@@ -48,14 +42,19 @@ internal sealed class DayHistogram
 
         Count += count;
         Sum += days * count;
-        AddSlow(days, count);
+        Put(days, count);
     }
 
     public void Merge(DayHistogram other)
     {
-        if (other._sparse is not null)
+        if (other.Count == 0)
         {
-            foreach (var (days, count) in other._sparse)
+            return;
+        }
+
+        if (other._sparse is not null || _sparse is not null || WouldOverflow(other) || !Cover(other._min, other._min + other._counts.Length - 1))
+        {
+            foreach (var (days, count) in other.Ascending())
             {
                 Add(days, count);
             }
@@ -63,14 +62,44 @@ internal sealed class DayHistogram
             return;
         }
 
-        for (var i = 0; i < other._counts.Length; i++)
+        var mine = _counts.AsSpan(other._min - _min, other._counts.Length);
+        for (var i = 0; i < mine.Length; i++)
         {
-            Add(other._min + i, other._counts[i]);
+            mine[i] += other._counts[i];
         }
+
+        Count += other.Count;
+        Sum += other.Sum;
     }
 
     /// <summary>Returns the sample as a <see cref="KpiUnit.Days"/> value, exactly as <see cref="KpiValue.Durations(IEnumerable{decimal}, string)"/> would from the sorted values.</summary>
     public KpiValue ToValue(string emptyReason) => KpiValue.Durations(this, emptyReason);
+
+    /// <summary>Returns the values at the given ranks (0-based) of the sorted sample, in one pass.</summary>
+    /// <param name="ranks">The ranks, each below <see cref="Count"/>, in any order.</param>
+    /// <returns>The value at each rank.</returns>
+    public int[] ValuesAt(long[] ranks)
+    {
+        var order = Enumerable.Range(0, ranks.Length).OrderBy(i => ranks[i]).ToArray();
+        var values = new int[ranks.Length];
+        var next = 0;
+        long seen = 0;
+        foreach (var (days, count) in Ascending())
+        {
+            seen += count;
+            while (next < order.Length && ranks[order[next]] < seen)
+            {
+                values[order[next++]] = days;
+            }
+
+            if (next == order.Length)
+            {
+                break;
+            }
+        }
+
+        return values;
+    }
 
     /// <summary>Returns the distinct values in ascending order with their counts.</summary>
     public IEnumerable<(int Days, long Count)> Ascending()
@@ -94,48 +123,83 @@ internal sealed class DayHistogram
         }
     }
 
-    private void AddSlow(int days, long count)
+    /// <summary>Returns true when adding the other's dense counts to these would overflow a count (billions of one value).</summary>
+    private bool WouldOverflow(DayHistogram other)
     {
-        if (_sparse is null)
+        for (var i = 0; i < other._counts.Length; i++)
         {
-            if (_counts.Length == 0)
+            var days = (long)other._min + i;
+            var index = days - _min;
+            if (index >= 0 && index < _counts.Length && (long)_counts[index] + other._counts[i] > int.MaxValue)
             {
-                _min = days;
-                _counts = new int[16];
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Makes the dense counts cover [low, high], when the span allows it; false once the histogram is (or must become) sparse.</summary>
+    private bool Cover(long low, long high)
+    {
+        if (_sparse is not null)
+        {
+            return false;
+        }
+
+        if (_counts.Length == 0)
+        {
+            var length = (int)Math.Min(MaxDenseSpan, Math.Max(64, high - low + 1));
+            if (high - low + 1 > length)
+            {
+                return false;
             }
 
-            var index = (long)days - _min;
-            if (index < 0 || index >= _counts.Length)
-            {
-                long newMin = Math.Min(_min, days);
-                long newMax = Math.Max((long)_min + _counts.Length - 1, days);
-                var span = newMax - newMin + 1;
-                if (span <= MaxDenseSpan)
-                {
-                    var length = (int)Math.Min(MaxDenseSpan, Math.Max(span, 2L * _counts.Length));
-                    if (days < _min)
-                    {
-                        newMin = newMax - length + 1; // the room to spare goes where the array grew
-                    }
+            _min = (int)low;
+            _counts = new int[length];
+            return true;
+        }
 
-                    var counts = new int[length];
-                    Array.Copy(_counts, 0, counts, _min - newMin, _counts.Length);
-                    _counts = counts;
-                    _min = (int)newMin;
-                    index = (long)days - _min;
-                }
-                else
-                {
-                    index = -1;
-                }
-            }
+        if (low >= _min && high < (long)_min + _counts.Length)
+        {
+            return true;
+        }
 
-            if (index >= 0 && _counts[index] + count <= int.MaxValue)
+        long newMin = Math.Min(_min, low);
+        long newMax = Math.Max((long)_min + _counts.Length - 1, high);
+        var span = newMax - newMin + 1;
+        if (span > MaxDenseSpan)
+        {
+            return false;
+        }
+
+        var grown = (int)Math.Min(MaxDenseSpan, Math.Max(span, 2L * _counts.Length));
+        if (low < _min)
+        {
+            newMin = newMax - grown + 1; // the room to spare goes where the array grew
+        }
+
+        var counts = new int[grown];
+        Array.Copy(_counts, 0, counts, _min - newMin, _counts.Length);
+        _counts = counts;
+        _min = (int)newMin;
+        return true;
+    }
+
+    private void Put(int days, long count)
+    {
+        if (Cover(days, days))
+        {
+            var index = days - _min;
+            if (_counts[index] + count <= int.MaxValue)
             {
                 _counts[index] += (int)count;
                 return;
             }
+        }
 
+        if (_sparse is null)
+        {
             _sparse = [];
             for (var i = 0; i < _counts.Length; i++)
             {

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SalesKpi.Deals;
 
 namespace SalesKpi.Calculators;
@@ -475,32 +478,38 @@ internal sealed class FastPlan
             Fold(target, counts, sums, days);
         }
 
+        // The loops below index with Unsafe.Add: every index is in range by construction (owner and trait codes are below
+        // the lengths of the code tables, a tick inside the range has a slot and an interval, a cell is below the counters'
+        // length), and the bounds checks would otherwise be most of the work.
         private void CountOnly(int[] counts, int[] cellBase, int[] columnBase, int from, int to)
         {
-            var keys = columns.Keys;
+            ref var tick0 = ref MemoryMarshal.GetArrayDataReference(ticks);
+            ref var key0 = ref MemoryMarshal.GetArrayDataReference(columns.Keys);
+            ref var count0 = ref MemoryMarshal.GetArrayDataReference(counts);
+            ref var cell0 = ref MemoryMarshal.GetArrayDataReference(cellBase);
+            ref var column0 = ref MemoryMarshal.GetArrayDataReference(columnBase);
+            ref var bucket0 = ref MemoryMarshal.GetArrayDataReference(bucketOf);
+            ref var slot0 = ref MemoryMarshal.GetArrayDataReference(periods.Slots);
+            ref var bound0 = ref MemoryMarshal.GetArrayDataReference(periods.Bounds);
             var start = periods.Start;
             var span = (ulong)periods.Span;
             var shift = periods.Shift;
-            var slots = periods.Slots;
-            var bounds = periods.Bounds;
             var gShift = groupShift;
             for (var i = from; i < to; i++)
             {
-                var t = ticks[i];
+                var t = Unsafe.Add(ref tick0, i);
                 var offset = (ulong)(t - start);
                 if (offset >= span)
                 {
                     continue;
                 }
 
-                var k = slots[(int)(offset >> shift)];
-                if (t >= bounds[k + 1])
-                {
-                    k++;
-                }
-
-                var key = keys[i];
-                counts[cellBase[(int)(key >> gShift) & 0xFFFF] + columnBase[k] + bucketOf[key & 0xFFFF]]++;
+                var k = Unsafe.Add(ref slot0, (nint)(offset >> shift));
+                k += t >= Unsafe.Add(ref bound0, k + 1) ? 1 : 0;
+                var key = Unsafe.Add(ref key0, i);
+                var index = Unsafe.Add(ref cell0, (int)((key >> gShift) & 0xFFFF)) + Unsafe.Add(ref column0, k) + Unsafe.Add(ref bucket0, (int)(key & 0xFFFF));
+                Debug.Assert((uint)index < (uint)counts.Length, "A cell inside the counters.");
+                Unsafe.Add(ref count0, index)++;
             }
         }
 
@@ -510,6 +519,13 @@ internal sealed class FastPlan
             var start = periods.Start;
             var span = (ulong)periods.Span;
             var opportunities = columns as OpportunityColumns;
+            var closedAt = opportunities?.ClosedAt;
+            var createdAt = opportunities?.CreatedAt;
+            var sumOf = sumBucket;
+            var samplesOf = daysOfBucket;
+            var zone = zoneDays;
+            var bucketCount = buckets;
+            var sampleCount = daysComponents;
             var closedHint = 0;
             var createdHint = 0;
             for (var i = from; i < to; i++)
@@ -525,18 +541,18 @@ internal sealed class FastPlan
                 var bucket = bucketOf[key & 0xFFFF];
                 var index = cellBase[(int)(key >> groupShift) & 0xFFFF] + columnBase[k] + bucket;
                 counts[index]++;
-                if (sums is not null && sumBucket[bucket])
+                if (sums is not null && sumOf[bucket])
                 {
                     sums[index] += amounts![i];
                 }
 
-                if (days is not null && daysOfBucket[bucket] is { } samples && opportunities!.ClosedAt[i] != SnapshotColumns.NoTicks)
+                if (days is not null && samplesOf[bucket] is { } samples && closedAt![i] != SnapshotColumns.NoTicks)
                 {
-                    var cycle = zoneDays!.DayOf(opportunities.ClosedAt[i], ref closedHint) - zoneDays.DayOf(opportunities.CreatedAt[i], ref createdHint);
-                    var cell = index / buckets;
+                    var cycle = zone!.DayOf(closedAt[i], ref closedHint) - zone.DayOf(createdAt![i], ref createdHint);
+                    var cell = (index - bucket) / bucketCount;
                     foreach (var sample in samples)
                     {
-                        (days[(cell * daysComponents) + sample] ??= new DayHistogram()).Add(cycle);
+                        (days[(cell * sampleCount) + sample] ??= new DayHistogram()).Add(cycle);
                     }
                 }
             }
@@ -573,7 +589,7 @@ internal sealed class FastPlan
                                 case MeasureComponentKind.Count:
                                     foreach (var b in component.Buckets)
                                     {
-                                        accumulator.Counts[component.Slot] += counts[baseIndex + b];
+                                        accumulator.Count(component.Slot) += counts[baseIndex + b];
                                     }
 
                                     break;
@@ -595,7 +611,9 @@ internal sealed class FastPlan
                                 default:
                                     if (days![(cell * daysComponents) + component.DaysIndex] is { } sample)
                                     {
-                                        (accumulator.Days[component.Slot] ??= new DayHistogram()).Merge(sample);
+                                        // The partition's sample is not used again: the accumulator takes it over when it has none.
+                                        accumulator.AddDays(sample);
+                                        days[(cell * daysComponents) + component.DaysIndex] = null;
                                     }
 
                                     break;

@@ -13,23 +13,44 @@ namespace SalesKpi.Calculators;
 /// </summary>
 internal sealed class MeasureAccumulator : KpiAccumulator
 {
+    // A report has one accumulator per group, period and KPI, so the slots are fields, not arrays: a measure has at most
+    // two counts, two totals and one sample (see KpiMeasure's shapes).
     private readonly KpiMeasure _measure;
     private readonly KpiSettings _settings;
+    private long _count0;
+    private long _count1;
+    private MoneyTotal? _total0;
+    private MoneyTotal? _total1;
+    private DayHistogram? _days;
 
     public MeasureAccumulator(KpiMeasure measure, KpiSettings settings)
     {
+        System.Diagnostics.Debug.Assert(measure.CountSlots <= 2 && measure.SumSlots <= 2 && measure.DaySlots <= 1, "The slots fit the fields.");
         _measure = measure;
         _settings = settings;
-        Counts = measure.CountSlots == 0 ? [] : new long[measure.CountSlots];
-        Totals = measure.SumSlots == 0 ? [] : new MoneyTotal?[measure.SumSlots];
-        Days = measure.DaySlots == 0 ? [] : new DayHistogram?[measure.DaySlots];
     }
 
-    public long[] Counts { get; }
+    /// <summary>Gets the sample of days (slot 0), or null while empty.</summary>
+    public DayHistogram? Days => _days;
 
-    public MoneyTotal?[] Totals { get; }
+    /// <summary>Returns the count of a slot, to add to.</summary>
+    public ref long Count(int slot) => ref slot == 0 ? ref _count0 : ref _count1;
 
-    public DayHistogram?[] Days { get; }
+    /// <summary>Returns the total of a slot, or null while nothing was added to it.</summary>
+    public MoneyTotal? TotalOrNull(int slot) => slot == 0 ? _total0 : _total1;
+
+    /// <summary>Adds a sample of days, taking it over when this one has none (the caller does not use it again).</summary>
+    public void AddDays(DayHistogram sample)
+    {
+        if (_days is null)
+        {
+            _days = sample;
+        }
+        else
+        {
+            _days.Merge(sample);
+        }
+    }
 
     public override void Add(Lead lead, KpiPeriod period)
     {
@@ -37,7 +58,7 @@ internal sealed class MeasureAccumulator : KpiAccumulator
         {
             if (KpiStreams.RecordType(component.Records.Stream) == KpiRecordType.Leads && component.Records.Condition.Matches(lead))
             {
-                Counts[component.Slot]++;
+                Count(component.Slot)++;
             }
         }
     }
@@ -48,7 +69,7 @@ internal sealed class MeasureAccumulator : KpiAccumulator
         {
             if (component.Records.Stream == KpiStream.Activities && component.Records.Condition.Matches(activity))
             {
-                Counts[component.Slot]++;
+                Count(component.Slot)++;
             }
         }
     }
@@ -72,7 +93,7 @@ internal sealed class MeasureAccumulator : KpiAccumulator
             switch (component.Kind)
             {
                 case MeasureComponentKind.Count:
-                    Counts[component.Slot]++;
+                    Count(component.Slot)++;
                     break;
                 case MeasureComponentKind.Sum:
                     Total(component.Slot).Add(opportunity.Amount, _settings.LocalDateOf(KpiStreams.InstantOf(stream, opportunity)!.Value));
@@ -80,8 +101,7 @@ internal sealed class MeasureAccumulator : KpiAccumulator
                 default:
                     if (opportunity.ClosedAt is { } closed)
                     {
-                        (Days[component.Slot] ??= new DayHistogram()).Add(
-                            Period.DaysBetween(_settings.LocalDateOf(opportunity.CreatedAt), _settings.LocalDateOf(closed)));
+                        (_days ??= new DayHistogram()).Add(Period.DaysBetween(_settings.LocalDateOf(opportunity.CreatedAt), _settings.LocalDateOf(closed)));
                     }
 
                     break;
@@ -106,7 +126,7 @@ internal sealed class MeasureAccumulator : KpiAccumulator
 
             if (component.Kind == MeasureComponentKind.Count)
             {
-                Counts[component.Slot]++;
+                Count(component.Slot)++;
             }
             else
             {
@@ -118,25 +138,21 @@ internal sealed class MeasureAccumulator : KpiAccumulator
     public override void Merge(KpiAccumulator other)
     {
         var o = (MeasureAccumulator)other;
-        for (var i = 0; i < Counts.Length; i++)
+        _count0 += o._count0;
+        _count1 += o._count1;
+        if (o._total0 is { } total0)
         {
-            Counts[i] += o.Counts[i];
+            Total(0).Merge(total0);
         }
 
-        for (var i = 0; i < Totals.Length; i++)
+        if (o._total1 is { } total1)
         {
-            if (o.Totals[i] is { } total)
-            {
-                Total(i).Merge(total);
-            }
+            Total(1).Merge(total1);
         }
 
-        for (var i = 0; i < Days.Length; i++)
+        if (o._days is { } days)
         {
-            if (o.Days[i] is { } days)
-            {
-                (Days[i] ??= new DayHistogram()).Merge(days);
-            }
+            (_days ??= new DayHistogram()).Merge(days);
         }
     }
 
@@ -146,7 +162,7 @@ internal sealed class MeasureAccumulator : KpiAccumulator
         switch (_measure.Shape)
         {
             case MeasureShape.Count:
-                return KpiValue.Count(Counts[0]);
+                return KpiValue.Count(_count0);
             case MeasureShape.CountWithAmount:
             {
                 var t = Total(0);
@@ -166,7 +182,7 @@ internal sealed class MeasureAccumulator : KpiAccumulator
             }
 
             case MeasureShape.Share:
-                return KpiValue.Ratio(Counts[1], Counts[0], reason);
+                return KpiValue.Ratio(_count1, _count0, reason);
             case MeasureShape.ShareByAmount:
             {
                 var denominator = Total(0);
@@ -177,14 +193,14 @@ internal sealed class MeasureAccumulator : KpiAccumulator
             }
 
             case MeasureShape.Ratio:
-                return KpiValue.Ratio(Counts[0], Counts[1], reason);
+                return KpiValue.Ratio(_count0, _count1, reason);
             default:
-                return Days[0] is { } sample ? sample.ToValue(reason) : KpiValue.Durations([], reason);
+                return _days is { } sample ? sample.ToValue(reason) : KpiValue.Durations([], reason);
         }
     }
 
     /// <summary>Returns the total of a slot, created (empty, in the reporting currency) on first use.</summary>
-    public MoneyTotal Total(int slot) => Totals[slot] ??= new MoneyTotal(_settings);
+    public MoneyTotal Total(int slot) => slot == 0 ? _total0 ??= new MoneyTotal(_settings) : _total1 ??= new MoneyTotal(_settings);
 
     private void AddShareByAmount(Money amount, Instant decidingInstant, Func<RecordCondition, bool> matches)
     {
