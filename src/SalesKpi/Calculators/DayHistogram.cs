@@ -18,6 +18,28 @@ internal sealed class DayHistogram
     /// <summary>Gets the sum of the values.</summary>
     public long Sum { get; private set; }
 
+    /// <summary>Returns the histogram of dense counts of the values from <paramref name="min"/> on.</summary>
+    public static DayHistogram FromWindow(int min, ReadOnlySpan<int> counts)
+    {
+        var first = counts.IndexOfAnyExcept(0);
+        var last = counts.LastIndexOfAnyExcept(0);
+        var histogram = new DayHistogram();
+        if (first < 0)
+        {
+            return histogram;
+        }
+
+        histogram._min = min + first;
+        histogram._counts = counts[first..(last + 1)].ToArray();
+        for (var i = first; i <= last; i++)
+        {
+            histogram.Count += counts[i];
+            histogram.Sum += (long)(min + i) * counts[i];
+        }
+
+        return histogram;
+    }
+
     public void Add(int days)
     {
         Count++;
@@ -72,19 +94,45 @@ internal sealed class DayHistogram
         Sum += other.Sum;
     }
 
-    /// <summary>Returns the sample as a <see cref="KpiUnit.Days"/> value, exactly as <see cref="KpiValue.Durations(IEnumerable{decimal}, string)"/> would from the sorted values.</summary>
-    public KpiValue ToValue(string emptyReason) => KpiValue.Durations(this, emptyReason);
-
     /// <summary>Returns the values at the given ranks (0-based) of the sorted sample, in one pass.</summary>
     /// <param name="ranks">The ranks, each below <see cref="Count"/>, in any order.</param>
-    /// <returns>The value at each rank.</returns>
-    public int[] ValuesAt(long[] ranks)
+    /// <param name="values">Receives the value at each rank.</param>
+    public void ValuesAt(ReadOnlySpan<long> ranks, Span<int> values)
     {
-        var order = Enumerable.Range(0, ranks.Length).OrderBy(i => ranks[i]).ToArray();
-        var values = new int[ranks.Length];
+        if (_sparse is null)
+        {
+            ValuesAt(_counts, _min, ranks, values);
+        }
+        else
+        {
+            ValuesAt(Ascending(), ranks, values);
+        }
+    }
+
+    /// <summary>Returns the values at ranks (in any order) of the sample of dense counts of the values from <paramref name="min"/> on.</summary>
+    public static void ValuesAt(ReadOnlySpan<int> counts, int min, ReadOnlySpan<long> ranks, Span<int> values)
+    {
+        Span<int> order = stackalloc int[ranks.Length];
+        Ascending(ranks, order);
         var next = 0;
         long seen = 0;
-        foreach (var (days, count) in Ascending())
+        for (var i = 0; i < counts.Length && next < order.Length; i++)
+        {
+            seen += counts[i];
+            while (next < order.Length && ranks[order[next]] < seen)
+            {
+                values[order[next++]] = min + i;
+            }
+        }
+    }
+
+    private static void ValuesAt(IEnumerable<(int Days, long Count)> ascending, ReadOnlySpan<long> ranks, Span<int> values)
+    {
+        Span<int> order = stackalloc int[ranks.Length];
+        Ascending(ranks, order);
+        var next = 0;
+        long seen = 0;
+        foreach (var (days, count) in ascending)
         {
             seen += count;
             while (next < order.Length && ranks[order[next]] < seen)
@@ -97,8 +145,22 @@ internal sealed class DayHistogram
                 break;
             }
         }
+    }
 
-        return values;
+    /// <summary>Returns the indexes of the ranks in ascending order of rank (an insertion sort: there are a handful).</summary>
+    private static void Ascending(ReadOnlySpan<long> ranks, Span<int> order)
+    {
+        for (var i = 0; i < order.Length; i++)
+        {
+            var j = i;
+            while (j > 0 && ranks[order[j - 1]] > ranks[i])
+            {
+                order[j] = order[j - 1];
+                j--;
+            }
+
+            order[j] = i;
+        }
     }
 
     /// <summary>Returns the distinct values in ascending order with their counts.</summary>
@@ -213,5 +275,59 @@ internal sealed class DayHistogram
         }
 
         _sparse[days] = _sparse.GetValueOrDefault(days) + count;
+    }
+}
+
+/// <summary>
+/// A sample of whole days as a <see cref="KpiValue"/> needs it — size, sum and the values at given ranks — over a
+/// <see cref="DayHistogram"/> or over a window of dense counts, without copying either.
+/// </summary>
+internal readonly struct DaySample
+{
+    private readonly DayHistogram? _histogram;
+    private readonly int[]? _window;
+    private readonly int _start;
+    private readonly int _length;
+    private readonly int _min;
+
+    public DaySample(DayHistogram histogram)
+    {
+        _histogram = histogram;
+        Count = histogram.Count;
+        Sum = histogram.Sum;
+    }
+
+    /// <summary>Initializes a sample of the dense counts <c>window[start..start + length]</c> of the values from <paramref name="min"/> on.</summary>
+    public DaySample(int[] window, int start, int length, int min)
+    {
+        _window = window;
+        _start = start;
+        _length = length;
+        _min = min;
+        var counts = window.AsSpan(start, length);
+        for (var i = 0; i < counts.Length; i++)
+        {
+            Count += counts[i];
+            Sum += (long)(min + i) * counts[i];
+        }
+    }
+
+    /// <summary>Gets the number of values (0 for the default, empty sample).</summary>
+    public long Count { get; }
+
+    /// <summary>Gets the sum of the values.</summary>
+    public long Sum { get; }
+
+    /// <summary>Writes the values at ranks (in any order), each below <see cref="Count"/>.</summary>
+    public void ValuesAt(ReadOnlySpan<long> ranks, Span<int> values)
+    {
+        if (_histogram is not null)
+        {
+            _histogram.ValuesAt(ranks, values);
+        }
+        else
+        {
+            DayHistogram.ValuesAt(_window.AsSpan(_start, _length), _min, ranks, values);
+        }
     }
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using SalesKpi.Deals;
 
 namespace SalesKpi.Calculators;
@@ -23,17 +20,25 @@ namespace SalesKpi.Calculators;
 /// itself (a custom key or predicate, a link between collections), when amounts must be converted between currencies,
 /// or when a collection has too many distinct owners or traits for the compact keys.</para>
 /// </remarks>
-internal sealed class FastPlan
+internal sealed partial class FastPlan
 {
     private const int MaxConditions = 128;
 
+    // The longest cycle, in days, kept in a dense window per cell while scanning.
+    private const int MaxDayWindow = 4096;
+
+    // How far below zero a cycle's days can go, and above its length in whole days, with zone offsets.
+    private const int DayWindowOffset = 4;
+
     private readonly bool[] _fast;
     private readonly ScanUnit[] _units;
+    private readonly KpiSettings _settings;
 
-    private FastPlan(bool[] fast, ScanUnit[] units)
+    private FastPlan(bool[] fast, ScanUnit[] units, KpiSettings settings)
     {
         _fast = fast;
         _units = units;
+        _settings = settings;
     }
 
     /// <summary>Returns true when the leaf is evaluated by this plan rather than by the general engine.</summary>
@@ -107,18 +112,7 @@ internal sealed class FastPlan
 
         var index = PeriodIndex.Create(compiled.Plan);
         var units = builders.Values.Where(b => b.Parts.Count > 0).Select(b => b.Build(mode, data, settings, index)).ToArray();
-        return new FastPlan(fast, units);
-    }
-
-    /// <summary>Scans one partition of every column and adds the result to <paramref name="target"/>.</summary>
-    public void Scan(KpiAccumulation target, int partition, int partitions)
-    {
-        foreach (var unit in _units)
-        {
-            var from = (int)((long)unit.Count * partition / partitions);
-            var to = (int)((long)unit.Count * (partition + 1) / partitions);
-            unit.Scan(target, from, to);
-        }
+        return new FastPlan(fast, units, settings);
     }
 
     private static GroupMode ModeOf(KpiGrouping grouping) =>
@@ -185,8 +179,8 @@ internal sealed class FastPlan
 
         public bool AmountsSumAsIs(KpiSettings settings) => Columns switch
         {
-            OpportunityColumns o => o.Currency.SumsAsIs(settings),
-            DealColumns d => d.Currency.SumsAsIs(settings),
+            OpportunityColumns o => o.Amounts.Currency.SumsAsIs(settings),
+            DealColumns d => d.Values.Currency.SumsAsIs(settings),
             _ => true,
         };
 
@@ -321,17 +315,18 @@ internal sealed class FastPlan
                 DealColumns d when sumBucket.Contains(true) => d.Values,
                 _ => null,
             };
-            var currency = Columns switch
-            {
-                OpportunityColumns o => o.Currency.Single,
-                DealColumns d => d.Currency.Single,
-                _ => null,
-            };
             ZoneDays? zoneDays = null;
+            var window = 0;
             if (daysComponents.Count > 0)
             {
                 var o = (OpportunityColumns)Columns;
                 zoneDays = ZoneDays.Create(settings.Zone, o.MinTicks, o.MaxTicks);
+
+                // A cycle differs from its length in whole days by less than two days either way (zone offsets are within
+                // ±18 hours): a dense window per cell from −DayWindowOffset days when the longest cycle is short, else a
+                // histogram object per cell.
+                var longest = o.MaxCycleTicks / TimeSpan.TicksPerDay;
+                window = longest <= MaxDayWindow ? (int)longest + (2 * DayWindowOffset) : 0;
             }
 
             return new ScanUnit(
@@ -346,10 +341,10 @@ internal sealed class FastPlan
                 leaves,
                 amounts,
                 sumBucket,
-                currency,
                 daysComponents.Count,
                 [.. daysOfBucket.Select(d => d?.ToArray())],
-                zoneDays);
+                zoneDays,
+                window);
 
             string KeyOf(GroupMode mode, int code, SalesData data)
             {
@@ -402,226 +397,6 @@ internal sealed class FastPlan
             }
 
             return table;
-        }
-    }
-
-    /// <summary>A leaf's state in a unit: the buckets that route a record to it, and its components.</summary>
-    private sealed class UnitLeaf(CompiledQuery.LeafNode leaf, int[] routeBuckets, UnitComponent[] components)
-    {
-        public CompiledQuery.LeafNode Leaf { get; } = leaf;
-
-        public int[] RouteBuckets { get; } = routeBuckets;
-
-        public UnitComponent[] Components { get; } = components;
-    }
-
-    /// <summary>A component's slot in its accumulator and the buckets it sums over (its day-sample index for cycle days).</summary>
-    private sealed class UnitComponent(MeasureComponentKind kind, int slot, int[] buckets, int daysIndex)
-    {
-        public MeasureComponentKind Kind { get; } = kind;
-
-        public int Slot { get; } = slot;
-
-        public int[] Buckets { get; } = buckets;
-
-        public int DaysIndex { get; } = daysIndex;
-    }
-
-    /// <summary>One timestamp column with everything its loop needs, read-only and shared by the partitions.</summary>
-    private sealed class ScanUnit(
-        long[] ticks,
-        SnapshotColumns columns,
-        PeriodIndex periods,
-        int[] bucketOf,
-        int buckets,
-        string[] groupKeys,
-        int[] groupOf,
-        int groupShift,
-        UnitLeaf[] leaves,
-        decimal[]? amounts,
-        bool[] sumBucket,
-        Currency? currency,
-        int daysComponents,
-        int[]?[] daysOfBucket,
-        ZoneDays? zoneDays)
-    {
-        public int Count => columns.Count;
-
-        public void Scan(KpiAccumulation target, int from, int to)
-        {
-            var columnsPerGroup = periods.Periods + 1;
-            var cells = groupKeys.Length * columnsPerGroup;
-            var counts = new int[cells * buckets];
-            var sums = amounts is null ? null : new decimal[cells * buckets];
-            var days = daysComponents == 0 ? null : new DayHistogram?[cells * daysComponents];
-            var cellBase = new int[groupOf.Length];
-            for (var code = 0; code < groupOf.Length; code++)
-            {
-                cellBase[code] = groupOf[code] * columnsPerGroup * buckets;
-            }
-
-            var columnBase = new int[periods.ColumnOf.Length];
-            for (var k = 0; k < columnBase.Length; k++)
-            {
-                columnBase[k] = periods.ColumnOf[k] * buckets;
-            }
-
-            if (sums is null && days is null && periods.Slots.Length != 0)
-            {
-                CountOnly(counts, cellBase, columnBase, from, to);
-            }
-            else
-            {
-                CountAll(counts, sums, days, cellBase, columnBase, from, to);
-            }
-
-            Fold(target, counts, sums, days);
-        }
-
-        // The loops below index with Unsafe.Add: every index is in range by construction (owner and trait codes are below
-        // the lengths of the code tables, a tick inside the range has a slot and an interval, a cell is below the counters'
-        // length), and the bounds checks would otherwise be most of the work.
-        private void CountOnly(int[] counts, int[] cellBase, int[] columnBase, int from, int to)
-        {
-            ref var tick0 = ref MemoryMarshal.GetArrayDataReference(ticks);
-            ref var key0 = ref MemoryMarshal.GetArrayDataReference(columns.Keys);
-            ref var count0 = ref MemoryMarshal.GetArrayDataReference(counts);
-            ref var cell0 = ref MemoryMarshal.GetArrayDataReference(cellBase);
-            ref var column0 = ref MemoryMarshal.GetArrayDataReference(columnBase);
-            ref var bucket0 = ref MemoryMarshal.GetArrayDataReference(bucketOf);
-            ref var slot0 = ref MemoryMarshal.GetArrayDataReference(periods.Slots);
-            ref var bound0 = ref MemoryMarshal.GetArrayDataReference(periods.Bounds);
-            var start = periods.Start;
-            var span = (ulong)periods.Span;
-            var shift = periods.Shift;
-            var gShift = groupShift;
-            for (var i = from; i < to; i++)
-            {
-                var t = Unsafe.Add(ref tick0, i);
-                var offset = (ulong)(t - start);
-                if (offset >= span)
-                {
-                    continue;
-                }
-
-                var k = Unsafe.Add(ref slot0, (nint)(offset >> shift));
-                k += t >= Unsafe.Add(ref bound0, k + 1) ? 1 : 0;
-                var key = Unsafe.Add(ref key0, i);
-                var index = Unsafe.Add(ref cell0, (int)((key >> gShift) & 0xFFFF)) + Unsafe.Add(ref column0, k) + Unsafe.Add(ref bucket0, (int)(key & 0xFFFF));
-                Debug.Assert((uint)index < (uint)counts.Length, "A cell inside the counters.");
-                Unsafe.Add(ref count0, index)++;
-            }
-        }
-
-        private void CountAll(int[] counts, decimal[]? sums, DayHistogram?[]? days, int[] cellBase, int[] columnBase, int from, int to)
-        {
-            var keys = columns.Keys;
-            var start = periods.Start;
-            var span = (ulong)periods.Span;
-            var opportunities = columns as OpportunityColumns;
-            var closedAt = opportunities?.ClosedAt;
-            var createdAt = opportunities?.CreatedAt;
-            var sumOf = sumBucket;
-            var samplesOf = daysOfBucket;
-            var zone = zoneDays;
-            var bucketCount = buckets;
-            var sampleCount = daysComponents;
-            var closedHint = 0;
-            var createdHint = 0;
-            for (var i = from; i < to; i++)
-            {
-                var t = ticks[i];
-                if ((ulong)(t - start) >= span)
-                {
-                    continue;
-                }
-
-                var k = periods.IntervalOf(t);
-                var key = keys[i];
-                var bucket = bucketOf[key & 0xFFFF];
-                var index = cellBase[(int)(key >> groupShift) & 0xFFFF] + columnBase[k] + bucket;
-                counts[index]++;
-                if (sums is not null && sumOf[bucket])
-                {
-                    sums[index] += amounts![i];
-                }
-
-                if (days is not null && samplesOf[bucket] is { } samples && closedAt![i] != SnapshotColumns.NoTicks)
-                {
-                    var cycle = zone!.DayOf(closedAt[i], ref closedHint) - zone.DayOf(createdAt![i], ref createdHint);
-                    var cell = (index - bucket) / bucketCount;
-                    foreach (var sample in samples)
-                    {
-                        (days[(cell * sampleCount) + sample] ??= new DayHistogram()).Add(cycle);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Adds each cell's bucket counters to the accumulators of the leaves it routes to.</summary>
-        private void Fold(KpiAccumulation target, int[] counts, decimal[]? sums, DayHistogram?[]? days)
-        {
-            var columnsPerGroup = periods.Periods + 1;
-            for (var g = 0; g < groupKeys.Length; g++)
-            {
-                for (var p = 0; p < periods.Periods; p++)
-                {
-                    var cell = (g * columnsPerGroup) + p;
-                    var baseIndex = cell * buckets;
-                    foreach (var leaf in leaves)
-                    {
-                        long routed = 0;
-                        foreach (var b in leaf.RouteBuckets)
-                        {
-                            routed += counts[baseIndex + b];
-                        }
-
-                        if (routed == 0)
-                        {
-                            continue;
-                        }
-
-                        var accumulator = target.MeasureCell(groupKeys[g], leaf.Leaf, p);
-                        foreach (var component in leaf.Components)
-                        {
-                            switch (component.Kind)
-                            {
-                                case MeasureComponentKind.Count:
-                                    foreach (var b in component.Buckets)
-                                    {
-                                        accumulator.Count(component.Slot) += counts[baseIndex + b];
-                                    }
-
-                                    break;
-                                case MeasureComponentKind.Sum:
-                                    long n = 0;
-                                    var amount = 0m;
-                                    foreach (var b in component.Buckets)
-                                    {
-                                        n += counts[baseIndex + b];
-                                        amount += sums![baseIndex + b];
-                                    }
-
-                                    if (n > 0)
-                                    {
-                                        accumulator.Total(component.Slot).AddExact(amount, n, currency!.Value);
-                                    }
-
-                                    break;
-                                default:
-                                    if (days![(cell * daysComponents) + component.DaysIndex] is { } sample)
-                                    {
-                                        // The partition's sample is not used again: the accumulator takes it over when it has none.
-                                        accumulator.AddDays(sample);
-                                        days[(cell * daysComponents) + component.DaysIndex] = null;
-                                    }
-
-                                    break;
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 }

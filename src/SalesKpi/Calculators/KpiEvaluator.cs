@@ -105,49 +105,69 @@ public sealed class KpiEvaluator
         var compiled = CompiledQuery.Compile(query, Settings);
         var context = new KpiCalculatorContext(Settings, data, Clock, Services);
         var fast = Columnar && compiled.Leaves.Length > 0 ? FastPlan.Create(compiled, data, Settings) : null;
+        var general = fast is null || compiled.Leaves.Any(l => l.UnsupportedReason is null && !fast.IsFast(l.Index));
         var records = Math.Max(Math.Max(data.Activities.Length, data.Leads.Length), Math.Max(data.Opportunities.Length, data.Deals.Length));
         var partitions = Math.Min(MaxDegreeOfParallelism, Math.Max(1, records / RecordsPerPartition));
+        var generalParts = new KpiAccumulation?[partitions];
+        var fastParts = new FastPlan.Partial?[partitions];
         if (partitions <= 1)
         {
-            return Part(0, 1);
+            Part(0);
         }
-
-        var parts = new KpiAccumulation[partitions];
-        var errors = new ExceptionDispatchInfo?[partitions];
-        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+        else
         {
-            try
+            var errors = new ExceptionDispatchInfo?[partitions];
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
             {
-                parts[p] = Part(p, partitions);
-            }
+                try
+                {
+                    Part(p);
+                }
 #pragma warning disable CA1031 // Every error is rethrown below, unwrapped.
-            catch (Exception e)
+                catch (Exception e)
 #pragma warning restore CA1031
+                {
+                    errors[p] = ExceptionDispatchInfo.Capture(e);
+                }
+            });
+
+            // Rethrow the first partition's error as it was thrown, not wrapped in an AggregateException, so that large
+            // data fails with the same documented exception as small data does on one core.
+            foreach (var error in errors)
             {
-                errors[p] = ExceptionDispatchInfo.Capture(e);
+                error?.Throw();
             }
-        });
-
-        // Rethrow the first partition's error as it was thrown, not wrapped in an AggregateException, so that large
-        // data fails with the same documented exception as small data does on one core.
-        foreach (var error in errors)
-        {
-            error?.Throw();
         }
 
-        for (var p = 1; p < partitions; p++)
+        // General KPIs merge accumulations; the columnar scan adds its counters up first and folds them into
+        // accumulators once, so the cost of a cell is paid once whatever the number of partitions.
+        var accumulation = generalParts[0] ?? new KpiAccumulation(compiled, context);
+        for (var p = 1; p < partitions && general; p++)
         {
-            parts[0].Merge(parts[p]);
+            accumulation.Merge(generalParts[p]!);
         }
 
-        return parts[0];
-
-        KpiAccumulation Part(int partition, int count)
+        if (fast is not null)
         {
-            var part = new KpiAccumulation(compiled, context);
-            fast?.Scan(part, partition, count);
-            part.Scan(data, partition, count, fast);
-            return part;
+            for (var p = 1; p < partitions; p++)
+            {
+                FastPlan.Merge(fastParts[0]!, fastParts[p]!);
+            }
+
+            accumulation.SetPending(fast, fastParts[0]!);
+        }
+
+        return accumulation;
+
+        void Part(int partition)
+        {
+            fastParts[partition] = fast?.Scan(partition, partitions);
+            if (general)
+            {
+                var part = new KpiAccumulation(compiled, context);
+                part.Scan(data, partition, partitions, fast);
+                generalParts[partition] = part;
+            }
         }
     }
 }

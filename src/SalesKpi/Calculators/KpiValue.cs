@@ -22,6 +22,9 @@ public sealed class KpiValue : IEquatable<KpiValue>
     // A report holds one value per group, period and KPI, so the layout is compact: the three numbers every value may
     // have are plain decimals flagged in _has, and what only counts with amounts and samples of days have is in _extra.
     private const byte HasValue = 1;
+
+    // The levels of the percentiles of a sample: p25, median, p75, p90; their ranks ascend in this order.
+    private static readonly decimal[] PercentileLevels = [0.25m, 0.5m, 0.75m, 0.9m];
     private const byte HasNumerator = 2;
     private const byte HasDenominator = 4;
     private const byte HasCurrency = 8;
@@ -290,8 +293,8 @@ public sealed class KpiValue : IEquatable<KpiValue>
             ? this
             : new(Unit, Value, UndefinedReason, Currency, Numerator, Denominator, Amount, SampleSize, Median, Percentile25, Percentile75, Percentile90, unpricedCount);
 
-    /// <summary>Returns the sample of whole days in a histogram as <see cref="Durations(IEnumerable{decimal}, string)"/> would from its sorted values.</summary>
-    internal static KpiValue Durations(DayHistogram sample, string emptyReason)
+    /// <summary>Returns a sample of whole days as <see cref="Durations(IEnumerable{decimal}, string)"/> would from its sorted values.</summary>
+    internal static KpiValue Durations(DaySample sample, string emptyReason)
     {
         if (sample.Count == 0)
         {
@@ -299,25 +302,26 @@ public sealed class KpiValue : IEquatable<KpiValue>
         }
 
         // The same arithmetic as over the sorted array: the values are whole numbers, so their decimal sum is exact. The
-        // eight ranks the four percentiles interpolate between are read in one pass over the histogram.
+        // eight ranks the four percentiles interpolate between are read in one pass.
         var n = sample.Count;
-        decimal[] levels = [0.25m, 0.5m, 0.75m, 0.9m];
-        var ranks = new long[8];
-        for (var i = 0; i < levels.Length; i++)
+        Span<long> ranks = stackalloc long[2 * PercentileLevels.Length];
+        for (var i = 0; i < PercentileLevels.Length; i++)
         {
-            var lower = (long)decimal.Floor((n - 1) * levels[i]);
+            var lower = (long)decimal.Floor((n - 1) * PercentileLevels[i]);
             ranks[2 * i] = lower;
             ranks[(2 * i) + 1] = Math.Min(lower + 1, n - 1);
         }
 
-        var values = sample.ValuesAt(ranks);
-        decimal Percentile(int level)
+        Span<int> values = stackalloc int[ranks.Length];
+        sample.ValuesAt(ranks, values);
+        Span<decimal> percentiles = stackalloc decimal[PercentileLevels.Length];
+        for (var level = 0; level < PercentileLevels.Length; level++)
         {
-            var rank = (n - 1) * levels[level];
-            var lower = (long)decimal.Floor(rank);
+            var rank = (n - 1) * PercentileLevels[level];
+            var lower = ranks[2 * level];
             var fraction = rank - lower;
             decimal low = values[2 * level];
-            return lower + 1 < n ? low + (fraction * (values[(2 * level) + 1] - low)) : low;
+            percentiles[level] = lower + 1 < n ? low + (fraction * (values[(2 * level) + 1] - low)) : low;
         }
 
         return new(
@@ -325,10 +329,10 @@ public sealed class KpiValue : IEquatable<KpiValue>
             (decimal)sample.Sum / n,
             null,
             sampleSize: checked((int)n),
-            median: Percentile(1),
-            p25: Percentile(0),
-            p75: Percentile(2),
-            p90: Percentile(3));
+            median: percentiles[1],
+            p25: percentiles[0],
+            p75: percentiles[2],
+            p90: percentiles[3]);
     }
 
     private static decimal Percentile(decimal[] sorted, decimal p)

@@ -156,46 +156,51 @@ internal sealed class MeasureAccumulator : KpiAccumulator
         }
     }
 
-    public override KpiValue GetValue()
+    public override KpiValue GetValue() =>
+        Finish(
+            _measure,
+            _count0,
+            _count1,
+            MoneyView.Of(_total0, _settings),
+            MoneyView.Of(_total1, _settings),
+            _days is { } days ? new DaySample(days) : default);
+
+    /// <summary>
+    /// Returns the value of a measure's state: the one place a measure's value is made, whether the state is an
+    /// accumulator's or a cell of the columnar scan's counters.
+    /// </summary>
+    public static KpiValue Finish(KpiMeasure measure, long count0, long count1, MoneyView total0, MoneyView total1, DaySample days)
     {
-        var reason = _measure.EmptyReason;
-        switch (_measure.Shape)
+        var reason = measure.EmptyReason;
+        switch (measure.Shape)
         {
             case MeasureShape.Count:
-                return KpiValue.Count(_count0);
+                return KpiValue.Count(count0);
             case MeasureShape.CountWithAmount:
-            {
-                var t = Total(0);
-                return KpiValue.Count(t.Count, t.Currency is null ? null : t.ToMoney(), t.UnpricedCount);
-            }
-
+                return KpiValue.Count(total0.Count, total0.Currency is null ? null : total0.ToMoney(), total0.UnpricedCount);
             case MeasureShape.Total:
-            {
-                var t = Total(0);
-                return KpiValue.FromMoney(t.ToMoney(), t.UnpricedCount);
-            }
-
+                return KpiValue.FromMoney(total0.ToMoney(), total0.UnpricedCount);
             case MeasureShape.Average:
-            {
-                var t = Total(0);
-                return KpiValue.MoneyRatio(t.ToMoney(), t.Count - t.UnpricedCount, t.Count == 0 ? reason : _measure.OtherReason!, unpricedCount: t.UnpricedCount);
-            }
-
+                return KpiValue.MoneyRatio(
+                    total0.ToMoney(),
+                    total0.Count - total0.UnpricedCount,
+                    total0.Count == 0 ? reason : measure.OtherReason!,
+                    unpricedCount: total0.UnpricedCount);
             case MeasureShape.Share:
-                return KpiValue.Ratio(_count1, _count0, reason);
+                return KpiValue.Ratio(count1, count0, reason);
             case MeasureShape.ShareByAmount:
             {
-                var denominator = Total(0);
-                var zeroReason = denominator.Count == 0 ? reason
-                    : denominator.UnpricedCount == denominator.Count ? "no amount in the denominator could be priced in the reporting currency"
+                // As RecordRatioCalculator by weight: undefined for no records, for no priced amount, or for a zero sum.
+                var zeroReason = total0.Count == 0 ? reason
+                    : total0.UnpricedCount == total0.Count ? "no amount in the denominator could be priced in the reporting currency"
                     : "the amounts in the denominator add up to zero";
-                return KpiValue.Ratio(Total(1).Amount, denominator.Amount, zeroReason).WithUnpriced(denominator.UnpricedCount);
+                return KpiValue.Ratio(total1.Amount, total0.Amount, zeroReason).WithUnpriced(total0.UnpricedCount);
             }
 
             case MeasureShape.Ratio:
-                return KpiValue.Ratio(_count0, _count1, reason);
+                return KpiValue.Ratio(count0, count1, reason);
             default:
-                return _days is { } sample ? sample.ToValue(reason) : KpiValue.Durations([], reason);
+                return KpiValue.Durations(days, reason);
         }
     }
 
@@ -227,4 +232,15 @@ internal static class RecordConditionMatching
     public static bool Matches(this Opportunity opportunity, RecordCondition condition) => condition.Matches(opportunity);
 
     public static bool Matches(this Deal deal, RecordCondition condition) => condition.Matches(deal);
+}
+
+/// <summary>What a measure's value needs of a <see cref="MoneyTotal"/>: its amount, currency, number of amounts and unpriced ones.</summary>
+internal readonly record struct MoneyView(decimal Amount, Currency? Currency, long Count, int UnpricedCount)
+{
+    /// <summary>Returns the view of a total, or of an empty one (in the reporting currency, if any) when null.</summary>
+    public static MoneyView Of(MoneyTotal? total, KpiSettings settings) =>
+        total is null ? new(0m, settings.ReportingCurrency, 0, 0) : new(total.Amount, total.Currency, total.Count, total.UnpricedCount);
+
+    /// <summary>Returns the sum as money, as <see cref="MoneyTotal.ToMoney"/> does.</summary>
+    public Money ToMoney() => new(Amount, Currency ?? default);
 }

@@ -226,16 +226,19 @@ internal sealed class LeadColumns : SnapshotColumns
 /// <summary>Opportunities: created and closed ticks and amounts; trait code = status.</summary>
 internal sealed class OpportunityColumns : SnapshotColumns
 {
-    private OpportunityColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] created, long[] closed, decimal[] amounts, AmountCurrency currency, long minTicks, long maxTicks)
+    private OpportunityColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] created, long[] closed, AmountColumn amounts, long minTicks, long maxTicks, long maxCycleTicks)
         : base(count, keys, owners, usable)
     {
         CreatedAt = created;
         ClosedAt = closed;
         Amounts = amounts;
-        Currency = currency;
         MinTicks = minTicks;
         MaxTicks = maxTicks;
+        MaxCycleTicks = maxCycleTicks;
     }
+
+    /// <summary>Gets the longest time from creation to close of a closed opportunity, in ticks (0 when none is closed).</summary>
+    public long MaxCycleTicks { get; }
 
     /// <summary>Gets the earliest timestamp of the collection (created or closed); greater than <see cref="MaxTicks"/> when empty.</summary>
     public long MinTicks { get; }
@@ -247,9 +250,7 @@ internal sealed class OpportunityColumns : SnapshotColumns
 
     public long[] ClosedAt { get; }
 
-    public decimal[] Amounts { get; }
-
-    public AmountCurrency Currency { get; }
+    public AmountColumn Amounts { get; }
 
     public override int TraitCodes => 4;
 
@@ -258,13 +259,13 @@ internal sealed class OpportunityColumns : SnapshotColumns
         var n = opportunities.Length;
         var created = new long[n];
         var closed = new long[n];
-        var amounts = new decimal[n];
+        var amounts = new AmountColumn.Builder(n);
         var keys = new uint[n];
         var owners = new OwnerCodes();
-        var currency = default(AmountCurrency);
         var usable = true;
         var min = long.MaxValue;
         var max = long.MinValue;
+        var maxCycle = 0L;
         for (var i = 0; i < n; i++)
         {
             var o = opportunities[i];
@@ -272,8 +273,12 @@ internal sealed class OpportunityColumns : SnapshotColumns
             closed[i] = Ticks(o.ClosedAt);
             min = Math.Min(min, created[i]);
             max = Math.Max(max, Math.Max(created[i], closed[i]));
-            amounts[i] = o.Amount.Amount;
-            currency = currency.With(o.Amount.Currency);
+            if (closed[i] != NoTicks)
+            {
+                maxCycle = Math.Max(maxCycle, closed[i] - created[i]);
+            }
+
+            amounts.Add(o.Amount);
             var owner = owners.Code(o.Owner);
             if (owner > MaxOwners)
             {
@@ -284,26 +289,23 @@ internal sealed class OpportunityColumns : SnapshotColumns
             keys[i] = ((uint)owner << 16) | (uint)o.Status;
         }
 
-        return new(n, keys, owners.ToArray(), usable, created, closed, amounts, currency, min, max);
+        return new(n, keys, owners.ToArray(), usable, created, closed, amounts.Build(), min, max, maxCycle);
     }
 }
 
 /// <summary>Deals: closed ticks and values; trait code = kind.</summary>
 internal sealed class DealColumns : SnapshotColumns
 {
-    private DealColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] closed, decimal[] values, AmountCurrency currency)
+    private DealColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] closed, AmountColumn values)
         : base(count, keys, owners, usable)
     {
         ClosedAt = closed;
         Values = values;
-        Currency = currency;
     }
 
     public long[] ClosedAt { get; }
 
-    public decimal[] Values { get; }
-
-    public AmountCurrency Currency { get; }
+    public AmountColumn Values { get; }
 
     public override int TraitCodes => 4;
 
@@ -311,17 +313,15 @@ internal sealed class DealColumns : SnapshotColumns
     {
         var n = deals.Length;
         var closed = new long[n];
-        var values = new decimal[n];
+        var values = new AmountColumn.Builder(n);
         var keys = new uint[n];
         var owners = new OwnerCodes();
-        var currency = default(AmountCurrency);
         var usable = true;
         for (var i = 0; i < n; i++)
         {
             var d = deals[i];
             closed[i] = Ticks(d.ClosedAt);
-            values[i] = d.Value.Amount;
-            currency = currency.With(d.Value.Currency);
+            values.Add(d.Value);
             var owner = owners.Code(d.Owner);
             if (owner > MaxOwners)
             {
@@ -332,7 +332,99 @@ internal sealed class DealColumns : SnapshotColumns
             keys[i] = ((uint)owner << 16) | (uint)d.Kind;
         }
 
-        return new(n, keys, owners.ToArray(), usable, closed, values, currency);
+        return new(n, keys, owners.ToArray(), usable, closed, values.Build());
+    }
+}
+
+/// <summary>
+/// A column of amounts: the decimals, their currency and, when every amount has the same number of decimal places and
+/// their sum cannot overflow, the same amounts as whole units of that scale (cents, say), which sum exactly as
+/// <see cref="long"/>s and convert back to the very decimal that summing the decimals gives.
+/// </summary>
+internal sealed class AmountColumn
+{
+    private AmountColumn(decimal[] values, long[]? units, byte scale, AmountCurrency currency)
+    {
+        Values = values;
+        Units = units;
+        Scale = scale;
+        Currency = currency;
+    }
+
+    public decimal[] Values { get; }
+
+    /// <summary>Gets the amounts × 10^<see cref="Scale"/>, or null when they do not share a scale or could overflow a sum.</summary>
+    public long[]? Units { get; }
+
+    /// <summary>Gets the number of decimal places every amount has, when <see cref="Units"/> is not null.</summary>
+    public byte Scale { get; }
+
+    public AmountCurrency Currency { get; }
+
+    /// <summary>Returns the decimal whose value is <paramref name="units"/> × 10^−<see cref="Scale"/>, with that scale (as summing the decimals gives).</summary>
+    public decimal FromUnits(long units)
+    {
+        var magnitude = units < 0 ? (ulong)-units : (ulong)units;
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, units < 0, Scale);
+    }
+
+    public sealed class Builder(int count)
+    {
+        private readonly decimal[] _values = new decimal[count];
+        private AmountCurrency _currency;
+        private int _count;
+        private int _scale = -1;
+        private bool _uniform = true;
+        private decimal _largest;
+
+        public void Add(Money amount)
+        {
+            var value = amount.Amount;
+            _values[_count++] = value;
+            _currency = _currency.With(amount.Currency);
+            if (_scale < 0)
+            {
+                _scale = value.Scale;
+            }
+            else if (value.Scale != _scale)
+            {
+                _uniform = false;
+            }
+
+            _largest = Math.Max(_largest, Math.Abs(value));
+        }
+
+        public AmountColumn Build()
+        {
+            long[]? units = null;
+            var scale = Math.Max(0, _scale);
+            if (_uniform && scale <= 18)
+            {
+                // Whole units of the common scale; the sum of all of them must stay within a long.
+                var factor = Pow10(scale);
+                if (_largest * factor <= long.MaxValue / Math.Max(1m, _count))
+                {
+                    units = new long[_count];
+                    for (var i = 0; i < _count; i++)
+                    {
+                        units[i] = (long)(_values[i] * factor);
+                    }
+                }
+            }
+
+            return new AmountColumn(_values, units, (byte)scale, _currency);
+        }
+
+        private static decimal Pow10(int scale)
+        {
+            var factor = 1m;
+            for (var i = 0; i < scale; i++)
+            {
+                factor *= 10m;
+            }
+
+            return factor;
+        }
     }
 }
 

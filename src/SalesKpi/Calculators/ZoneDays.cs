@@ -55,11 +55,6 @@ internal sealed class ZoneDays
     private static int FloorDay(long localTicks)
     {
         var day = localTicks / TimeSpan.TicksPerDay;
-        if (localTicks % TimeSpan.TicksPerDay < 0)
-        {
-            day--;
-        }
-
-        return (int)day;
+        return (int)(localTicks - (day * TimeSpan.TicksPerDay) < 0 ? day - 1 : day);
     }
 }

@@ -90,6 +90,24 @@ public sealed class ColumnarScanTests
         AssertSame(single, split);
     }
 
+    [Theory]
+    [InlineData(1, PeriodUnit.Week)]
+    [InlineData(2, PeriodUnit.Month)]
+    public void Evaluate_SeveralPartitionsOfColumnarKpisOnly_GivesWhatOnePartitionGives(int seed, PeriodUnit per)
+    {
+        // No KPI needs the general engine: the partitions' counters alone are merged.
+        var data = RandomSalesData.Create(seed, size: 3_000);
+        var settings = KpiSettings.Default.WithZone("America/New_York");
+        KpiCalculator[] kpis =
+        [
+            Kpis.Calls, Kpis.Conversations, Kpis.CallToMeetingRate, Kpis.EmailOpenRate, Kpis.NewLeads, Kpis.SqlCount, Kpis.CloseRate,
+            Kpis.AverageDealSize, Kpis.SalesCycleLength, Kpis.RevenueGrowth, Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.Renewal), "renewal-revenue"),
+        ];
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 6), new LocalDate(2025, 6, 1)), kpis, KpiGrouping.ByTeam, per);
+        var split = new KpiEvaluator(settings, null, null, maxDegreeOfParallelism: 3, columnar: true, recordsPerPartition: 100);
+        AssertSame(General(settings).Evaluate(data, query), split.Evaluate(data, query));
+    }
+
     [Fact]
     public void Evaluate_MixedCurrenciesWithRates_GivesWhatTheGeneralEngineGives()
     {
