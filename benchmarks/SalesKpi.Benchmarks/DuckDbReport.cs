@@ -8,12 +8,16 @@ namespace SalesKpi.Benchmarks;
 
 /// <summary>
 /// The reference report in DuckDB: the snapshot loaded once into in-memory tables (rep and kind as text, timestamps as
-/// TIMESTAMPTZ, amounts as DECIMAL(18,2)), then one SQL query per collection and timestamp with filtered aggregates,
-/// bucketed by <c>date_trunc('week', …)</c> in the session's time zone.
+/// TIMESTAMPTZ, amounts as DECIMAL(18,2)), then one SQL query per collection and timestamp with filtered aggregates.
+/// Two versions of the SQL: <see cref="Queries"/> as a user writes it, bucketing by <c>date_trunc('week', …)</c> in the
+/// session's time zone (ICU converts each timestamp), and <see cref="TunedQueries"/>, which buckets as the library does:
+/// the zone's offsets over the range are constants of the query, each timestamp's local day is integer arithmetic on its
+/// epoch microseconds, and the range is compared as instants.
 /// </summary>
 public sealed class DuckDbReport : IDisposable
 {
     private readonly DuckDBConnection _connection;
+    private IReadOnlyList<string> _tuned = [];
 
     private DuckDbReport(DuckDBConnection connection) => _connection = connection;
 
@@ -65,6 +69,79 @@ public sealed class DuckDbReport : IDisposable
         """,
     ];
 
+    /// <summary>Returns the tuned queries for a zone: the same results as <see cref="Queries"/>, in the same column order.</summary>
+    public static IReadOnlyList<string> TunedQueries(string zoneId)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var year = ReferenceData.Year;
+        var from = zone.AtStartOfDay(year.Start).ToInstant();
+        var to = zone.AtStartOfDay(year.End.PlusDays(1)).ToInstant();
+        string Range(string column) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{column} >= TIMESTAMPTZ '{from:uuuu-MM-dd'T'HH:mm:ss}Z' AND {column} < TIMESTAMPTZ '{to:uuuu-MM-dd'T'HH:mm:ss}Z'");
+
+        // The local day number of epoch microseconds: (us + offset) // day, with the zone's offsets as a CASE over its
+        // transitions (none for UTC or a fixed offset). The data spans 2024–2026.
+        var intervals = zone.GetZoneIntervals(Instant.FromUtc(2023, 1, 1, 0, 0), Instant.FromUtc(2028, 1, 1, 0, 0)).ToList();
+        string Day(string column)
+        {
+            var us = $"epoch_us({column})";
+            if (intervals.Count == 1)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"(({us} + {intervals[0].WallOffset.Seconds * 1_000_000L}) // 86400000000)");
+            }
+
+            var cases = string.Join(" ", intervals.Skip(1).Select((interval, i) => string.Create(
+                CultureInfo.InvariantCulture,
+                $"WHEN {us} < {interval.Start.ToUnixTimeTicks() / 10} THEN {intervals[i].WallOffset.Seconds * 1_000_000L}")));
+            return string.Create(CultureInfo.InvariantCulture, $"(({us} + CASE {cases} ELSE {intervals[^1].WallOffset.Seconds * 1_000_000L} END) // 86400000000)");
+        }
+
+        // The Monday of the ISO week of a local day number (day 0, 1970-01-01, was a Thursday).
+        string Week(string column) => $"(DATE '1970-01-01' + CAST(7 * (({Day(column)} + 3) // 7) - 3 AS INTEGER))";
+        return
+        [
+            $"""
+            SELECT rep, {Week("occurred_at")} AS week,
+                   count(*) FILTER (WHERE kind = 'call') AS calls,
+                   count(*) FILTER (WHERE kind = 'email') AS emails,
+                   count(*) FILTER (WHERE kind = 'meeting') AS meetings,
+                   count(*) FILTER (WHERE kind IN ('call', 'meeting') AND outcomes & 1 = 1) AS conversations
+            FROM activities WHERE {Range("occurred_at")}
+            GROUP BY ALL
+            """,
+            $"""
+            SELECT coalesce(rep, '(none)') AS rep, {Week("created_at")} AS week, count(*) AS new_leads
+            FROM leads WHERE {Range("created_at")}
+            GROUP BY ALL
+            """,
+            $"""
+            SELECT coalesce(rep, '(none)') AS rep, {Week("qualified_at")} AS week, count(*) AS sqls
+            FROM leads WHERE {Range("qualified_at")}
+            GROUP BY ALL
+            """,
+            $"""
+            SELECT rep, {Week("closed_at")} AS week,
+                   count(*) FILTER (WHERE status = 'won') AS won,
+                   count(*) AS closed,
+                   CAST(sum({Day("closed_at")} - {Day("created_at")}) FILTER (WHERE status = 'won') AS BIGINT) AS cycle_sum,
+                   median({Day("closed_at")} - {Day("created_at")}) FILTER (WHERE status = 'won') AS cycle_median
+            FROM opportunities WHERE {Range("closed_at")}
+            GROUP BY ALL
+            """,
+            $"""
+            SELECT rep, {Week("closed_at")} AS week,
+                   sum(value) AS total, count(*) AS deals,
+                   coalesce(sum(value) FILTER (WHERE kind = 'new-business'), 0) AS new_business,
+                   coalesce(sum(value) FILTER (WHERE kind = 'add-on'), 0) AS add_on,
+                   coalesce(sum(value) FILTER (WHERE kind = 'renewal'), 0) AS renewal,
+                   coalesce(sum(value) FILTER (WHERE kind = 'win-back'), 0) AS win_back
+            FROM deals WHERE {Range("closed_at")}
+            GROUP BY ALL
+            """,
+        ];
+    }
+
     /// <summary>Opens an in-memory database, loads the snapshot's leads, opportunities, deals and activities, and sets the zone and threads.</summary>
     public static DuckDbReport Load(SalesData data, string zoneId, int threads)
     {
@@ -113,17 +190,19 @@ public sealed class DuckDbReport : IDisposable
         }
 
         report.Execute($"SET TimeZone = '{zoneId}'; SET threads = {threads};");
+        report._tuned = TunedQueries(zoneId);
         return report;
     }
 
-    /// <summary>Runs the queries and reads every row.</summary>
-    public Result Run()
+    /// <summary>Runs the queries (as written, or tuned) and reads every row.</summary>
+    public Result Run(bool tuned = false)
     {
-        var parts = new List<object[]>[Queries.Count];
-        for (var q = 0; q < Queries.Count; q++)
+        var queries = tuned ? _tuned : Queries;
+        var parts = new List<object[]>[queries.Count];
+        for (var q = 0; q < queries.Count; q++)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = Queries[q];
+            command.CommandText = queries[q];
             using var reader = command.ExecuteReader();
             var rows = new List<object[]>();
             while (reader.Read())
