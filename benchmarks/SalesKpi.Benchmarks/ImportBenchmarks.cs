@@ -20,8 +20,11 @@ public class ImportBenchmarks
     private SalesData _data = SalesData.Empty;
 
     /// <summary>Gets or sets the number of opportunities (leads 2×, activities 10×, deals 0.2×).</summary>
-    [Params(100_000, 1_000_000)]
+    [ParamsSource(nameof(Scales))]
     public int Opportunities { get; set; }
+
+    /// <summary>Gets the scales: 100,000, 1,000,000, or <see cref="BenchmarkScales.Variable"/>.</summary>
+    public static IEnumerable<int> Scales => BenchmarkScales.Or(100_000, 1_000_000);
 
     /// <summary>Gets the number of records (leads, opportunities, deals and activities): 13.2 × <see cref="Opportunities"/>.</summary>
     public int Records => _data.Leads.Length + _data.Opportunities.Length + _data.Deals.Length + _data.Activities.Length;

@@ -25,8 +25,11 @@ public class ReportBenchmarks
     private DuckDbReport? _duckDb;
 
     /// <summary>Gets or sets the number of opportunities (leads 2×, activities 10×, deals 0.2×).</summary>
-    [Params(100_000, 1_000_000)]
+    [ParamsSource(nameof(Scales))]
     public int Opportunities { get; set; }
+
+    /// <summary>Gets the scales: 100,000, 1,000,000, or <see cref="BenchmarkScales.Variable"/>.</summary>
+    public static IEnumerable<int> Scales => BenchmarkScales.Or(100_000, 1_000_000);
 
     /// <summary>Gets or sets the time zone of the periods.</summary>
     [Params("Europe/Istanbul", "UTC")]

@@ -25,8 +25,11 @@ public class ScalingBenchmarks
     private KpiEvaluator _evaluator = new();
 
     /// <summary>Gets or sets the number of opportunities (leads 2×, activities 10×, deals 0.2×).</summary>
-    [Params(100_000, 300_000, 1_000_000)]
+    [ParamsSource(nameof(Scales))]
     public int Opportunities { get; set; }
+
+    /// <summary>Gets the scales: 100,000, 300,000, 1,000,000, or <see cref="BenchmarkScales.Variable"/>.</summary>
+    public static IEnumerable<int> Scales => BenchmarkScales.Or(100_000, 300_000, 1_000_000);
 
     [GlobalSetup]
     public void Setup()

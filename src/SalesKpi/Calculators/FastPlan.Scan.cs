@@ -323,6 +323,8 @@ internal sealed partial class FastPlan
         private readonly int _buckets;
         private readonly string[] _groupKeys;
         private readonly int _groupShift;
+        private readonly uint _groupMask;
+        private readonly uint _traitMask;
         private readonly UnitLeaf[] _leaves;
         private readonly AmountColumn? _amounts;
         private readonly bool[] _sumBucket;
@@ -337,6 +339,7 @@ internal sealed partial class FastPlan
         private readonly int[] _columnBase;
         private readonly Slot[] _slots;
         private readonly UnitLeaf?[] _leafOf;
+        private readonly int[]? _combined;
 
         public ScanUnit(
             long[] ticks,
@@ -346,7 +349,7 @@ internal sealed partial class FastPlan
             int buckets,
             string[] groupKeys,
             int[] groupOf,
-            int groupShift,
+            bool groupByTrait,
             UnitLeaf[] leaves,
             AmountColumn? amounts,
             bool[] sumBucket,
@@ -361,7 +364,9 @@ internal sealed partial class FastPlan
             _bucketOf = bucketOf;
             _buckets = buckets;
             _groupKeys = groupKeys;
-            _groupShift = groupShift;
+            _groupShift = groupByTrait ? 0 : columns.TraitBits;
+            _groupMask = groupByTrait ? columns.TraitMask : uint.MaxValue;
+            _traitMask = columns.TraitMask;
             _leaves = leaves;
             _amounts = amounts;
             _sumBucket = sumBucket;
@@ -372,6 +377,20 @@ internal sealed partial class FastPlan
             _columnsPerGroup = periods.Periods + 1;
             _cellBase = [.. groupOf.Select(g => g * _columnsPerGroup * buckets)];
             _columnBase = [.. periods.ColumnOf.Select(c => c * buckets)];
+            // One look-up per record instead of two: the cell offset of the key's group plus its bucket, for every key.
+            var keyCount = (long)columns.Owners.Length << columns.TraitBits;
+            if (keyCount <= MaxCombined)
+            {
+                _combined = new int[keyCount];
+                for (var key = 0u; key < _combined.Length; key++)
+                {
+                    // Trait codes past the column's (the key's trait field is rounded up to a power of two) have no record.
+                    var group = (key >> _groupShift) & _groupMask;
+                    var trait = key & _traitMask;
+                    _combined[key] = group < _cellBase.Length && trait < bucketOf.Length ? _cellBase[group] + bucketOf[trait] : 0;
+                }
+            }
+
             _leafOf = new UnitLeaf?[leaves.Length == 0 ? 0 : leaves.Max(l => l.Leaf.Index) + 1];
             foreach (var leaf in leaves)
             {
@@ -494,6 +513,9 @@ internal sealed partial class FastPlan
         // Records outside the range are counted past the cells, spread over a few counters so that they do not queue on one.
         private const int Dummies = 8;
 
+        // The largest table of cell offsets by key (owners × trait codes) worth building: 1 MB.
+        private const int MaxCombined = 1 << 18;
+
         private int Cells => _groupKeys.Length * _columnsPerGroup;
 
         public UnitResult Scan(int from, int to)
@@ -506,7 +528,14 @@ internal sealed partial class FastPlan
                 _window);
             if (_amounts is null && _daysComponents == 0 && _slots.Length != 0)
             {
-                CountOnly(result.Counts, from, to);
+                if (_combined is not null)
+                {
+                    CountByKey(result.Counts, from, to);
+                }
+                else
+                {
+                    CountOnly(result.Counts, from, to);
+                }
             }
             else
             {
@@ -522,6 +551,32 @@ internal sealed partial class FastPlan
         // outside the range, or past the boundary in its slot, changes an index by a mask, which costs less than the
         // mispredictions of records in random time order. They are compiled optimized at once, for the first report too.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void CountByKey(int[] counts, int from, int to)
+        {
+            ref var tick0 = ref MemoryMarshal.GetArrayDataReference(_ticks);
+            ref var key0 = ref MemoryMarshal.GetArrayDataReference(_columns.Keys);
+            ref var count0 = ref MemoryMarshal.GetArrayDataReference(counts);
+            ref var combined0 = ref MemoryMarshal.GetArrayDataReference(_combined!);
+            ref var slot0 = ref MemoryMarshal.GetArrayDataReference(_slots);
+            var start = _periods.Start;
+            var span = (ulong)_periods.Span;
+            var shift = _periods.Shift;
+            var dummy = Cells * _buckets;
+            for (var i = from; i < to; i++)
+            {
+                var t = Unsafe.Add(ref tick0, i);
+                var offset = (ulong)(t - start);
+                var inside = -(int)Unsafe.BitCast<bool, byte>(offset < span);
+                ref readonly var slot = ref Unsafe.Add(ref slot0, (nint)((offset >> shift) & (ulong)(long)inside));
+                var column = slot.Column + (-(int)Unsafe.BitCast<bool, byte>(t >= slot.NextBound) & slot.Delta);
+                var index = Unsafe.Add(ref combined0, (nint)Unsafe.Add(ref key0, i)) + column;
+                index = (index & inside) | ((dummy + (i & (Dummies - 1))) & ~inside);
+                Debug.Assert((uint)index < (uint)counts.Length, "A cell inside the counters.");
+                Unsafe.Add(ref count0, index)++;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CountOnly(int[] counts, int from, int to)
         {
             ref var tick0 = ref MemoryMarshal.GetArrayDataReference(_ticks);
@@ -534,6 +589,8 @@ internal sealed partial class FastPlan
             var span = (ulong)_periods.Span;
             var shift = _periods.Shift;
             var groupShift = _groupShift;
+            var groupMask = _groupMask;
+            var traitMask = _traitMask;
             var dummy = Cells * _buckets;
             for (var i = from; i < to; i++)
             {
@@ -543,7 +600,7 @@ internal sealed partial class FastPlan
                 ref readonly var slot = ref Unsafe.Add(ref slot0, (nint)((offset >> shift) & (ulong)(long)inside));
                 var column = slot.Column + (-(int)Unsafe.BitCast<bool, byte>(t >= slot.NextBound) & slot.Delta);
                 var key = Unsafe.Add(ref key0, i);
-                var index = Unsafe.Add(ref cell0, (nint)((key >> groupShift) & 0xFFFF)) + column + Unsafe.Add(ref bucket0, (nint)(key & 0xFFFF));
+                var index = Unsafe.Add(ref cell0, (nint)((key >> groupShift) & groupMask)) + column + Unsafe.Add(ref bucket0, (nint)(key & traitMask));
                 index = (index & inside) | ((dummy + (i & (Dummies - 1))) & ~inside);
                 Debug.Assert((uint)index < (uint)counts.Length, "A cell inside the counters.");
                 Unsafe.Add(ref count0, index)++;
@@ -578,8 +635,8 @@ internal sealed partial class FastPlan
                 }
 
                 var key = keys[i];
-                var bucket = _bucketOf[key & 0xFFFF];
-                var cell = _cellBase[(int)(key >> _groupShift) & 0xFFFF] + _columnBase[_periods.IntervalOf(t)];
+                var bucket = _bucketOf[key & _traitMask];
+                var cell = _cellBase[(int)((key >> _groupShift) & _groupMask)] + _columnBase[_periods.IntervalOf(t)];
                 var index = cell + bucket;
                 counts[index]++;
                 if (_amounts is not null && _sumBucket[bucket])

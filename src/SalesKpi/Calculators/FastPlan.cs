@@ -337,7 +337,7 @@ internal sealed partial class FastPlan
                 masks.Count,
                 [.. groupKeys],
                 groupOf,
-                byTrait ? 0 : 16,
+                byTrait,
                 leaves,
                 amounts,
                 sumBucket,

@@ -10,7 +10,8 @@ namespace SalesKpi.Calculators;
 /// <summary>
 /// The compact, columnar form of one collection of a <see cref="SalesData"/> snapshot that the fast engine scans:
 /// timestamps as <see cref="long"/> ticks since the Unix epoch (<see cref="NoTicks"/> when absent) and one 32-bit key
-/// per record holding a dense owner code (high 16 bits) and a code of the record's traits (low 16 bits).
+/// per record holding a dense owner code and a code of the record's traits: owner &lt;&lt; <see cref="TraitBits"/> | trait.
+/// The keys are dense, so a table over them (owners × trait codes) replaces two look-ups per record with one.
 /// </summary>
 /// <remarks>
 /// <para>Owner codes are dense per collection, in order of first appearance, with 0 for "no owner"; trait codes intern
@@ -27,18 +28,34 @@ internal abstract class SnapshotColumns
     /// <summary>The most owners a collection's key can hold (code 0 is "no owner").</summary>
     public const int MaxOwners = 0xFFFF;
 
-    protected SnapshotColumns(int count, uint[] keys, RepId?[] owners, bool usable)
+    protected SnapshotColumns(int count, uint[] keys, RepId?[] owners, bool usable, int traitCodes)
     {
         Count = count;
         Keys = keys;
         Owners = owners;
         Usable = usable;
+        TraitBits = traitCodes <= 1 ? 0 : 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)traitCodes - 1);
+
+        // The loop that filled the keys put the trait in the low 16 bits; pack them now that the number of traits is known.
+        if (usable && TraitBits < 16)
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = ((keys[i] >> 16) << TraitBits) | (keys[i] & 0xFFFF);
+            }
+        }
     }
 
     /// <summary>Gets the number of records.</summary>
     public int Count { get; }
 
-    /// <summary>Gets the key of each record: owner code &lt;&lt; 16 | trait code.</summary>
+    /// <summary>Gets the number of low bits of a key that hold the trait code.</summary>
+    public int TraitBits { get; }
+
+    /// <summary>Gets the mask of the trait code in a key.</summary>
+    public uint TraitMask => (1u << TraitBits) - 1;
+
+    /// <summary>Gets the key of each record: owner code &lt;&lt; <see cref="TraitBits"/> | trait code.</summary>
     public uint[] Keys { get; }
 
     /// <summary>Gets the owner of each owner code; null for code 0 (no owner).</summary>
@@ -97,7 +114,7 @@ internal sealed class ActivityColumns : SnapshotColumns
     private const int MaxKinds = 1 << 11;
 
     private ActivityColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] occurredAt, ActivityKind[] kinds)
-        : base(count, keys, owners, usable)
+        : base(count, keys, owners, usable, kinds.Length << 5)
     {
         OccurredAt = occurredAt;
         Kinds = kinds;
@@ -158,7 +175,7 @@ internal sealed class LeadColumns : SnapshotColumns
     private const int MaxSources = 1 << 14;
 
     private LeadColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] created, long[] qualified, long[] converted, string[] sources)
-        : base(count, keys, owners, usable)
+        : base(count, keys, owners, usable, sources.Length << 2)
     {
         CreatedAt = created;
         QualifiedAt = qualified;
@@ -227,7 +244,7 @@ internal sealed class LeadColumns : SnapshotColumns
 internal sealed class OpportunityColumns : SnapshotColumns
 {
     private OpportunityColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] created, long[] closed, AmountColumn amounts, long minTicks, long maxTicks, long maxCycleTicks)
-        : base(count, keys, owners, usable)
+        : base(count, keys, owners, usable, 4)
     {
         CreatedAt = created;
         ClosedAt = closed;
@@ -297,7 +314,7 @@ internal sealed class OpportunityColumns : SnapshotColumns
 internal sealed class DealColumns : SnapshotColumns
 {
     private DealColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] closed, AmountColumn values)
-        : base(count, keys, owners, usable)
+        : base(count, keys, owners, usable, 4)
     {
         ClosedAt = closed;
         Values = values;

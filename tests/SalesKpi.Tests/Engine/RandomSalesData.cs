@@ -15,7 +15,8 @@ namespace SalesKpi.Tests.Engine;
 /// </summary>
 public static class RandomSalesData
 {
-    private static readonly string[] Sources = ["web", "referral", "event", "paid-search"];
+    // Three sources: trait codes (source × 4) that do not fill a power of two.
+    private static readonly string[] Sources = ["web", "referral", "event"];
     private static readonly ActivityKind[] Kinds =
     [
         ActivityKind.Call, ActivityKind.Email, ActivityKind.Meeting, ActivityKind.CrmUpdate, ActivityKind.ToolUsage,
