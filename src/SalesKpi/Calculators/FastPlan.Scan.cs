@@ -55,11 +55,16 @@ internal sealed partial class FastPlan
         private readonly Partial _partial;
         private readonly Dictionary<string, int>[] _groupOf;
 
+        // A report reads one group's cells after another: the group's index in each unit, for the last key asked.
+        private readonly int[] _groupOfKey;
+        private string? _key;
+
         public ReportView(FastPlan plan, Partial partial)
         {
             _plan = plan;
             _partial = partial;
             _groupOf = [.. plan._units.Select(u => u.GroupIndex())];
+            _groupOfKey = new int[plan._units.Length];
         }
 
         /// <summary>Returns the keys of the groups that have a record routed to a leaf in a period.</summary>
@@ -82,6 +87,16 @@ internal sealed partial class FastPlan
                 return null;
             }
 
+            if (!ReferenceEquals(key, _key))
+            {
+                for (var u = 0; u < _groupOf.Length; u++)
+                {
+                    _groupOfKey[u] = _groupOf[u].GetValueOrDefault(key, -1);
+                }
+
+                _key = key;
+            }
+
             var measure = leaf.Measure!;
             long count0 = 0, count1 = 0;
             MoneyView total0 = MoneyView.Of(null, _plan._settings), total1 = total0;
@@ -89,7 +104,8 @@ internal sealed partial class FastPlan
             for (var u = 0; u < _plan._units.Length; u++)
             {
                 var unit = _plan._units[u];
-                if (unit.LeafOf(leaf.Index) is not { } part || !_groupOf[u].TryGetValue(key, out var g))
+                var g = _groupOfKey[u];
+                if (g < 0 || unit.LeafOf(leaf.Index) is not { } part)
                 {
                     continue;
                 }
