@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
 using SalesKpi.Activities;
+using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
@@ -24,6 +25,10 @@ namespace SalesKpi;
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class SalesData : IEquatable<SalesData>
 {
+    private readonly ColumnCache<LeadColumns> _leadColumns;
+    private readonly ColumnCache<OpportunityColumns> _opportunityColumns;
+    private readonly ColumnCache<DealColumns> _dealColumns;
+    private readonly ColumnCache<ActivityColumns> _activityColumns;
     private FrozenDictionary<LeadId, Lead>? _leadsById;
     private FrozenDictionary<OpportunityId, Opportunity>? _opportunitiesById;
 
@@ -33,7 +38,8 @@ public sealed class SalesData : IEquatable<SalesData>
         ImmutableArray<Deal> deals,
         ImmutableArray<Activity> activities,
         ImmutableArray<MarketingSpend> spend,
-        Roster roster)
+        Roster roster,
+        SalesData? sharing = null)
     {
         Leads = leads;
         Opportunities = opportunities;
@@ -41,6 +47,14 @@ public sealed class SalesData : IEquatable<SalesData>
         Activities = activities;
         Spend = spend;
         Roster = roster;
+
+        // The compact columns of a collection are built on first use and shared with the copies that keep the collection.
+        _leadColumns = sharing is not null && sharing.Leads == leads ? sharing._leadColumns : new(() => LeadColumns.Build(leads));
+        _opportunityColumns = sharing is not null && sharing.Opportunities == opportunities
+            ? sharing._opportunityColumns
+            : new(() => OpportunityColumns.Build(opportunities));
+        _dealColumns = sharing is not null && sharing.Deals == deals ? sharing._dealColumns : new(() => DealColumns.Build(deals));
+        _activityColumns = sharing is not null && sharing.Activities == activities ? sharing._activityColumns : new(() => ActivityColumns.Build(activities));
     }
 
     /// <summary>Gets a snapshot with no records and an empty roster.</summary>
@@ -95,7 +109,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="leads"/> contains a null element.</exception>
     [Pure]
     public SalesData WithLeads(IEnumerable<Lead> leads) =>
-        new(Freeze(Preconditions.CheckNotNull(leads), nameof(leads)), Opportunities, Deals, Activities, Spend, Roster);
+        new(Freeze(Preconditions.CheckNotNull(leads), nameof(leads)), Opportunities, Deals, Activities, Spend, Roster, this);
 
     /// <summary>Returns a copy with other opportunities.</summary>
     /// <param name="opportunities">The opportunities.</param>
@@ -104,7 +118,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="opportunities"/> contains a null element.</exception>
     [Pure]
     public SalesData WithOpportunities(IEnumerable<Opportunity> opportunities) =>
-        new(Leads, Freeze(Preconditions.CheckNotNull(opportunities), nameof(opportunities)), Deals, Activities, Spend, Roster);
+        new(Leads, Freeze(Preconditions.CheckNotNull(opportunities), nameof(opportunities)), Deals, Activities, Spend, Roster, this);
 
     /// <summary>Returns a copy with other deals.</summary>
     /// <param name="deals">The won deals.</param>
@@ -113,7 +127,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="deals"/> contains a null element.</exception>
     [Pure]
     public SalesData WithDeals(IEnumerable<Deal> deals) =>
-        new(Leads, Opportunities, Freeze(Preconditions.CheckNotNull(deals), nameof(deals)), Activities, Spend, Roster);
+        new(Leads, Opportunities, Freeze(Preconditions.CheckNotNull(deals), nameof(deals)), Activities, Spend, Roster, this);
 
     /// <summary>Returns a copy with other activities.</summary>
     /// <param name="activities">The activities.</param>
@@ -122,7 +136,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="activities"/> contains a null element.</exception>
     [Pure]
     public SalesData WithActivities(IEnumerable<Activity> activities) =>
-        new(Leads, Opportunities, Deals, Freeze(Preconditions.CheckNotNull(activities), nameof(activities)), Spend, Roster);
+        new(Leads, Opportunities, Deals, Freeze(Preconditions.CheckNotNull(activities), nameof(activities)), Spend, Roster, this);
 
     /// <summary>Returns a copy with other marketing spend.</summary>
     /// <param name="spend">The spend records.</param>
@@ -131,7 +145,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="spend"/> contains a null element.</exception>
     [Pure]
     public SalesData WithSpend(IEnumerable<MarketingSpend> spend) =>
-        new(Leads, Opportunities, Deals, Activities, Freeze(Preconditions.CheckNotNull(spend), nameof(spend)), Roster);
+        new(Leads, Opportunities, Deals, Activities, Freeze(Preconditions.CheckNotNull(spend), nameof(spend)), Roster, this);
 
     /// <summary>Returns a copy with another roster.</summary>
     /// <param name="roster">The roster.</param>
@@ -139,7 +153,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
     [Pure]
     public SalesData WithRoster(Roster roster) =>
-        new(Leads, Opportunities, Deals, Activities, Spend, Preconditions.CheckNotNull(roster));
+        new(Leads, Opportunities, Deals, Activities, Spend, Preconditions.CheckNotNull(roster), this);
 
     /// <summary>Returns the lead with the given identifier.</summary>
     /// <param name="id">The lead's identifier.</param>
@@ -158,6 +172,21 @@ public sealed class SalesData : IEquatable<SalesData>
     /// identifier appears twice, the first record wins.</para></remarks>
     public bool TryGetOpportunity(OpportunityId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Opportunity? opportunity) =>
         Index(ref _opportunitiesById, Opportunities, static o => o.Id).TryGetValue(id, out opportunity);
+
+    /// <summary>Builds now, rather than on the first evaluation, the compact columnar form of the records that evaluation scans.</summary>
+    /// <remarks>
+    /// <para>The first evaluation of a snapshot converts each collection it reads into compact columns (timestamps as
+    /// ticks, owners and kinds as dense codes), once; later evaluations, on any thread, scan the columns. Call this to pay
+    /// that cost up front, for example right after loading the data. It is safe to call from several threads, and a
+    /// copy made with a <c>WithXxx</c> method shares the columns of the collections it keeps.</para>
+    /// </remarks>
+    public void Prepare()
+    {
+        _ = LeadColumns;
+        _ = OpportunityColumns;
+        _ = DealColumns;
+        _ = ActivityColumns;
+    }
 
     /// <summary>Returns true when both snapshots hold equal records in the same order and equal rosters, or both are null.</summary>
     /// <param name="left">The first snapshot.</param>
@@ -195,6 +224,14 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <returns>The description.</returns>
     public override string ToString() =>
         $"SalesData ({Leads.Length} leads, {Opportunities.Length} opportunities, {Deals.Length} deals, {Activities.Length} activities, {Spend.Length} spend, {Roster.Reps.Length} reps)";
+
+    internal LeadColumns LeadColumns => _leadColumns.Value;
+
+    internal OpportunityColumns OpportunityColumns => _opportunityColumns.Value;
+
+    internal DealColumns DealColumns => _dealColumns.Value;
+
+    internal ActivityColumns ActivityColumns => _activityColumns.Value;
 
     private static FrozenDictionary<TKey, T> Index<TKey, T>(ref FrozenDictionary<TKey, T>? field, ImmutableArray<T> items, Func<T, TKey> key)
         where TKey : notnull

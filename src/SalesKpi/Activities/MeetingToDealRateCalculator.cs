@@ -1,6 +1,4 @@
 using SalesKpi.Calculators;
-using SalesKpi.Deals;
-using SalesKpi.Utility;
 
 namespace SalesKpi.Activities;
 
@@ -36,35 +34,12 @@ public sealed class MeetingToDealRateCalculator : AggregateKpiCalculator
     public override string Description => "won deals / meetings";
 
     /// <inheritdoc />
-    public override IReadOnlyList<KpiInput> Inputs { get; } =
-        [KpiInput.Deals(static d => d.ClosedAt, "closed at"), KpiInput.Activities(static a => a.OccurredAt, "occurred at")];
+    public override KpiMeasure Measure { get; } =
+        KpiMeasure.Ratio(KpiRecords.Deals, KpiRecords.Activities.OfKind(ActivityKind.Meeting), "no meetings in the period");
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => new Accumulator();
+    public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
 
-    private sealed class Accumulator : KpiAccumulator
-    {
-        private long _deals;
-        private long _meetings;
-
-        public override void Add(Deal deal, KpiPeriod period) => _deals++;
-
-        public override void Add(Activity activity, KpiPeriod period)
-        {
-            Preconditions.CheckNotNull(activity);
-            if (activity.Kind == ActivityKind.Meeting)
-            {
-                _meetings++;
-            }
-        }
-
-        public override void Merge(KpiAccumulator other)
-        {
-            var o = (Accumulator)other;
-            _deals += o._deals;
-            _meetings += o._meetings;
-        }
-
-        public override KpiValue GetValue() => KpiValue.Ratio(_deals, _meetings, "no meetings in the period");
-    }
+    /// <inheritdoc />
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
 }

@@ -43,6 +43,18 @@ public abstract class AggregateKpiCalculator : KpiCalculator
     /// <summary>Gets the collections the KPI reads, at most one input per collection.</summary>
     public abstract IReadOnlyList<KpiInput> Inputs { get; }
 
+    /// <summary>
+    /// Gets what the KPI accumulates as a declarative <see cref="KpiMeasure"/>, which the engine evaluates in its fused,
+    /// columnar scan; null (the default) when the KPI accumulates only through its own <see cref="KpiAccumulator"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>When this is not null the engine evaluates the KPI from the measure on every path — the columnar scan, or
+    /// record by record through the measure's <see cref="KpiMeasure.Inputs"/> and <see cref="KpiMeasure.CreateAccumulator"/>
+    /// — and <see cref="Inputs"/> and <see cref="CreateAccumulator"/> are not called; override them to return the
+    /// measure's, as <see cref="MeasureKpiCalculator"/> does.</para>
+    /// </remarks>
+    public virtual KpiMeasure? Measure => null;
+
     /// <summary>Creates the empty state of one group and period.</summary>
     /// <param name="context">The evaluation's settings, data and services.</param>
     /// <returns>A new accumulator.</returns>

@@ -86,7 +86,8 @@ internal sealed class CompiledQuery
             Aggregate = calculator;
             Filter = filter;
             Index = index;
-            var inputs = calculator.Inputs ?? throw new InvalidOperationException($"KPI '{calculator.Id}' declares no inputs (Inputs is null).");
+            Measure = calculator.Measure;
+            var inputs = Measure?.Inputs ?? calculator.Inputs ?? throw new InvalidOperationException($"KPI '{calculator.Id}' declares no inputs (Inputs is null).");
             foreach (var input in inputs)
             {
                 if (input is null)
@@ -110,11 +111,17 @@ internal sealed class CompiledQuery
 
         public AggregateKpiCalculator Aggregate { get; }
 
+        /// <summary>Gets the KPI's measure, which decides its inputs and accumulators when it has one.</summary>
+        public KpiMeasure? Measure { get; }
+
         public KpiFilter? Filter { get; }
 
         public int Index { get; }
 
         public string? UnsupportedReason { get; }
+
+        public KpiAccumulator CreateAccumulator(KpiCalculatorContext context) =>
+            Measure?.CreateAccumulator(context) ?? Aggregate.CreateAccumulator(context);
 
         public KpiInput<T>? InputOf<T>(KpiRecordType type)
             where T : class => _inputs[(int)type] as KpiInput<T>;

@@ -27,6 +27,11 @@ public sealed class KpiAccumulation
     private readonly List<KpiAccumulator?[]> _cells = [];
     private bool _finished;
 
+    // The columnar scan's counters, not yet folded into accumulators: a report reads its values straight from them, and
+    // they are folded only if this accumulation is merged.
+    private FastPlan? _pendingPlan;
+    private FastPlan.Partial? _pending;
+
     internal KpiAccumulation(CompiledQuery compiled, KpiCalculatorContext context)
     {
         _compiled = compiled;
@@ -50,6 +55,8 @@ public sealed class KpiAccumulation
             "Only accumulations of the same query and settings can be merged.");
         Preconditions.CheckArgument(!ReferenceEquals(other, this), nameof(other), "An accumulation cannot be merged into itself.");
         Preconditions.CheckState(!_finished && !other._finished, "The accumulation was already merged or finished.");
+        Materialize();
+        other.Materialize();
         for (var g = 0; g < other._groupKeys.Count; g++)
         {
             var mine = Cells(GroupOf(other._groupKeys[g]));
@@ -84,6 +91,12 @@ public sealed class KpiAccumulation
         var query = _compiled.Query;
         var plan = _compiled.Plan;
         var keys = new HashSet<string>(_groupKeys, StringComparer.Ordinal);
+        var view = _pending is { } pending ? _pendingPlan!.CreateView(pending) : null;
+        if (view is not null)
+        {
+            keys.UnionWith(view.RoutedGroups());
+        }
+
         if (query.IncludeAllKnownGroups || ReferenceEquals(query.GroupBy, KpiGrouping.None))
         {
             keys.UnionWith(query.GroupBy.KnownKeys(_context.Data));
@@ -93,27 +106,31 @@ public sealed class KpiAccumulation
             .OrderBy(k => k == KpiGrouping.NoKey ? 1 : 0)
             .ThenBy(k => k, StringComparer.Ordinal)
             .ToImmutableArray();
-        var empty = new KpiAccumulator?[_compiled.Leaves.Length];
+        // A leaf's value in a cell with no records, or where it is unsupported, is the same in every such cell: made once.
+        var empty = new KpiValue?[_compiled.Leaves.Length];
+        var memo = new KpiValue?[_compiled.Leaves.Length * _compiled.PeriodCount];
         var rows = ImmutableArray.CreateBuilder<KpiReportRow>(ordered.Length * (plan.Periods.Length - plan.FirstVisible) * query.Kpis.Length);
         foreach (var key in ordered)
         {
-            var cells = _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null;
-            var memo = new KpiValue?[_compiled.Leaves.Length * _compiled.PeriodCount];
+            Array.Clear(memo);
+            var group = new GroupValues(key, _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null, memo, empty, view);
             for (var p = plan.FirstVisible; p < plan.Periods.Length; p++)
             {
                 for (var k = 0; k < query.Kpis.Length; k++)
                 {
-                    var value = Evaluate(_compiled.Roots[k], key, cells, memo, empty, p);
+                    var value = Evaluate(_compiled.Roots[k], group, p);
                     rows.Add(new KpiReportRow(key, plan.Periods[p], query.Kpis[k].Id, value));
                 }
             }
         }
 
+        view?.Return();
+        _pending = null;
         _finished = true;
         return new KpiReport(query, _compiled.Settings, [.. plan.Periods.Skip(plan.FirstVisible)], ordered, rows.MoveToImmutable());
     }
 
-    internal void Scan(SalesData data, int partition, int partitions)
+    internal void Scan(SalesData data, int partition, int partitions, FastPlan? fast = null)
     {
         var leaves = _compiled.Leaves;
         if (leaves.Length == 0)
@@ -122,11 +139,11 @@ public sealed class KpiAccumulation
         }
 
         var grouping = _compiled.Query.GroupBy;
-        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions);
-        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions);
-        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions);
-        ScanCollection<Activity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions);
-        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions);
+        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Activity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
     }
 
     private void ScanCollection<T>(
@@ -135,13 +152,14 @@ public sealed class KpiAccumulation
         Func<T, SalesData, string?> keyOf,
         Action<KpiAccumulator, T, KpiPeriod> add,
         int partition,
-        int partitions)
+        int partitions,
+        FastPlan? fast)
         where T : class
     {
         var readers = new List<(CompiledQuery.LeafNode Leaf, KpiInput<T> Input, Func<T, SalesData, bool>? Keep)>();
         foreach (var leaf in _compiled.Leaves)
         {
-            if (leaf.UnsupportedReason is null && leaf.InputOf<T>(type) is { } input)
+            if (leaf.UnsupportedReason is null && fast?.IsFast(leaf.Index) != true && leaf.InputOf<T>(type) is { } input)
             {
                 readers.Add((leaf, input, leaf.Filter?.PredicateFor<T>()));
             }
@@ -194,11 +212,18 @@ public sealed class KpiAccumulation
                 var offset = leaf.Index * periodCount;
                 for (var p = first; p <= last; p++)
                 {
-                    var cell = cells[offset + p] ??= leaf.Aggregate.CreateAccumulator(_context);
+                    var cell = cells[offset + p] ??= leaf.CreateAccumulator(_context);
                     add(cell, record, periods[p]);
                 }
             }
         }
+    }
+
+    /// <summary>Returns the accumulator of a measure leaf for a group and period, creating the group and the accumulator when needed.</summary>
+    internal MeasureAccumulator MeasureCell(string key, CompiledQuery.LeafNode leaf, int period)
+    {
+        var cells = Cells(GroupOf(key));
+        return (MeasureAccumulator)(cells[(leaf.Index * _compiled.PeriodCount) + period] ??= leaf.CreateAccumulator(_context));
     }
 
     private int GroupOf(string key)
@@ -216,36 +241,75 @@ public sealed class KpiAccumulation
 
     private KpiAccumulator?[] Cells(int group) => _cells[group];
 
-    private KpiValue Evaluate(CompiledQuery.Node node, string group, KpiAccumulator?[]? cells, KpiValue?[] memo, KpiAccumulator?[] empty, int period)
+    /// <summary>Hands the columnar scan's counters to this accumulation (which then owns their pooled buffers).</summary>
+    internal void SetPending(FastPlan plan, FastPlan.Partial partial)
+    {
+        _pendingPlan = plan;
+        _pending = partial;
+    }
+
+    /// <summary>Folds pending counters into accumulators, so that this accumulation can be merged cell by cell.</summary>
+    private void Materialize()
+    {
+        if (_pending is { } pending)
+        {
+            _pendingPlan!.Fold(this, pending);
+            _pending = null;
+        }
+    }
+
+    private KpiValue Evaluate(CompiledQuery.Node node, GroupValues group, int period)
     {
         switch (node)
         {
             case CompiledQuery.LeafNode leaf:
                 if (leaf.UnsupportedReason is { } reason)
                 {
-                    return KpiValue.Undefined(leaf.Calculator.Unit, reason);
+                    return group.Empty[leaf.Index] ??= KpiValue.Undefined(leaf.Calculator.Unit, reason);
                 }
 
                 var index = (leaf.Index * _compiled.PeriodCount) + period;
-                return memo[index] ??= (cells?[index] ?? (empty[leaf.Index] ??= leaf.Aggregate.CreateAccumulator(_context))).GetValue();
+                if (group.Memo[index] is { } known)
+                {
+                    return known;
+                }
+
+                var value = group.Cells?[index]?.GetValue()
+                    ?? group.View?.ValueOf(leaf, group.Key, period)
+                    ?? (group.Empty[leaf.Index] ??= leaf.CreateAccumulator(_context).GetValue());
+                return group.Memo[index] = value;
             case CompiledQuery.DerivedNode derived:
                 var current = new KpiValue[derived.Children.Length];
                 KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;
                 for (var c = 0; c < current.Length; c++)
                 {
-                    current[c] = Evaluate(derived.Children[c], group, cells, memo, empty, period);
+                    current[c] = Evaluate(derived.Children[c], group, period);
                     if (previous is not null)
                     {
-                        previous[c] = Evaluate(derived.Children[c], group, cells, memo, empty, period - 1);
+                        previous[c] = Evaluate(derived.Children[c], group, period - 1);
                     }
                 }
 
                 var periods = _compiled.Plan.Periods;
-                var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group, _context);
+                var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group.Key, _context);
                 return derived.Derived.Combine(combination)
                     ?? throw new InvalidOperationException($"KPI '{derived.Calculator.Id}' returned no value from Combine.");
             default:
                 throw new InvalidOperationException("Unknown node.");
         }
+    }
+
+    /// <summary>What evaluating one group's cells reads: its accumulators, the columnar counters, and the values made so far.</summary>
+    private sealed class GroupValues(string key, KpiAccumulator?[]? cells, KpiValue?[] memo, KpiValue?[] empty, FastPlan.ReportView? view)
+    {
+        public string Key { get; } = key;
+
+        public KpiAccumulator?[]? Cells { get; } = cells;
+
+        public KpiValue?[] Memo { get; } = memo;
+
+        public KpiValue?[] Empty { get; } = empty;
+
+        public FastPlan.ReportView? View { get; } = view;
     }
 }

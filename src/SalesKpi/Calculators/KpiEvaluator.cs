@@ -25,8 +25,6 @@ namespace SalesKpi.Calculators;
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class KpiEvaluator
 {
-    private const int RecordsPerPartition = 250_000;
-
     /// <summary>Initializes an evaluator.</summary>
     /// <param name="settings">The evaluation settings; <see cref="KpiSettings.Default"/> when null.</param>
     /// <param name="clock">The clock for KPIs that need "now" (quota pacing); none when null.</param>
@@ -34,6 +32,12 @@ public sealed class KpiEvaluator
     /// <param name="maxDegreeOfParallelism">The most cores to use; by default, all of them.</param>
     /// <exception cref="ArgumentOutOfRangeException">the evaluator's degree of parallelism is less than 1.</exception>
     public KpiEvaluator(KpiSettings? settings = null, IClock? clock = null, IServiceProvider? services = null, int? maxDegreeOfParallelism = null)
+        : this(settings, clock, services, maxDegreeOfParallelism, columnar: true, recordsPerPartition: 250_000)
+    {
+    }
+
+    /// <summary>Initializes an evaluator that may be kept off the columnar scan, or split small data, so that tests can compare both engines and the merge of partitions.</summary>
+    internal KpiEvaluator(KpiSettings? settings, IClock? clock, IServiceProvider? services, int? maxDegreeOfParallelism, bool columnar, int recordsPerPartition)
     {
         Preconditions.CheckRange(
             maxDegreeOfParallelism is null or >= 1,
@@ -44,6 +48,8 @@ public sealed class KpiEvaluator
         Clock = clock;
         Services = services;
         MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount;
+        Columnar = columnar;
+        RecordsPerPartition = recordsPerPartition;
     }
 
     /// <summary>Gets the evaluation settings.</summary>
@@ -57,6 +63,12 @@ public sealed class KpiEvaluator
 
     /// <summary>Gets the most cores an evaluation uses.</summary>
     public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>Gets a value indicating whether measure KPIs are evaluated by the columnar scan (always, outside tests).</summary>
+    internal bool Columnar { get; }
+
+    /// <summary>Gets the fewest records (of the largest collection) per partition: smaller data is not split.</summary>
+    internal int RecordsPerPartition { get; }
 
     /// <summary>Evaluates a query.</summary>
     /// <param name="data">The snapshot.</param>
@@ -92,42 +104,70 @@ public sealed class KpiEvaluator
         Preconditions.CheckNotNull(query);
         var compiled = CompiledQuery.Compile(query, Settings);
         var context = new KpiCalculatorContext(Settings, data, Clock, Services);
+        var fast = Columnar && compiled.Leaves.Length > 0 ? FastPlan.Create(compiled, data, Settings) : null;
+        var general = fast is null || compiled.Leaves.Any(l => l.UnsupportedReason is null && !fast.IsFast(l.Index));
         var records = Math.Max(Math.Max(data.Activities.Length, data.Leads.Length), Math.Max(data.Opportunities.Length, data.Deals.Length));
         var partitions = Math.Min(MaxDegreeOfParallelism, Math.Max(1, records / RecordsPerPartition));
+        var generalParts = new KpiAccumulation?[partitions];
+        var fastParts = new FastPlan.Partial?[partitions];
         if (partitions <= 1)
         {
-            var single = new KpiAccumulation(compiled, context);
-            single.Scan(data, 0, 1);
-            return single;
+            Part(0);
         }
-
-        var parts = new KpiAccumulation[partitions];
-        var errors = new ExceptionDispatchInfo?[partitions];
-        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+        else
         {
-            try
+            var errors = new ExceptionDispatchInfo?[partitions];
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
             {
-                parts[p] = new KpiAccumulation(compiled, context);
-                parts[p].Scan(data, p, partitions);
-            }
-            catch (Exception e)
+                try
+                {
+                    Part(p);
+                }
+#pragma warning disable CA1031 // Every error is rethrown below, unwrapped.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    errors[p] = ExceptionDispatchInfo.Capture(e);
+                }
+            });
+
+            // Rethrow the first partition's error as it was thrown, not wrapped in an AggregateException, so that large
+            // data fails with the same documented exception as small data does on one core.
+            foreach (var error in errors)
             {
-                errors[p] = ExceptionDispatchInfo.Capture(e);
+                error?.Throw();
             }
-        });
-
-        // Rethrow the first partition's error as it was thrown, not wrapped in an AggregateException, so that large
-        // data fails with the same documented exception as small data does on one core.
-        foreach (var error in errors)
-        {
-            error?.Throw();
         }
 
-        for (var p = 1; p < partitions; p++)
+        // General KPIs merge accumulations; the columnar scan adds its counters up first and folds them into
+        // accumulators once, so the cost of a cell is paid once whatever the number of partitions.
+        var accumulation = generalParts[0] ?? new KpiAccumulation(compiled, context);
+        for (var p = 1; p < partitions && general; p++)
         {
-            parts[0].Merge(parts[p]);
+            accumulation.Merge(generalParts[p]!);
         }
 
-        return parts[0];
+        if (fast is not null)
+        {
+            for (var p = 1; p < partitions; p++)
+            {
+                FastPlan.Merge(fastParts[0]!, fastParts[p]!);
+            }
+
+            accumulation.SetPending(fast, fastParts[0]!);
+        }
+
+        return accumulation;
+
+        void Part(int partition)
+        {
+            fastParts[partition] = fast?.Scan(partition, partitions);
+            if (general)
+            {
+                var part = new KpiAccumulation(compiled, context);
+                part.Scan(data, partition, partitions, fast);
+                generalParts[partition] = part;
+            }
+        }
     }
 }

@@ -19,14 +19,19 @@ namespace SalesKpi.Calculators;
 /// <threadsafety>This type is immutable and safe to share across threads, provided the predicates are.</threadsafety>
 public sealed class KpiFilter
 {
+    // Per collection (indexed by KpiRecordType), the predicate as a condition on records' traits, when it is one.
+    private readonly RecordCondition?[] _conditions;
+
     private KpiFilter(
         Func<Lead, SalesData, bool>? leads,
         Func<Opportunity, SalesData, bool>? opportunities,
         Func<Deal, SalesData, bool>? deals,
         Func<Activity, SalesData, bool>? activities,
         Func<MarketingSpend, SalesData, bool>? spend,
-        string description)
+        string description,
+        RecordCondition?[]? conditions = null)
     {
+        _conditions = conditions ?? new RecordCondition?[5];
         LeadPredicate = leads;
         OpportunityPredicate = opportunities;
         DealPredicate = deals;
@@ -47,6 +52,7 @@ public sealed class KpiFilter
     internal Func<Activity, SalesData, bool>? ActivityPredicate { get; }
 
     internal Func<MarketingSpend, SalesData, bool>? SpendPredicate { get; }
+
 
     /// <summary>Returns a filter of leads.</summary>
     /// <param name="predicate">True for the leads to keep.</param>
@@ -101,7 +107,8 @@ public sealed class KpiFilter
     /// <summary>Returns a filter that keeps the records of one deal kind (deals only; other collections are kept).</summary>
     /// <param name="kind">The deal kind.</param>
     /// <returns>The filter.</returns>
-    public static KpiFilter DealKind(DealKind kind) => new(null, null, (d, _) => d.Kind == kind, null, null, "deal kind " + DealKinds.ToName(kind));
+    public static KpiFilter DealKind(DealKind kind) =>
+        new(null, null, (d, _) => d.Kind == kind, null, null, "deal kind " + DealKinds.ToName(kind), Conditions(KpiRecordType.Deals, RecordCondition.OfDeals(k => k == kind)));
 
     /// <summary>Returns a filter that keeps the records of one lead source or marketing channel.</summary>
     /// <param name="source">The source, compared ordinally.</param>
@@ -116,7 +123,8 @@ public sealed class KpiFilter
             (x, d) => Is(SourceKeys.Of(x, d), source),
             (a, d) => Is(SourceKeys.Of(a, d), source),
             (s, d) => Is(SourceKeys.Of(s), source),
-            "source " + source);
+            "source " + source,
+            Conditions(KpiRecordType.Leads, RecordCondition.OfLeads((s, _, _) => Is(s, source))));
     }
 
     /// <summary>Returns a filter that keeps the records both filters keep.</summary>
@@ -132,7 +140,8 @@ public sealed class KpiFilter
             Both(DealPredicate, other.DealPredicate),
             Both(ActivityPredicate, other.ActivityPredicate),
             Both(SpendPredicate, other.SpendPredicate),
-            Description + " and " + other.Description);
+            Description + " and " + other.Description,
+            [.. Enumerable.Range(0, 5).Select(t => BothConditions((KpiRecordType)t, other))]);
     }
 
     /// <summary>Returns the description.</summary>
@@ -146,6 +155,56 @@ public sealed class KpiFilter
         ?? (DealPredicate as Func<T, SalesData, bool>)
         ?? (ActivityPredicate as Func<T, SalesData, bool>)
         ?? (SpendPredicate as Func<T, SalesData, bool>);
+
+    /// <summary>
+    /// Returns the filter's rule for one collection as a condition on records' traits: <see cref="RecordCondition.All"/>
+    /// when it keeps every record, the declarative condition when it has one for the collection, and false when the rule
+    /// needs the record itself (a predicate of the caller's, or a link to another collection).
+    /// </summary>
+    internal bool TryGetCondition(KpiRecordType type, out RecordCondition condition)
+    {
+        condition = RecordCondition.All;
+        if (!HasPredicate(type))
+        {
+            return true;
+        }
+
+        if (_conditions[(int)type] is { } declarative)
+        {
+            condition = declarative;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static RecordCondition?[] Conditions(KpiRecordType type, RecordCondition condition)
+    {
+        var conditions = new RecordCondition?[5];
+        conditions[(int)type] = condition;
+        return conditions;
+    }
+
+    private bool HasPredicate(KpiRecordType type) => type switch
+    {
+        KpiRecordType.Leads => LeadPredicate is not null,
+        KpiRecordType.Opportunities => OpportunityPredicate is not null,
+        KpiRecordType.Deals => DealPredicate is not null,
+        KpiRecordType.Activities => ActivityPredicate is not null,
+        _ => SpendPredicate is not null,
+    };
+
+    private RecordCondition? BothConditions(KpiRecordType type, KpiFilter other)
+    {
+        var mine = _conditions[(int)type];
+        var theirs = other._conditions[(int)type];
+        return (HasPredicate(type), other.HasPredicate(type)) switch
+        {
+            (false, _) => theirs,
+            (_, false) => mine,
+            _ => mine is not null && theirs is not null ? mine.And(theirs) : null,
+        };
+    }
 
     private static bool Is(string? key, string source) => string.Equals(key, source, StringComparison.Ordinal);
 

@@ -19,6 +19,23 @@ namespace SalesKpi.Calculators;
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class KpiValue : IEquatable<KpiValue>
 {
+    // A report holds one value per group, period and KPI, so the layout is compact: the three numbers every value may
+    // have are plain decimals flagged in _has, and what only counts with amounts and samples of days have is in _extra.
+    private const byte HasValue = 1;
+
+    // The levels of the percentiles of a sample: p25, median, p75, p90; their ranks ascend in this order.
+    private static readonly decimal[] PercentileLevels = [0.25m, 0.5m, 0.75m, 0.9m];
+    private const byte HasNumerator = 2;
+    private const byte HasDenominator = 4;
+    private const byte HasCurrency = 8;
+
+    private readonly decimal _value;
+    private readonly decimal _numerator;
+    private readonly decimal _denominator;
+    private readonly Extra? _extra;
+    private readonly Currency _currency;
+    private readonly byte _has;
+
     private KpiValue(
         KpiUnit unit,
         decimal? value,
@@ -35,18 +52,18 @@ public sealed class KpiValue : IEquatable<KpiValue>
         int unpricedCount = 0)
     {
         Unit = unit;
-        Value = value;
         UndefinedReason = undefinedReason;
-        Currency = currency;
-        Numerator = numerator;
-        Denominator = denominator;
-        Amount = amount;
-        SampleSize = sampleSize;
-        Median = median;
-        Percentile25 = p25;
-        Percentile75 = p75;
-        Percentile90 = p90;
         UnpricedCount = unpricedCount;
+        _value = value.GetValueOrDefault();
+        _numerator = numerator.GetValueOrDefault();
+        _denominator = denominator.GetValueOrDefault();
+        _currency = currency.GetValueOrDefault();
+        _has = (byte)((value.HasValue ? HasValue : 0) | (numerator.HasValue ? HasNumerator : 0)
+            | (denominator.HasValue ? HasDenominator : 0) | (currency.HasValue ? HasCurrency : 0));
+        if (amount.HasValue || sampleSize.HasValue || median.HasValue || p25.HasValue || p75.HasValue || p90.HasValue)
+        {
+            _extra = new Extra(amount, sampleSize, median, p25, p75, p90);
+        }
     }
 
     /// <summary>Gets the unit of <see cref="Value"/>.</summary>
@@ -57,7 +74,7 @@ public sealed class KpiValue : IEquatable<KpiValue>
 
     /// <summary>Gets the value: a count, a ratio, an amount in <see cref="Currency"/>, or a mean number of days.</summary>
     /// <value>The value, or null when undefined.</value>
-    public decimal? Value { get; }
+    public decimal? Value => (_has & HasValue) != 0 ? _value : null;
 
     /// <summary>Gets why the value is undefined.</summary>
     /// <value>A sentence such as "no calls in the period", or null when defined.</value>
@@ -65,35 +82,35 @@ public sealed class KpiValue : IEquatable<KpiValue>
 
     /// <summary>Gets the currency of a money value.</summary>
     /// <value>The currency for <see cref="KpiUnit.Money"/> and <see cref="KpiUnit.MoneyPerDay"/>; otherwise null.</value>
-    public Currency? Currency { get; }
+    public Currency? Currency => (_has & HasCurrency) != 0 ? _currency : null;
 
     /// <summary>Gets the numerator of a ratio (or of a money-per-unit value).</summary>
     /// <value>The numerator, or null when the value is not a quotient.</value>
-    public decimal? Numerator { get; }
+    public decimal? Numerator => (_has & HasNumerator) != 0 ? _numerator : null;
 
     /// <summary>Gets the denominator of a ratio (or of a money-per-unit value).</summary>
     /// <value>The denominator, or null when the value is not a quotient.</value>
-    public decimal? Denominator { get; }
+    public decimal? Denominator => (_has & HasDenominator) != 0 ? _denominator : null;
 
     /// <summary>Gets the total amount that goes with a count, such as the value of the deals won.</summary>
     /// <value>The amount, or null when the KPI has none.</value>
-    public Money? Amount { get; }
+    public Money? Amount => _extra?.Amount;
 
     /// <summary>Gets the number of observations behind a statistic.</summary>
     /// <value>The sample size for <see cref="KpiUnit.Days"/>; otherwise null.</value>
-    public int? SampleSize { get; }
+    public int? SampleSize => _extra?.SampleSize;
 
     /// <summary>Gets the median of the sample.</summary>
-    public decimal? Median { get; }
+    public decimal? Median => _extra?.Median;
 
     /// <summary>Gets the 25th percentile of the sample.</summary>
-    public decimal? Percentile25 { get; }
+    public decimal? Percentile25 => _extra?.Percentile25;
 
     /// <summary>Gets the 75th percentile of the sample.</summary>
-    public decimal? Percentile75 { get; }
+    public decimal? Percentile75 => _extra?.Percentile75;
 
     /// <summary>Gets the 90th percentile of the sample.</summary>
-    public decimal? Percentile90 { get; }
+    public decimal? Percentile90 => _extra?.Percentile90;
 
     /// <summary>Gets the number of amounts left out because no exchange rate converts them to the reporting currency.</summary>
     /// <value>Zero when every amount was priced.</value>
@@ -285,6 +302,48 @@ public sealed class KpiValue : IEquatable<KpiValue>
             ? this
             : new(Unit, Value, UndefinedReason, Currency, Numerator, Denominator, Amount, SampleSize, Median, Percentile25, Percentile75, Percentile90, unpricedCount);
 
+    /// <summary>Returns a sample of whole days as <see cref="Durations(IEnumerable{decimal}, string)"/> would from its sorted values.</summary>
+    internal static KpiValue Durations(DaySample sample, string emptyReason)
+    {
+        if (sample.Count == 0)
+        {
+            return new(KpiUnit.Days, null, emptyReason, sampleSize: 0);
+        }
+
+        // The same arithmetic as over the sorted array: the values are whole numbers, so their decimal sum is exact. The
+        // eight ranks the four percentiles interpolate between are read in one pass.
+        var n = sample.Count;
+        Span<long> ranks = stackalloc long[2 * PercentileLevels.Length];
+        for (var i = 0; i < PercentileLevels.Length; i++)
+        {
+            var lower = (long)decimal.Floor((n - 1) * PercentileLevels[i]);
+            ranks[2 * i] = lower;
+            ranks[(2 * i) + 1] = Math.Min(lower + 1, n - 1);
+        }
+
+        Span<int> values = stackalloc int[ranks.Length];
+        sample.ValuesAt(ranks, values);
+        Span<decimal> percentiles = stackalloc decimal[PercentileLevels.Length];
+        for (var level = 0; level < PercentileLevels.Length; level++)
+        {
+            var rank = (n - 1) * PercentileLevels[level];
+            var lower = ranks[2 * level];
+            var fraction = rank - lower;
+            decimal low = values[2 * level];
+            percentiles[level] = lower + 1 < n ? low + (fraction * (values[(2 * level) + 1] - low)) : low;
+        }
+
+        return new(
+            KpiUnit.Days,
+            (decimal)sample.Sum / n,
+            null,
+            sampleSize: checked((int)n),
+            median: percentiles[1],
+            p25: percentiles[0],
+            p75: percentiles[2],
+            p90: percentiles[3]);
+    }
+
     private static decimal Percentile(decimal[] sorted, decimal p)
     {
         var rank = (sorted.Length - 1) * p;
@@ -293,5 +352,21 @@ public sealed class KpiValue : IEquatable<KpiValue>
         return lower + 1 < sorted.Length
             ? sorted[lower] + (fraction * (sorted[lower + 1] - sorted[lower]))
             : sorted[lower];
+    }
+
+    /// <summary>What only some values have: the amount that goes with a count, and a sample's size and percentiles.</summary>
+    private sealed class Extra(Money? amount, int? sampleSize, decimal? median, decimal? p25, decimal? p75, decimal? p90)
+    {
+        public Money? Amount { get; } = amount;
+
+        public int? SampleSize { get; } = sampleSize;
+
+        public decimal? Median { get; } = median;
+
+        public decimal? Percentile25 { get; } = p25;
+
+        public decimal? Percentile75 { get; } = p75;
+
+        public decimal? Percentile90 { get; } = p90;
     }
 }

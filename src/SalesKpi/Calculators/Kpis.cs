@@ -17,10 +17,6 @@ namespace SalesKpi.Calculators;
 /// <threadsafety>This type is safe to use from several threads.</threadsafety>
 public static class Kpis
 {
-    private static readonly KpiInput<Activity> ActivitiesOccurred = KpiInput.Activities(static a => a.OccurredAt, "occurred at");
-    private static readonly KpiInput<Lead> LeadsCreated = KpiInput.Leads(static l => l.CreatedAt, "created at");
-    private static readonly KpiInput<Opportunity> OpportunitiesCreated = KpiInput.Opportunities(static o => o.CreatedAt, "created at");
-
     /// <summary>Gets <c>calls</c>: activities of kind call, by occurrence.</summary>
     public static KpiCalculator Calls { get; } = CountOf(KpiIds.Calls, ActivityKind.Call);
 
@@ -31,11 +27,10 @@ public static class Kpis
     public static KpiCalculator Meetings { get; } = CountOf(KpiIds.Meetings, ActivityKind.Meeting);
 
     /// <summary>Gets <c>conversations</c>: calls and meetings with outcome connected, by occurrence.</summary>
-    public static KpiCalculator Conversations { get; } = new RecordCountCalculator<Activity>(
+    public static KpiCalculator Conversations { get; } = new MeasureKpiCalculator(
         KpiIds.Conversations,
-        ActivitiesOccurred,
-        static a => (a.Kind == ActivityKind.Call || a.Kind == ActivityKind.Meeting) && a.Has(ActivityOutcomes.Connected),
-        description: "calls and meetings with outcome connected");
+        KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call, ActivityKind.Meeting).WithOutcomes(ActivityOutcomes.Connected)),
+        "calls and meetings with outcome connected");
 
     /// <summary>Gets <c>crm-usage</c>: activities of kind crm-update (records logged in the CRM), by occurrence.</summary>
     public static KpiCalculator CrmUsage { get; } = CountOf(KpiIds.CrmUsage, ActivityKind.CrmUpdate);
@@ -62,11 +57,10 @@ public static class Kpis
     public static KpiCalculator MeetingToDealRate { get; } = new MeetingToDealRateCalculator();
 
     /// <summary>Gets <c>new-leads</c>: leads created, by creation.</summary>
-    public static KpiCalculator NewLeads { get; } = new RecordCountCalculator<Lead>(KpiIds.NewLeads, LeadsCreated, description: "leads created");
+    public static KpiCalculator NewLeads { get; } = new MeasureKpiCalculator(KpiIds.NewLeads, KpiMeasure.Count(KpiRecords.LeadsCreated), "leads created");
 
     /// <summary>Gets <c>sql-count</c>: leads that became sales-qualified, by qualification.</summary>
-    public static KpiCalculator SqlCount { get; } = new RecordCountCalculator<Lead>(
-        KpiIds.SqlCount, KpiInput.Leads(static l => l.QualifiedAt, "qualified at"), description: "leads qualified");
+    public static KpiCalculator SqlCount { get; } = new MeasureKpiCalculator(KpiIds.SqlCount, KpiMeasure.Count(KpiRecords.LeadsQualified), "leads qualified");
 
     /// <summary>Gets <c>cost-per-lead</c>: marketing spend (pro-rated by days) / new leads.</summary>
     public static KpiCalculator CostPerLead { get; } = new CostPerLeadCalculator(CostPerLeadBasis.NewLeads);
@@ -75,17 +69,14 @@ public static class Kpis
     public static KpiCalculator CostPerSql { get; } = new CostPerLeadCalculator(CostPerLeadBasis.SalesQualifiedLeads);
 
     /// <summary>Gets <c>lead-to-opportunity-rate</c>: of the leads created in the period, the share converted to an opportunity.</summary>
-    public static KpiCalculator LeadToOpportunityRate { get; } = new RecordRatioCalculator<Lead>(
+    public static KpiCalculator LeadToOpportunityRate { get; } = new MeasureKpiCalculator(
         KpiIds.LeadToOpportunityRate,
-        LeadsCreated,
-        static _ => true,
-        static l => l.IsConverted,
-        emptyReason: "no leads created in the period",
-        description: "share of the leads created in the period that were converted to an opportunity");
+        KpiMeasure.Share(KpiRecords.LeadsCreated, KpiRecords.LeadsCreated.Converted(), "no leads created in the period"),
+        "share of the leads created in the period that were converted to an opportunity");
 
     /// <summary>Gets <c>new-opportunities</c>: opportunities created, with their total amount.</summary>
-    public static KpiCalculator NewOpportunities { get; } = new RecordCountCalculator<Opportunity>(
-        KpiIds.NewOpportunities, OpportunitiesCreated, amount: static o => o.Amount, description: "opportunities created (count and total amount)");
+    public static KpiCalculator NewOpportunities { get; } = new MeasureKpiCalculator(
+        KpiIds.NewOpportunities, KpiMeasure.CountWithAmount(KpiRecords.OpportunitiesCreated), "opportunities created (count and total amount)");
 
     /// <summary>Gets <c>qualified-pipeline</c>: open opportunities at period end past the first appointment.</summary>
     public static KpiCalculator QualifiedPipeline { get; } = new QualifiedPipelineCalculator();
@@ -103,8 +94,8 @@ public static class Kpis
     public static KpiCalculator WeightedPipeline { get; } = new WeightedPipelineCalculator();
 
     /// <summary>Gets <c>deals-won</c>: deals won, with their value.</summary>
-    public static KpiCalculator DealsWon { get; } = new RecordCountCalculator<Deal>(
-        KpiIds.DealsWon, DealInputs.Closed, amount: static d => d.Value, description: "deals won (count and value)");
+    public static KpiCalculator DealsWon { get; } = new MeasureKpiCalculator(
+        KpiIds.DealsWon, KpiMeasure.CountWithAmount(KpiRecords.Deals), "deals won (count and value)");
 
     /// <summary>Gets <c>revenue</c>: the value of the deals won.</summary>
     public static KpiCalculator Revenue { get; } = new RevenueCalculator();
@@ -163,15 +154,15 @@ public static class Kpis
         return kpi is not null;
     }
 
-    private static RecordCountCalculator<Activity> CountOf(string id, ActivityKind kind) =>
-        new(id, ActivitiesOccurred, a => a.Kind == kind, description: $"activities of kind {kind}");
+    private static MeasureKpiCalculator CountOf(string id, ActivityKind kind) =>
+        new(id, KpiMeasure.Count(KpiRecords.Activities.OfKind(kind)), $"activities of kind {kind}");
 
-    private static RecordRatioCalculator<Activity> EmailRate(string id, ActivityOutcomes? denominator, ActivityOutcomes numerator, string emptyReason) =>
-        new(
+    private static MeasureKpiCalculator EmailRate(string id, ActivityOutcomes? denominator, ActivityOutcomes numerator, string emptyReason)
+    {
+        var emails = KpiRecords.Activities.OfKind(ActivityKind.Email);
+        return new(
             id,
-            ActivitiesOccurred,
-            a => a.Kind == ActivityKind.Email && (denominator is not { } d || ActivityOutcomeRules.Has(a, d)),
-            a => ActivityOutcomeRules.Has(a, numerator),
-            emptyReason: emptyReason,
-            description: $"{numerator.ToString().ToLowerInvariant()} / {(denominator is { } d ? d.ToString().ToLowerInvariant() : "sent")} emails");
+            KpiMeasure.Share(denominator is { } d ? emails.WithOutcomes(d) : emails, KpiRecords.Activities.WithOutcomes(numerator), emptyReason),
+            $"{numerator.ToString().ToLowerInvariant()} / {(denominator is { } d2 ? d2.ToString().ToLowerInvariant() : "sent")} emails");
+    }
 }

@@ -89,6 +89,16 @@ public sealed class MoneyTotal
         Count += other.Count;
     }
 
+    /// <summary>Adds <paramref name="count"/> amounts in one currency that add up to <paramref name="amount"/>, as if each were added.</summary>
+    /// <remarks>The caller guarantees that the amounts need no conversion: <paramref name="currency"/> is the reporting currency, or there is none and the total is empty or in that currency.</remarks>
+    internal void AddExact(decimal amount, long count, Currency currency)
+    {
+        System.Diagnostics.Debug.Assert(_currency is null || _currency == currency, "The amounts need no conversion.");
+        Count += count;
+        _currency ??= currency;
+        Amount += amount;
+    }
+
     /// <summary>Returns the sum as money.</summary>
     /// <returns>The sum; zero in <see cref="SalesKpi.Currency.None"/> when there is no currency yet.</returns>
     public Money ToMoney() => new(Amount, _currency ?? default);

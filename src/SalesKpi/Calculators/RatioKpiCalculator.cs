@@ -19,6 +19,8 @@ namespace SalesKpi.Calculators;
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class RatioKpiCalculator : DerivedKpiCalculator
 {
+    private readonly string _zeroReason;
+
     /// <summary>Initializes a ratio KPI.</summary>
     /// <param name="id">The new KPI's kebab-case identifier.</param>
     /// <param name="numerator">The KPI divided.</param>
@@ -32,6 +34,7 @@ public sealed class RatioKpiCalculator : DerivedKpiCalculator
         Numerator = numerator;
         Denominator = denominator;
         Direction = direction;
+        _zeroReason = $"{denominator.Id} is zero";
     }
 
     /// <summary>Gets the KPI divided.</summary>
@@ -67,7 +70,7 @@ public sealed class RatioKpiCalculator : DerivedKpiCalculator
             return KpiValue.Undefined(Unit, $"{Denominator.Id} is undefined: {d.UndefinedReason}");
         }
 
-        var reason = $"{Denominator.Id} is zero";
+        var reason = _zeroReason;
         return IsMoneyPerUnit
             ? KpiValue.MoneyRatio(new Money(num, n.Currency ?? default), den, reason, unpricedCount: n.UnpricedCount + d.UnpricedCount)
             : KpiValue.Ratio(num, den, reason).WithUnpriced(n.UnpricedCount + d.UnpricedCount);

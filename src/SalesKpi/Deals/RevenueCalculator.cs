@@ -1,5 +1,4 @@
 using SalesKpi.Calculators;
-using SalesKpi.Utility;
 
 namespace SalesKpi.Deals;
 
@@ -36,14 +35,13 @@ public sealed class RevenueCalculator : AggregateKpiCalculator
     public override string Description => "value of the deals won in the period";
 
     /// <inheritdoc />
-    public override IReadOnlyList<KpiInput> Inputs { get; } = [DealInputs.Closed];
+    public override KpiMeasure Measure { get; } = KpiMeasure.Total(KpiRecords.Deals);
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
-    {
-        Preconditions.CheckNotNull(context);
-        return new DealTotal(context);
-    }
+    public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
+
+    /// <inheritdoc />
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
 }
 
 /// <summary>
@@ -78,37 +76,12 @@ public sealed class AverageDealSizeCalculator : AggregateKpiCalculator
     public override string Description => "revenue / deals won";
 
     /// <inheritdoc />
-    public override IReadOnlyList<KpiInput> Inputs { get; } = [DealInputs.Closed];
+    public override KpiMeasure Measure { get; } = KpiMeasure.Average(
+        KpiRecords.Deals, "no deals won in the period", "no deal won in the period could be priced in the reporting currency");
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
-    {
-        Preconditions.CheckNotNull(context);
-        return new DealTotal(context, average: true);
-    }
-}
+    public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
 
-/// <summary>The inputs the deal KPIs share.</summary>
-internal static class DealInputs
-{
-    public static KpiInput<Deal> Closed { get; } = KpiInput.Deals(static d => d.ClosedAt, "closed at");
-}
-
-/// <summary>The total value of deals, or their mean.</summary>
-internal sealed class DealTotal(KpiCalculatorContext context, bool average = false) : KpiAccumulator
-{
-    private readonly MoneyTotal _total = context.CreateMoneyTotal();
-
-    public override void Add(Deal deal, KpiPeriod period) => _total.Add(deal.Value, context.Settings.LocalDateOf(deal.ClosedAt));
-
-    public override void Merge(KpiAccumulator other) => _total.Merge(((DealTotal)other)._total);
-
-    public override KpiValue GetValue() =>
-        average
-            ? KpiValue.MoneyRatio(
-                _total.ToMoney(),
-                _total.Count - _total.UnpricedCount,
-                _total.Count == 0 ? "no deals won in the period" : "no deal won in the period could be priced in the reporting currency",
-                unpricedCount: _total.UnpricedCount)
-            : KpiValue.FromMoney(_total.ToMoney(), _total.UnpricedCount);
+    /// <inheritdoc />
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
 }

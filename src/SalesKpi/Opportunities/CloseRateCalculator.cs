@@ -22,8 +22,6 @@ namespace SalesKpi.Opportunities;
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class CloseRateCalculator : AggregateKpiCalculator
 {
-    private readonly RecordRatioCalculator<Opportunity> _ratio;
-
     /// <summary>Initializes the calculator.</summary>
     /// <param name="options">The options; the defaults when null.</param>
     /// <exception cref="ArgumentException">The id is not kebab-case.</exception>
@@ -35,22 +33,18 @@ public sealed class CloseRateCalculator : AggregateKpiCalculator
         Preconditions.CheckRange(Enum.IsDefined(options.Population), options.Population, "Unknown close-rate population.", "options.Population");
         Basis = options.Basis;
         Population = options.Population;
-        Func<Opportunity, Money>? weight = Basis == CloseRateBasis.Value ? static o => o.Amount : null;
-        _ratio = Population == CloseRatePopulation.Period
-            ? new RecordRatioCalculator<Opportunity>(
-                Id,
-                KpiInput.Opportunities(static o => o.ClosedAt, "closed at"),
-                static o => o.IsClosed,
-                static o => o.Status == OpportunityStatus.Won,
-                weight,
-                "no opportunities closed in the period")
-            : new RecordRatioCalculator<Opportunity>(
-                Id,
-                KpiInput.Opportunities(static o => o.CreatedAt, "created at"),
-                static _ => true,
-                static o => o.Status == OpportunityStatus.Won,
-                weight,
-                "no opportunities created in the period");
+        var byAmount = Basis == CloseRateBasis.Value;
+        Measure = Population == CloseRatePopulation.Period
+            ? KpiMeasure.Share(
+                KpiRecords.OpportunitiesClosed,
+                KpiRecords.OpportunitiesClosed.WithStatus(OpportunityStatus.Won),
+                "no opportunities closed in the period",
+                byAmount)
+            : KpiMeasure.Share(
+                KpiRecords.OpportunitiesCreated,
+                KpiRecords.OpportunitiesCreated.WithStatus(OpportunityStatus.Won),
+                "no opportunities created in the period",
+                byAmount);
     }
 
     /// <summary>Gets whether opportunities are counted or weighed by amount.</summary>
@@ -68,8 +62,11 @@ public sealed class CloseRateCalculator : AggregateKpiCalculator
         : "won / created of opportunities created in the period";
 
     /// <inheritdoc />
-    public override IReadOnlyList<KpiInput> Inputs => _ratio.Inputs;
+    public override KpiMeasure Measure { get; }
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => _ratio.CreateAccumulator(context);
+    public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
+
+    /// <inheritdoc />
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
 }

@@ -1,6 +1,4 @@
-using NodaTime;
 using SalesKpi.Calculators;
-using SalesKpi.Utility;
 
 namespace SalesKpi.Opportunities;
 
@@ -39,27 +37,11 @@ public sealed class SalesCycleLengthCalculator : AggregateKpiCalculator
     public override string Description => "days from created to closed of opportunities won in the period";
 
     /// <inheritdoc />
-    public override IReadOnlyList<KpiInput> Inputs { get; } = [KpiInput.Opportunities(static o => o.Status == OpportunityStatus.Won ? o.ClosedAt : null, "closed at (won)")];
+    public override KpiMeasure Measure { get; } = KpiMeasure.CycleDays(KpiRecords.OpportunitiesWon, "no opportunities won in the period");
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
-    {
-        Preconditions.CheckNotNull(context);
-        return new DaysSample(context.Settings, "no opportunities won in the period");
-    }
+    public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
 
-    private sealed class DaysSample(KpiSettings settings, string emptyReason) : KpiAccumulator
-    {
-        private readonly List<decimal> _days = [];
-
-        public override void Add(Opportunity opportunity, KpiPeriod period)
-        {
-            Preconditions.CheckNotNull(opportunity);
-            _days.Add(Period.DaysBetween(settings.LocalDateOf(opportunity.CreatedAt), settings.LocalDateOf(opportunity.ClosedAt!.Value)));
-        }
-
-        public override void Merge(KpiAccumulator other) => _days.AddRange(((DaysSample)other)._days);
-
-        public override KpiValue GetValue() => KpiValue.Durations(_days, emptyReason);
-    }
+    /// <inheritdoc />
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
 }

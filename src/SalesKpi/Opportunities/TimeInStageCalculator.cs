@@ -34,7 +34,7 @@ public sealed class TimeInStageCalculator : AggregateKpiCalculator
         Preconditions.CheckRange(Enum.IsDefined(options.Mode), options.Mode, "Unknown mode.", "options.Mode");
         Stage = options.Stage;
         Mode = options.Mode;
-        Inputs = [KpiInput.Opportunities(o => Measure(o)?.End, "end of the stay in " + Stage)];
+        Inputs = [KpiInput.Opportunities(o => MeasureStays(o)?.End, "end of the stay in " + Stage)];
     }
 
     /// <summary>Gets the stage measured.</summary>
@@ -63,7 +63,7 @@ public sealed class TimeInStageCalculator : AggregateKpiCalculator
     }
 
     /// <summary>Returns the stays in the stage measured for the opportunity: their end, and the stays (start, end) measured.</summary>
-    private (Instant End, List<(Instant Start, Instant End)> Stays)? Measure(Opportunity opportunity)
+    private (Instant End, List<(Instant Start, Instant End)> Stays)? MeasureStays(Opportunity opportunity)
     {
         var stays = new List<(Instant Start, Instant End)>();
         var history = opportunity.StageHistory;
@@ -106,7 +106,7 @@ public sealed class TimeInStageCalculator : AggregateKpiCalculator
 
         public override void Add(Opportunity opportunity, KpiPeriod period)
         {
-            var measured = owner.Measure(opportunity)!.Value;
+            var measured = owner.MeasureStays(opportunity)!.Value;
             var days = 0;
             foreach (var (start, end) in measured.Stays)
             {

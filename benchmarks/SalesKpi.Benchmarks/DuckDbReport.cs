@@ -1,0 +1,291 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using NodaTime;
+using SalesKpi.Deals;
+using SalesKpi.Opportunities;
+
+namespace SalesKpi.Benchmarks;
+
+/// <summary>
+/// The reference report in DuckDB: the snapshot loaded once into in-memory tables (rep and kind as text, timestamps as
+/// TIMESTAMPTZ, amounts as DECIMAL(18,2)), then one SQL query per collection and timestamp with filtered aggregates.
+/// Two versions of the SQL: <see cref="Queries"/> as a user writes it, bucketing by <c>date_trunc('week', …)</c> in the
+/// session's time zone (ICU converts each timestamp), and <see cref="TunedQueries"/>, which buckets as the library does:
+/// the zone's offsets over the range are constants of the query, each timestamp's local day is integer arithmetic on its
+/// epoch microseconds, and the range is compared as instants.
+/// </summary>
+public sealed class DuckDbReport : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+    private IReadOnlyList<string> _tuned = [];
+
+    private DuckDbReport(DuckDBConnection connection) => _connection = connection;
+
+    /// <summary>The queries, in the order of <see cref="Result"/>'s parts.</summary>
+    public static IReadOnlyList<string> Queries { get; } =
+    [
+        """
+        SELECT rep, date_trunc('week', occurred_at)::DATE AS week,
+               count(*) FILTER (WHERE kind = 'call') AS calls,
+               count(*) FILTER (WHERE kind = 'email') AS emails,
+               count(*) FILTER (WHERE kind = 'meeting') AS meetings,
+               count(*) FILTER (WHERE kind IN ('call', 'meeting') AND outcomes & 1 = 1) AS conversations
+        FROM activities
+        WHERE occurred_at >= TIMESTAMPTZ '2025-01-01 00:00:00' AND occurred_at < TIMESTAMPTZ '2026-01-01 00:00:00'
+        GROUP BY ALL
+        """,
+        """
+        SELECT coalesce(rep, '(none)') AS rep, date_trunc('week', created_at)::DATE AS week, count(*) AS new_leads
+        FROM leads
+        WHERE created_at >= TIMESTAMPTZ '2025-01-01 00:00:00' AND created_at < TIMESTAMPTZ '2026-01-01 00:00:00'
+        GROUP BY ALL
+        """,
+        """
+        SELECT coalesce(rep, '(none)') AS rep, date_trunc('week', qualified_at)::DATE AS week, count(*) AS sqls
+        FROM leads
+        WHERE qualified_at >= TIMESTAMPTZ '2025-01-01 00:00:00' AND qualified_at < TIMESTAMPTZ '2026-01-01 00:00:00'
+        GROUP BY ALL
+        """,
+        """
+        SELECT rep, date_trunc('week', closed_at)::DATE AS week,
+               count(*) FILTER (WHERE status = 'won') AS won,
+               count(*) AS closed,
+               CAST(sum(date_diff('day', created_at::DATE, closed_at::DATE)) FILTER (WHERE status = 'won') AS BIGINT) AS cycle_sum,
+               median(date_diff('day', created_at::DATE, closed_at::DATE)) FILTER (WHERE status = 'won') AS cycle_median
+        FROM opportunities
+        WHERE closed_at >= TIMESTAMPTZ '2025-01-01 00:00:00' AND closed_at < TIMESTAMPTZ '2026-01-01 00:00:00'
+        GROUP BY ALL
+        """,
+        """
+        SELECT rep, date_trunc('week', closed_at)::DATE AS week,
+               sum(value) AS total, count(*) AS deals,
+               coalesce(sum(value) FILTER (WHERE kind = 'new-business'), 0) AS new_business,
+               coalesce(sum(value) FILTER (WHERE kind = 'add-on'), 0) AS add_on,
+               coalesce(sum(value) FILTER (WHERE kind = 'renewal'), 0) AS renewal,
+               coalesce(sum(value) FILTER (WHERE kind = 'win-back'), 0) AS win_back
+        FROM deals
+        WHERE closed_at >= TIMESTAMPTZ '2025-01-01 00:00:00' AND closed_at < TIMESTAMPTZ '2026-01-01 00:00:00'
+        GROUP BY ALL
+        """,
+    ];
+
+    /// <summary>Returns the tuned queries for a zone: the same results as <see cref="Queries"/>, in the same column order.</summary>
+    public static IReadOnlyList<string> TunedQueries(string zoneId)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var year = ReferenceData.Year;
+        var from = zone.AtStartOfDay(year.Start).ToInstant();
+        var to = zone.AtStartOfDay(year.End.PlusDays(1)).ToInstant();
+        string Range(string column) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{column} >= TIMESTAMPTZ '{from:uuuu-MM-dd'T'HH:mm:ss}Z' AND {column} < TIMESTAMPTZ '{to:uuuu-MM-dd'T'HH:mm:ss}Z'");
+
+        // The local day number of epoch microseconds: (us + offset) // day, with the zone's offsets as a CASE over its
+        // transitions (none for UTC or a fixed offset). The data spans 2024–2026.
+        var intervals = zone.GetZoneIntervals(Instant.FromUtc(2023, 1, 1, 0, 0), Instant.FromUtc(2028, 1, 1, 0, 0)).ToList();
+        string Day(string column)
+        {
+            var us = $"epoch_us({column})";
+            if (intervals.Count == 1)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"(({us} + {intervals[0].WallOffset.Seconds * 1_000_000L}) // 86400000000)");
+            }
+
+            var cases = string.Join(" ", intervals.Skip(1).Select((interval, i) => string.Create(
+                CultureInfo.InvariantCulture,
+                $"WHEN {us} < {interval.Start.ToUnixTimeTicks() / 10} THEN {intervals[i].WallOffset.Seconds * 1_000_000L}")));
+            return string.Create(CultureInfo.InvariantCulture, $"(({us} + CASE {cases} ELSE {intervals[^1].WallOffset.Seconds * 1_000_000L} END) // 86400000000)");
+        }
+
+        // The Monday of the ISO week of a local day number (day 0, 1970-01-01, was a Thursday).
+        string Week(string column) => $"(DATE '1970-01-01' + CAST(7 * (({Day(column)} + 3) // 7) - 3 AS INTEGER))";
+        return
+        [
+            $"""
+            SELECT rep, {Week("occurred_at")} AS week,
+                   count(*) FILTER (WHERE kind = 'call') AS calls,
+                   count(*) FILTER (WHERE kind = 'email') AS emails,
+                   count(*) FILTER (WHERE kind = 'meeting') AS meetings,
+                   count(*) FILTER (WHERE kind IN ('call', 'meeting') AND outcomes & 1 = 1) AS conversations
+            FROM activities WHERE {Range("occurred_at")}
+            GROUP BY ALL
+            """,
+            $"""
+            SELECT coalesce(rep, '(none)') AS rep, {Week("created_at")} AS week, count(*) AS new_leads
+            FROM leads WHERE {Range("created_at")}
+            GROUP BY ALL
+            """,
+            $"""
+            SELECT coalesce(rep, '(none)') AS rep, {Week("qualified_at")} AS week, count(*) AS sqls
+            FROM leads WHERE {Range("qualified_at")}
+            GROUP BY ALL
+            """,
+            $"""
+            SELECT rep, {Week("closed_at")} AS week,
+                   count(*) FILTER (WHERE status = 'won') AS won,
+                   count(*) AS closed,
+                   CAST(sum({Day("closed_at")} - {Day("created_at")}) FILTER (WHERE status = 'won') AS BIGINT) AS cycle_sum,
+                   median({Day("closed_at")} - {Day("created_at")}) FILTER (WHERE status = 'won') AS cycle_median
+            FROM opportunities WHERE {Range("closed_at")}
+            GROUP BY ALL
+            """,
+            $"""
+            SELECT rep, {Week("closed_at")} AS week,
+                   sum(value) AS total, count(*) AS deals,
+                   coalesce(sum(value) FILTER (WHERE kind = 'new-business'), 0) AS new_business,
+                   coalesce(sum(value) FILTER (WHERE kind = 'add-on'), 0) AS add_on,
+                   coalesce(sum(value) FILTER (WHERE kind = 'renewal'), 0) AS renewal,
+                   coalesce(sum(value) FILTER (WHERE kind = 'win-back'), 0) AS win_back
+            FROM deals WHERE {Range("closed_at")}
+            GROUP BY ALL
+            """,
+        ];
+    }
+
+    /// <summary>Opens an in-memory database, loads the snapshot's leads, opportunities, deals and activities, and sets the zone and threads.</summary>
+    public static DuckDbReport Load(SalesData data, string zoneId, int threads)
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        var report = new DuckDbReport(connection);
+        report.Execute("""
+            CREATE TABLE activities (rep VARCHAR NOT NULL, kind VARCHAR NOT NULL, outcomes UTINYINT NOT NULL, occurred_at TIMESTAMPTZ NOT NULL);
+            CREATE TABLE leads (rep VARCHAR, source VARCHAR NOT NULL, created_at TIMESTAMPTZ NOT NULL, qualified_at TIMESTAMPTZ, converted_at TIMESTAMPTZ);
+            CREATE TABLE opportunities (rep VARCHAR NOT NULL, status VARCHAR NOT NULL, amount DECIMAL(18, 2) NOT NULL, created_at TIMESTAMPTZ NOT NULL, closed_at TIMESTAMPTZ);
+            CREATE TABLE deals (rep VARCHAR NOT NULL, kind VARCHAR NOT NULL, value DECIMAL(18, 2) NOT NULL, closed_at TIMESTAMPTZ NOT NULL);
+            """);
+        using (var appender = connection.CreateAppender("activities"))
+        {
+            foreach (var a in data.Activities)
+            {
+                appender.CreateRow().AppendValue(a.Owner.Value).AppendValue(a.Kind.Name).AppendValue((byte)a.Outcomes).AppendValue(Utc(a.OccurredAt)).EndRow();
+            }
+        }
+
+        using (var appender = connection.CreateAppender("leads"))
+        {
+            foreach (var l in data.Leads)
+            {
+                appender.CreateRow().AppendValue(l.Owner?.Value).AppendValue(l.Source).AppendValue(Utc(l.CreatedAt))
+                    .AppendValue(Utc(l.QualifiedAt)).AppendValue(Utc(l.ConvertedAt)).EndRow();
+            }
+        }
+
+        using (var appender = connection.CreateAppender("opportunities"))
+        {
+            foreach (var o in data.Opportunities)
+            {
+                appender.CreateRow().AppendValue(o.Owner.Value).AppendValue(StatusName(o.Status)).AppendValue(o.Amount.Amount)
+                    .AppendValue(Utc(o.CreatedAt)).AppendValue(Utc(o.ClosedAt)).EndRow();
+            }
+        }
+
+        using (var appender = connection.CreateAppender("deals"))
+        {
+            foreach (var d in data.Deals)
+            {
+                appender.CreateRow().AppendValue(d.Owner.Value).AppendValue(DealKinds.ToName(d.Kind)).AppendValue(d.Value.Amount)
+                    .AppendValue(Utc(d.ClosedAt)).EndRow();
+            }
+        }
+
+        report.Execute($"SET TimeZone = '{zoneId}'; SET threads = {threads};");
+        report._tuned = TunedQueries(zoneId);
+        return report;
+    }
+
+    /// <summary>Runs the queries (as written, or tuned) and reads every row.</summary>
+    public Result Run(bool tuned = false)
+    {
+        var queries = tuned ? _tuned : Queries;
+        var parts = new List<object[]>[queries.Count];
+        for (var q = 0; q < queries.Count; q++)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = queries[q];
+            using var reader = command.ExecuteReader();
+            var rows = new List<object[]>();
+            while (reader.Read())
+            {
+                var row = new object[reader.FieldCount];
+                reader.GetValues(row);
+                rows.Add(row);
+            }
+
+            parts[q] = rows;
+        }
+
+        return new Result(parts);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    private static DateTimeOffset Utc(Instant instant) => instant.ToDateTimeOffset();
+
+    private static DateTimeOffset? Utc(Instant? instant) => instant?.ToDateTimeOffset();
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The rows of each query.</summary>
+    public sealed class Result(IReadOnlyList<List<object[]>> parts)
+    {
+        /// <summary>Gets the number of rows read.</summary>
+        public int Rows => parts.Sum(p => p.Count);
+
+        /// <summary>Returns the results in comparable form.</summary>
+        public ReportTable ToTable()
+        {
+            var table = new ReportTable();
+            static string Rep(object[] row) => (string)row[0];
+            static string Week(object[] row) => ReferenceReport.WeekLabel(LocalDate.FromDateOnly(row[1] is DateOnly d ? d : DateOnly.FromDateTime((DateTime)row[1])));
+            static long L(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            foreach (var row in parts[0])
+            {
+                table.Count(Rep(row), Week(row), ReferenceReport.Ids.Calls, L(row[2]));
+                table.Count(Rep(row), Week(row), ReferenceReport.Ids.EmailsSent, L(row[3]));
+                table.Count(Rep(row), Week(row), ReferenceReport.Ids.Meetings, L(row[4]));
+                table.Count(Rep(row), Week(row), ReferenceReport.Ids.Conversations, L(row[5]));
+                table.Ratio(Rep(row), Week(row), ReferenceReport.Ids.CallToMeeting, L(row[4]), L(row[2]));
+            }
+
+            foreach (var row in parts[1])
+            {
+                table.Count(Rep(row), Week(row), ReferenceReport.Ids.NewLeads, L(row[2]));
+            }
+
+            foreach (var row in parts[2])
+            {
+                table.Count(Rep(row), Week(row), ReferenceReport.Ids.SqlCount, L(row[2]));
+            }
+
+            foreach (var row in parts[3])
+            {
+                table.Ratio(Rep(row), Week(row), ReferenceReport.Ids.CloseRate, L(row[2]), L(row[3]));
+                if (L(row[2]) > 0)
+                {
+                    table.Sample(Rep(row), Week(row), ReferenceReport.Ids.SalesCycle, L(row[2]), L(row[4]), Convert.ToDouble(row[5], CultureInfo.InvariantCulture));
+                }
+            }
+
+            foreach (var row in parts[4])
+            {
+                table.Average(Rep(row), Week(row), ReferenceReport.Ids.AverageDealSize, (decimal)row[2], L(row[3]));
+                table.Money(Rep(row), Week(row), ReferenceReport.Ids.RevenueNewBusiness, (decimal)row[4]);
+                table.Money(Rep(row), Week(row), ReferenceReport.Ids.RevenueAddOn, (decimal)row[5]);
+                table.Money(Rep(row), Week(row), ReferenceReport.Ids.RevenueRenewal, (decimal)row[6]);
+                table.Money(Rep(row), Week(row), ReferenceReport.Ids.RevenueWinBack, (decimal)row[7]);
+            }
+
+            return table;
+        }
+    }
+
+    /// <summary>The statuses as stored.</summary>
+    internal static string StatusName(OpportunityStatus status) => status.ToString().ToLowerInvariant();
+}

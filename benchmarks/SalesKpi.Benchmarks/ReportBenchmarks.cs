@@ -1,0 +1,78 @@
+using BenchmarkDotNet.Attributes;
+using SalesKpi.Calculators;
+
+namespace SalesKpi.Benchmarks;
+
+/// <summary>
+/// The reference work (docs/performance.md): 15 KPIs of 2025 by rep and ISO week over 50 reps, N opportunities, 2N
+/// leads, 10N activities and 0.2N deals, in a non-UTC zone and in UTC, computed five ways in one run: one LINQ query per
+/// KPI (the baseline), the SalesKpi report on one thread and on every core, DuckDB with the same KPIs in SQL over
+/// in-memory tables (loaded in the setup, with as many threads as cores; the SQL as written and tuned, see
+/// <see cref="DuckDbReport"/>), and the floor — a loop that only reads one field of every record, over the library's
+/// record objects and over the snapshot's compact columns.
+/// </summary>
+/// <remarks>
+/// <para>The snapshot's compact columns are built in the setup (<see cref="SalesData.Prepare"/>): the report measures
+/// evaluation, and <see cref="ImportBenchmarks"/> measures building the columns.</para>
+/// <para>Quick look: <c>dotnet run -c Release --project benchmarks/SalesKpi.Benchmarks -- --filter '*ReportBenchmarks*' --job short</c>.</para>
+/// </remarks>
+[MemoryDiagnoser]
+public class ReportBenchmarks
+{
+    private SalesData _data = SalesData.Empty;
+    private KpiEvaluator _oneThread = new();
+    private KpiEvaluator _allCores = new();
+    private DuckDbReport? _duckDb;
+
+    /// <summary>Gets or sets the number of opportunities (leads 2×, activities 10×, deals 0.2×).</summary>
+    [ParamsSource(nameof(Scales))]
+    public int Opportunities { get; set; }
+
+    /// <summary>Gets the scales: 100,000, 1,000,000, or <see cref="BenchmarkScales.Variable"/>.</summary>
+    public static IEnumerable<int> Scales => BenchmarkScales.Or(100_000, 1_000_000);
+
+    /// <summary>Gets or sets the time zone of the periods.</summary>
+    [Params("Europe/Istanbul", "UTC")]
+    public string Zone { get; set; } = "UTC";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _data = ReferenceData.Generate(Opportunities);
+        var settings = ReferenceReport.Settings(Zone);
+        _oneThread = new KpiEvaluator(settings, maxDegreeOfParallelism: 1);
+        _allCores = new KpiEvaluator(settings);
+        _data.Prepare();
+    }
+
+    [GlobalSetup(Targets = [nameof(DuckDb), nameof(DuckDbTuned)])]
+    public void SetupDuckDb()
+    {
+        _data = ReferenceData.Generate(Opportunities);
+        _duckDb = DuckDbReport.Load(_data, Zone, Environment.ProcessorCount);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _duckDb?.Dispose();
+
+    [Benchmark(Baseline = true, Description = "LINQ, one query per KPI")]
+    public LinqReport.Result Linq() => LinqReport.Run(_data, _oneThread.Settings.Zone);
+
+    [Benchmark(Description = "SalesKpi, 1 thread")]
+    public KpiReport SalesKpiOneThread() => _oneThread.Evaluate(_data, ReferenceReport.Query);
+
+    [Benchmark(Description = "SalesKpi, all cores")]
+    public KpiReport SalesKpiAllCores() => _allCores.Evaluate(_data, ReferenceReport.Query);
+
+    [Benchmark(Description = "DuckDB, SQL, all cores")]
+    public DuckDbReport.Result DuckDb() => _duckDb!.Run();
+
+    [Benchmark(Description = "DuckDB, tuned SQL, all cores")]
+    public DuckDbReport.Result DuckDbTuned() => _duckDb!.Run(tuned: true);
+
+    [Benchmark(Description = "Floor: records")]
+    public long FloorRecords() => FloorLoops.Records(_data);
+
+    [Benchmark(Description = "Floor: columns")]
+    public long FloorColumns() => FloorLoops.Columns(_data);
+}

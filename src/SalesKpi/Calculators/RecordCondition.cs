@@ -1,0 +1,95 @@
+using SalesKpi.Activities;
+using SalesKpi.Deals;
+using SalesKpi.Leads;
+using SalesKpi.Opportunities;
+
+namespace SalesKpi.Calculators;
+
+/// <summary>
+/// A condition on the traits of a record — an activity's kind and outcomes, a lead's source and whether it was
+/// qualified and converted, an opportunity's status, a deal's kind — with no per-record code beyond those traits.
+/// </summary>
+/// <remarks>
+/// <para>Because it depends on the traits only, the fast engine decides it once per distinct combination of traits
+/// (a table over the snapshot's interned codes) instead of once per record; the general engine calls it per record.
+/// A null predicate keeps every record of its collection.</para>
+/// </remarks>
+internal sealed class RecordCondition
+{
+    private RecordCondition(
+        Func<ActivityKind, ActivityOutcomes, bool>? activity,
+        Func<string, bool, bool, bool>? lead,
+        Func<OpportunityStatus, bool>? opportunity,
+        Func<DealKind, bool>? deal)
+    {
+        Activity = activity;
+        Lead = lead;
+        Opportunity = opportunity;
+        Deal = deal;
+    }
+
+    /// <summary>Gets the condition that keeps every record.</summary>
+    public static RecordCondition All { get; } = new(null, null, null, null);
+
+    /// <summary>Gets the predicate over an activity's kind and (recorded) outcomes, or null.</summary>
+    public Func<ActivityKind, ActivityOutcomes, bool>? Activity { get; }
+
+    /// <summary>Gets the predicate over a lead's source, whether it was qualified and whether it was converted, or null.</summary>
+    public Func<string, bool, bool, bool>? Lead { get; }
+
+    /// <summary>Gets the predicate over an opportunity's status, or null.</summary>
+    public Func<OpportunityStatus, bool>? Opportunity { get; }
+
+    /// <summary>Gets the predicate over a deal's kind, or null.</summary>
+    public Func<DealKind, bool>? Deal { get; }
+
+    public static RecordCondition OfActivities(Func<ActivityKind, ActivityOutcomes, bool> predicate) => new(predicate, null, null, null);
+
+    public static RecordCondition OfLeads(Func<string, bool, bool, bool> predicate) => new(null, predicate, null, null);
+
+    public static RecordCondition OfOpportunities(Func<OpportunityStatus, bool> predicate) => new(null, null, predicate, null);
+
+    public static RecordCondition OfDeals(Func<DealKind, bool> predicate) => new(null, null, null, predicate);
+
+    /// <summary>Returns true when the condition keeps every record of the collection.</summary>
+    public bool KeepsAll(KpiRecordType type) => type switch
+    {
+        KpiRecordType.Activities => Activity is null,
+        KpiRecordType.Leads => Lead is null,
+        KpiRecordType.Opportunities => Opportunity is null,
+        KpiRecordType.Deals => Deal is null,
+        _ => true,
+    };
+
+    public RecordCondition And(RecordCondition other)
+    {
+        if (ReferenceEquals(this, All) || ReferenceEquals(this, other))
+        {
+            return other;
+        }
+
+        if (ReferenceEquals(other, All))
+        {
+            return this;
+        }
+
+        return new(Both(Activity, other.Activity), Both(Lead, other.Lead), Both(Opportunity, other.Opportunity), Both(Deal, other.Deal));
+    }
+
+    public bool Matches(Activity activity) => Activity?.Invoke(activity.Kind, activity.Outcomes) ?? true;
+
+    public bool Matches(Lead lead) => Lead?.Invoke(lead.Source, lead.QualifiedAt.HasValue, lead.ConvertedAt.HasValue) ?? true;
+
+    public bool Matches(Opportunity opportunity) => Opportunity?.Invoke(opportunity.Status) ?? true;
+
+    public bool Matches(Deal deal) => Deal?.Invoke(deal.Kind) ?? true;
+
+    private static Func<ActivityKind, ActivityOutcomes, bool>? Both(Func<ActivityKind, ActivityOutcomes, bool>? a, Func<ActivityKind, ActivityOutcomes, bool>? b) =>
+        a is null ? b : b is null ? a : (k, o) => a(k, o) && b(k, o);
+
+    private static Func<string, bool, bool, bool>? Both(Func<string, bool, bool, bool>? a, Func<string, bool, bool, bool>? b) =>
+        a is null ? b : b is null ? a : (s, q, c) => a(s, q, c) && b(s, q, c);
+
+    private static Func<T, bool>? Both<T>(Func<T, bool>? a, Func<T, bool>? b) =>
+        a is null ? b : b is null ? a : x => a(x) && b(x);
+}

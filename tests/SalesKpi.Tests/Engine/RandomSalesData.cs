@@ -1,0 +1,132 @@
+using NodaTime;
+using SalesKpi.Activities;
+using SalesKpi.Deals;
+using SalesKpi.Leads;
+using SalesKpi.Marketing;
+using SalesKpi.Opportunities;
+using SalesKpi.Reps;
+
+namespace SalesKpi.Tests.Engine;
+
+/// <summary>
+/// Small random snapshots that reach the corners of the engine: owners off the roster and leads with no owner, custom
+/// activity kinds in two spellings, every outcome combination, records just before, on and after period boundaries
+/// (instants with sub-second parts, around daylight-saving changes), open, won and lost opportunities and every deal kind.
+/// </summary>
+public static class RandomSalesData
+{
+    // Three sources: trait codes (source × 4) that do not fill a power of two.
+    private static readonly string[] Sources = ["web", "referral", "event"];
+    private static readonly ActivityKind[] Kinds =
+    [
+        ActivityKind.Call, ActivityKind.Email, ActivityKind.Meeting, ActivityKind.CrmUpdate, ActivityKind.ToolUsage,
+        new("demo"), new("Demo"),
+    ];
+
+    /// <summary>Gets a roster of five reps in two teams; reps r6 and r7 own records but are not on it.</summary>
+    public static Roster Roster { get; } = new(
+    [
+        new Rep(new RepId("r1"), "Ayşe", new TeamId("north")),
+        new Rep(new RepId("r2"), "Budi", new TeamId("north")),
+        new Rep(new RepId("r3"), "Olga", new TeamId("south")),
+        new Rep(new RepId("r4"), "Ken", new TeamId("south")),
+        new Rep(new RepId("r5"), "Lea", new TeamId("south")),
+    ]);
+
+    /// <summary>Returns a snapshot of about <paramref name="size"/> activities and proportionally fewer other records, all in one currency unless <paramref name="mixedCurrencies"/>.</summary>
+    public static SalesData Create(int seed, int size = 400, bool mixedCurrencies = false)
+    {
+        var random = new Random(seed);
+        var start = Instant.FromUtc(2024, 12, 1, 0, 0);
+        var days = 200;
+        Instant At() => RandomInstant(random, start, days);
+        RepId Rep() => new("r" + random.Next(1, 8));
+        Money Amount() => new(
+            Math.Round((decimal)random.NextDouble() * 10_000m, random.Next(0, 3)),
+            mixedCurrencies && random.Next(4) == 0 ? Currency.EUR : Currency.USD);
+
+        var leads = new List<Lead>();
+        for (var i = 0; i < size / 4; i++)
+        {
+            var created = At();
+            leads.Add(new Lead(
+                new LeadId("l" + i),
+                created,
+                Sources[random.Next(Sources.Length)],
+                random.Next(6) == 0 ? null : Rep(),
+                random.Next(2) == 0 ? created.Plus(Duration.FromHours(random.Next(0, 24 * 40))) : null,
+                random.Next(3) == 0 ? created.Plus(Duration.FromHours(random.Next(0, 24 * 60))) : null));
+        }
+
+        var opportunities = new List<Opportunity>();
+        for (var i = 0; i < size / 8; i++)
+        {
+            var created = At();
+            var status = (OpportunityStatus)random.Next(3);
+            opportunities.Add(new Opportunity(
+                new OpportunityId("o" + i),
+                new AccountId("a" + random.Next(20)),
+                Rep(),
+                created,
+                Amount(),
+                status,
+                status == OpportunityStatus.Open ? null : created.Plus(Duration.FromMinutes(random.Next(0, 60 * 24 * 90))),
+                random.Next(2) == 0 ? new LeadId("l" + random.Next(Math.Max(1, size / 4))) : null));
+        }
+
+        var deals = new List<Deal>();
+        for (var i = 0; i < size / 10; i++)
+        {
+            deals.Add(new Deal(
+                new DealId("d" + i),
+                new AccountId("a" + random.Next(20)),
+                Rep(),
+                At(),
+                Amount(),
+                (DealKind)random.Next(4),
+                random.Next(2) == 0 ? new OpportunityId("o" + random.Next(Math.Max(1, size / 8))) : null));
+        }
+
+        var activities = new List<Activity>();
+        for (var i = 0; i < size; i++)
+        {
+            var kind = Kinds[random.Next(Kinds.Length)];
+            activities.Add(new Activity(
+                new ActivityId("x" + i),
+                kind,
+                Rep(),
+                At(),
+                (ActivityOutcomes)random.Next(32),
+                random.Next(3) == 0 ? new LeadId("l" + random.Next(Math.Max(1, size / 4))) : null,
+                tool: kind == ActivityKind.ToolUsage && random.Next(2) == 0 ? "dialer" : null));
+        }
+
+        var spend = Sources.Select((s, i) => new MarketingSpend(
+            s,
+            new DateInterval(new LocalDate(2025, 1, 1).PlusDays(i * 7), new LocalDate(2025, 2, 15).PlusDays(i * 7)),
+            new Money(1_000m * (i + 1), Currency.USD))).ToList();
+
+        return SalesData.Create(leads, opportunities, deals, activities, spend, Roster);
+    }
+
+    private static Instant RandomInstant(Random random, Instant start, int days)
+    {
+        // A third of the instants sit on, or within a minute of, a local midnight somewhere (UTC−5 to UTC+11, quarter
+        // hours for Kathmandu's +5:45), to hit the period boundaries exactly and by a nanosecond either way.
+        var day = start.Plus(Duration.FromDays(random.Next(days)));
+        if (random.Next(3) == 0)
+        {
+            var hour = new[] { 0, 21, 22, 5, 4, 13, 18 }[random.Next(7)];
+            var nanoseconds = random.Next(4) switch
+            {
+                0 => 0,
+                1 => random.Next(2) == 0 ? -1 : 1,
+                2 => random.Next(2) == 0 ? -100 : 100,
+                _ => random.NextInt64(-60_000_000_000, 60_000_000_000),
+            };
+            return day.Plus(Duration.FromHours(hour)).Plus(Duration.FromMinutes(new[] { 0, 0, 0, 15, 30, 45 }[random.Next(6)])).Plus(Duration.FromNanoseconds(nanoseconds));
+        }
+
+        return day.Plus(Duration.FromNanoseconds(random.NextInt64(0, 86_400_000_000_000)));
+    }
+}
