@@ -10,7 +10,6 @@ public partial class KpiEvaluatorTests
     public void Evaluate_SixHundredThousandActivitiesOnOneAndTwoCores_GivesIdenticalReports()
     {
         // Above 250,000 records per partition the engine splits the scan: 600,000 activities make 2 partitions on 2 cores.
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var data = VariedQuarter(activities: 600_000);
         var probe = new MergeProbe();
         var byRep = new KpiQuery(Q1Of2025, [.. ActivityAndLeadKpis, probe], KpiGrouping.ByRep, PeriodUnit.Month);
@@ -29,7 +28,6 @@ public partial class KpiEvaluatorTests
         Assert.Equal(0, mergesOnOneCore);
         Assert.True(probe.Merges > 0);
         Assert.Equal(100_000m, singleByRep.Groups.Sum(g => Enumerable.Range(0, 3).Sum(p => singleByRep.Get(KpiIds.Calls, g, p).Value)));
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}"); // typically well under 5 s
     }
 
     /// <summary>
