@@ -6,12 +6,12 @@ namespace SalesKpi.Tests.TestUtilities;
 /// The MoreLINQ-style sweep: every public constructor, method and property accessor must refuse null for each
 /// parameter that is not annotated as nullable, with an <see cref="ArgumentNullException"/> naming that parameter,
 /// before doing anything else. The other arguments, and the instance an instance member is called on, come from
-/// <see cref="ArgumentSamples"/>.
+/// an <see cref="IArgumentSource"/>: <c>ArgumentSamples</c> for SalesKpi, a table of its own for each other
+/// assembly swept (this file is linked into SalesKpi.Csv.Tests).
 /// </summary>
 /// <remarks>
 /// <para>
-/// Open generic types and generic methods are closed over sample type arguments (<see cref="GenericArguments"/>);
-/// one that cannot be closed is reported, not skipped. Abstract and interface members are called on a sample
+/// Open generic types and generic methods are closed over sample type arguments by the source; one that cannot be closed is reported, not skipped. Abstract and interface members are called on a sample
 /// instance (a built-in implementation), so the override a caller really reaches is the one checked.
 /// </para>
 /// <para>
@@ -20,16 +20,17 @@ namespace SalesKpi.Tests.TestUtilities;
 /// nullable), and parameters of value types or by-reference parameters.
 /// </para>
 /// </remarks>
-public static class NullGuards
+public static partial class NullGuards
 {
     private const BindingFlags DeclaredPublic =
         BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     /// <summary>Returns one line per member and parameter that does not throw <see cref="ArgumentNullException"/> as it should.</summary>
     /// <remarks>Each line names the type, the member with its parameter types, the parameter and what went wrong.</remarks>
-    public static IReadOnlyList<string> Violations(Type type)
+    public static IReadOnlyList<string> Violations(Type type, IArgumentSource samples)
     {
         ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(samples);
         var violations = new List<string>();
         if (typeof(Delegate).IsAssignableFrom(type))
         {
@@ -38,9 +39,9 @@ public static class NullGuards
 
         if (type.IsGenericTypeDefinition)
         {
-            if (GenericArguments.TryClose(type) is not { } closed)
+            if (samples.TryClose(type) is not { } closed)
             {
-                return [$"{Name(type)}: no sample type argument satisfies its constraints; add one to GenericArguments."];
+                return [$"{Name(type)}: no sample type argument satisfies its constraints; add one to the samples."];
             }
 
             type = closed;
@@ -58,9 +59,9 @@ public static class NullGuards
             var member = declared;
             if (declared is MethodInfo { IsGenericMethodDefinition: true } generic)
             {
-                if (GenericArguments.TryClose(generic) is not { } closedMethod)
+                if (samples.TryClose(generic) is not { } closedMethod)
                 {
-                    violations.Add($"{Name(type)}.{Describe(declared)}: no sample type argument satisfies its constraints; add one to GenericArguments.");
+                    violations.Add($"{Name(type)}.{Describe(declared)}: no sample type argument satisfies its constraints; add one to the samples.");
                     continue;
                 }
 
@@ -77,7 +78,7 @@ public static class NullGuards
                     continue;
                 }
 
-                var check = CallWithNull(type, member, parameters, i, nullability);
+                var check = CallWithNull(type, member, parameters, i, nullability, samples);
                 if (check is not null)
                 {
                     violations.Add($"{Name(type)}.{Describe(member)}, parameter '{parameter.Name}': {check}");
@@ -88,7 +89,8 @@ public static class NullGuards
         return violations;
     }
 
-    private static string? CallWithNull(Type type, MethodBase member, ParameterInfo[] parameters, int nullIndex, NullabilityInfoContext nullability)
+    private static string? CallWithNull(
+        Type type, MethodBase member, ParameterInfo[] parameters, int nullIndex, NullabilityInfoContext nullability, IArgumentSource samples)
     {
         var arguments = new object?[parameters.Length];
         for (var j = 0; j < parameters.Length; j++)
@@ -99,16 +101,16 @@ public static class NullGuards
             }
 
             var nullable = !parameters[j].ParameterType.IsValueType && nullability.Create(parameters[j]).WriteState == NullabilityState.Nullable;
-            if (!nullable && !ArgumentSamples.TryGet(parameters[j], out arguments[j]))
+            if (!nullable && !samples.TryGet(parameters[j], out arguments[j]))
             {
-                return $"no sample value of {parameters[j].ParameterType}; add one to ArgumentSamples.";
+                return $"no sample value of {parameters[j].ParameterType}; add one to the samples ({samples.GetType().Name}).";
             }
         }
 
         object? target = null;
-        if (!member.IsStatic && member is not ConstructorInfo && !ArgumentSamples.TryGet(type, out target))
+        if (!member.IsStatic && member is not ConstructorInfo && !samples.TryGetInstance(type, out target))
         {
-            return $"no sample instance of {type}; add one to ArgumentSamples.";
+            return $"no sample instance of {type}; add one to the samples ({samples.GetType().Name}).";
         }
 
         try
@@ -148,4 +150,20 @@ public static class NullGuards
 
         return $"{name}({string.Join(", ", member.GetParameters().Select(p => p.ParameterType.Name))})";
     }
+}
+
+/// <summary>Valid arguments, instances and type arguments for <see cref="NullGuards"/>.</summary>
+public interface IArgumentSource
+{
+    /// <summary>Returns true and a valid value for <paramref name="parameter"/> when one is known.</summary>
+    bool TryGet(ParameterInfo parameter, out object? value);
+
+    /// <summary>Returns true and an instance of <paramref name="type"/> to call instance members on when one is known.</summary>
+    bool TryGetInstance(Type type, out object? value);
+
+    /// <summary>Returns <paramref name="definition"/> closed over sample type arguments, or null when none fits.</summary>
+    Type? TryClose(Type definition);
+
+    /// <summary>Returns <paramref name="definition"/> closed over sample type arguments, or null when none fits.</summary>
+    MethodInfo? TryClose(MethodInfo definition);
 }
