@@ -9,11 +9,11 @@ public sealed class InvalidValueRegressionTests
     [InlineData("")]
     [InlineData(" ")]
     [InlineData("\t")]
-    public void Regression_BlankSourceFilter_WasAcceptedAndKeptNothing(string source)
+    public void Regression_BlankSourceFilter_WasAcceptedAndKeptNothing(string blank)
     {
         // Before: KpiFilter.Source("") built a filter no record can pass (a lead's source and a spend's channel are
         // never blank), so a filtered KPI was silently empty instead of the caller learning of the typo.
-        var e = Assert.Throws<ArgumentException>("source", () => KpiFilter.Source(source));
+        var e = Assert.Throws<ArgumentException>("source", () => KpiFilter.Source(blank));
 
         Assert.Contains("empty or white space", e.Message, StringComparison.Ordinal);
     }
