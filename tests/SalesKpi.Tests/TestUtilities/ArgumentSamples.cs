@@ -16,8 +16,8 @@ using SalesKpi.Tests.Calculators;
 namespace SalesKpi.Tests.TestUtilities;
 
 /// <summary>
-/// A valid argument of each type the public domain API takes, for reflection sweeps that call every constructor
-/// and method. A sweep that meets a type missing here fails and names it, so a new public type is added here rather
+/// A valid argument of each type the public API of SalesKpi takes (domain, engine, planning, DI), for reflection
+/// sweeps that call every constructor and method. A sweep that meets a type missing here fails and names it, so a new public type is added here rather
 /// than skipped.
 /// </summary>
 public static class ArgumentSamples
@@ -114,8 +114,10 @@ public static class ArgumentSamples
 
     /// <summary>Returns true and a valid value for <paramref name="parameter"/> when one is known.</summary>
     /// <remarks>
-    /// Nullable value types get null; enums get their zero value (every domain enum defines one); sequences get an
-    /// empty array of their element type; everything else comes from the table above.
+    /// Nullable value types get null; enums get their zero value (every domain enum defines one); arrays and sequence
+    /// interfaces an array implements get an empty array; delegates get a lambda returning the default of their return
+    /// type; the types in the table get their sample; any other concrete class of SalesKpi is built with its public
+    /// constructor of fewest parameters whose arguments all have samples.
     /// </remarks>
     public static bool TryGet(ParameterInfo parameter, out object? value)
     {
