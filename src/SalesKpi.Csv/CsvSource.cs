@@ -50,7 +50,12 @@ public abstract class CsvSource
     /// <summary>Returns the size of a file in bytes, for progress reports.</summary>
     /// <param name="fileName">The file name.</param>
     /// <returns>The size, or null when unknown.</returns>
-    public virtual long? LengthOf(string fileName) => null;
+    /// <exception cref="ArgumentNullException"><paramref name="fileName"/> is null.</exception>
+    public virtual long? LengthOf(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return null;
+    }
 
     /// <summary>Returns how a file is named in messages, such as <c>data/leads.csv</c>.</summary>
     /// <param name="fileName">The file name.</param>
@@ -72,6 +77,11 @@ public abstract class CsvSource
 
         public override long? LengthOf(string fileName) => new FileInfo(Describe(fileName)).Length;
 
-        public override string Describe(string fileName) => Path.Combine(directory, fileName);
+        // Exists, Open and LengthOf go through Describe, so this guard names fileName for all four.
+        public override string Describe(string fileName)
+        {
+            ArgumentNullException.ThrowIfNull(fileName);
+            return Path.Combine(directory, fileName);
+        }
     }
 }

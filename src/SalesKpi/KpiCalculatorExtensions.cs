@@ -43,7 +43,8 @@ public static class KpiCalculatorExtensions
     /// <returns>The change KPI.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not kebab-case.</exception>
-    public static KpiCalculator PeriodOverPeriod(this KpiCalculator kpi, string id) => new PeriodOverPeriodKpiCalculator(id, kpi);
+    public static KpiCalculator PeriodOverPeriod(this KpiCalculator kpi, string id) =>
+        new PeriodOverPeriodKpiCalculator(id, Preconditions.CheckNotNull(kpi));
 
     /// <summary>Evaluates the KPI over a snapshot for a range of dates, ungrouped.</summary>
     /// <param name="kpi">The KPI.</param>
@@ -108,6 +109,7 @@ public static class KpiCalculatorExtensions
     public static KpiReport Evaluate(this KpiCalculator kpi, SalesData data, DateInterval range, KpiGrouping groupBy, PeriodUnit per = PeriodUnit.None, KpiSettings? settings = null)
     {
         Preconditions.CheckNotNull(kpi);
+        Preconditions.CheckNotNull(groupBy);
         return new KpiEvaluator(settings, maxDegreeOfParallelism: 1).Evaluate(data, new KpiQuery(range, [kpi], groupBy, per));
     }
 }

@@ -3,6 +3,7 @@ using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
+using SalesKpi.Utility;
 
 namespace SalesKpi.Calculators;
 
@@ -22,32 +23,62 @@ public abstract class KpiAccumulator
     /// <summary>Adds a lead routed to this cell.</summary>
     /// <param name="lead">The lead.</param>
     /// <param name="period">The period of the cell.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The calculator reads no leads.</exception>
-    public virtual void Add(Lead lead, KpiPeriod period) => throw NotRead(nameof(Lead));
+    public virtual void Add(Lead lead, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(lead);
+        Preconditions.CheckNotNull(period);
+        throw NotRead(nameof(Lead));
+    }
 
     /// <summary>Adds an opportunity routed to this cell.</summary>
     /// <param name="opportunity">The opportunity.</param>
     /// <param name="period">The period of the cell.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The calculator reads no opportunities.</exception>
-    public virtual void Add(Opportunity opportunity, KpiPeriod period) => throw NotRead(nameof(Opportunity));
+    public virtual void Add(Opportunity opportunity, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(opportunity);
+        Preconditions.CheckNotNull(period);
+        throw NotRead(nameof(Opportunity));
+    }
 
     /// <summary>Adds a deal routed to this cell.</summary>
     /// <param name="deal">The deal.</param>
     /// <param name="period">The period of the cell.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The calculator reads no deals.</exception>
-    public virtual void Add(Deal deal, KpiPeriod period) => throw NotRead(nameof(Deal));
+    public virtual void Add(Deal deal, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(deal);
+        Preconditions.CheckNotNull(period);
+        throw NotRead(nameof(Deal));
+    }
 
     /// <summary>Adds an activity routed to this cell.</summary>
     /// <param name="activity">The activity.</param>
     /// <param name="period">The period of the cell.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The calculator reads no activities.</exception>
-    public virtual void Add(Activity activity, KpiPeriod period) => throw NotRead(nameof(Activity));
+    public virtual void Add(Activity activity, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(activity);
+        Preconditions.CheckNotNull(period);
+        throw NotRead(nameof(Activity));
+    }
 
     /// <summary>Adds a marketing spend record routed to this cell.</summary>
     /// <param name="spend">The spend record.</param>
     /// <param name="period">The period of the cell.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The calculator reads no spend.</exception>
-    public virtual void Add(MarketingSpend spend, KpiPeriod period) => throw NotRead(nameof(MarketingSpend));
+    public virtual void Add(MarketingSpend spend, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(spend);
+        Preconditions.CheckNotNull(period);
+        throw NotRead(nameof(MarketingSpend));
+    }
 
     /// <summary>Adds the state of another accumulator of the same calculator, which accumulated a disjoint part of the data.</summary>
     /// <param name="other">The other accumulator; it is not used afterwards.</param>

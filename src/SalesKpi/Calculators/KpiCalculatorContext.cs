@@ -41,9 +41,13 @@ public sealed class KpiCalculatorContext
     /// <summary>Returns the clock, or throws when none was configured.</summary>
     /// <param name="kpiId">The KPI that needs it, for the message.</param>
     /// <returns>The clock.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="kpiId"/> is null.</exception>
     /// <exception cref="InvalidOperationException">No clock was configured.</exception>
-    public IClock RequireClock(string kpiId) =>
-        Clock ?? throw new InvalidOperationException($"KPI '{kpiId}' needs a clock for 'now'; pass an IClock to the KpiEvaluator (or register one with AddSalesKpi).");
+    public IClock RequireClock(string kpiId)
+    {
+        Preconditions.CheckNotNull(kpiId);
+        return Clock ?? throw new InvalidOperationException($"KPI '{kpiId}' needs a clock for 'now'; pass an IClock to the KpiEvaluator (or register one with AddSalesKpi).");
+    }
 
     /// <summary>Creates an empty money total that converts into the reporting currency under these settings.</summary>
     /// <returns>A new total.</returns>

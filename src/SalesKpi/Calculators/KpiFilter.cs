@@ -114,9 +114,10 @@ public sealed class KpiFilter
     /// <param name="source">The source, compared ordinally.</param>
     /// <returns>The filter.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is empty or white space: no record has such a source.</exception>
     public static KpiFilter Source(string source)
     {
-        Preconditions.CheckNotNull(source);
+        Preconditions.CheckNotBlank(source);
         return new(
             (l, d) => Is(SourceKeys.Of(l), source),
             (o, d) => Is(SourceKeys.Of(o, d), source),

@@ -83,36 +83,71 @@ public abstract class KpiGrouping
     /// <param name="lead">The lead.</param>
     /// <param name="data">The snapshot, for look-ups.</param>
     /// <returns>The key, or null for <see cref="NoKey"/>.</returns>
-    public virtual string? KeyOf(Lead lead, SalesData data) => null;
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public virtual string? KeyOf(Lead lead, SalesData data)
+    {
+        Preconditions.CheckNotNull(lead);
+        Preconditions.CheckNotNull(data);
+        return null;
+    }
 
     /// <summary>Returns the group of an opportunity.</summary>
     /// <param name="opportunity">The opportunity.</param>
     /// <param name="data">The snapshot, for look-ups.</param>
     /// <returns>The key, or null for <see cref="NoKey"/>.</returns>
-    public virtual string? KeyOf(Opportunity opportunity, SalesData data) => null;
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public virtual string? KeyOf(Opportunity opportunity, SalesData data)
+    {
+        Preconditions.CheckNotNull(opportunity);
+        Preconditions.CheckNotNull(data);
+        return null;
+    }
 
     /// <summary>Returns the group of a deal.</summary>
     /// <param name="deal">The deal.</param>
     /// <param name="data">The snapshot, for look-ups.</param>
     /// <returns>The key, or null for <see cref="NoKey"/>.</returns>
-    public virtual string? KeyOf(Deal deal, SalesData data) => null;
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public virtual string? KeyOf(Deal deal, SalesData data)
+    {
+        Preconditions.CheckNotNull(deal);
+        Preconditions.CheckNotNull(data);
+        return null;
+    }
 
     /// <summary>Returns the group of an activity.</summary>
     /// <param name="activity">The activity.</param>
     /// <param name="data">The snapshot, for look-ups.</param>
     /// <returns>The key, or null for <see cref="NoKey"/>.</returns>
-    public virtual string? KeyOf(Activity activity, SalesData data) => null;
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public virtual string? KeyOf(Activity activity, SalesData data)
+    {
+        Preconditions.CheckNotNull(activity);
+        Preconditions.CheckNotNull(data);
+        return null;
+    }
 
     /// <summary>Returns the group of a marketing spend record.</summary>
     /// <param name="spend">The spend record.</param>
     /// <param name="data">The snapshot, for look-ups.</param>
     /// <returns>The key, or null for <see cref="NoKey"/>.</returns>
-    public virtual string? KeyOf(MarketingSpend spend, SalesData data) => null;
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public virtual string? KeyOf(MarketingSpend spend, SalesData data)
+    {
+        Preconditions.CheckNotNull(spend);
+        Preconditions.CheckNotNull(data);
+        return null;
+    }
 
     /// <summary>Returns every group the data knows of, whether or not it has records (the reps and teams of the roster).</summary>
     /// <param name="data">The snapshot.</param>
     /// <returns>The keys.</returns>
-    public virtual IEnumerable<string> KnownKeys(SalesData data) => [];
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    public virtual IEnumerable<string> KnownKeys(SalesData data)
+    {
+        Preconditions.CheckNotNull(data);
+        return [];
+    }
 
     /// <summary>Returns the dimension.</summary>
     /// <returns>The dimension.</returns>
@@ -122,33 +157,85 @@ public abstract class KpiGrouping
     {
         public override bool Supports(KpiRecordType recordType) => true;
 
-        public override string? KeyOf(Lead lead, SalesData data) => AllKey;
+        public override string? KeyOf(Lead lead, SalesData data)
+        {
+            Preconditions.CheckNotNull(lead);
+            Preconditions.CheckNotNull(data);
+            return AllKey;
+        }
 
-        public override string? KeyOf(Opportunity opportunity, SalesData data) => AllKey;
+        public override string? KeyOf(Opportunity opportunity, SalesData data)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(data);
+            return AllKey;
+        }
 
-        public override string? KeyOf(Deal deal, SalesData data) => AllKey;
+        public override string? KeyOf(Deal deal, SalesData data)
+        {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(data);
+            return AllKey;
+        }
 
-        public override string? KeyOf(Activity activity, SalesData data) => AllKey;
+        public override string? KeyOf(Activity activity, SalesData data)
+        {
+            Preconditions.CheckNotNull(activity);
+            Preconditions.CheckNotNull(data);
+            return AllKey;
+        }
 
-        public override string? KeyOf(MarketingSpend spend, SalesData data) => AllKey;
+        public override string? KeyOf(MarketingSpend spend, SalesData data)
+        {
+            Preconditions.CheckNotNull(spend);
+            Preconditions.CheckNotNull(data);
+            return AllKey;
+        }
 
-        public override IEnumerable<string> KnownKeys(SalesData data) => [AllKey];
+        public override IEnumerable<string> KnownKeys(SalesData data)
+        {
+            Preconditions.CheckNotNull(data);
+            return [AllKey];
+        }
     }
 
     private sealed class RepGrouping(bool teams) : KpiGrouping(teams ? "team" : "rep")
     {
         public override bool Supports(KpiRecordType recordType) => recordType != KpiRecordType.Spend;
 
-        public override string? KeyOf(Lead lead, SalesData data) => lead.Owner is { } o ? Key(o, data) : null;
+        public override string? KeyOf(Lead lead, SalesData data)
+        {
+            Preconditions.CheckNotNull(lead);
+            Preconditions.CheckNotNull(data);
+            return lead.Owner is { } o ? Key(o, data) : null;
+        }
 
-        public override string? KeyOf(Opportunity opportunity, SalesData data) => Key(opportunity.Owner, data);
+        public override string? KeyOf(Opportunity opportunity, SalesData data)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(data);
+            return Key(opportunity.Owner, data);
+        }
 
-        public override string? KeyOf(Deal deal, SalesData data) => Key(deal.Owner, data);
+        public override string? KeyOf(Deal deal, SalesData data)
+        {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(data);
+            return Key(deal.Owner, data);
+        }
 
-        public override string? KeyOf(Activity activity, SalesData data) => Key(activity.Owner, data);
+        public override string? KeyOf(Activity activity, SalesData data)
+        {
+            Preconditions.CheckNotNull(activity);
+            Preconditions.CheckNotNull(data);
+            return Key(activity.Owner, data);
+        }
 
-        public override IEnumerable<string> KnownKeys(SalesData data) =>
-            teams ? data.Roster.Teams.Select(t => t.Value) : data.Roster.Reps.Select(r => r.Id.Value);
+        public override IEnumerable<string> KnownKeys(SalesData data)
+        {
+            Preconditions.CheckNotNull(data);
+            return teams ? data.Roster.Teams.Select(t => t.Value) : data.Roster.Reps.Select(r => r.Id.Value);
+        }
 
         private string? Key(Reps.RepId rep, SalesData data) => teams ? data.Roster.TeamOf(rep)?.Value : rep.Value;
     }
@@ -157,32 +244,70 @@ public abstract class KpiGrouping
     {
         public override bool Supports(KpiRecordType recordType) => true;
 
-        public override string? KeyOf(Lead lead, SalesData data) => SourceKeys.Of(lead);
+        public override string? KeyOf(Lead lead, SalesData data)
+        {
+            Preconditions.CheckNotNull(lead);
+            Preconditions.CheckNotNull(data);
+            return SourceKeys.Of(lead);
+        }
 
-        public override string? KeyOf(Opportunity opportunity, SalesData data) => SourceKeys.Of(opportunity, data);
+        public override string? KeyOf(Opportunity opportunity, SalesData data)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(data);
+            return SourceKeys.Of(opportunity, data);
+        }
 
-        public override string? KeyOf(Deal deal, SalesData data) => SourceKeys.Of(deal, data);
+        public override string? KeyOf(Deal deal, SalesData data)
+        {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(data);
+            return SourceKeys.Of(deal, data);
+        }
 
-        public override string? KeyOf(Activity activity, SalesData data) => SourceKeys.Of(activity, data);
+        public override string? KeyOf(Activity activity, SalesData data)
+        {
+            Preconditions.CheckNotNull(activity);
+            Preconditions.CheckNotNull(data);
+            return SourceKeys.Of(activity, data);
+        }
 
-        public override string? KeyOf(MarketingSpend spend, SalesData data) => SourceKeys.Of(spend);
+        public override string? KeyOf(MarketingSpend spend, SalesData data)
+        {
+            Preconditions.CheckNotNull(spend);
+            Preconditions.CheckNotNull(data);
+            return SourceKeys.Of(spend);
+        }
     }
 
     private sealed class DealKindGrouping() : KpiGrouping("deal-kind")
     {
         public override bool Supports(KpiRecordType recordType) => recordType == KpiRecordType.Deals;
 
-        public override string? KeyOf(Deal deal, SalesData data) => DealKinds.ToName(deal.Kind);
+        public override string? KeyOf(Deal deal, SalesData data)
+        {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(data);
+            return DealKinds.ToName(deal.Kind);
+        }
 
-        public override IEnumerable<string> KnownKeys(SalesData data) =>
-            Enum.GetValues<DealKind>().Select(DealKinds.ToName);
+        public override IEnumerable<string> KnownKeys(SalesData data)
+        {
+            Preconditions.CheckNotNull(data);
+            return Enum.GetValues<DealKind>().Select(DealKinds.ToName);
+        }
     }
 
     private sealed class ToolGrouping() : KpiGrouping("tool")
     {
         public override bool Supports(KpiRecordType recordType) => recordType == KpiRecordType.Activities;
 
-        public override string? KeyOf(Activity activity, SalesData data) => activity.Tool;
+        public override string? KeyOf(Activity activity, SalesData data)
+        {
+            Preconditions.CheckNotNull(activity);
+            Preconditions.CheckNotNull(data);
+            return activity.Tool;
+        }
     }
 
     private sealed class CustomGrouping(
@@ -202,14 +327,39 @@ public abstract class KpiGrouping
             _ => spend is not null,
         };
 
-        public override string? KeyOf(Lead lead, SalesData data) => leads?.Invoke(lead);
+        public override string? KeyOf(Lead lead, SalesData data)
+        {
+            Preconditions.CheckNotNull(lead);
+            Preconditions.CheckNotNull(data);
+            return leads?.Invoke(lead);
+        }
 
-        public override string? KeyOf(Opportunity opportunity, SalesData data) => opportunities?.Invoke(opportunity);
+        public override string? KeyOf(Opportunity opportunity, SalesData data)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(data);
+            return opportunities?.Invoke(opportunity);
+        }
 
-        public override string? KeyOf(Deal deal, SalesData data) => deals?.Invoke(deal);
+        public override string? KeyOf(Deal deal, SalesData data)
+        {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(data);
+            return deals?.Invoke(deal);
+        }
 
-        public override string? KeyOf(Activity activity, SalesData data) => activities?.Invoke(activity);
+        public override string? KeyOf(Activity activity, SalesData data)
+        {
+            Preconditions.CheckNotNull(activity);
+            Preconditions.CheckNotNull(data);
+            return activities?.Invoke(activity);
+        }
 
-        public override string? KeyOf(MarketingSpend spend1, SalesData data) => spend?.Invoke(spend1);
+        public override string? KeyOf(MarketingSpend spend1, SalesData data)
+        {
+            Preconditions.CheckNotNull(spend1, "spend");
+            Preconditions.CheckNotNull(data);
+            return spend?.Invoke(spend1);
+        }
     }
 }

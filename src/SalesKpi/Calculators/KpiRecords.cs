@@ -124,7 +124,7 @@ public sealed class KpiRecords
     /// <param name="sources">The sources.</param>
     /// <returns>The narrower record set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sources"/> or one of its elements is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="sources"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sources"/> is empty, or one of them is empty or white space.</exception>
     /// <exception cref="InvalidOperationException">These are not leads.</exception>
     public KpiRecords FromSource(params string[] sources)
     {
@@ -135,6 +135,9 @@ public sealed class KpiRecords
         {
             throw new ArgumentNullException(nameof(sources), "A source is null.");
         }
+
+        // A lead's source is never blank, so a blank one here would silently select nothing.
+        Preconditions.CheckArgument(!sources.Any(string.IsNullOrWhiteSpace), nameof(sources), "A source is empty or white space; no lead has such a source.");
 
         var set = sources.ToHashSet(StringComparer.Ordinal);
         return Narrow(RecordCondition.OfLeads((s, _, _) => set.Contains(s)), "from " + string.Join(" or ", sources));

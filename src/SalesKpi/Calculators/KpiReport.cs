@@ -55,7 +55,8 @@ public sealed class KpiReport
     /// <summary>Returns true when the report has the group.</summary>
     /// <param name="group">The group key.</param>
     /// <returns>True when present.</returns>
-    public bool HasGroup(string group) => group is not null && _groupIndex.ContainsKey(group);
+    /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
+    public bool HasGroup(string group) => _groupIndex.ContainsKey(Preconditions.CheckNotNull(group));
 
     /// <summary>
     /// Compares a group with its peers — every other group of the report except <see cref="KpiGrouping.NoKey"/> — for one

@@ -44,7 +44,8 @@ public sealed class KpiSettingsOptions
 
     /// <summary>Gets or sets the IANA (TZDB) id of the time zone that decides local dates, such as <c>Europe/Istanbul</c>.</summary>
     /// <value>The default value is <c>UTC</c>.</value>
-    public string TimeZone { get; set; }
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public string TimeZone { get; set => field = Preconditions.CheckSetNotNull(value); }
 
     /// <summary>Gets or sets the first day of a week bucket.</summary>
     /// <value>The default value is <see cref="IsoDayOfWeek.Monday"/>.</value>
@@ -64,7 +65,8 @@ public sealed class KpiSettingsOptions
 
     /// <summary>Gets or sets the working-day calendar (weekend days and holidays) of activity plans.</summary>
     /// <value>The default value is <see cref="WorkingDayCalendar.MondayToFriday"/>.</value>
-    public WorkingDayCalendar WorkingDays { get; set; }
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public WorkingDayCalendar WorkingDays { get; set => field = Preconditions.CheckSetNotNull(value); }
 
     /// <summary>Validates the options and returns the settings they describe.</summary>
     /// <returns>New immutable settings.</returns>

@@ -134,10 +134,13 @@ public sealed class KpiValue : IEquatable<KpiValue>
     /// <param name="denominator">The denominator.</param>
     /// <param name="zeroDenominatorReason">Why the ratio is undefined when <paramref name="denominator"/> is zero.</param>
     /// <returns>numerator / denominator, of unit <see cref="KpiUnit.Ratio"/>.</returns>
-    public static KpiValue Ratio(decimal numerator, decimal denominator, string zeroDenominatorReason = "the denominator is zero") =>
-        denominator == 0m
+    public static KpiValue Ratio(decimal numerator, decimal denominator, string zeroDenominatorReason = "the denominator is zero")
+    {
+        Preconditions.CheckNotNull(zeroDenominatorReason);
+        return denominator == 0m
             ? new(KpiUnit.Ratio, null, zeroDenominatorReason, numerator: numerator, denominator: denominator)
             : new(KpiUnit.Ratio, numerator / denominator, null, numerator: numerator, denominator: denominator);
+    }
 
     /// <summary>Returns an amount of money.</summary>
     /// <param name="money">The amount.</param>
@@ -165,6 +168,7 @@ public sealed class KpiValue : IEquatable<KpiValue>
         KpiUnit unit = KpiUnit.Money,
         int unpricedCount = 0)
     {
+        Preconditions.CheckNotNull(zeroDenominatorReason);
         Preconditions.CheckRange(unit is KpiUnit.Money or KpiUnit.MoneyPerDay, unit, "A money ratio is in Money or MoneyPerDay.", nameof(unit));
         Preconditions.CheckRange(unpricedCount >= 0, unpricedCount, "A count must not be negative.", nameof(unpricedCount));
         return denominator == 0m
@@ -191,6 +195,7 @@ public sealed class KpiValue : IEquatable<KpiValue>
     public static KpiValue Durations(IEnumerable<decimal> days, string emptyReason = "the sample is empty")
     {
         Preconditions.CheckNotNull(days);
+        Preconditions.CheckNotNull(emptyReason);
         var sorted = days.ToArray();
         if (sorted.Length == 0)
         {

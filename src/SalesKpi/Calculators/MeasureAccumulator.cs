@@ -3,6 +3,7 @@ using SalesKpi.Activities;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
+using SalesKpi.Utility;
 
 namespace SalesKpi.Calculators;
 
@@ -54,6 +55,8 @@ internal sealed class MeasureAccumulator : KpiAccumulator
 
     public override void Add(Lead lead, KpiPeriod period)
     {
+        Preconditions.CheckNotNull(lead);
+        Preconditions.CheckNotNull(period);
         foreach (var component in _measure.Components)
         {
             if (KpiStreams.RecordType(component.Records.Stream) == KpiRecordType.Leads && component.Records.Condition.Matches(lead))
@@ -65,6 +68,8 @@ internal sealed class MeasureAccumulator : KpiAccumulator
 
     public override void Add(Activity activity, KpiPeriod period)
     {
+        Preconditions.CheckNotNull(activity);
+        Preconditions.CheckNotNull(period);
         foreach (var component in _measure.Components)
         {
             if (component.Records.Stream == KpiStream.Activities && component.Records.Condition.Matches(activity))
@@ -76,6 +81,8 @@ internal sealed class MeasureAccumulator : KpiAccumulator
 
     public override void Add(Opportunity opportunity, KpiPeriod period)
     {
+        Preconditions.CheckNotNull(opportunity);
+        Preconditions.CheckNotNull(period);
         if (_measure.Shape == MeasureShape.ShareByAmount)
         {
             AddShareByAmount(opportunity.Amount, KpiStreams.InstantOf(_measure.Components[0].Records.Stream, opportunity)!.Value, opportunity.Matches);
@@ -111,6 +118,8 @@ internal sealed class MeasureAccumulator : KpiAccumulator
 
     public override void Add(Deal deal, KpiPeriod period)
     {
+        Preconditions.CheckNotNull(deal);
+        Preconditions.CheckNotNull(period);
         if (_measure.Shape == MeasureShape.ShareByAmount)
         {
             AddShareByAmount(deal.Value, deal.ClosedAt, deal.Matches);
@@ -137,6 +146,7 @@ internal sealed class MeasureAccumulator : KpiAccumulator
 
     public override void Merge(KpiAccumulator other)
     {
+        Preconditions.CheckNotNull(other);
         var o = (MeasureAccumulator)other;
         _count0 += o._count0;
         _count1 += o._count1;

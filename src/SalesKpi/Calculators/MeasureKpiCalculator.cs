@@ -53,5 +53,9 @@ public sealed class MeasureKpiCalculator : AggregateKpiCalculator
     public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return Measure.CreateAccumulator(context);
+    }
 }

@@ -71,6 +71,7 @@ public sealed class RecordCountCalculator<TRecord> : AggregateKpiCalculator
 
         public override void Merge(KpiAccumulator other)
         {
+            Preconditions.CheckNotNull(other);
             var o = (Counter)other;
             _count += o._count;
             if (o._total is not null)
@@ -103,15 +104,40 @@ public sealed class RecordCountCalculator<TRecord> : AggregateKpiCalculator
 internal abstract class RecordAccumulator<TRecord> : KpiAccumulator
     where TRecord : class
 {
-    public sealed override void Add(Lead lead, KpiPeriod period) => Take((TRecord)(object)lead, period);
+    public sealed override void Add(Lead lead, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(lead);
+        Preconditions.CheckNotNull(period);
+        Take((TRecord)(object)lead, period);
+    }
 
-    public sealed override void Add(Opportunity opportunity, KpiPeriod period) => Take((TRecord)(object)opportunity, period);
+    public sealed override void Add(Opportunity opportunity, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(opportunity);
+        Preconditions.CheckNotNull(period);
+        Take((TRecord)(object)opportunity, period);
+    }
 
-    public sealed override void Add(Deal deal, KpiPeriod period) => Take((TRecord)(object)deal, period);
+    public sealed override void Add(Deal deal, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(deal);
+        Preconditions.CheckNotNull(period);
+        Take((TRecord)(object)deal, period);
+    }
 
-    public sealed override void Add(Activity activity, KpiPeriod period) => Take((TRecord)(object)activity, period);
+    public sealed override void Add(Activity activity, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(activity);
+        Preconditions.CheckNotNull(period);
+        Take((TRecord)(object)activity, period);
+    }
 
-    public sealed override void Add(MarketingSpend spend, KpiPeriod period) => Take((TRecord)(object)spend, period);
+    public sealed override void Add(MarketingSpend spend, KpiPeriod period)
+    {
+        Preconditions.CheckNotNull(spend);
+        Preconditions.CheckNotNull(period);
+        Take((TRecord)(object)spend, period);
+    }
 
     protected abstract void Take(TRecord record, KpiPeriod period);
 }

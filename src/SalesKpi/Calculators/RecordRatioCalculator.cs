@@ -84,6 +84,7 @@ public sealed class RecordRatioCalculator<TRecord> : AggregateKpiCalculator
 
         public override void Merge(KpiAccumulator other)
         {
+            Preconditions.CheckNotNull(other);
             var o = (Ratio)other;
             _numerator += o._numerator;
             _denominator += o._denominator;

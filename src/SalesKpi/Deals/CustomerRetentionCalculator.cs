@@ -42,7 +42,11 @@ public sealed class CustomerRetentionCalculator : AggregateKpiCalculator
     public override IReadOnlyList<KpiInput> Inputs { get; } = [KpiInput.DealTerms()];
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => new Accumulator();
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return new Accumulator();
+    }
 
     private sealed class Accumulator : KpiAccumulator
     {
@@ -51,6 +55,8 @@ public sealed class CustomerRetentionCalculator : AggregateKpiCalculator
 
         public override void Add(Deal deal, KpiPeriod period)
         {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(period);
             var term = deal.Term!;
             if (term.Contains(period.Dates.Start))
             {
@@ -65,6 +71,7 @@ public sealed class CustomerRetentionCalculator : AggregateKpiCalculator
 
         public override void Merge(KpiAccumulator other)
         {
+            Preconditions.CheckNotNull(other);
             var o = (Accumulator)other;
             _atStart.UnionWith(o._atStart);
             _atEnd.UnionWith(o._atEnd);

@@ -53,6 +53,8 @@ public sealed class NetRevenueRetentionCalculator : AggregateKpiCalculator
 
         public override void Add(Deal deal, KpiPeriod period)
         {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(period);
             var term = deal.Term!;
             var start = term.Contains(period.Dates.Start);
             var end = term.Contains(period.Dates.End);
@@ -81,6 +83,7 @@ public sealed class NetRevenueRetentionCalculator : AggregateKpiCalculator
 
         public override void Merge(KpiAccumulator other)
         {
+            Preconditions.CheckNotNull(other);
             foreach (var (account, theirs) in ((Accumulator)other)._accounts)
             {
                 var mine = Entry(account);

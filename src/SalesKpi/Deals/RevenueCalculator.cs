@@ -1,4 +1,5 @@
 using SalesKpi.Calculators;
+using SalesKpi.Utility;
 
 namespace SalesKpi.Deals;
 
@@ -41,7 +42,11 @@ public sealed class RevenueCalculator : AggregateKpiCalculator
     public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return Measure.CreateAccumulator(context);
+    }
 }
 
 /// <summary>
@@ -83,5 +88,9 @@ public sealed class AverageDealSizeCalculator : AggregateKpiCalculator
     public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return Measure.CreateAccumulator(context);
+    }
 }

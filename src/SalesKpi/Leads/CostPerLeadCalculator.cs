@@ -78,11 +78,17 @@ public sealed class CostPerLeadCalculator : AggregateKpiCalculator
     {
         private long _leads;
 
-        public override void Add(Lead lead, KpiPeriod period) => _leads++;
+        public override void Add(Lead lead, KpiPeriod period)
+        {
+            Preconditions.CheckNotNull(lead);
+            Preconditions.CheckNotNull(period);
+            _leads++;
+        }
 
         public override void Add(MarketingSpend spend1, KpiPeriod period)
         {
-            Preconditions.CheckNotNull(spend1);
+            // Named as in KpiAccumulator.Add(MarketingSpend spend, KpiPeriod period), which callers see.
+            Preconditions.CheckNotNull(spend1, "spend");
             Preconditions.CheckNotNull(period);
             if (SpendProration.ShareIn(spend1, period.Dates) is var (share, from))
             {
@@ -92,6 +98,7 @@ public sealed class CostPerLeadCalculator : AggregateKpiCalculator
 
         public override void Merge(KpiAccumulator other)
         {
+            Preconditions.CheckNotNull(other);
             var o = (Accumulator)other;
             _leads += o._leads;
             spend.Merge(o.Spend);

@@ -68,5 +68,9 @@ public sealed class CloseRateCalculator : AggregateKpiCalculator
     public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return Measure.CreateAccumulator(context);
+    }
 }

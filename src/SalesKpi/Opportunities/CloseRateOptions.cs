@@ -1,3 +1,5 @@
+using SalesKpi.Utility;
+
 namespace SalesKpi.Opportunities;
 
 /// <summary>Whether the close rate counts opportunities or weighs them by amount.</summary>
@@ -25,7 +27,8 @@ public sealed class CloseRateOptions
 {
     /// <summary>Gets or sets the KPI's id.</summary>
     /// <value>The default value is <c>close-rate</c>.</value>
-    public string Id { get; set; } = Calculators.KpiIds.CloseRate;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public string Id { get; set => field = Preconditions.CheckSetNotNull(value); } = Calculators.KpiIds.CloseRate;
 
     /// <summary>Gets or sets whether opportunities are counted or weighed by amount.</summary>
     /// <value>The default value is <see cref="CloseRateBasis.Count"/>.</value>

@@ -8,7 +8,8 @@ public sealed class QualifiedPipelineOptions
 {
     /// <summary>Gets or sets the KPI's id.</summary>
     /// <value>The default value is <c>qualified-pipeline</c>.</value>
-    public string Id { get; set; } = KpiIds.QualifiedPipeline;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public string Id { get; set => field = Preconditions.CheckSetNotNull(value); } = KpiIds.QualifiedPipeline;
 
     /// <summary>Gets or sets the stage an opportunity must have reached to be qualified pipeline.</summary>
     /// <value>The default value is <see cref="OpportunityStage.FirstAppointment"/>.</value>
@@ -16,7 +17,8 @@ public sealed class QualifiedPipelineOptions
 
     /// <summary>Gets or sets the stages of the pipeline in order.</summary>
     /// <value>The default value is <see cref="OpportunityStage.WellKnown"/>.</value>
-    public IReadOnlyList<OpportunityStage> StageOrder { get; set; } = OpportunityStage.WellKnown;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public IReadOnlyList<OpportunityStage> StageOrder { get; set => field = Preconditions.CheckSetNotNull(value); } = OpportunityStage.WellKnown;
 }
 
 /// <summary>
@@ -79,6 +81,8 @@ public sealed class QualifiedPipelineCalculator : AggregateKpiCalculator
 
         public override void Add(Opportunity opportunity, KpiPeriod period)
         {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(period);
             var end = period.End;
             if (opportunity.CreatedAt >= end || (opportunity.ClosedAt is { } closed && closed < end))
             {
@@ -94,6 +98,7 @@ public sealed class QualifiedPipelineCalculator : AggregateKpiCalculator
 
         public override void Merge(KpiAccumulator other)
         {
+            Preconditions.CheckNotNull(other);
             var o = (Accumulator)other;
             _count += o._count;
             total.Merge(o.Total);

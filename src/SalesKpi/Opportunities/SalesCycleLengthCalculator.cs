@@ -1,4 +1,5 @@
 using SalesKpi.Calculators;
+using SalesKpi.Utility;
 
 namespace SalesKpi.Opportunities;
 
@@ -43,5 +44,9 @@ public sealed class SalesCycleLengthCalculator : AggregateKpiCalculator
     public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => Measure.CreateAccumulator(context);
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return Measure.CreateAccumulator(context);
+    }
 }

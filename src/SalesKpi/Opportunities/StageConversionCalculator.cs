@@ -69,5 +69,9 @@ public sealed class StageConversionCalculator : AggregateKpiCalculator
     public override IReadOnlyList<KpiInput> Inputs => _ratio.Inputs;
 
     /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => _ratio.CreateAccumulator(context);
+    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    {
+        Preconditions.CheckNotNull(context);
+        return _ratio.CreateAccumulator(context);
+    }
 }

@@ -1,3 +1,5 @@
+using SalesKpi.Utility;
+
 namespace SalesKpi.Opportunities;
 
 /// <summary>Options of <see cref="StageConversionCalculator"/>.</summary>
@@ -5,7 +7,8 @@ public sealed class StageConversionOptions
 {
     /// <summary>Gets or sets the KPI's id.</summary>
     /// <value>The default value is <c>stage-conversion</c>.</value>
-    public string Id { get; set; } = Calculators.KpiIds.StageConversion;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public string Id { get; set => field = Preconditions.CheckSetNotNull(value); } = Calculators.KpiIds.StageConversion;
 
     /// <summary>Gets or sets the stage converted from.</summary>
     /// <value>The default value is <see cref="OpportunityStage.FirstAppointment"/>.</value>
@@ -17,5 +20,6 @@ public sealed class StageConversionOptions
 
     /// <summary>Gets or sets the stages of the pipeline in order; stages not listed are ignored.</summary>
     /// <value>The default value is <see cref="OpportunityStage.WellKnown"/>.</value>
-    public IReadOnlyList<OpportunityStage> StageOrder { get; set; } = OpportunityStage.WellKnown;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public IReadOnlyList<OpportunityStage> StageOrder { get; set => field = Preconditions.CheckSetNotNull(value); } = OpportunityStage.WellKnown;
 }

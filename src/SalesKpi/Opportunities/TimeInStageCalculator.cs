@@ -106,6 +106,8 @@ public sealed class TimeInStageCalculator : AggregateKpiCalculator
 
         public override void Add(Opportunity opportunity, KpiPeriod period)
         {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(period);
             var measured = owner.MeasureStays(opportunity)!.Value;
             var days = 0;
             foreach (var (start, end) in measured.Stays)
@@ -116,7 +118,11 @@ public sealed class TimeInStageCalculator : AggregateKpiCalculator
             _days.Add(days);
         }
 
-        public override void Merge(KpiAccumulator other) => _days.AddRange(((Sample)other)._days);
+        public override void Merge(KpiAccumulator other)
+        {
+            Preconditions.CheckNotNull(other);
+            _days.AddRange(((Sample)other)._days);
+        }
 
         public override KpiValue GetValue() => KpiValue.Durations(_days, $"no stay in {owner.Stage} ended in the period");
     }

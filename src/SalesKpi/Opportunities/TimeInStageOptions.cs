@@ -1,3 +1,5 @@
+using SalesKpi.Utility;
+
 namespace SalesKpi.Opportunities;
 
 /// <summary>Which stays in a stage <see cref="TimeInStageCalculator"/> measures when an opportunity entered the stage more than once.</summary>
@@ -15,7 +17,8 @@ public sealed class TimeInStageOptions
 {
     /// <summary>Gets or sets the KPI's id.</summary>
     /// <value>The default value is <c>time-in-stage</c>.</value>
-    public string Id { get; set; } = Calculators.KpiIds.TimeInStage;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public string Id { get; set => field = Preconditions.CheckSetNotNull(value); } = Calculators.KpiIds.TimeInStage;
 
     /// <summary>Gets or sets the stage measured.</summary>
     /// <value>The default value is <see cref="OpportunityStage.FirstAppointment"/>.</value>

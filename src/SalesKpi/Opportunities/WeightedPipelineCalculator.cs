@@ -69,11 +69,17 @@ public sealed class WeightedPipelineCalculator : AggregateKpiCalculator
     {
         public override void Add(Opportunity opportunity, KpiPeriod period)
         {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(period);
             var p = opportunity.CurrentStage is { } stage && owner._probabilities.TryGetValue(stage, out var known) ? known : owner.DefaultProbability;
             total.Add(opportunity.Amount * p, opportunity.ExpectedClose!.Value);
         }
 
-        public override void Merge(KpiAccumulator other) => total.Merge(((Sum)other).Total);
+        public override void Merge(KpiAccumulator other)
+        {
+            Preconditions.CheckNotNull(other);
+            total.Merge(((Sum)other).Total);
+        }
 
         public override KpiValue GetValue() => KpiValue.FromMoney(total.ToMoney(), total.UnpricedCount);
 

@@ -1,3 +1,5 @@
+using SalesKpi.Utility;
+
 namespace SalesKpi.Opportunities;
 
 /// <summary>Options of <see cref="WeightedPipelineCalculator"/>.</summary>
@@ -5,11 +7,13 @@ public sealed class WeightedPipelineOptions
 {
     /// <summary>Gets or sets the KPI's id.</summary>
     /// <value>The default value is <c>weighted-pipeline</c>.</value>
-    public string Id { get; set; } = Calculators.KpiIds.WeightedPipeline;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public string Id { get; set => field = Preconditions.CheckSetNotNull(value); } = Calculators.KpiIds.WeightedPipeline;
 
     /// <summary>Gets or sets the probability (0 to 1) that an open opportunity in a stage is won.</summary>
     /// <value>The default values are Prospecting 0.1, Qualification 0.2, FirstAppointment 0.3, Proposal 0.5, Negotiation 0.7.</value>
-    public IReadOnlyDictionary<OpportunityStage, decimal> Probabilities { get; set; } = new Dictionary<OpportunityStage, decimal>
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public IReadOnlyDictionary<OpportunityStage, decimal> Probabilities { get; set => field = Preconditions.CheckSetNotNull(value); } = new Dictionary<OpportunityStage, decimal>
     {
         [OpportunityStage.Prospecting] = 0.1m,
         [OpportunityStage.Qualification] = 0.2m,

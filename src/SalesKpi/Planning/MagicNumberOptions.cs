@@ -1,4 +1,5 @@
 using SalesKpi.Calculators;
+using SalesKpi.Utility;
 
 namespace SalesKpi.Planning;
 
@@ -11,7 +12,8 @@ public sealed class MagicNumberOptions
 {
     /// <summary>Gets or sets the KPI's id.</summary>
     /// <value>The default value is <c>magic-number</c>.</value>
-    public string Id { get; set; } = KpiIds.MagicNumber;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public string Id { get; set => field = Preconditions.CheckSetNotNull(value); } = KpiIds.MagicNumber;
 
     /// <summary>Gets or sets the revenue goal of a group (such as a rep id) over <see cref="Weeks"/>; null when the group has none, which makes its magic number undefined.</summary>
     /// <value>The default value is null; a goal is required.</value>
@@ -23,7 +25,8 @@ public sealed class MagicNumberOptions
 
     /// <summary>Gets or sets the KPI that gives the average revenue per sale (unit money).</summary>
     /// <value>The default value is <see cref="Kpis.AverageDealSize"/>.</value>
-    public KpiCalculator AverageRevenuePerSaleKpi { get; set; } = Kpis.AverageDealSize;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public KpiCalculator AverageRevenuePerSaleKpi { get; set => field = Preconditions.CheckSetNotNull(value); } = Kpis.AverageDealSize;
 
     /// <summary>Gets or sets the KPI that gives the close ratio (unit ratio).</summary>
     /// <value>
@@ -31,11 +34,13 @@ public sealed class MagicNumberOptions
     /// 004's close ratio is the share of <em>proposals</em> that close; to follow it exactly, pass the close rate filtered to
     /// opportunities that reached the proposal stage.
     /// </value>
-    public KpiCalculator CloseRatioKpi { get; set; } = Kpis.CloseRate;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public KpiCalculator CloseRatioKpi { get; set => field = Preconditions.CheckSetNotNull(value); } = Kpis.CloseRate;
 
     /// <summary>Gets or sets the KPI that gives the first-appointment-to-proposal ratio (unit ratio).</summary>
     /// <value>The default value is <see cref="Kpis.StageConversion"/>: first appointment to proposal.</value>
-    public KpiCalculator FirstAppointmentToProposalKpi { get; set; } = Kpis.StageConversion;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public KpiCalculator FirstAppointmentToProposalKpi { get; set => field = Preconditions.CheckSetNotNull(value); } = Kpis.StageConversion;
 
     /// <summary>Gets or sets a given average revenue per sale that replaces the data's.</summary>
     /// <value>The default value is null: from <see cref="AverageRevenuePerSaleKpi"/>.</value>

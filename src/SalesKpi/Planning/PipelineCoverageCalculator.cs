@@ -9,7 +9,8 @@ public sealed class PipelineCoverageOptions
 {
     /// <summary>Gets or sets the KPI's id.</summary>
     /// <value>The default value is <c>pipeline-coverage</c>.</value>
-    public string Id { get; set; } = KpiIds.PipelineCoverage;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public string Id { get; set => field = Preconditions.CheckSetNotNull(value); } = KpiIds.PipelineCoverage;
 
     /// <summary>Gets or sets the revenue target of a group (such as a rep id) in a period; null when it has none, which makes its coverage undefined.</summary>
     /// <value>The default value is null; a target is required.</value>

@@ -33,6 +33,8 @@ internal sealed class OpenOpportunitiesCalculator() : AggregateKpiCalculator("op
 
         public override void Add(Opportunity opportunity, KpiPeriod period)
         {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(period);
             var end = period.End;
             if (opportunity.CreatedAt < end && (opportunity.ClosedAt is not { } closed || closed >= end))
             {
@@ -43,6 +45,7 @@ internal sealed class OpenOpportunitiesCalculator() : AggregateKpiCalculator("op
 
         public override void Merge(KpiAccumulator other)
         {
+            Preconditions.CheckNotNull(other);
             var o = (Accumulator)other;
             _count += o._count;
             total.Merge(o.Total);
@@ -75,9 +78,18 @@ internal sealed class PipelineExpectedToCloseCalculator() : AggregateKpiCalculat
     {
         private MoneyTotal Total => total;
 
-        public override void Add(Opportunity opportunity, KpiPeriod period) => total.Add(opportunity.Amount, opportunity.ExpectedClose!.Value);
+        public override void Add(Opportunity opportunity, KpiPeriod period)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(period);
+            total.Add(opportunity.Amount, opportunity.ExpectedClose!.Value);
+        }
 
-        public override void Merge(KpiAccumulator other) => total.Merge(((Accumulator)other).Total);
+        public override void Merge(KpiAccumulator other)
+        {
+            Preconditions.CheckNotNull(other);
+            total.Merge(((Accumulator)other).Total);
+        }
 
         public override KpiValue GetValue() => KpiValue.FromMoney(total.ToMoney(), total.UnpricedCount);
     }
@@ -127,6 +139,8 @@ internal sealed class RecurringRevenueCalculator() : AggregateKpiCalculator("rec
 
         public override void Add(Deal deal, KpiPeriod period)
         {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(period);
             var term = deal.Term!;
             if (deal.RecurringMonthly is not { } monthly || term.End < period.Dates.Start || term.Start > period.Dates.End)
             {
@@ -137,7 +151,11 @@ internal sealed class RecurringRevenueCalculator() : AggregateKpiCalculator("rec
             total.Add(new Money(Earned(monthly.Amount, term, period.Dates), monthly.Currency), start);
         }
 
-        public override void Merge(KpiAccumulator other) => total.Merge(((Accumulator)other).Total);
+        public override void Merge(KpiAccumulator other)
+        {
+            Preconditions.CheckNotNull(other);
+            total.Merge(((Accumulator)other).Total);
+        }
 
         public override KpiValue GetValue() => KpiValue.FromMoney(total.ToMoney(), total.UnpricedCount);
     }
@@ -169,13 +187,19 @@ internal sealed class SalesAndMarketingSpendCalculator() : AggregateKpiCalculato
 
         public override void Add(MarketingSpend spend, KpiPeriod period)
         {
+            Preconditions.CheckNotNull(spend);
+            Preconditions.CheckNotNull(period);
             if (SpendProration.ShareIn(spend, period.Dates) is var (share, from))
             {
                 total.Add(share, from);
             }
         }
 
-        public override void Merge(KpiAccumulator other) => total.Merge(((Accumulator)other).Total);
+        public override void Merge(KpiAccumulator other)
+        {
+            Preconditions.CheckNotNull(other);
+            total.Merge(((Accumulator)other).Total);
+        }
 
         public override KpiValue GetValue() => KpiValue.FromMoney(total.ToMoney(), total.UnpricedCount);
     }

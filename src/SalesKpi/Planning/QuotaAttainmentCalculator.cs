@@ -13,11 +13,13 @@ public sealed class QuotaAttainmentOptions
 {
     /// <summary>Gets or sets the KPI's id.</summary>
     /// <value>The default value is <c>quota-attainment</c>.</value>
-    public string Id { get; set; } = KpiIds.QuotaAttainment;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public string Id { get; set => field = Preconditions.CheckSetNotNull(value); } = KpiIds.QuotaAttainment;
 
     /// <summary>Gets or sets what is measured against the quota: a KPI of unit money, count or number.</summary>
     /// <value>The default value is <see cref="Kpis.Revenue"/>.</value>
-    public KpiCalculator Measure { get; set; } = Kpis.Revenue;
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public KpiCalculator Measure { get; set => field = Preconditions.CheckSetNotNull(value); } = Kpis.Revenue;
 
     /// <summary>Gets or sets the quota in money of a group (such as a rep or team id) in a period; null when it has none.</summary>
     /// <value>The default value is null. Required when <see cref="Measure"/> is money.</value>

@@ -21,6 +21,14 @@ internal static class Preconditions
         return argument;
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentNullException"/> (parameter <c>value</c>, as a property setter's is named) when a
+    /// property of an options class is set to null, naming the property in the message.
+    /// </summary>
+    internal static T CheckSetNotNull<T>([NotNull] T? value, [CallerMemberName] string? property = null)
+        where T : class =>
+        value ?? throw new ArgumentNullException(nameof(value), $"The {property} setting must not be null.");
+
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="argument"/> is null, empty or white space.</summary>
     internal static string CheckNotBlank([NotNull] string? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
     {

@@ -58,11 +58,14 @@ public sealed class KpiSettingsOptionsTests
     }
 
     [Fact]
-    public void ToSettings_NullTimeZone_ThrowsNamingTheSetting()
+    public void TimeZone_SetNull_ThrowsArgumentNullExceptionNamingTheSetting()
     {
-        var options = new KpiSettingsOptions { TimeZone = null! };
+        // Refused when set (issue #8 null sweep), not later in ToSettings: the stack trace points at the culprit.
+        var options = new KpiSettingsOptions();
 
-        Assert.StartsWith("SalesKpi setting TimeZone:", Assert.Throws<InvalidOperationException>(options.ToSettings).Message, StringComparison.Ordinal);
+        var e = Assert.Throws<ArgumentNullException>("value", () => options.TimeZone = null!);
+
+        Assert.Contains("TimeZone", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -121,11 +124,11 @@ public sealed class KpiSettingsOptionsTests
     }
 
     [Fact]
-    public void ToSettings_NullWorkingDays_NamesTheSetting()
+    public void WorkingDays_SetNull_ThrowsArgumentNullExceptionNamingTheSetting()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new KpiSettingsOptions { WorkingDays = null! }.ToSettings());
+        var error = Assert.Throws<ArgumentNullException>("value", () => new KpiSettingsOptions { WorkingDays = null! });
 
-        Assert.StartsWith("SalesKpi setting WorkingDays:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("WorkingDays", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed partial class DomainReflectionTests
     /// <summary>
     /// Gets the value types of the domain model (every public type implementing <see cref="IEquatable{T}"/> of
     /// itself) and the static helper classes that are not extension-method holders: the types the null-argument sweep
-    /// can build arguments for. Calculators, options and extension classes join it when the engine sweep adds samples.
+    /// can build arguments for. Every other public type (calculators, options, extension classes) is swept by
+    /// <see cref="Hostile.NullArgumentSweepTests"/>.
     /// </summary>
     public static IReadOnlyList<Type> DomainModel { get; } = [.. PublicTypes.Where(IsDomainModel)];
 

@@ -74,7 +74,7 @@ public class QuotaAttainmentCalculatorTests
     public void Constructor_QuotaMustMatchTheMeasuresUnit()
     {
         Assert.Throws<ArgumentNullException>("options", () => new QuotaAttainmentCalculator(null!));
-        Assert.Throws<ArgumentNullException>("options.Measure", () => new QuotaAttainmentCalculator(new QuotaAttainmentOptions { Measure = null!, Quota = (_, _) => null }));
+        Assert.Throws<ArgumentNullException>("value", () => new QuotaAttainmentOptions { Measure = null!, Quota = (_, _) => null });
         Assert.Throws<ArgumentNullException>("options.Quota", () => new QuotaAttainmentCalculator(new QuotaAttainmentOptions()));
         Assert.Throws<ArgumentException>("options.CountQuota", () => new QuotaAttainmentCalculator(new QuotaAttainmentOptions { Quota = (_, _) => null, CountQuota = (_, _) => 1m }));
         Assert.Throws<ArgumentNullException>("options.CountQuota", () => new QuotaAttainmentCalculator(new QuotaAttainmentOptions { Measure = Kpis.Calls }));

@@ -26,6 +26,22 @@ public sealed class NullGuardsTests
         Assert.Contains("no sample value of System.Guid", Assert.Single(NullGuards.Violations(typeof(NeedsGuid))), StringComparison.Ordinal);
 
     [Fact]
+    public void Violations_UnguardedSetter_IsReported() =>
+        Assert.Equal(["Settable.set_Name(String), parameter 'value': accepted null."], NullGuards.Violations(typeof(Settable)));
+
+    [Fact]
+    public void Violations_GenericMethod_IsClosedOverASampleTypeAndSwept() =>
+        Assert.Equal(["GenericMethod.Echo<Opportunity>(Opportunity), parameter 'item': accepted null."], NullGuards.Violations(typeof(GenericMethod)));
+
+    [Fact]
+    public void Violations_GenericTypeDefinition_IsClosedOverASampleTypeAndSwept() =>
+        Assert.Equal(["Box`1[Opportunity].ctor(Opportunity), parameter 'item': accepted null."], NullGuards.Violations(typeof(Box<>)));
+
+    [Fact]
+    public void Violations_GenericMethodNoTypeFits_IsReported() =>
+        Assert.Contains("no sample type argument satisfies its constraints", Assert.Single(NullGuards.Violations(typeof(Unsatisfiable))), StringComparison.Ordinal);
+
+    [Fact]
     public void Violations_DomainTypes_AreGuarded()
     {
         Assert.Empty(NullGuards.Violations(typeof(Currency)));
@@ -58,6 +74,30 @@ public sealed class NullGuardsTests
     private static class Dereferences
     {
         public static int Length(string text) => text.Length;
+    }
+
+    private static class Settable
+    {
+        // Static, so that the sweep needs no sample instance of this test type.
+        public static string Name { get; set; } = "";
+    }
+
+    private static class GenericMethod
+    {
+        public static T Echo<T>(T item)
+            where T : class => item;
+    }
+
+    private sealed class Box<T>(T item)
+        where T : class
+    {
+        public T Item { get; } = item;
+    }
+
+    private static class Unsatisfiable
+    {
+        public static void Check<T>(T item)
+            where T : IDisposable, IFormattable => ArgumentNullException.ThrowIfNull(item);
     }
 
     private static class NeedsGuid

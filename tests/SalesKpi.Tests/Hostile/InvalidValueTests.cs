@@ -1,0 +1,175 @@
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SalesKpi.Activities;
+using SalesKpi.Calculators;
+using SalesKpi.Deals;
+using SalesKpi.Leads;
+using SalesKpi.Opportunities;
+using SalesKpi.Planning;
+using SalesKpi.Reps;
+using SalesKpi.Tests.TestUtilities;
+
+namespace SalesKpi.Tests.Hostile;
+
+/// <summary>
+/// The invalid-value half of the hostile-input suite (issue #8): every invalid value the spec names (SPEC.md sections
+/// 3 and 9) is refused at once with the exact exception type, and the exception names the bad thing — its
+/// <see cref="ArgumentException.ParamName"/> for an argument, the setting in the message for an options class.
+/// </summary>
+public sealed class InvalidValueTests
+{
+    private static readonly Instant Created = TestData.T0;
+
+    private static readonly Instant Earlier = TestData.BeforeT0;
+
+    /// <summary>
+    /// The cases: what is refused, the exception type (exactly), the parameter it names (null for an
+    /// <see cref="InvalidOperationException"/>) and a fragment of the message that says what is wrong.
+    /// </summary>
+    private static readonly Dictionary<string, Case> Cases = AllCases().ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    /// <summary>Gets the case names as theory data, one test per case.</summary>
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    private static Case[] AllCases() =>
+    [
+        // Every id type: empty and white space (SPEC.md section 3: ids are non-empty strings).
+        .. IdCases("AccountId", v => new AccountId(v)),
+        .. IdCases("LeadId", v => new LeadId(v)),
+        .. IdCases("OpportunityId", v => new OpportunityId(v)),
+        .. IdCases("DealId", v => new DealId(v)),
+        .. IdCases("ActivityId", v => new ActivityId(v)),
+        .. IdCases("RepId", v => new RepId(v)),
+        .. IdCases("TeamId", v => new TeamId(v)),
+        .. IdCases("ActivityKind", v => new ActivityKind(v), "name"),
+        .. IdCases("OpportunityStage", v => new OpportunityStage(v), "name"),
+        new("default AccountId in an opportunity", typeof(ArgumentException), "account", "default value", () => new Opportunity(new OpportunityId("O-1"), default, new RepId("r01"), Created, TestData.Usd(1m), OpportunityStatus.Open)),
+        new("default RepId in a deal", typeof(ArgumentException), "owner", "default value", () => new Deal(new DealId("D-1"), new AccountId("acme"), default, Created, TestData.Usd(1m), DealKind.NewBusiness)),
+
+        // KPI ids are kebab-case (SPEC.md section 4).
+        new("KPI id empty", typeof(ArgumentException), "id", "empty", () => new CloseRateCalculator(new CloseRateOptions { Id = "" })),
+        new("KPI id not kebab-case", typeof(ArgumentException), "id", "Close_Rate", () => new CloseRateCalculator(new CloseRateOptions { Id = "Close_Rate" })),
+
+        // Other names that must not be blank: no record can match or carry a blank one.
+        new("blank lead source", typeof(ArgumentException), "source", "empty or white space", () => TestData.CreateLead(source: " ")),
+        new("blank rep name", typeof(ArgumentException), "name", "empty or white space", () => TestData.CreateRep(name: "")),
+        new("blank activity tool", typeof(ArgumentException), "tool", "empty or white space", () => TestData.CreateActivity(tool: " ")),
+        new("blank grouping dimension", typeof(ArgumentException), "dimension", "empty or white space", () => KpiGrouping.Custom(" ", leads: l => l.Source)),
+        new("blank source filter", typeof(ArgumentException), "source", "empty or white space", () => KpiFilter.Source(" ")),
+        new("blank source in a record set", typeof(ArgumentException), "sources", "empty or white space", () => KpiRecords.LeadsCreated.FromSource("web", "")),
+
+        // Currency codes: three upper-case letters of ISO 4217.
+        .. new[] { "", "US", "usd", "US1", "ABCD", "XYZ" }.Select(bad =>
+            new Case($"currency code '{bad}'", typeof(ArgumentException), "code", $"'{bad}' is not an ISO 4217 currency code", () => new Currency(bad))),
+        new("reporting currency code in options", typeof(InvalidOperationException), null, "SalesKpi setting ReportingCurrency: 'usd' is not an ISO 4217", () => new KpiSettingsOptions { ReportingCurrency = "usd" }.ToSettings()),
+
+        // Timestamps out of order (SPEC.md section 3).
+        new("opportunity closed before created", typeof(ArgumentException), "closedAt", "cannot close", () => TestData.CreateOpportunity(status: OpportunityStatus.Won, closedAt: Earlier)),
+        new("open opportunity with a close date", typeof(ArgumentException), "closedAt", "open opportunity has no close date", () => TestData.CreateOpportunity(closedAt: TestData.T1)),
+        new("won opportunity without a close date", typeof(ArgumentException), "closedAt", "needs a close date", () => TestData.CreateOpportunity(status: OpportunityStatus.Won)),
+        new("stage entered before the opportunity was created", typeof(ArgumentException), "stageHistory", "before the opportunity was created", () => TestData.CreateOpportunity(stageHistory: [new StageEntry(OpportunityStage.Proposal, Earlier)])),
+        new("stage history out of order", typeof(ArgumentException), "stageHistory", "chronological order", () => TestData.CreateOpportunity(stageHistory: [new StageEntry(OpportunityStage.Proposal, TestData.T2), new StageEntry(OpportunityStage.Negotiation, TestData.T1)])),
+        new("lead qualified before created", typeof(ArgumentException), "qualifiedAt", "cannot be qualified", () => TestData.CreateLead(qualifiedAt: Earlier)),
+        new("lead converted before created", typeof(ArgumentException), "convertedAt", "cannot be converted", () => TestData.CreateLead(convertedAt: Earlier)),
+
+        // Negative money where the domain forbids it (SPEC.md section 3).
+        new("negative deal value", typeof(ArgumentOutOfRangeException), "value", "must not be negative", () => TestData.CreateDeal(value: TestData.Usd(-0.01m))),
+        new("negative recurring monthly amount", typeof(ArgumentOutOfRangeException), "recurringMonthly", "must not be negative", () => TestData.CreateDeal(term: TestData.Year2025, recurringMonthly: TestData.Usd(-1m))),
+        new("negative marketing spend", typeof(ArgumentOutOfRangeException), "amount", "must not be negative", () => TestData.CreateSpend(amount: TestData.Usd(-1m))),
+        new("blank spend channel", typeof(ArgumentException), "channel", "empty", () => TestData.CreateSpend(channel: " ")),
+
+        // Time zones: an unknown id is refused by the settings and by the options bound from configuration.
+        new("unknown time zone in settings", typeof(ArgumentException), "zoneId", "'Mars/Olympus' is not a known time zone", () => KpiSettings.Default.WithZone("Mars/Olympus")),
+        new("unknown time zone in options", typeof(InvalidOperationException), null, "SalesKpi setting TimeZone: 'Mars/Olympus' is not a known time zone", () => new KpiSettingsOptions { TimeZone = "Mars/Olympus" }.ToSettings()),
+        new("blank time zone in options", typeof(InvalidOperationException), null, "SalesKpi setting TimeZone: a time zone id is required", () => new KpiSettingsOptions { TimeZone = " " }.ToSettings()),
+
+        // Fiscal year start month and week start.
+        new("fiscal year start month 0", typeof(ArgumentOutOfRangeException), "month", "1 to 12", () => KpiSettings.Default.WithFiscalYearStartMonth(0)),
+        new("fiscal year start month 13", typeof(ArgumentOutOfRangeException), "month", "1 to 12", () => KpiSettings.Default.WithFiscalYearStartMonth(13)),
+        new("fiscal year start month 13 in options", typeof(InvalidOperationException), null, "SalesKpi setting FiscalYearStartMonth: 13 is outside 1-12", () => new KpiSettingsOptions { FiscalYearStartMonth = 13 }.ToSettings()),
+        new("week start None", typeof(ArgumentOutOfRangeException), "firstDayOfWeek", "Monday to Sunday", () => KpiSettings.Default.WithFirstDayOfWeek(IsoDayOfWeek.None)),
+        new("week start 8", typeof(ArgumentOutOfRangeException), "firstDayOfWeek", "Monday to Sunday", () => KpiSettings.Default.WithFirstDayOfWeek((IsoDayOfWeek)8)),
+        new("week start None in options", typeof(InvalidOperationException), null, "SalesKpi setting FirstDayOfWeek:", () => new KpiSettingsOptions { FirstDayOfWeek = IsoDayOfWeek.None }.ToSettings()),
+
+        // Duplicate KPI ids: in a catalog, a query and a DI registration.
+        new("duplicate KPI id in a catalog", typeof(ArgumentException), "kpis", "'close-rate' appears twice", () => new KpiCatalog([Kpis.CloseRate, Kpis.Revenue, Kpis.CloseRate])),
+        new("duplicate KPI id in a query", typeof(ArgumentException), "kpis", "'close-rate' appears twice", () => new KpiQuery(TestData.January, [Kpis.CloseRate, Kpis.CloseRate])),
+        new("duplicate KPI id in DI", typeof(ArgumentException), "kpi", "'close-rate' is already registered", () => new ServiceCollection().AddSalesKpi().AddKpi(Kpis.CloseRate)),
+        new("duplicate KPI id in DI by factory", typeof(ArgumentException), "id", "'revenue' is already registered", () => new ServiceCollection().AddSalesKpi().AddKpi("revenue", _ => Kpis.Revenue)),
+        new("empty query", typeof(ArgumentException), "kpis", "at least one KPI", () => new KpiQuery(TestData.January, [])),
+        new("duplicate rep in a roster", typeof(ArgumentException), "reps", "'r01' appears twice", () => new Roster([TestData.CreateRep("r01"), TestData.CreateRep("r01", team: "team-west")])),
+
+        // Planning inputs: negative counts and amounts, zero or negative where a positive number is required.
+        new("negative plan count", typeof(ArgumentOutOfRangeException), "count", "must not be negative", () => PlanInput.Given(-1m)),
+        new("negative plan amount", typeof(ArgumentOutOfRangeException), "amount", "must not be negative", () => PlanInput.Given(TestData.Usd(-1m))),
+        new("negative rate numerator", typeof(ArgumentOutOfRangeException), "numerator", "must not be negative", () => PlanInput.GivenRatio(-1m, 10m)),
+        new("zero rate denominator", typeof(ArgumentOutOfRangeException), "denominator", "must be positive", () => PlanInput.GivenRatio(1m, 0m)),
+        new("negative deals to win", typeof(ArgumentOutOfRangeException), "deals", "must not be negative", () => ActivityPlan.ForDeals(-1m, TestData.January, [], WorkingDayCalendar.MondayToFriday)),
+        new("negative revenue to win", typeof(ArgumentOutOfRangeException), "revenue", "must not be negative", () => ActivityPlan.ForRevenue(TestData.Usd(-1m), PlanInput.Given(TestData.Usd(1000m)), TestData.January, [], WorkingDayCalendar.MondayToFriday)),
+        new("average deal size not money", typeof(ArgumentException), "averageDealSize", "must be money", () => ActivityPlan.ForRevenue(TestData.Usd(1m), PlanInput.Given(3m), TestData.January, [], WorkingDayCalendar.MondayToFriday)),
+        new("magic number over zero weeks", typeof(ArgumentOutOfRangeException), "options.Weeks", "must be positive", () => new MagicNumberCalculator(new MagicNumberOptions { Goal = _ => TestData.Usd(1m), Weeks = 0m })),
+        new("magic number over negative weeks", typeof(ArgumentOutOfRangeException), "options.Weeks", "must be positive", () => new MagicNumberCalculator(new MagicNumberOptions { Goal = _ => TestData.Usd(1m), Weeks = -4m })),
+        new("negative quarterly amount", typeof(ArgumentOutOfRangeException), "amount", "must not be negative", () => QuarterlyAmount.ForQuarter(2025, 1, TestData.Usd(-1m))),
+        new("quarter 0", typeof(ArgumentOutOfRangeException), "quarter", "1 to 4", () => QuarterlyAmount.ForQuarter(2025, 0, TestData.Usd(1m))),
+        new("quarter 5", typeof(ArgumentOutOfRangeException), "quarter", "1 to 4", () => QuarterlyAmount.ForQuarter(2025, 5, TestData.Usd(1m))),
+        new("quarterly amount over a month", typeof(ArgumentException), "quarter", "[2025-01-01, 2025-01-31]", () => new QuarterlyAmount(TestData.January, TestData.Usd(1m))),
+        new("calendar with no working day", typeof(ArgumentException), "weekendDays", "at least one working day", () => new WorkingDayCalendar(Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None))),
+
+        // Other numbers that must be positive or not negative.
+        new("parallelism 0", typeof(ArgumentOutOfRangeException), "maxDegreeOfParallelism", "at least 1", () => new KpiEvaluator(maxDegreeOfParallelism: 0)),
+        new("parallelism -1", typeof(ArgumentOutOfRangeException), "maxDegreeOfParallelism", "at least 1", () => new KpiEvaluator(maxDegreeOfParallelism: -1)),
+        new("negative open opportunities in sales velocity", typeof(ArgumentOutOfRangeException), "openOpportunities", "must not be negative", () => SalesVelocityCalculator.Calculate(-1m, 0.5m, TestData.Usd(1000m), 30m)),
+        new("negative mean cycle in sales velocity", typeof(ArgumentOutOfRangeException), "meanCycleDays", "must not be negative", () => SalesVelocityCalculator.Calculate(10m, 0.5m, TestData.Usd(1000m), -1m)),
+        new("target KPI id not kebab-case", typeof(ArgumentException), "kpiId", "Close Rate", () => new KpiTarget("Close Rate", 0.5m)),
+        new("pacing period without an end", typeof(ArgumentException), "period", "needs a start and an end", () => QuotaPacingCalculator.Calculate(KpiValue.Ratio(1m, 2m), new Interval(TestData.T0, null), TestData.T1)),
+
+        // Period ranges whose end is before their start: NodaTime refuses them before any SalesKpi type sees them.
+        new("date range end before start", typeof(ArgumentException), "end", "end", () => new DateInterval(new LocalDate(2025, 2, 1), new LocalDate(2025, 1, 1))),
+        new("instant range end before start", typeof(ArgumentOutOfRangeException), "end", "end", () => new Interval(TestData.T1, TestData.T0)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void InvalidValue_IsRefused_WithTheExactExceptionNamingTheBadThing(string name)
+    {
+        var c = Cases[name];
+
+        var e = Assert.Throws(c.Exception, c.Act);
+
+        if (c.ParamName is not null)
+        {
+            Assert.Equal(c.ParamName, Assert.IsAssignableFrom<ArgumentException>(e).ParamName);
+        }
+
+        Assert.Contains(c.Message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cases_CoverEveryIdTypeOfTheDomain()
+    {
+        // A new id type (a public readonly struct named XxxId) must join the table above.
+        var idTypes = typeof(Money).Assembly.GetExportedTypes().Where(t => t.IsValueType && t.Name.EndsWith("Id", StringComparison.Ordinal));
+
+        Assert.All(idTypes, t => Assert.Contains($"{t.Name} empty", Cases.Keys));
+    }
+
+    private static IEnumerable<Case> IdCases(string type, Func<string, object> create, string parameter = "value") =>
+    [
+        new($"{type} empty", typeof(ArgumentException), parameter, "must not be empty or white space", () => create("")),
+        new($"{type} white space", typeof(ArgumentException), parameter, "must not be empty or white space", () => create(" \t")),
+    ];
+
+    /// <summary>One invalid value.</summary>
+    /// <param name="Name">What is refused, shown as the test case.</param>
+    /// <param name="Exception">The exact exception type.</param>
+    /// <param name="ParamName">The parameter the exception names, or null when it is not an argument exception.</param>
+    /// <param name="Message">A fragment of the message.</param>
+    /// <param name="Act">The call that must throw.</param>
+    private sealed record Case(string Name, Type Exception, string? ParamName, string Message, Action Act)
+    {
+        public Case(string name, Type exception, string? paramName, string message, Func<object> act)
+            : this(name, exception, paramName, message, () => { act(); })
+        {
+        }
+    }
+}
