@@ -14,11 +14,16 @@ public sealed class DependencyInjectionProperties
     public void Evaluate_EveryKpiResolvedByIdThroughDependencyInjection_EqualsTheKpiEvaluatedDirectly(Scenario s)
     {
         var services = new ServiceCollection();
-        services.AddSalesKpi().ConfigureSettings(settings =>
+        var builder = services.AddSalesKpi().ConfigureSettings(settings =>
         {
             settings.TimeZone = s.Zone.Id;
             settings.FirstDayOfWeek = s.FirstDayOfWeek;
         });
+        if (s.MixedCurrencies)
+        {
+            builder.UseExchangeRates(Currency.USD, PropertyExchangeRates.Instance);
+        }
+
         using var provider = services.BuildServiceProvider();
         var evaluator = provider.GetRequiredService<KpiEvaluator>();
         var catalog = provider.GetRequiredService<IKpiCatalog>();

@@ -17,8 +17,10 @@ namespace SalesKpi.Tests.Properties;
 /// </summary>
 public sealed class Scenario
 {
-    public Scenario(SalesData data, DateTimeZone zone, IsoDayOfWeek firstDayOfWeek, DateInterval range, PeriodUnit per, KpiGrouping grouping, int seed)
+    public Scenario(
+        SalesData data, DateTimeZone zone, IsoDayOfWeek firstDayOfWeek, DateInterval range, PeriodUnit per, KpiGrouping grouping, int seed, bool mixedCurrencies = false)
     {
+        MixedCurrencies = mixedCurrencies;
         Data = data;
         Zone = zone;
         FirstDayOfWeek = firstDayOfWeek;
@@ -43,21 +45,32 @@ public sealed class Scenario
     /// <summary>Gets the seed of the shuffles and partitions made from this case, so that a replayed case is the same case.</summary>
     public int Seed { get; }
 
-    public KpiSettings Settings => KpiSettings.Default.WithZone(Zone).WithFirstDayOfWeek(FirstDayOfWeek);
+    /// <summary>Gets a value indicating whether amounts are in USD and EUR, reported in USD at <see cref="PropertyExchangeRates"/>
+    /// (some dates have no rate, so some amounts are unpriced); otherwise every amount is in USD.</summary>
+    public bool MixedCurrencies { get; }
 
-    public Scenario WithData(SalesData data) => new(data, Zone, FirstDayOfWeek, Range, Per, Grouping, Seed);
+    public KpiSettings Settings
+    {
+        get
+        {
+            var settings = KpiSettings.Default.WithZone(Zone).WithFirstDayOfWeek(FirstDayOfWeek);
+            return MixedCurrencies ? settings.WithReportingCurrency(Currency.USD, PropertyExchangeRates.Instance) : settings;
+        }
+    }
+
+    public Scenario WithData(SalesData data) => new(data, Zone, FirstDayOfWeek, Range, Per, Grouping, Seed, MixedCurrencies);
 
     public KpiQuery Query(IEnumerable<KpiCalculator> kpis, KpiGrouping? grouping = null, PeriodUnit? per = null) =>
         new(Range, kpis, grouping ?? Grouping, per ?? Per);
 
     public override string ToString() =>
-        $"{Data} in {Zone.Id}, {Range} per {Per} (weeks from {FirstDayOfWeek}) by {Grouping}, seed {Seed}";
+        $"{Data} in {Zone.Id}, {Range} per {Per} (weeks from {FirstDayOfWeek}) by {Grouping}{(MixedCurrencies ? ", USD and EUR" : string.Empty)}, seed {Seed}";
 }
 
 /// <summary>
 /// FsCheck generators of whole data sets: 4 reps (3 in the roster's 2 teams, 1 unknown to it), leads, opportunities
 /// (open, won, lost, with stage history), deals of every kind with contract terms, activities of every kind with any
-/// outcomes, and marketing spend — all in USD, so that every money KPI sums without a reporting currency.
+/// outcomes, and marketing spend — all in USD, or (one case in three) in USD and EUR reported in USD.
 /// </summary>
 /// <remarks>
 /// <para>Instants are drawn to hit edges: the local midnight of period boundaries (month starts, week starts, the range's
@@ -108,8 +121,9 @@ public static class SalesDataGen
         from per in Gen.Elements(PeriodUnit.Week, PeriodUnit.Month, PeriodUnit.Quarter, PeriodUnit.None)
         from grouping in Gen.Elements(Groupings)
         from seed in Gen.Choose(0, int.MaxValue)
-        from data in Data(new Frame(zone, range, firstDay), scale)
-        select new Scenario(data, zone, firstDay, range, per, grouping, seed);
+        from mixed in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from data in Data(new Frame(zone, range, firstDay, mixed), scale)
+        select new Scenario(data, zone, firstDay, range, per, grouping, seed, mixed);
 
     /// <summary>Gets a range of 1 to 150 days starting between December 2024 and November 2025, so that it often spans a DST change.</summary>
     public static Gen<DateInterval> Range() =>
@@ -160,6 +174,12 @@ public static class SalesDataGen
     /// <summary>Gets an amount in USD of 0 to 10,000.00, with cents.</summary>
     public static Gen<Money> Usd() => Gen.Choose(0, 1_000_000).Select(c => new Money(c / 100m, Currency.USD));
 
+    /// <summary>Gets an amount of 0 to 10,000.00 in USD, or in USD or EUR when the frame mixes currencies.</summary>
+    public static Gen<Money> Amount(Frame frame) =>
+        from cents in Gen.Choose(0, 1_000_000)
+        from currency in frame.MixedCurrencies ? Gen.Elements(Currency.USD, Currency.EUR) : Gen.Constant(Currency.USD)
+        select new Money(cents / 100m, currency);
+
     public static Gen<T[]> Many<T>(int count, Func<int, Gen<T>> make) => Gen.CollectToArray(Enumerable.Range(0, count).Select(make));
 
     private static Gen<T?> Optional<T>(Gen<T> gen)
@@ -178,7 +198,7 @@ public static class SalesDataGen
         from created in Instant(frame)
         from owner in Gen.Elements(Reps)
         from account in Gen.Choose(1, 5)
-        from amount in Usd()
+        from amount in Amount(frame)
         from status in Gen.Elements(OpportunityStatus.Open, OpportunityStatus.Won, OpportunityStatus.Lost)
         from lead in leadCount == 0 ? Gen.Constant<int?>(null) : Optional(Gen.Choose(0, leadCount - 1))
         from stageCount in Gen.Choose(0, 4)
@@ -209,12 +229,12 @@ public static class SalesDataGen
         from closed in Instant(frame)
         from owner in Gen.Elements(Reps)
         from account in Gen.Choose(1, 5)
-        from value in Usd()
+        from value in Amount(frame)
         from kind in Gen.Elements(DealKind.NewBusiness, DealKind.AddOn, DealKind.Renewal, DealKind.WinBack)
         from opportunity in opportunityCount == 0 ? Gen.Constant<int?>(null) : Optional(Gen.Choose(0, opportunityCount - 1))
         from termStart in Optional(Gen.Choose(-120, frame.Range.Length + 30))
         from termDays in Gen.Choose(1, 400)
-        from recurring in Optional(Gen.Choose(0, 100_000).Select(c => new Money(c / 100m, Currency.USD)))
+        from recurring in Optional(Gen.Choose(0, 100_000).Select(c => new Money(c / 100m, value.Currency)))
         select new Deal(
             new DealId($"D{i}"), new AccountId($"acc{account}"), owner, closed, value, kind,
             opportunity is { } o ? new OpportunityId($"O{o}") : null,
@@ -239,15 +259,16 @@ public static class SalesDataGen
         from channel in Gen.Elements(Sources)
         from start in Gen.Choose(-30, frame.Range.Length)
         from days in Gen.Choose(1, 90)
-        from amount in Usd()
+        from amount in Amount(frame)
         select new MarketingSpend(channel, new DateInterval(frame.Range.Start.PlusDays(start), frame.Range.Start.PlusDays(start + days - 1)), amount);
 
     /// <summary>Where generated instants fall: the zone, the range, and the dates and instants on its edges.</summary>
     public sealed class Frame
     {
-        public Frame(DateTimeZone zone, DateInterval range, IsoDayOfWeek firstDayOfWeek)
+        public Frame(DateTimeZone zone, DateInterval range, IsoDayOfWeek firstDayOfWeek, bool mixedCurrencies = false)
         {
             Zone = zone;
+            MixedCurrencies = mixedCurrencies;
             Range = range;
             var from = range.Start.PlusDays(-10);
             var to = range.End.PlusDays(10);
@@ -270,9 +291,26 @@ public static class SalesDataGen
 
         public DateInterval Range { get; }
 
+        public bool MixedCurrencies { get; }
+
         public LocalDate[] EdgeDates { get; }
 
         public Instant[] Transitions { get; }
+    }
+}
+
+/// <summary>
+/// EUR to USD at 1.0825 (1.09 from 2025-03-30, Berlin's DST change), with no rate on the 13th of any month, so that some
+/// amounts are unpriced. Rates with few decimal places keep every converted sum exact, so it does not depend on order.
+/// </summary>
+public sealed class PropertyExchangeRates : IExchangeRateProvider
+{
+    public static PropertyExchangeRates Instance { get; } = new();
+
+    public bool TryGetRate(Currency source, Currency target, LocalDate rateDate, out decimal rate)
+    {
+        rate = rateDate < new LocalDate(2025, 3, 30) ? 1.0825m : 1.09m;
+        return source == Currency.EUR && target == Currency.USD && rateDate.Day != 13;
     }
 }
 
