@@ -18,6 +18,7 @@ public sealed class DependencyInjectionProperties
         {
             settings.TimeZone = s.Zone.Id;
             settings.FirstDayOfWeek = s.FirstDayOfWeek;
+            settings.FiscalYearStartMonth = s.FiscalYearStartMonth;
         });
         if (s.MixedCurrencies)
         {

@@ -18,9 +18,11 @@ namespace SalesKpi.Tests.Properties;
 public sealed class Scenario
 {
     public Scenario(
-        SalesData data, DateTimeZone zone, IsoDayOfWeek firstDayOfWeek, DateInterval range, PeriodUnit per, KpiGrouping grouping, int seed, bool mixedCurrencies = false)
+        SalesData data, DateTimeZone zone, IsoDayOfWeek firstDayOfWeek, DateInterval range, PeriodUnit per, KpiGrouping grouping, int seed,
+        bool mixedCurrencies = false, int fiscalYearStartMonth = 1)
     {
         MixedCurrencies = mixedCurrencies;
+        FiscalYearStartMonth = fiscalYearStartMonth;
         Data = data;
         Zone = zone;
         FirstDayOfWeek = firstDayOfWeek;
@@ -49,22 +51,25 @@ public sealed class Scenario
     /// (some dates have no rate, so some amounts are unpriced); otherwise every amount is in USD.</summary>
     public bool MixedCurrencies { get; }
 
+    /// <summary>Gets the month the fiscal year starts in.</summary>
+    public int FiscalYearStartMonth { get; }
+
     public KpiSettings Settings
     {
         get
         {
-            var settings = KpiSettings.Default.WithZone(Zone).WithFirstDayOfWeek(FirstDayOfWeek);
+            var settings = KpiSettings.Default.WithZone(Zone).WithFirstDayOfWeek(FirstDayOfWeek).WithFiscalYearStartMonth(FiscalYearStartMonth);
             return MixedCurrencies ? settings.WithReportingCurrency(Currency.USD, PropertyExchangeRates.Instance) : settings;
         }
     }
 
-    public Scenario WithData(SalesData data) => new(data, Zone, FirstDayOfWeek, Range, Per, Grouping, Seed, MixedCurrencies);
+    public Scenario WithData(SalesData data) => new(data, Zone, FirstDayOfWeek, Range, Per, Grouping, Seed, MixedCurrencies, FiscalYearStartMonth);
 
     public KpiQuery Query(IEnumerable<KpiCalculator> kpis, KpiGrouping? grouping = null, PeriodUnit? per = null) =>
         new(Range, kpis, grouping ?? Grouping, per ?? Per);
 
     public override string ToString() =>
-        $"{Data} in {Zone.Id}, {Range} per {Per} (weeks from {FirstDayOfWeek}) by {Grouping}{(MixedCurrencies ? ", USD and EUR" : string.Empty)}, seed {Seed}";
+        $"{Data} in {Zone.Id}, {Range} per {Per} (weeks from {FirstDayOfWeek}, fiscal years from month {FiscalYearStartMonth}) by {Grouping}{(MixedCurrencies ? ", USD and EUR" : string.Empty)}, seed {Seed}";
 }
 
 /// <summary>
@@ -113,17 +118,19 @@ public static class SalesDataGen
     private static readonly Duration[] EdgeOffsets =
         [Duration.Zero, Duration.Epsilon, -Duration.Epsilon, Duration.FromSeconds(-1), Duration.FromHours(1), Duration.FromHours(-1)];
 
-    /// <summary>Gets a whole case: any zone, range, period unit (week, month, quarter or none) and grouping.</summary>
+    /// <summary>Gets a whole case: any zone, range, period unit (week, month, quarter, fiscal year or none) and grouping.</summary>
     public static Gen<Scenario> Scenario(int scale = 1) =>
         from zone in Gen.Elements(Zones)
         from firstDay in Gen.Elements(IsoDayOfWeek.Monday, IsoDayOfWeek.Sunday)
         from range in Range()
-        from per in Gen.Elements(PeriodUnit.Week, PeriodUnit.Month, PeriodUnit.Quarter, PeriodUnit.None)
+        from per in Gen.Frequency(
+            (3, Gen.Elements(PeriodUnit.Week, PeriodUnit.Month, PeriodUnit.Quarter)), (1, Gen.Elements(PeriodUnit.FiscalYear, PeriodUnit.None)))
+        from fiscalStart in Gen.Choose(1, 12)
         from grouping in Gen.Elements(Groupings)
         from seed in Gen.Choose(0, int.MaxValue)
         from mixed in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
         from data in Data(new Frame(zone, range, firstDay, mixed), scale)
-        select new Scenario(data, zone, firstDay, range, per, grouping, seed, mixed);
+        select new Scenario(data, zone, firstDay, range, per, grouping, seed, mixed, fiscalStart);
 
     /// <summary>Gets a range of 1 to 150 days starting between December 2024 and November 2025, so that it often spans a DST change.</summary>
     public static Gen<DateInterval> Range() =>
