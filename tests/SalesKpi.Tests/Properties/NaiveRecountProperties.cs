@@ -18,7 +18,7 @@ public sealed class NaiveRecountProperties
         Kpis.Calls, Kpis.EmailsSent, Kpis.Meetings, Kpis.Conversations, Kpis.CrmUsage,
         Kpis.EmailDeliveryRate, Kpis.EmailOpenRate, Kpis.EmailReplyRate, Kpis.PositiveReplyRate,
         Kpis.NewLeads, Kpis.SqlCount, Kpis.LeadToOpportunityRate, Kpis.NewOpportunities, Kpis.CloseRate, Kpis.DealsWon,
-        Kpis.SalesCycleLength,
+        Kpis.SalesCycleLength, Kpis.CustomerRetentionRate, Kpis.NetRevenueRetention,
     ];
 
     [Property(MaxTest = 150, Arbitrary = [typeof(SalesDataArbitraries)])]
@@ -52,6 +52,13 @@ public sealed class NaiveRecountProperties
                 var closed = opportunities.Where(o => o.Status != OpportunityStatus.Open && In(o.ClosedAt)).ToArray();
                 var won = closed.Where(o => o.Status == OpportunityStatus.Won).ToArray();
                 var deals = d.Deals.Where(x => x.Owner.Value == group && In(x.ClosedAt)).ToArray();
+                var terms = d.Deals.Where(x => x.Owner.Value == group && x.Term is not null).ToArray();
+                var atStart = terms.Where(x => x.Term!.Contains(dates.Start)).ToArray();
+                var atEnd = terms.Where(x => x.Term!.Contains(dates.End)).ToArray();
+                var startCustomers = atStart.Select(x => x.Account).ToHashSet();
+                var retained = atEnd.Select(x => x.Account).Distinct().Count(startCustomers.Contains);
+                var recurringAtStart = atStart.Sum(x => x.RecurringMonthly?.Amount ?? 0m);
+                var recurringAtEnd = atEnd.Where(x => startCustomers.Contains(x.Account)).Sum(x => x.RecurringMonthly?.Amount ?? 0m);
                 var cycles = won.Select(o => (decimal)Period.Between(Local(o.CreatedAt), Local(o.ClosedAt!.Value), PeriodUnits.Days).Days).ToArray();
 
                 var expected = new (string Kpi, decimal? Value, decimal? Amount)[]
@@ -72,7 +79,14 @@ public sealed class NaiveRecountProperties
                     (KpiIds.CloseRate, Share(won.Length, closed.Length), null),
                     (KpiIds.DealsWon, deals.Length, s.MixedCurrencies ? null : deals.Sum(x => x.Value.Amount)),
                     (KpiIds.SalesCycleLength, cycles.Length == 0 ? null : cycles.Sum() / cycles.Length, null),
+                    (KpiIds.CustomerRetentionRate, Share(retained, startCustomers.Count), null),
                 };
+                if (!s.MixedCurrencies)
+                {
+                    // Net revenue retention converts amounts at a rate date of its own; it is recounted in one currency.
+                    expected = [.. expected, (KpiIds.NetRevenueRetention, recurringAtStart == 0m ? null : recurringAtEnd / recurringAtStart, null)];
+                }
+
 
                 foreach (var (kpi, value, amount) in expected)
                 {
