@@ -162,6 +162,59 @@ public sealed class KpiConsistencyProperties
         }
     }
 
+    [Property(MaxTest = 100, Arbitrary = [typeof(SalesDataArbitraries)])]
+    public void CompareWithPeersAndTrend_AnyGroup_AgreeWithTheReportsValues(Scenario s)
+    {
+        KpiCalculator[] kpis = [Kpis.Calls, Kpis.Revenue, Kpis.CloseRate, Kpis.SalesCycleLength];
+        var report = KpiEvaluatorProperties.Evaluator(s).Evaluate(s.Data, s.Query(kpis));
+        var peers = report.Groups.Where(g => g != KpiGrouping.NoKey).ToArray();
+
+        foreach (var kpi in kpis)
+        {
+            foreach (var group in report.Groups)
+            {
+                // The trend is the group's series, each point's change taken from the point before (none for the first).
+                var trend = report.Trend(kpi.Id, group);
+                Assert.Equal(report.Periods.Length, trend.Points.Length);
+                for (var p = 0; p < trend.Points.Length; p++)
+                {
+                    Assert.Equal(report.Get(kpi.Id, group, p), trend.Points[p].Value);
+                    if (p == 0)
+                    {
+                        Assert.False(trend.Points[p].Change.IsDefined);
+                    }
+                    else
+                    {
+                        AssertChange(trend.Points[p - 1].Value, trend.Points[p].Value, trend.Points[p].Change, s);
+                    }
+                }
+
+                // The peers are the other groups with a value, "(none)" never among them: their count, their mean (so
+                // the group's value plus the peers' sum is the sum over all), and a rank of 1 + the peers doing better.
+                for (var p = 0; p < report.Periods.Length; p++)
+                {
+                    var comparison = report.CompareWithPeers(kpi.Id, group, p);
+                    var others = peers.Where(g => g != group).Select(g => report.Get(kpi.Id, g, p).Value).OfType<decimal>().ToArray();
+                    Assert.Equal(others.Length, comparison.PeerCount);
+                    if (others.Length > 0)
+                    {
+                        Assert.Equal(others.Sum() / others.Length, comparison.PeerMean.Value);
+                    }
+
+                    if (report.Get(kpi.Id, group, p).Value is { } v)
+                    {
+                        var better = kpi.Direction == KpiDirection.HigherIsBetter ? others.Count(o => o > v) : others.Count(o => o < v);
+                        Assert.Equal(better + 1, comparison.Rank);
+                    }
+                    else
+                    {
+                        Assert.Null(comparison.Rank);
+                    }
+                }
+            }
+        }
+    }
+
     private static (LocalDate Start, LocalDate End) PreviousBucket(Scenario s)
     {
         var first = s.Range.Start;
