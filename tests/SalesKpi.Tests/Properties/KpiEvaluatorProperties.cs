@@ -57,10 +57,11 @@ public sealed class KpiEvaluatorProperties
     }
 
     [Fact]
-    public void Generator_SampledScenarios_GiveDefinedValuesOfEveryShareAndCount()
+    public void Generator_SampledScenarios_GivePositiveValuesOfEveryShareCountAndDuration()
     {
         // The laws below would hold vacuously if the generated data left the KPIs undefined or zero: in 60 cases with a
-        // fixed seed (size and count are both 60: the generators do not grow with size), every share KPI is defined somewhere and every count KPI is above zero somewhere.
+        // fixed seed (size and count are both 60: the generators do not grow with size), every share, count and
+        // duration KPI is above zero somewhere.
         var cases = SalesDataGen.Scenario().Sample(60, new Rnd(20261205UL), 60);
         var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in cases)
@@ -69,7 +70,7 @@ public sealed class KpiEvaluatorProperties
             defined.UnionWith(report.Rows.Where(r => r.Value.Value is > 0m).Select(r => r.KpiId));
         }
 
-        Assert.All(ShareKpis.Concat(CountKpis), k => Assert.Contains(k.Id, defined));
+        Assert.All(ShareKpis.Concat(CountKpis).Concat(AllKpis.Where(k => k.Unit == KpiUnit.Days)), k => Assert.Contains(k.Id, defined));
     }
 
     [Property(MaxTest = 150, Arbitrary = [typeof(SalesDataArbitraries)])]

@@ -106,6 +106,57 @@ public sealed class NaiveRecountProperties
         }
     }
 
+    [Property(MaxTest = 150, Arbitrary = [typeof(SalesDataArbitraries)])]
+    public void Evaluate_TimeInStageByRep_EqualsANaiveRecountOfTheLatestStays(Scenario s)
+    {
+        // docs/kpis.md, time-in-stage (FirstAppointment, latest stay): a stay ends at the next entry of another stage, or
+        // at the close when the stage is the last one; a stay still going on is not measured; the latest completed stay
+        // counts, in the period of the instant it ended, as the calendar days between the local dates.
+        var report = KpiEvaluatorProperties.Evaluator(s).Evaluate(s.Data, s.Query([Kpis.TimeInStage], KpiGrouping.ByRep));
+        LocalDate Local(Instant instant) => instant.InZone(s.Zone).Date;
+        var stays = new List<(string Owner, Instant Ended, int Days)>();
+        foreach (var o in s.Data.Opportunities)
+        {
+            (Instant Ended, int Days)? latest = null;
+            Instant? entered = null;
+            foreach (var entry in o.StageHistory)
+            {
+                if (entry.Stage == OpportunityStage.FirstAppointment)
+                {
+                    entered ??= entry.EnteredAt;
+                }
+                else if (entered is { } start)
+                {
+                    latest = (entry.EnteredAt, Period.Between(Local(start), Local(entry.EnteredAt), PeriodUnits.Days).Days);
+                    entered = null;
+                }
+            }
+
+            if (entered is { } last && o.ClosedAt is { } closed)
+            {
+                latest = (closed, Period.Between(Local(last), Local(closed), PeriodUnits.Days).Days);
+            }
+
+            if (latest is { } stay)
+            {
+                stays.Add((o.Owner.Value, stay.Ended, stay.Days));
+            }
+        }
+
+        foreach (var group in report.Groups)
+        {
+            for (var p = 0; p < report.Periods.Length; p++)
+            {
+                var dates = report.Periods[p].Dates;
+                var days = stays.Where(x => x.Owner == group && dates.Contains(Local(x.Ended))).Select(x => (decimal)x.Days).ToArray();
+                var actual = report.Get(KpiIds.TimeInStage, group, p);
+                Assert.True(
+                    actual.SampleSize == days.Length && actual.Value == (days.Length == 0 ? null : days.Sum() / days.Length),
+                    $"time in stage of {group} in {report.Periods[p].Label}: {actual} by the engine, [{string.Join(", ", days)}] by recount ({s}).");
+            }
+        }
+    }
+
     /// <summary>docs/kpis.md: "Email outcomes imply each other: an email opened or replied to was delivered, and a
     /// positive reply is a reply."</summary>
     private static ActivityOutcomes Implied(ActivityOutcomes outcomes)
