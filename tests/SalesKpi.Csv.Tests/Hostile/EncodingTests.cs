@@ -1,0 +1,126 @@
+using System.Text;
+
+namespace SalesKpi.Csv.Tests.Hostile;
+
+/// <summary>Files that are not UTF-8: read when their byte-order mark says what they are, else refused where the first bad byte is.</summary>
+public class EncodingTests
+{
+    private const string Reps = "id,name,team\nr1,José Núñez,north\nr2,Ben,south\n";
+
+    [Fact]
+    public void Import_Utf8WithByteOrderMark_ReadsTheHeaderWithoutTheMark()
+    {
+        var result = ByteSource.Succeeds("reps.csv", [0xEF, 0xBB, 0xBF, .. ByteSource.Utf8(Reps)]);
+
+        Assert.Equal(["José Núñez", "Ben"], result.Data.Roster.Reps.Select(r => r.Name));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Import_Utf16WithByteOrderMark_IsDecodedAsUtf16(bool bigEndian)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+
+        var result = ByteSource.Succeeds("reps.csv", [.. encoding.GetPreamble(), .. encoding.GetBytes(Reps)]);
+
+        Assert.Equal(["José Núñez", "Ben"], result.Data.Roster.Reps.Select(r => r.Name));
+    }
+
+    [Theory]
+    [InlineData(false, 2)]
+    [InlineData(true, 1)]
+    public void Import_Utf16WithoutByteOrderMark_FailsAtTheFirstNulCharacter(bool bigEndian, int column)
+    {
+        // "id" in UTF-16 LE is 69 00 64 00: the first NUL is the second character of line 1; in BE (00 69 00 64) the first.
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(Reps);
+
+        var rejection = ByteSource.Fails("reps.csv", bytes);
+
+        Assert.Equal(("mem/reps.csv", 1L, column), (rejection.File, rejection.Line, rejection.Column));
+        Assert.Contains("NUL", rejection.Reason, StringComparison.Ordinal);
+        Assert.Contains("UTF-16", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_Latin1Bytes_FailNamingLineColumnAndByte()
+    {
+        // "José" in Latin-1 is 4A 6F 73 E9: the 0xE9 is not UTF-8; on line 2 it is column 8 ("r1,José": r1, comma, J o s).
+        var bytes = Encoding.Latin1.GetBytes(Reps);
+
+        var rejection = ByteSource.Fails("reps.csv", bytes);
+
+        Assert.Equal(("mem/reps.csv", 2L, 8), (rejection.File, rejection.Line, rejection.Column));
+        Assert.Contains("not valid UTF-8", rejection.Reason, StringComparison.Ordinal);
+        Assert.Contains("0xE9", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_Windows1252SmartQuotes_FailNamingLineAndColumn()
+    {
+        // 0x93 and 0x94 are Windows-1252 curly quotes and never valid alone in UTF-8; the first is at column 8 of line 2.
+        byte[] bytes = [.. ByteSource.Utf8("id,name,team\nr1,Ana ["), 0x93, .. ByteSource.Utf8("A"), 0x94, .. ByteSource.Utf8("],north\n")];
+
+        var rejection = ByteSource.Fails("reps.csv", bytes);
+
+        Assert.Equal((2L, 8), (rejection.Line, rejection.Column));
+        Assert.Contains("0x93", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3 })] // the first byte of é, cut by the end of the file
+    [InlineData(new byte[] { 0xC3, 0x28 })] // a lead byte followed by a non-continuation byte
+    [InlineData(new byte[] { 0xC0, 0xAF })] // an overlong encoding of '/'
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // a UTF-16 surrogate encoded in UTF-8
+    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })] // above U+10FFFF
+    [InlineData(new byte[] { 0xFF })]
+    public void Import_MalformedUtf8Sequence_FailsWhereItStarts(byte[] bad)
+    {
+        // line 2 is "r1,Jos" then the bad bytes: they start at column 7.
+        byte[] bytes = [.. ByteSource.Utf8("id,name,team\nr1,Jos"), .. bad];
+
+        var rejection = ByteSource.Fails("reps.csv", bytes);
+
+        Assert.Equal(("mem/reps.csv", 2L, 7), (rejection.File, rejection.Line, rejection.Column));
+        Assert.Contains("not valid UTF-8", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_InvalidByteUnderReportMode_StillFailsTheWholeFile()
+    {
+        // An encoding problem is a problem with the whole file: no row after it can be trusted.
+        byte[] bytes = [.. ByteSource.Utf8("id,name,team\nr1,Ana,north\nr2,B"), 0xE9, .. ByteSource.Utf8("n,south\nr3,Cem,south\n")];
+
+        var outcome = ByteSource.Run("reps.csv", bytes, CsvErrorMode.Report);
+
+        var rejection = Assert.IsType<CsvImportException>(outcome.Error).Rejection!;
+        Assert.Equal((3L, 5), (rejection.Line, rejection.Column));
+    }
+
+    [Fact]
+    public void Import_InvalidByteAfterABufferOfText_IsPlacedOnItsPhysicalLine()
+    {
+        // 5,000 rows of 17 bytes ("r00000,Ana,north\n"), 85,000 bytes, push the bad byte past the reader's 64 KB and 16 K buffers.
+        var text = new StringBuilder("id,name,team\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            text.Append('r').Append(i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)).Append(",Ana,north\n");
+        }
+
+        // The header is line 1 and the rows lines 2..5001; the bad row is line 5002, "r9,A" then 0xFF at column 5.
+        byte[] bytes = [.. ByteSource.Utf8(text.Append("r9,A").ToString()), 0xFF, .. ByteSource.Utf8("na,north\n")];
+
+        var rejection = ByteSource.Fails("reps.csv", bytes);
+
+        Assert.Equal((5002L, 5), (rejection.Line, rejection.Column));
+    }
+
+    [Fact]
+    public void Import_ValidReplacementCharacter_IsKeptAsData()
+    {
+        // U+FFFD written as valid UTF-8 (EF BF BD) is a character like any other, not a decoding error.
+        var result = ByteSource.Succeeds("reps.csv", ByteSource.Utf8("id,name,team\nr1,A\uFFFDna,north\n"));
+
+        Assert.Equal("A\uFFFDna", result.Data.Roster.Reps.Single().Name);
+    }
+}

@@ -1,0 +1,112 @@
+namespace SalesKpi.Csv.Tests.Hostile;
+
+/// <summary>
+/// Random byte mutations of a valid data set (seeded, so every run is the same): each import ends in records or in the
+/// importer's own error naming a file, line and column — never another exception, never a hang.
+/// </summary>
+public class MutationTests
+{
+    private const int Iterations = 300;
+
+    private static readonly Dictionary<string, string> Valid = new()
+    {
+        ["reps.csv"] = "id,name,team\nr1,\"Silva, Ana\",north\nr2,\"Okoro\nBen\",south\n",
+        ["leads.csv"] = "id,created_at,owner,source,qualified_at,converted_at\r\nL1,2025-01-06T09:00:00Z,r1,web,2025-01-08T09:00:00Z,2025-01-10T09:00:00Z\r\nL2,2025-01-07T09:00+03:00,r2,\"ref\"\"erral\",,\r\n",
+        ["opportunities.csv"] = "id,account,owner,created_at,amount,currency,status,closed_at,lead_id,expected_close\nO1,acme,r1,2025-01-10T09:00:00Z,1000.50,USD,won,2025-02-09T09:00:00Z,L1,\nO2,globex,r2,2025-01-15T09:00:00Z,2000,USD,open,,,2025-06-30\n",
+        ["stage-changes.csv"] = "opportunity_id,stage,entered_at\nO1,FirstAppointment,2025-01-12T10:00:00Z\nO1,Proposal,2025-01-20T10:00:00Z\n",
+        ["deals.csv"] = "id,opportunity_id,account,owner,closed_at,amount,currency,kind,term_start,term_end,recurring_monthly\nD1,O1,acme,r1,2025-02-09T09:00:00Z,1000.50,USD,new-business,2025-02-09,2026-02-08,80\n",
+        ["activities.csv"] = "id,kind,owner,occurred_at,outcomes,lead_id,opportunity_id,tool\nA1,email,r1,2025-01-06T10:00:00Z,delivered;opened,L1,O1,\nA2,call,r2,2025-01-07T10:00:00Z,,,,dialer\n",
+        ["spend.csv"] = "channel,start,end,amount,currency\nweb,2025-01-01,2025-01-31,10,USD\n",
+    };
+
+    // Bytes that make a mutation interesting to a CSV reader and a UTF-8 decoder.
+    private static readonly byte[] Interesting = [(byte)',', (byte)'"', (byte)'\n', (byte)'\r', 0x00, (byte)'-', (byte)'9', (byte)'.', (byte)'e', 0xC3, 0xA9, 0xE2, 0x80, 0xFF, 0xEF, 0xBB, 0xBF, (byte)' '];
+
+    [Fact]
+    public void Import_ValidDataSet_ImportsEveryRecord()
+    {
+        // The base of the mutations is valid: 2 reps, 2 leads, 2 opportunities (with 2 stage changes), 1 deal, 2 activities, 1 spend.
+        var result = ByteSource.Run(Bytes(Valid)).Result!;
+
+        var data = result.Data;
+        Assert.Equal((2, 2, 2, 1, 2, 1), (data.Roster.Reps.Length, data.Leads.Length, data.Opportunities.Length, data.Deals.Length, data.Activities.Length, data.Spend.Length));
+        Assert.Equal("ref\"erral", data.Leads[1].Source);
+    }
+
+    [Theory]
+    [InlineData(1, CsvErrorMode.Fail)]
+    [InlineData(2, CsvErrorMode.Fail)]
+    [InlineData(3, CsvErrorMode.Report)]
+    [InlineData(4, CsvErrorMode.Report)]
+    public void Import_RandomByteMutations_EndInRecordsOrAPositionedCsvError(int seed, CsvErrorMode mode)
+    {
+        var random = new Random(seed);
+        var failures = new List<string>();
+        for (var i = 0; i < Iterations; i++)
+        {
+            var files = Bytes(Valid);
+            var file = files.Keys.OrderBy(k => k, StringComparer.Ordinal).ElementAt(random.Next(files.Count));
+            files[file] = Mutate(files[file], random);
+
+            var outcome = ByteSource.Run(files, mode);
+
+            if (Problem(outcome, files.Keys) is { } problem)
+            {
+                failures.Add($"seed {seed}, iteration {i}, {file}: {problem}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+    }
+
+    /// <summary>Returns what is wrong with an outcome, or null when it is a success or a positioned CSV error.</summary>
+    private static string? Problem(Outcome outcome, IEnumerable<string> fileNames)
+    {
+        var names = fileNames.Select(f => "mem/" + f).ToHashSet(StringComparer.Ordinal);
+        if (outcome.Error is null)
+        {
+            return outcome.Result!.Rejections.FirstOrDefault(r => !names.Contains(r.File)) is { } stray ? $"a rejection names an unknown file: {stray}" : null;
+        }
+
+        if (outcome.Error is not CsvImportException { Rejection: { } rejection })
+        {
+            return "unexpected " + outcome.Error;
+        }
+
+        return names.Contains(rejection.File) && rejection.Line > 0 && rejection.Column > 0 ? null : $"a badly placed error: {rejection}";
+    }
+
+    private static byte[] Mutate(byte[] bytes, Random random)
+    {
+        var list = bytes.ToList();
+        var count = random.Next(1, 5);
+        for (var m = 0; m < count && list.Count > 0; m++)
+        {
+            var at = random.Next(list.Count);
+            var value = random.Next(3) == 0 ? (byte)random.Next(256) : Interesting[random.Next(Interesting.Length)];
+            switch (random.Next(5))
+            {
+                case 0:
+                    list[at] = value;
+                    break;
+                case 1:
+                    list.Insert(at, value);
+                    break;
+                case 2:
+                    list.RemoveAt(at);
+                    break;
+                case 3:
+                    list.RemoveRange(at, list.Count - at);
+                    break;
+                default:
+                    list[at] = (byte)(list[at] ^ (1 << random.Next(8)));
+                    break;
+            }
+        }
+
+        return [.. list];
+    }
+
+    private static Dictionary<string, byte[]> Bytes(Dictionary<string, string> files) =>
+        files.ToDictionary(f => f.Key, f => ByteSource.Utf8(f.Value), StringComparer.Ordinal);
+}
