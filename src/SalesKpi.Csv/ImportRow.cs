@@ -106,10 +106,30 @@ internal abstract class ImportRow
     {
         if (!decimal.TryParse(cell.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
+            if (IsPlainNumber(cell.Text))
+            {
+                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"the amount {cell.Text} is too large; an amount is at most {decimal.MaxValue}{cell.MappedNote}"));
+            }
+
             throw new RowException(cell, $"'{cell.Text}' is not an amount; write a number with '.' as the decimal separator and no thousands separator, such as 1250.50{cell.MappedNote}");
         }
 
         return amount < 0m ? throw new RowException(cell, $"the amount {cell.Text} is negative{cell.MappedNote}") : amount;
+    }
+
+    /// <summary>Returns true for digits with an optional sign and decimal point: a number a decimal cannot hold only when too large.</summary>
+    private static bool IsPlainNumber(string? text)
+    {
+        var digits = text.AsSpan();
+        if (digits.Length > 0 && digits[0] is '+' or '-')
+        {
+            digits = digits[1..];
+        }
+
+        var point = digits.IndexOf('.');
+        var whole = point < 0 ? digits : digits[..point];
+        var fraction = point < 0 ? [] : digits[(point + 1)..];
+        return whole.Length + fraction.Length > 0 && !whole.ContainsAnyExceptInRange('0', '9') && !fraction.ContainsAnyExceptInRange('0', '9');
     }
 
     private Instant ParseInstant(Cell cell)

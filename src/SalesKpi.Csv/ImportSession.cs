@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using NodaTime;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
@@ -91,7 +90,20 @@ internal sealed class ImportSession
         _file = _source.Describe(fileName);
         var total = _source.LengthOf(fileName);
         using var stream = new CountingStream(_source.Open(fileName));
-        using var reader = new CsvRecordReader(new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024));
+        using var reader = new CsvRecordReader(new CsvTextDecoder(stream));
+        try
+        {
+            ReadRecords(table, mapping, mappingName, stream, reader, total);
+        }
+        catch (CsvEncodingException e)
+        {
+            // Not a bad row but an unreadable file: no row after the bad bytes can be trusted, so every mode fails.
+            throw new CsvImportException(new CsvRejection(_file, e.Position.Line, e.Position.Column, null, e.Message));
+        }
+    }
+
+    private void ReadRecords(CsvTable table, FileMapping? mapping, string? mappingName, CountingStream stream, CsvRecordReader reader, long? total)
+    {
         try
         {
             if (!reader.Read())

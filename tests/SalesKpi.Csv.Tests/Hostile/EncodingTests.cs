@@ -45,12 +45,12 @@ public class EncodingTests
     [Fact]
     public void Import_Latin1Bytes_FailNamingLineColumnAndByte()
     {
-        // "José" in Latin-1 is 4A 6F 73 E9: the 0xE9 is not UTF-8; on line 2 it is column 8 ("r1,José": r1, comma, J o s).
+        // "José" in Latin-1 is 4A 6F 73 E9: the 0xE9 is not UTF-8; on line 2 it is column 7 (after "r1,Jos", 6 characters).
         var bytes = Encoding.Latin1.GetBytes(Reps);
 
         var rejection = ByteSource.Fails("reps.csv", bytes);
 
-        Assert.Equal(("mem/reps.csv", 2L, 8), (rejection.File, rejection.Line, rejection.Column));
+        Assert.Equal(("mem/reps.csv", 2L, 7), (rejection.File, rejection.Line, rejection.Column));
         Assert.Contains("not valid UTF-8", rejection.Reason, StringComparison.Ordinal);
         Assert.Contains("0xE9", rejection.Reason, StringComparison.Ordinal);
     }
@@ -58,12 +58,12 @@ public class EncodingTests
     [Fact]
     public void Import_Windows1252SmartQuotes_FailNamingLineAndColumn()
     {
-        // 0x93 and 0x94 are Windows-1252 curly quotes and never valid alone in UTF-8; the first is at column 8 of line 2.
+        // 0x93 and 0x94 are Windows-1252 curly quotes and never valid alone in UTF-8; the first is at column 9 of line 2 (after "r1,Ana [", 8 characters).
         byte[] bytes = [.. ByteSource.Utf8("id,name,team\nr1,Ana ["), 0x93, .. ByteSource.Utf8("A"), 0x94, .. ByteSource.Utf8("],north\n")];
 
         var rejection = ByteSource.Fails("reps.csv", bytes);
 
-        Assert.Equal((2L, 8), (rejection.Line, rejection.Column));
+        Assert.Equal((2L, 9), (rejection.Line, rejection.Column));
         Assert.Contains("0x93", rejection.Reason, StringComparison.Ordinal);
     }
 
