@@ -2,6 +2,8 @@ namespace SalesKpi.Cli.Tests;
 
 public partial class ReportCommandTests
 {
+    private const string DealsHeader = "id,opportunity_id,account,owner,closed_at,amount,currency,kind,term_start,term_end,recurring_monthly\n";
+
     private static readonly string Injection = Cli.Fixture("injection");
 
     [Fact]
@@ -42,5 +44,32 @@ public partial class ReportCommandTests
         // "r1,Jos" is 6 characters: the 0xE9 of é is column 7 of line 2.
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"saleskpi: bad data: {Path.Combine(directory.Path, "reps.csv")}:2:7: the file is not valid UTF-8: the bytes 0xE9", result.Error);
+    }
+
+    [Fact]
+    public void Regression_Report_TwoAmountsNearDecimalMaxValueOverflowedAsAnInternalError()
+    {
+        // Each amount is decimal.MaxValue, so revenue (their sum) used to throw OverflowException: exit 70, "a bug in
+        // saleskpi". The importer now caps amounts at 10^18; the first is rejected where it is: line 2, and
+        // "D1,,acme,ana,2025-02-10T09:00:00Z," is 34 characters, so column 35.
+        using var directory = new TempDirectory();
+        directory.Write("deals.csv", DealsHeader + "D1,,acme,ana,2025-02-10T09:00:00Z,79228162514264337593543950335,USD,new-business,,,\nD2,,acme,ana,2025-05-12T09:00:00Z,79228162514264337593543950335,USD,add-on,,,");
+
+        var result = Cli.Run("report", "--data", directory.Path, "--kpi", "revenue");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"saleskpi: bad data: {Path.Combine(directory.Path, "deals.csv")}:2:35: amount: the amount 79228162514264337593543950335 is too large", result.Error);
+    }
+
+    [Fact]
+    public void Report_TwoAmountsAtTheLargestAmount_AddUp()
+    {
+        // 10^18 + 10^18 = 2 * 10^18, well within a decimal.
+        using var directory = new TempDirectory();
+        directory.Write("deals.csv", DealsHeader + "D1,,acme,ana,2025-02-10T09:00:00Z,1000000000000000000,USD,new-business,,,\nD2,,acme,ana,2025-05-12T09:00:00Z,1000000000000000000,USD,add-on,,,");
+
+        var report = Cli.Json("report", "--data", directory.Path, "--from", "2025-01-01", "--to", "2025-12-31", "--kpi", "revenue");
+
+        Assert.Equal(2_000_000_000_000_000_000m, report.Value("revenue").Number());
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SalesKpi.Csv.Tests.Hostile;
 
 /// <summary>Hostile values in well-formed files: formula-like text kept verbatim, numbers too large for an amount.</summary>
@@ -61,21 +59,32 @@ public class ContentTests
     [InlineData("79228162514264337593543950336")] // decimal.MaxValue + 1
     [InlineData("100000000000000000000000000000000000000000")]
     [InlineData("99999999999999999999999999999999999999999999999999.5")]
-    public void Import_AmountAboveTheLargestDecimal_FailsNamingTheColumnAndTheLimit(string amount)
+    [InlineData("79228162514264337593543950335")] // decimal.MaxValue: two of them would overflow a sum
+    [InlineData("1000000000000000000.01")] // just above the largest amount, 10^18
+    public void Import_AmountAboveTheLargestAmount_FailsNamingTheColumnAndTheLimit(string amount)
     {
         var rejection = AmountRejection(amount);
 
         Assert.Equal((2L, 33, "amount"), (rejection.Line, rejection.Column, rejection.Field));
-        Assert.Contains("too large", rejection.Reason, StringComparison.Ordinal);
-        Assert.Contains(decimal.MaxValue.ToString(CultureInfo.InvariantCulture), rejection.Reason, StringComparison.Ordinal);
+        Assert.Contains($"the amount {amount} is too large; an amount is at most 1000000000000000000 (10^18)", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-79228162514264337593543950336")]
+    [InlineData("-1")]
+    public void Import_NegativeAmountOfAnySize_IsCalledNegative(string amount)
+    {
+        var rejection = AmountRejection(amount);
+
+        Assert.Equal((2L, 33, "amount", $"the amount {amount} is negative"), (rejection.Line, rejection.Column, rejection.Field, rejection.Reason));
     }
 
     [Fact]
-    public void Import_TheLargestDecimalAmount_IsKeptExactly()
+    public void Import_TheLargestAmount_IsKeptExactly()
     {
-        var result = Import("79228162514264337593543950335");
+        var result = Import("1000000000000000000.00");
 
-        Assert.Equal(decimal.MaxValue, result.Data.Opportunities.Single().Amount.Amount);
+        Assert.Equal(1_000_000_000_000_000_000m, result.Data.Opportunities.Single().Amount.Amount);
     }
 
     [Fact]
