@@ -27,13 +27,13 @@ internal sealed class ByteSource(IReadOnlyDictionary<string, byte[]> files) : Cs
     /// <summary>Imports a data set on another thread and returns its result or the exception it threw; a hang fails the test.</summary>
     /// <remarks>This is a hang check, not a timing assertion: the limit is orders of magnitude above the time an import of
     /// a few kilobytes takes.</remarks>
-    public static Outcome Run(IReadOnlyDictionary<string, byte[]> files, CsvErrorMode mode = CsvErrorMode.Fail)
+    public static Outcome Run(IReadOnlyDictionary<string, byte[]> files, CsvErrorMode mode = CsvErrorMode.Fail, CsvMapping? mapping = null)
     {
         var task = Task.Run(() =>
         {
             try
             {
-                return new Outcome(new CsvImporter(new CsvImportOptions { OnError = mode }).Import(new ByteSource(files)), null);
+                return new Outcome(new CsvImporter(new CsvImportOptions { OnError = mode, Mapping = mapping }).Import(new ByteSource(files)), null);
             }
 #pragma warning disable CA1031 // The test classifies every exception: any type other than CsvImportException fails it.
             catch (Exception e)

@@ -21,6 +21,36 @@ public class MutationTests(ITestOutputHelper output)
         ["spend.csv"] = "channel,start,end,amount,currency\nweb,2025-01-01,2025-01-31,10,USD\n",
     };
 
+    private static readonly Dictionary<string, string> MappedValid = new()
+    {
+        ["agents.csv"] = "agent,manager\nAna Silva,\"North, M.\"\nBen Okoro,South\n",
+        ["pipeline.csv"] = "opportunity_id,agent,account,stage,engage_date,close_date,value\nP1,Ana Silva,acme,Won,03/01/2025,15/02/2025,1000\nP2,Ben Okoro,,Engaging,10/01/2025,,\nP3,Ana Silva,globex,Prospecting,,,\nP4,Ben Okoro,initech,Lost,12/01/2025,20/03/2025,0\n",
+    };
+
+    private static readonly CsvMapping Mapping = CsvMapping.Parse("""
+        {
+          "defaultCurrency": "USD",
+          "dateFormat": "dd/MM/yyyy",
+          "files": [
+            { "source": "agents.csv", "target": "reps", "columns": { "id": "agent", "name": "agent", "team": "manager" } },
+            {
+              "source": "pipeline.csv", "target": "opportunities",
+              "skip": [{ "column": "stage", "values": ["Prospecting"], "reason": "no engage date" }],
+              "columns": {
+                "id": "opportunity_id", "owner": "agent", "created_at": "engage_date", "closed_at": "close_date",
+                "account": { "column": "account", "default": "(none)" },
+                "amount": { "column": "value", "default": "0" },
+                "status": { "column": "stage", "values": { "Engaging": "open", "Won": "won", "Lost": "lost" } }
+              }
+            },
+            {
+              "source": "pipeline.csv", "target": "deals", "where": { "column": "stage", "values": ["Won"] },
+              "columns": { "id": "opportunity_id", "opportunity_id": "opportunity_id", "owner": "agent", "account": "account", "closed_at": "close_date", "amount": "value", "kind": { "value": "new-business" } }
+            }
+          ]
+        }
+        """);
+
     // Bytes that make a mutation interesting to a CSV reader and a UTF-8 decoder.
     private static readonly byte[] Interesting = [(byte)',', (byte)'"', (byte)'\n', (byte)'\r', 0x00, (byte)'-', (byte)'9', (byte)'.', (byte)'e', 0xC3, 0xA9, 0xE2, 0x80, 0xFF, 0xEF, 0xBB, 0xBF, (byte)' '];
 
@@ -71,6 +101,47 @@ public class MutationTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
 
         // Both outcomes occur: the mutations neither all miss the parser nor all break the files.
+        Assert.InRange(successes, 1, Iterations - 1);
+    }
+
+    [Fact]
+    public void Import_ValidMappedExport_ImportsEveryRecord()
+    {
+        // 2 reps; P1 (won), P2 (open) and P4 (lost) as opportunities, P3 skipped; P1 also as the one deal.
+        var result = ByteSource.Run(Bytes(MappedValid), CsvErrorMode.Fail, Mapping).Result!;
+
+        Assert.Equal((2, 3, 1), (result.Data.Roster.Reps.Length, result.Data.Opportunities.Length, result.Data.Deals.Length));
+        Assert.Equal("North, M.", result.Data.Roster.Reps[0].Team.Value);
+    }
+
+    [Theory]
+    [InlineData(5, CsvErrorMode.Fail)]
+    [InlineData(6, CsvErrorMode.Report)]
+    public void Import_RandomByteMutationsThroughAMapping_EndInRecordsOrAPositionedCsvError(int seed, CsvErrorMode mode)
+    {
+        var random = new Random(seed);
+        var failures = new List<string>();
+        var successes = 0;
+        for (var i = 0; i < Iterations; i++)
+        {
+            var files = Bytes(MappedValid);
+            var file = random.Next(3) == 0 ? "agents.csv" : "pipeline.csv";
+            files[file] = Mutate(files[file], random);
+
+            var outcome = ByteSource.Run(files, mode, Mapping);
+
+            if (Problem(outcome, files.Keys) is { } problem)
+            {
+                failures.Add($"seed {seed}, iteration {i}, {file}: {problem}");
+            }
+            else if (outcome.Error is null)
+            {
+                successes++;
+            }
+        }
+
+        output.WriteLine($"seed {seed}, {mode}, mapped: {successes} imports, {Iterations - successes - failures.Count} CSV errors, {failures.Count} failures");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
         Assert.InRange(successes, 1, Iterations - 1);
     }
 
