@@ -34,6 +34,12 @@ internal sealed class CsvTextDecoder : TextReader
         Utf16BigEndian,
     }
 
+    /// <summary>Not supported: <see cref="CsvRecordReader"/> reads blocks.</summary>
+    public override int Read() => throw new NotSupportedException("Read the CSV text in blocks of two characters or more.");
+
+    /// <summary>Not supported: <see cref="CsvRecordReader"/> reads blocks.</summary>
+    public override int Peek() => throw new NotSupportedException("Read the CSV text in blocks of two characters or more.");
+
     public override int Read(char[] buffer, int index, int count)
     {
         ArgumentNullException.ThrowIfNull(buffer);

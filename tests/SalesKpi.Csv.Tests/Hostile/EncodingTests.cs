@@ -123,4 +123,66 @@ public class EncodingTests
 
         Assert.Equal("A\uFFFDna", result.Data.Roster.Reps.Single().Name);
     }
+
+    [Fact]
+    public void Import_Utf16WithAnOddNumberOfBytes_FailsWhereTheHalfCharacterIs()
+    {
+        // "id,name,team\nr1,Ana,north\n" in UTF-16 LE, then one stray byte: it starts line 3, column 1.
+        var encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: true);
+        byte[] bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes("id,name,team\nr1,Ana,north\n"), 0x41];
+
+        var rejection = ByteSource.Fails("reps.csv", bytes);
+
+        Assert.Equal((3L, 1), (rejection.Line, rejection.Column));
+        Assert.Contains("odd number of bytes", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Import_Utf16LoneSurrogate_FailsWhereItIs(bool bigEndian)
+    {
+        // A high surrogate followed by 'x' instead of a low one, after "r1,A" (4 characters): line 2, column 5.
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true, throwOnInvalidBytes: false);
+        byte[] bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes("id,name,team\nr1,A"), .. bigEndian ? new byte[] { 0xD8, 0x3D } : [0x3D, 0xD8], .. encoding.GetBytes("x,north\n")];
+
+        var rejection = ByteSource.Fails("reps.csv", bytes);
+
+        Assert.Equal((2L, 5), (rejection.Line, rejection.Column));
+        Assert.Contains("the surrogate U+D83D here is not part of a pair", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    public void Import_StreamGivingOneByteAtATime_ReadsCharactersSplitAcrossReads(string name)
+    {
+        // Every multi-byte character, the byte-order mark and each UTF-16 surrogate pair arrive one byte per read.
+        var encoding = name == "utf-8" ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : (Encoding)new UnicodeEncoding(false, true);
+        var text = "id,name,team\nr1,José 😀 Núñez,north\n";
+        var source = new TrickleSource([.. encoding.GetPreamble(), .. encoding.GetBytes(text)]);
+
+        var result = new CsvImporter().Import(source);
+
+        Assert.Equal("José 😀 Núñez", result.Data.Roster.Reps.Single().Name);
+    }
+
+    /// <summary>A reps.csv whose stream returns one byte per read, as a slow network stream may.</summary>
+    private sealed class TrickleSource(byte[] bytes) : CsvSource
+    {
+        public override string Description => "trickle";
+
+        public override bool Exists(string fileName) => fileName == "reps.csv";
+
+        public override Stream Open(string fileName) => new TrickleStream(bytes);
+
+        public override string Describe(string fileName) => fileName;
+    }
+
+    private sealed class TrickleStream(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, 1)]);
+    }
 }
