@@ -83,7 +83,7 @@ public class MutationTests(ITestOutputHelper output)
 
             var outcome = ByteSource.Run(files, mode);
 
-            if (Problem(outcome, files.Keys) is { } problem)
+            if (Problem(outcome, files) is { } problem)
             {
                 failures.Add($"seed {seed}, iteration {i}, {file}: {problem}");
             }
@@ -130,7 +130,7 @@ public class MutationTests(ITestOutputHelper output)
 
             var outcome = ByteSource.Run(files, mode, Mapping);
 
-            if (Problem(outcome, files.Keys) is { } problem)
+            if (Problem(outcome, files) is { } problem)
             {
                 failures.Add($"seed {seed}, iteration {i}, {file}: {problem}");
             }
@@ -146,12 +146,14 @@ public class MutationTests(ITestOutputHelper output)
     }
 
     /// <summary>Returns what is wrong with an outcome, or null when it is a success or a positioned CSV error.</summary>
-    private static string? Problem(Outcome outcome, IEnumerable<string> fileNames)
+    private static string? Problem(Outcome outcome, Dictionary<string, byte[]> files)
     {
-        var names = fileNames.Select(f => "mem/" + f).ToHashSet(StringComparer.Ordinal);
+        var names = files.Keys.Select(f => "mem/" + f).ToHashSet(StringComparer.Ordinal);
         if (outcome.Error is null)
         {
-            return outcome.Result!.Rejections.FirstOrDefault(r => !names.Contains(r.File)) is { } stray ? $"a rejection names an unknown file: {stray}" : null;
+            return outcome.Result!.Rejections.FirstOrDefault(r => !names.Contains(r.File) || !Inside(r, files[r.File["mem/".Length..]])) is { } stray
+                ? $"a badly placed rejection: {stray}"
+                : null;
         }
 
         if (outcome.Error is not CsvImportException { Rejection: { } rejection })
@@ -159,7 +161,15 @@ public class MutationTests(ITestOutputHelper output)
             return "unexpected " + outcome.Error;
         }
 
-        return names.Contains(rejection.File) && rejection.Line > 0 && rejection.Column > 0 ? null : $"a badly placed error: {rejection}";
+        return names.Contains(rejection.File) && Inside(rejection, files[rejection.File["mem/".Length..]]) ? null : $"a badly placed error: {rejection}";
+    }
+
+    /// <summary>Returns true when a position can be in the file: a line no further than its line breaks allow, a column
+    /// no further than its length (every character takes at least one byte).</summary>
+    private static bool Inside(CsvRejection rejection, byte[] file)
+    {
+        var breaks = file.Count(b => b is (byte)'\n' or (byte)'\r');
+        return rejection.Line >= 1 && rejection.Line <= breaks + 1 && rejection.Column >= 1 && rejection.Column <= file.Length + 1;
     }
 
     private static byte[] Mutate(byte[] bytes, Random random)

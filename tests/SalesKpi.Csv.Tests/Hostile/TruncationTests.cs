@@ -93,6 +93,8 @@ public class TruncationTests
     [InlineData("")]
     [InlineData("\n")]
     [InlineData("\r\n\r\n")]
+    [InlineData("\uFEFF")]
+    [InlineData("\uFEFF\n")]
     public void Import_EmptyOrBlankFile_FailsAtLineOneColumnOne(string text)
     {
         var rejection = ByteSource.Fails("leads.csv", ByteSource.Utf8(text));
