@@ -245,10 +245,10 @@ internal sealed class ImportSession
         var cell = row.Get(column);
         var what = registry.File == CsvFiles.Leads ? "lead" : "opportunity";
         throw new RowException(cell, !registry.Present
-            ? $"refers to {what} '{id}', but the data set has no {registry.File}{cell.MappedNote}"
+            ? $"refers to {what} '{MessageText.Of(id)}', but the data set has no {registry.File}{cell.MappedNote}"
             : registry.RejectedLine(id) is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $"refers to {what} '{id}', which was rejected ({registry.File} line {line}){cell.MappedNote}")
-                : $"refers to {what} '{id}', which is not in {registry.File}{cell.MappedNote}");
+                ? string.Create(CultureInfo.InvariantCulture, $"refers to {what} '{MessageText.Of(id)}', which was rejected ({registry.File} line {line}){cell.MappedNote}")
+                : $"refers to {what} '{MessageText.Of(id)}', which is not in {registry.File}{cell.MappedNote}");
     }
 
     private void ReadRep(ImportRow row)
@@ -288,7 +288,7 @@ internal sealed class ImportSession
             "open" => OpportunityStatus.Open,
             "won" => OpportunityStatus.Won,
             "lost" => OpportunityStatus.Lost,
-            _ => throw new RowException(statusCell, $"unknown status '{statusCell.Text}'; use open, won or lost{statusCell.MappedNote}"),
+            _ => throw new RowException(statusCell, $"unknown status '{MessageText.Of(statusCell.Text)}'; use open, won or lost{statusCell.MappedNote}"),
         };
         var closedAt = row.OptionalInstant(O["closed_at"]);
         var closedCell = row.Get(O["closed_at"]);
@@ -321,7 +321,7 @@ internal sealed class ImportSession
         var enteredAt = row.Instant(S["entered_at"]);
         CheckReference(_opportunityIds, row, S["opportunity_id"], id, required: true);
         var pending = _opportunities[_opportunityIndex[id]];
-        Check(enteredAt >= pending.Opportunity.CreatedAt, row.Get(S["entered_at"]), $"entered_at {enteredAt} is before opportunity '{id}' was created ({pending.Opportunity.CreatedAt})");
+        Check(enteredAt >= pending.Opportunity.CreatedAt, row.Get(S["entered_at"]), $"entered_at {enteredAt} is before opportunity '{MessageText.Of(id)}' was created ({pending.Opportunity.CreatedAt})");
         pending.Add(new StageEntry(new OpportunityStage(stage), enteredAt));
     }
 
@@ -338,7 +338,7 @@ internal sealed class ImportSession
         var kindCell = row.RequiredCell(D["kind"]);
         if (!DealKinds.TryParse(kindCell.Text, out var kind))
         {
-            throw new RowException(kindCell, $"unknown deal kind '{kindCell.Text}'; use new-business, add-on, renewal or win-back{kindCell.MappedNote}");
+            throw new RowException(kindCell, $"unknown deal kind '{MessageText.Of(kindCell.Text)}'; use new-business, add-on, renewal or win-back{kindCell.MappedNote}");
         }
 
         var termStart = row.OptionalDate(D["term_start"]);
@@ -403,7 +403,7 @@ internal sealed class ImportSession
                 "opened" => ActivityOutcomes.Opened,
                 "replied" => ActivityOutcomes.Replied,
                 "positive" => ActivityOutcomes.Positive,
-                _ => throw new RowException(cell, $"unknown outcome '{part}'; use connected, delivered, opened, replied or positive, separated by ';'{cell.MappedNote}"),
+                _ => throw new RowException(cell, $"unknown outcome '{MessageText.Of(part)}'; use connected, delivered, opened, replied or positive, separated by ';'{cell.MappedNote}"),
             };
         }
 
@@ -477,7 +477,7 @@ internal sealed class ImportSession
             if (!_lines.TryAdd(id, row.Line))
             {
                 var cell = row.Get(column);
-                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"duplicate id '{id}' (first on line {_lines[id]}){cell.MappedNote}"));
+                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"duplicate id '{MessageText.Of(id)}' (first on line {_lines[id]}){cell.MappedNote}"));
             }
         }
     }

@@ -82,4 +82,41 @@ public class LayoutTests
         Assert.Equal((2L, 4), (rejection.Line, rejection.Column));
         Assert.Contains("the quoted field is not closed", rejection.Reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("created_at")]
+    [InlineData("amount")]
+    [InlineData("currency")]
+    [InlineData("status")]
+    [InlineData("closed_at")]
+    [InlineData("lead_id")]
+    [InlineData("expected_close")]
+    public void Import_MillionCharacterValueInATypedColumn_FailsWithAShortMessage(string column)
+    {
+        // The valid row, with one column replaced by a million 'z's. The message shows the first 60 of them and the length.
+        string[] names = ["id", "account", "owner", "created_at", "amount", "currency", "status", "closed_at", "lead_id", "expected_close"];
+        string[] values = ["O1", "acme", "r1", "2025-01-10T09:00:00Z", "10", "USD", "won", "2025-02-01T09:00:00Z", "", "2025-03-01"];
+        var text = string.Join(',', names) + "\n" + string.Join(',', values.Select((v, i) => names[i] == column ? new string('z', 1_000_000) : v)) + "\n";
+        var leads = "id,created_at,owner,source,qualified_at,converted_at\nL1,2025-01-01T09:00:00Z,,web,,\n";
+
+        var outcome = ByteSource.Run(new Dictionary<string, byte[]> { ["leads.csv"] = ByteSource.Utf8(leads), ["opportunities.csv"] = ByteSource.Utf8(text) });
+
+        var rejection = Assert.IsType<CsvImportException>(outcome.Error).Rejection!;
+        Assert.Equal((2L, column), (rejection.Line, rejection.Field));
+        Assert.Contains(new string('z', 60) + "… (1,000,000 characters)", rejection.Reason, StringComparison.Ordinal);
+        Assert.InRange(rejection.Reason.Length, 1, 399);
+    }
+
+    [Fact]
+    public void Import_MillionCharacterHeaderName_FailsWithAShortMessage()
+    {
+        var text = "id,name," + new string('t', 1_000_000) + "\nr1,Ana,north\n";
+
+        var rejection = ByteSource.Fails("reps.csv", ByteSource.Utf8(text));
+
+        // The unknown column starts after "id,name,", 8 characters: column 9.
+        Assert.Equal((1L, 9), (rejection.Line, rejection.Column));
+        Assert.StartsWith("unknown column '" + new string('t', 60) + "… (1,000,000 characters)' in reps.csv", rejection.Reason, StringComparison.Ordinal);
+        Assert.InRange(rejection.Reason.Length, 1, 399);
+    }
 }

@@ -28,4 +28,16 @@ public class RegressionTests
 
         Assert.Equal("mem/opportunities.csv:2:33: amount: the amount 79228162514264337593543950336 is too large; an amount is at most 1000000000000000000 (10^18), so that no sum of amounts overflows", rejection.ToString());
     }
+
+    [Fact]
+    public void Regression_Import_MillionCharacterBadValueMadeAMegabyteMessage()
+    {
+        // An unknown status of a million 'x's used to be quoted whole: a 1 MB rejection printed to the terminal.
+        // "O1,acme,r1,2025-01-10T09:00:00Z,10,USD," is 39 characters, so the status is column 40.
+        var text = "id,account,owner,created_at,amount,currency,status\nO1,acme,r1,2025-01-10T09:00:00Z,10,USD," + new string('x', 1_000_000) + "\n";
+
+        var rejection = ByteSource.Fails("opportunities.csv", ByteSource.Utf8(text));
+
+        Assert.Equal($"mem/opportunities.csv:2:40: status: unknown status '{new string('x', 60)}… (1,000,000 characters)'; use open, won or lost", rejection.ToString());
+    }
 }
