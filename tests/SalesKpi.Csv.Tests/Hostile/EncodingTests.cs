@@ -167,6 +167,52 @@ public class EncodingTests
         Assert.Equal("José 😀 Núñez", result.Data.Roster.Reps.Single().Name);
     }
 
+    [Fact]
+    public void Import_Utf8CharacterCutByTheEndOfTheFile_SaysTheFileWasCutShort()
+    {
+        // E2 80 are the first two of the three bytes of "…" (E2 80 A6); they start at column 7 of line 2, after "r1,Jos".
+        byte[] bytes = [.. ByteSource.Utf8("id,name,team\nr1,Jos"), 0xE2, 0x80];
+
+        var rejection = ByteSource.Fails("reps.csv", bytes);
+
+        Assert.Equal("mem/reps.csv:2:7: the file is not valid UTF-8: it ends in the middle of a character (0xE2 0x80); was it cut short?", rejection.ToString());
+    }
+
+    [Theory]
+    [InlineData("north")]
+    [InlineData("nor😀")]
+    public void Import_Utf16FileWithoutAFinalLineBreak_KeepsItsLastCharacter(string team)
+    {
+        // The file ends in a plain character (2 bytes) or a surrogate pair (4 bytes) with nothing after it.
+        var encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: true);
+
+        var result = ByteSource.Succeeds("reps.csv", [.. encoding.GetPreamble(), .. encoding.GetBytes("id,name,team\nr1,Ana," + team)]);
+
+        Assert.Equal(team, result.Data.Roster.Reps.Single().Team.Value);
+    }
+
+    [Theory]
+    [InlineData(80, false)]
+    [InlineData(81, true)]
+    public void MessageText_ValueOfEightyCharactersOrMore_IsCutOnlyAboveEighty(int length, bool cut)
+    {
+        var value = new string('v', length);
+
+        var shown = MessageText.Of(value);
+
+        Assert.Equal(cut ? new string('v', 60) + "… (81 characters)" : value, shown);
+    }
+
+    [Fact]
+    public void Import_EveryFileStream_IsDisposed()
+    {
+        var source = new TrickleSource(ByteSource.Utf8("id,name,team\nr1,Ana,north\n"));
+
+        _ = new CsvImporter().Import(source);
+
+        Assert.True(source.Opened is { IsDisposed: true });
+    }
+
     /// <summary>A reps.csv whose stream returns one byte per read, as a slow network stream may.</summary>
     private sealed class TrickleSource(byte[] bytes) : CsvSource
     {
@@ -174,15 +220,25 @@ public class EncodingTests
 
         public override bool Exists(string fileName) => fileName == "reps.csv";
 
-        public override Stream Open(string fileName) => new TrickleStream(bytes);
+        public TrickleStream? Opened { get; private set; }
+
+        public override Stream Open(string fileName) => Opened = new TrickleStream(bytes);
 
         public override string Describe(string fileName) => fileName;
     }
 
     private sealed class TrickleStream(byte[] bytes) : MemoryStream(bytes, writable: false)
     {
+        public bool IsDisposed { get; private set; }
+
         public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1));
 
         public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, 1)]);
+
+        protected override void Dispose(bool disposing)
+        {
+            IsDisposed = true;
+            base.Dispose(disposing);
+        }
     }
 }
