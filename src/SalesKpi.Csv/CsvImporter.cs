@@ -12,7 +12,10 @@ namespace SalesKpi.Csv;
 /// opportunity that is not in the data set. Under <see cref="CsvErrorMode.Fail"/> the first bad row throws a
 /// <see cref="CsvImportException"/> naming its file, line and column; under <see cref="CsvErrorMode.Report"/> it is left
 /// out and listed in <see cref="CsvImportResult.Rejections"/>. A problem with a whole file (a missing required column,
-/// an unknown column) always throws. No row is ever skipped silently.</para>
+/// an unknown column, bytes that are not text) always throws. No row is ever skipped silently.</para>
+/// <para>Files are UTF-8, or UTF-16 when they start with its byte-order mark. Bytes are never replaced: the first byte
+/// that is not UTF-8 (a Latin-1 file) or a NUL character fails the file at its line and column. Text is kept exactly
+/// as written, formula-like values (<c>=cmd|' /C calc'!A0</c>) included; an amount is at most 10^18.</para>
 /// <para>The format is described in docs/csv-format.md.</para>
 /// </remarks>
 /// <example>

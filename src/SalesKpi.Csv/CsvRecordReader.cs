@@ -43,6 +43,7 @@ internal sealed class CsvRecordReader : IDisposable
     /// <summary>Reads the next record.</summary>
     /// <returns>False at the end of the input.</returns>
     /// <exception cref="CsvSyntaxException">The record is malformed; the reader has moved past it, so reading can go on.</exception>
+    /// <exception cref="CsvEncodingException">The file's bytes are not text where the reader is; reading cannot go on.</exception>
     public bool Read()
     {
         _values.Clear();
@@ -165,8 +166,17 @@ internal sealed class CsvRecordReader : IDisposable
     {
         if (_pos == _len)
         {
-            _len = _reader.Read(_buffer, 0, _buffer.Length);
             _pos = 0;
+            try
+            {
+                _len = _reader.Read(_buffer, 0, _buffer.Length);
+            }
+            catch (CsvTextException e)
+            {
+                _len = 0;
+                throw new CsvEncodingException(new CsvPosition(_line, _column), e.Message);
+            }
+
             if (_len <= 0)
             {
                 _len = 0;
@@ -202,6 +212,12 @@ internal sealed class CsvRecordReader : IDisposable
 
 /// <summary>Where a field starts: 1-based line and column.</summary>
 internal readonly record struct CsvPosition(long Line, int Column);
+
+/// <summary>The bytes at a position are not text (see <see cref="CsvTextDecoder"/>): the whole file is unreadable.</summary>
+internal sealed class CsvEncodingException(CsvPosition position, string message) : Exception(message)
+{
+    public CsvPosition Position { get; } = position;
+}
 
 /// <summary>A record that does not follow RFC 4180.</summary>
 internal sealed class CsvSyntaxException(CsvPosition position, long recordLine, string message) : Exception(message)

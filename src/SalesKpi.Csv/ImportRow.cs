@@ -32,6 +32,9 @@ internal abstract class ImportRow
     private static readonly OffsetDateTimePattern IsoMinutes = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>");
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
+    /// <summary>The largest amount read: 10^18, far above any real amount, yet 79 billion of them add up within a decimal.</summary>
+    private const decimal MaxAmount = 1_000_000_000_000_000_000m;
+
     protected ImportRow(CsvRecordReader reader, DateTimeZone zone)
     {
         Reader = reader;
@@ -87,7 +90,7 @@ internal abstract class ImportRow
         }
 
         var hint = SalesKpi.Currency.IsValidCode(cell.Text!.ToUpperInvariant()) ? " (ISO 4217 codes are upper case)" : string.Empty;
-        throw new RowException(cell, $"unknown currency '{cell.Text}'{hint}; use an ISO 4217 code such as USD or EUR{cell.MappedNote}");
+        throw new RowException(cell, $"unknown currency '{MessageText.Of(cell.Text)}'{hint}; use an ISO 4217 code such as USD or EUR{cell.MappedNote}");
     }
 
     public Cell RequiredCell(CsvColumn column)
@@ -104,12 +107,37 @@ internal abstract class ImportRow
 
     private static decimal ParseAmount(Cell cell)
     {
-        if (!decimal.TryParse(cell.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        var text = cell.Text!;
+        var parsed = decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount);
+        if (!parsed && !IsPlainNumber(text))
         {
-            throw new RowException(cell, $"'{cell.Text}' is not an amount; write a number with '.' as the decimal separator and no thousands separator, such as 1250.50{cell.MappedNote}");
+            throw new RowException(cell, $"'{MessageText.Of(text)}' is not an amount; write a number with '.' as the decimal separator and no thousands separator, such as 1250.50{cell.MappedNote}");
         }
 
-        return amount < 0m ? throw new RowException(cell, $"the amount {cell.Text} is negative{cell.MappedNote}") : amount;
+        if (parsed ? amount < 0m : text[0] == '-')
+        {
+            throw new RowException(cell, $"the amount {MessageText.Of(text)} is negative{cell.MappedNote}");
+        }
+
+        // A number too large for a decimal, or one so large that adding a few of them would overflow one.
+        return parsed && amount <= MaxAmount
+            ? amount
+            : throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"the amount {MessageText.Of(text)} is too large; an amount is at most {MaxAmount} (10^18), so that no sum of amounts overflows{cell.MappedNote}"));
+    }
+
+    /// <summary>Returns true for digits with an optional sign and decimal point: a number a decimal cannot hold only when too large.</summary>
+    private static bool IsPlainNumber(string? text)
+    {
+        var digits = text.AsSpan();
+        if (digits.Length > 0 && digits[0] is '+' or '-')
+        {
+            digits = digits[1..];
+        }
+
+        var point = digits.IndexOf('.');
+        var whole = point < 0 ? digits : digits[..point];
+        var fraction = point < 0 ? [] : digits[(point + 1)..];
+        return whole.Length + fraction.Length > 0 && !whole.ContainsAnyExceptInRange('0', '9') && !fraction.ContainsAnyExceptInRange('0', '9');
     }
 
     private Instant ParseInstant(Cell cell)
@@ -122,13 +150,13 @@ internal abstract class ImportRow
                 var date = datePattern.Parse(text);
                 return date.Success
                     ? Zone.AtStartOfDay(date.Value).ToInstant()
-                    : throw new RowException(cell, $"'{text}' is not a date in the mapping's format {format.Text}{cell.MappedNote}");
+                    : throw new RowException(cell, $"'{MessageText.Of(text)}' is not a date in the mapping's format {format.Text}{cell.MappedNote}");
             }
 
             var local = format.DateTime!.Parse(text);
             return local.Success
                 ? local.Value.InZoneLeniently(Zone).ToInstant()
-                : throw new RowException(cell, $"'{text}' is not a date and time in the mapping's format {format.Text}{cell.MappedNote}");
+                : throw new RowException(cell, $"'{MessageText.Of(text)}' is not a date and time in the mapping's format {format.Text}{cell.MappedNote}");
         }
 
         var result = IsoSeconds.Parse(text);
@@ -145,7 +173,7 @@ internal abstract class ImportRow
         var hint = IsoDate.Parse(text).Success
             ? "; a date alone is not an instant: add the time and the offset (2026-03-01T00:00:00Z)"
             : LocalDateTimePattern.ExtendedIso.Parse(text).Success ? "; add the offset (Z for UTC, or +03:00)" : string.Empty;
-        throw new RowException(cell, $"'{text}' is not an ISO-8601 instant such as 2026-03-01T09:15:00Z or 2026-03-01T12:15:00+03:00{hint}{cell.MappedNote}");
+        throw new RowException(cell, $"'{MessageText.Of(text)}' is not an ISO-8601 instant such as 2026-03-01T09:15:00Z or 2026-03-01T12:15:00+03:00{hint}{cell.MappedNote}");
     }
 
     private static LocalDate ParseDate(Cell cell)
@@ -154,7 +182,7 @@ internal abstract class ImportRow
         var result = cell.Format?.Date is { } pattern ? pattern.Parse(text) : IsoDate.Parse(text);
         return result.Success
             ? result.Value
-            : throw new RowException(cell, $"'{text}' is not a date in the format {(cell.Format?.Text ?? "YYYY-MM-DD")}{cell.MappedNote}");
+            : throw new RowException(cell, $"'{MessageText.Of(text)}' is not a date in the format {(cell.Format?.Text ?? "YYYY-MM-DD")}{cell.MappedNote}");
     }
 }
 
@@ -182,12 +210,12 @@ internal sealed class NativeRow : ImportRow
             var column = table.Find(name);
             if (column is null)
             {
-                throw HeaderError(reader, file, i, $"unknown column '{name}' in {table.FileName}; its columns are {string.Join(", ", table.Columns.Select(c => c.Name))}{Suggestions.DidYouMean(name, table.Columns.Select(c => c.Name))} (to read another export, use a mapping)");
+                throw HeaderError(reader, file, i, $"unknown column '{MessageText.Of(name)}' in {table.FileName}; its columns are {string.Join(", ", table.Columns.Select(c => c.Name))}{Suggestions.DidYouMean(name, table.Columns.Select(c => c.Name))} (to read another export, use a mapping)");
             }
 
             if (index[column.Index] >= 0)
             {
-                throw HeaderError(reader, file, i, $"the column '{name}' appears twice in the header");
+                throw HeaderError(reader, file, i, $"the column '{MessageText.Of(name)}' appears twice in the header");
             }
 
             index[column.Index] = i;
@@ -248,14 +276,14 @@ internal sealed class MappedRow : ImportRow
         {
             if (!header.TryAdd(reader[i].Trim(), i))
             {
-                throw NativeRow.HeaderError(reader, file, i, $"the column '{reader[i]}' appears twice in the header");
+                throw NativeRow.HeaderError(reader, file, i, $"the column '{MessageText.Of(reader[i])}' appears twice in the header");
             }
         }
 
         int Find(string column, string usedFor) =>
             header.TryGetValue(column, out var i)
                 ? i
-                : throw new CsvImportException(new CsvRejection(file, reader.RecordLine, 1, null, $"the mapping {mappingName} reads the column '{column}' ({usedFor}), which the header does not have; its columns are {string.Join(", ", header.Keys)}{Suggestions.DidYouMean(column, header.Keys)}"));
+                : throw new CsvImportException(new CsvRejection(file, reader.RecordLine, 1, null, $"the mapping {mappingName} reads the column '{column}' ({usedFor}), which the header does not have; its columns are {string.Join(", ", header.Keys.Select(MessageText.Of))}{Suggestions.DidYouMean(column, header.Keys)}"));
 
         var source = new int[mapping.Columns.Length];
         for (var c = 0; c < source.Length; c++)
@@ -312,7 +340,7 @@ internal sealed class MappedRow : ImportRow
         {
             if (!values.TryGetValue(text, out var translated))
             {
-                throw new RowException(cell, $"the value '{text}' is not in the mapping's values for {column.Name} ({string.Join(", ", values.Keys.Select(k => $"'{k}'"))})");
+                throw new RowException(cell, $"the value '{MessageText.Of(text)}' is not in the mapping's values for {column.Name} ({string.Join(", ", values.Keys.Select(k => $"'{k}'"))})");
             }
 
             return cell with { Text = string.IsNullOrWhiteSpace(translated) ? null : translated };

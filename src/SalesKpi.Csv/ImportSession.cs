@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using NodaTime;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
@@ -91,7 +90,20 @@ internal sealed class ImportSession
         _file = _source.Describe(fileName);
         var total = _source.LengthOf(fileName);
         using var stream = new CountingStream(_source.Open(fileName));
-        using var reader = new CsvRecordReader(new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024));
+        using var reader = new CsvRecordReader(new CsvTextDecoder(stream));
+        try
+        {
+            ReadRecords(table, mapping, mappingName, stream, reader, total);
+        }
+        catch (CsvEncodingException e)
+        {
+            // Not a bad row but an unreadable file: no row after the bad bytes can be trusted, so every mode fails.
+            throw new CsvImportException(new CsvRejection(_file, e.Position.Line, e.Position.Column, null, e.Message));
+        }
+    }
+
+    private void ReadRecords(CsvTable table, FileMapping? mapping, string? mappingName, CountingStream stream, CsvRecordReader reader, long? total)
+    {
         try
         {
             if (!reader.Read())
@@ -233,10 +245,10 @@ internal sealed class ImportSession
         var cell = row.Get(column);
         var what = registry.File == CsvFiles.Leads ? "lead" : "opportunity";
         throw new RowException(cell, !registry.Present
-            ? $"refers to {what} '{id}', but the data set has no {registry.File}{cell.MappedNote}"
+            ? $"refers to {what} '{MessageText.Of(id)}', but the data set has no {registry.File}{cell.MappedNote}"
             : registry.RejectedLine(id) is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $"refers to {what} '{id}', which was rejected ({registry.File} line {line}){cell.MappedNote}")
-                : $"refers to {what} '{id}', which is not in {registry.File}{cell.MappedNote}");
+                ? string.Create(CultureInfo.InvariantCulture, $"refers to {what} '{MessageText.Of(id)}', which was rejected ({registry.File} line {line}){cell.MappedNote}")
+                : $"refers to {what} '{MessageText.Of(id)}', which is not in {registry.File}{cell.MappedNote}");
     }
 
     private void ReadRep(ImportRow row)
@@ -276,7 +288,7 @@ internal sealed class ImportSession
             "open" => OpportunityStatus.Open,
             "won" => OpportunityStatus.Won,
             "lost" => OpportunityStatus.Lost,
-            _ => throw new RowException(statusCell, $"unknown status '{statusCell.Text}'; use open, won or lost{statusCell.MappedNote}"),
+            _ => throw new RowException(statusCell, $"unknown status '{MessageText.Of(statusCell.Text)}'; use open, won or lost{statusCell.MappedNote}"),
         };
         var closedAt = row.OptionalInstant(O["closed_at"]);
         var closedCell = row.Get(O["closed_at"]);
@@ -309,7 +321,7 @@ internal sealed class ImportSession
         var enteredAt = row.Instant(S["entered_at"]);
         CheckReference(_opportunityIds, row, S["opportunity_id"], id, required: true);
         var pending = _opportunities[_opportunityIndex[id]];
-        Check(enteredAt >= pending.Opportunity.CreatedAt, row.Get(S["entered_at"]), $"entered_at {enteredAt} is before opportunity '{id}' was created ({pending.Opportunity.CreatedAt})");
+        Check(enteredAt >= pending.Opportunity.CreatedAt, row.Get(S["entered_at"]), $"entered_at {enteredAt} is before opportunity '{MessageText.Of(id)}' was created ({pending.Opportunity.CreatedAt})");
         pending.Add(new StageEntry(new OpportunityStage(stage), enteredAt));
     }
 
@@ -326,7 +338,7 @@ internal sealed class ImportSession
         var kindCell = row.RequiredCell(D["kind"]);
         if (!DealKinds.TryParse(kindCell.Text, out var kind))
         {
-            throw new RowException(kindCell, $"unknown deal kind '{kindCell.Text}'; use new-business, add-on, renewal or win-back{kindCell.MappedNote}");
+            throw new RowException(kindCell, $"unknown deal kind '{MessageText.Of(kindCell.Text)}'; use new-business, add-on, renewal or win-back{kindCell.MappedNote}");
         }
 
         var termStart = row.OptionalDate(D["term_start"]);
@@ -391,7 +403,7 @@ internal sealed class ImportSession
                 "opened" => ActivityOutcomes.Opened,
                 "replied" => ActivityOutcomes.Replied,
                 "positive" => ActivityOutcomes.Positive,
-                _ => throw new RowException(cell, $"unknown outcome '{part}'; use connected, delivered, opened, replied or positive, separated by ';'{cell.MappedNote}"),
+                _ => throw new RowException(cell, $"unknown outcome '{MessageText.Of(part)}'; use connected, delivered, opened, replied or positive, separated by ';'{cell.MappedNote}"),
             };
         }
 
@@ -465,7 +477,7 @@ internal sealed class ImportSession
             if (!_lines.TryAdd(id, row.Line))
             {
                 var cell = row.Get(column);
-                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"duplicate id '{id}' (first on line {_lines[id]}){cell.MappedNote}"));
+                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"duplicate id '{MessageText.Of(id)}' (first on line {_lines[id]}){cell.MappedNote}"));
             }
         }
     }

@@ -32,9 +32,16 @@ public partial class ReportCommandTests
 
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
-    [InlineData("+1", "'+1")]
-    [InlineData("-1", "'-1")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("+1+1", "\"'+1+1\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\t=1+1", "\"'\t=1+1\"")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\"")]
+    [InlineData("-1", "-1")]
+    [InlineData("+1.5", "+1.5")]
+    [InlineData("-", "\"'-\"")]
+    [InlineData("-1e3", "\"'-1e3\"")]
     [InlineData("plain, with comma", "\"plain, with comma\"")]
     [InlineData("web", "web")]
     public void CsvText_FormulaLikeCell_IsNeutralised(string value, string expected) =>
@@ -49,6 +56,6 @@ public partial class ReportCommandTests
         var result = Cli.Run("report", "--data", directory.Path, "--by", "source", "--kpi", "new-leads", "--format", "csv");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("'=cmd|' /C calc'!A0,2025-01-01..2025-12-31,new-leads,1,count", result.Output);
+        Assert.Contains("\"'=cmd|' /C calc'!A0\",2025-01-01..2025-12-31,new-leads,1,count", result.Output);
     }
 }
