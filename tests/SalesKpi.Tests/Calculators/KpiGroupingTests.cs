@@ -94,6 +94,47 @@ public class KpiGroupingTests
     }
 
     [Fact]
+    public void Custom_KeyFunctionsGiven_SupportsAndKeysExactlyThoseCollections()
+    {
+        var bySpendChannel = KpiGrouping.Custom("channel", spend: s => s.Channel, deals: d => d.Kind.ToString());
+        var spend = Spend("web", March2025, Usd(100m));
+        var deal = Deal("r1", Mar(3));
+
+        Assert.True(bySpendChannel.Supports(KpiRecordType.Spend));
+        Assert.True(bySpendChannel.Supports(KpiRecordType.Deals));
+        Assert.False(bySpendChannel.Supports(KpiRecordType.Leads));
+        Assert.False(bySpendChannel.Supports(KpiRecordType.Opportunities));
+        Assert.False(bySpendChannel.Supports(KpiRecordType.Activities));
+        Assert.Equal("web", bySpendChannel.KeyOf(spend, SalesData.Empty));
+        Assert.Equal("NewBusiness", bySpendChannel.KeyOf(deal, SalesData.Empty));
+        Assert.Null(bySpendChannel.KeyOf(Lead(Mar(3)), SalesData.Empty));
+        Assert.Null(bySpendChannel.KeyOf(Opportunity("o1", "r1", Mar(3)), SalesData.Empty));
+        Assert.Null(bySpendChannel.KeyOf(Call("r1", Mar(3)), SalesData.Empty));
+        Assert.Equal("channel", bySpendChannel.ToString());
+    }
+
+    [Fact]
+    public void None_AnyRecord_IsInTheSingleAllGroup()
+    {
+        var data = SalesData.Create(deals: [Deal("r1", Mar(3))]);
+
+        Assert.Equal(KpiGrouping.AllKey, KpiGrouping.None.KeyOf(Lead(Mar(3)), data));
+        Assert.Equal(KpiGrouping.AllKey, KpiGrouping.None.KeyOf(Spend("web", March2025, Usd(100m)), data));
+        Assert.Equal<string>([KpiGrouping.AllKey], KpiGrouping.None.KnownKeys(data));
+        Assert.True(KpiGrouping.None.Supports(KpiRecordType.Spend));
+        Assert.Equal("none", KpiGrouping.None.ToString());
+    }
+
+    [Fact]
+    public void ByRep_SpendRecords_AreNotSupportedAndTheDimensionIsNamed()
+    {
+        Assert.False(KpiGrouping.ByRep.Supports(KpiRecordType.Spend));
+        Assert.True(KpiGrouping.ByRep.Supports(KpiRecordType.Deals));
+        Assert.Equal("rep", KpiGrouping.ByRep.ToString());
+        Assert.Equal("team", KpiGrouping.ByTeam.ToString());
+    }
+
+    [Fact]
     public void Custom_NullKey_GoesToNone()
     {
         var grouping = KpiGrouping.Custom("lead", activities: a => a.Lead?.Value);

@@ -22,6 +22,22 @@ public sealed class ActivityTests
         Assert.Throws<ArgumentException>("kind", () => new Activity(new ActivityId("A-1"), default, new RepId("r01"), T0));
 
     [Fact]
+    public void Constructor_DefaultKind_MessageSaysToCreateTheKindFromAName()
+    {
+        var e = Assert.Throws<ArgumentException>("kind", () => new Activity(new ActivityId("A-1"), default, new RepId("r01"), T0));
+
+        Assert.StartsWith("The activity kind is the default value; create it from a name.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_UnknownOutcomeFlag_MessageSaysTheFlagsAreUnknown()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>("outcomes", () => new Activity(new ActivityId("A-1"), ActivityKind.Call, new RepId("r01"), T0, (ActivityOutcomes)1024));
+
+        Assert.StartsWith("Unknown outcome flags.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_DefaultOwner_ThrowsArgumentException() =>
         Assert.Throws<ArgumentException>("owner", () => new Activity(new ActivityId("A-1"), ActivityKind.Call, default, T0));
 

@@ -67,6 +67,21 @@ public sealed partial class MoneyTests
         Assert.Contains("EUR", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("+", "Cannot add amounts in different currencies (USD and EUR)")]
+    [InlineData("Add", "Cannot add amounts in different currencies (USD and EUR)")]
+    [InlineData("-", "Cannot subtract amounts in different currencies (USD and EUR)")]
+    [InlineData("CompareTo", "Cannot compare amounts in different currencies (USD and EUR)")]
+    [InlineData("<", "Cannot compare amounts in different currencies (USD and EUR)")]
+    [InlineData(">=", "Cannot compare amounts in different currencies (USD and EUR)")]
+    public void Operation_DifferentCurrencies_MessageNamesTheOperationAndTheFix(string operation, string start)
+    {
+        var exception = Assert.Throws<InvalidOperationException>(() => Apply(operation, Usd(100m), Eur(100m)));
+
+        Assert.StartsWith(start, exception.Message, StringComparison.Ordinal);
+        Assert.EndsWith("convert them with an IExchangeRateProvider first.", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Addition_DefaultAndRealCurrency_ThrowsInvalidOperationExceptionNamingBoth()
     {

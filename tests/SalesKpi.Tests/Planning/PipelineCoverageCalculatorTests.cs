@@ -42,6 +42,15 @@ public class PipelineCoverageCalculatorTests
         ]);
 
     [Fact]
+    public void Description_Coverage_SaysPipelineOverTheRemainingTarget()
+    {
+        var coverage = new PipelineCoverageCalculator(new PipelineCoverageOptions { Target = (_, _) => Usd(40_000m) });
+
+        Assert.Equal("open pipeline expected to close in the period / (target − revenue already won)", coverage.Description);
+        Assert.Equal(KpiUnit.Ratio, coverage.Unit);
+    }
+
+    [Fact]
     public void Evaluate_PipelineOverTheTargetStillToWin()
     {
         // 600,000 / (300,000 − 100,000) = 3.

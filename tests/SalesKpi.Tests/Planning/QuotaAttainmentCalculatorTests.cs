@@ -26,6 +26,19 @@ public class QuotaAttainmentCalculatorTests
     });
 
     [Fact]
+    public void Description_RevenueQuotaAndItsPacing_NameTheMeasureAndTheAttainment()
+    {
+        var attainment = RevenueQuota();
+        var pacing = new QuotaPacingCalculator(attainment);
+
+        Assert.Equal("revenue / quota", attainment.Description);
+        Assert.Equal("quota-attainment / elapsed share of the period", pacing.Description);
+        Assert.Equal(KpiUnit.Ratio, attainment.Unit);
+        Assert.Equal(KpiUnit.Ratio, pacing.Unit);
+        Assert.Same(attainment, pacing.Attainment);
+    }
+
+    [Fact]
     public void Evaluate_RevenueAgainstTheQuotaOfEachMonth()
     {
         // March: 250,000 / 200,000 = 1.25; April: 120,000 / 300,000 = 0.4.
