@@ -18,6 +18,12 @@ internal sealed class DayHistogram
     /// <summary>Gets the sum of the values.</summary>
     public long Sum { get; private set; }
 
+    /// <summary>Gets whether the counts are kept in one dense array (false once the spread needed a dictionary).</summary>
+    public bool IsDense => _sparse is null;
+
+    /// <summary>Gets the values the dense array has room for: from <c>Min</c>, <c>Length</c> of them (0 when sparse or empty).</summary>
+    public (int Min, int Length) DenseWindow => (_counts.Length == 0 ? 0 : _min, _counts.Length);
+
     /// <summary>Returns the histogram of dense counts of the values from <paramref name="min"/> on.</summary>
     public static DayHistogram FromWindow(int min, ReadOnlySpan<int> counts)
     {

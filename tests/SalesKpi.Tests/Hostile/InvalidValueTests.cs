@@ -120,6 +120,13 @@ public sealed class InvalidValueTests
         new("parallelism -1", typeof(ArgumentOutOfRangeException), "maxDegreeOfParallelism", "at least 1", () => new KpiEvaluator(maxDegreeOfParallelism: -1)),
         new("negative open opportunities in sales velocity", typeof(ArgumentOutOfRangeException), "openOpportunities", "must not be negative", () => SalesVelocityCalculator.Calculate(-1m, 0.5m, TestData.Usd(1000m), 30m)),
         new("negative mean cycle in sales velocity", typeof(ArgumentOutOfRangeException), "meanCycleDays", "must not be negative", () => SalesVelocityCalculator.Calculate(10m, 0.5m, TestData.Usd(1000m), -1m)),
+
+        // KPI values a custom KPI builds: counts of unpriced amounts are not negative, money ratios are in money units.
+        new("negative unpriced count in a count value", typeof(ArgumentOutOfRangeException), "unpricedCount", "A count must not be negative", () => KpiValue.Count(1, unpricedCount: -1)),
+        new("negative unpriced count in a money value", typeof(ArgumentOutOfRangeException), "unpricedCount", "A count must not be negative", () => KpiValue.FromMoney(TestData.Usd(1m), unpricedCount: -1)),
+        new("negative unpriced count in a money ratio", typeof(ArgumentOutOfRangeException), "unpricedCount", "A count must not be negative", () => KpiValue.MoneyRatio(TestData.Usd(1m), 2m, unpricedCount: -1)),
+        new("money ratio in a unit that is not money", typeof(ArgumentOutOfRangeException), "unit", "A money ratio is in Money or MoneyPerDay", () => KpiValue.MoneyRatio(TestData.Usd(1m), 2m, unit: KpiUnit.Ratio)),
+        new("plain number in a money unit", typeof(ArgumentOutOfRangeException), "unit", "Use FromMoney or MoneyRatio for money", () => KpiValue.Number(1m, KpiUnit.Money)),
         new("target KPI id not kebab-case", typeof(ArgumentException), "kpiId", "Close Rate", () => new KpiTarget("Close Rate", 0.5m)),
         new("pacing period without an end", typeof(ArgumentException), "period", "needs a start and an end", () => QuotaPacingCalculator.Calculate(KpiValue.Ratio(1m, 2m), new Interval(TestData.T0, null), TestData.T1)),
 

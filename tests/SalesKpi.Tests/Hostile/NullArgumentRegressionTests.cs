@@ -67,6 +67,9 @@ public sealed class NullArgumentRegressionTests
         Assert.Throws<ArgumentNullException>("activity", () => grouping.KeyOf((Activity)null!, Data));
         Assert.Throws<ArgumentNullException>("spend", () => grouping.KeyOf((MarketingSpend)null!, Data));
         Assert.Throws<ArgumentNullException>("data", () => grouping.KeyOf(TestData.CreateLead(), null!));
+        Assert.Throws<ArgumentNullException>("data", () => grouping.KeyOf(TestData.CreateOpportunity(), null!));
+        Assert.Throws<ArgumentNullException>("data", () => grouping.KeyOf(TestData.CreateDeal(), null!));
+        Assert.Throws<ArgumentNullException>("data", () => grouping.KeyOf(TestData.CreateActivity(), null!));
         Assert.Throws<ArgumentNullException>("data", () => grouping.KeyOf(TestData.CreateSpend(), null!));
         Assert.Throws<ArgumentNullException>("data", () => grouping.KnownKeys(null!));
     }
