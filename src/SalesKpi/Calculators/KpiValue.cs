@@ -268,7 +268,8 @@ public sealed class KpiValue : IEquatable<KpiValue>
 
     /// <summary>
     /// Returns a stable, culture-invariant description: <c>12</c>, <c>0.15 (15 / 100)</c>, <c>1,250.00 USD</c>,
-    /// <c>30.5 days (median 30, n = 12)</c> or <c>undefined: no calls in the period</c>. Numbers show at most four
+    /// <c>30.5 days (median 30, n = 12)</c> or <c>undefined: no calls in the period</c>; a ratio or a number of days
+    /// made with <see cref="Number"/> shows the number alone (<c>0.25</c>, <c>12 days</c>). Numbers show at most four
     /// decimals and money two (rounded half away from zero); <see cref="Value"/> keeps every digit.
     /// </summary>
     /// <returns>The description.</returns>
@@ -283,10 +284,11 @@ public sealed class KpiValue : IEquatable<KpiValue>
         return Unit switch
         {
             KpiUnit.Count => Format(value) + (Amount is { } a ? $" ({a})" : string.Empty) + unpriced,
-            KpiUnit.Ratio => $"{Format(value)} ({Format(Numerator!.Value)} / {Format(Denominator!.Value)})",
+            KpiUnit.Ratio when Numerator is { } n && Denominator is { } d => $"{Format(value)} ({Format(n)} / {Format(d)})",
             KpiUnit.Money => FormatMoney(value) + unpriced,
             KpiUnit.MoneyPerDay => FormatMoney(value) + " per day" + unpriced,
-            KpiUnit.Days => string.Create(CultureInfo.InvariantCulture, $"{Format(value)} days (median {Format(Median!.Value)}, n = {SampleSize})"),
+            KpiUnit.Days when Median is { } median => string.Create(CultureInfo.InvariantCulture, $"{Format(value)} days (median {Format(median)}, n = {SampleSize})"),
+            KpiUnit.Days => Format(value) + " days",
             _ => Format(value),
         };
     }

@@ -122,6 +122,7 @@ public sealed class InvalidValueTests
         new("negative mean cycle in sales velocity", typeof(ArgumentOutOfRangeException), "meanCycleDays", "must not be negative", () => SalesVelocityCalculator.Calculate(10m, 0.5m, TestData.Usd(1000m), -1m)),
 
         // KPI values a custom KPI builds: counts of unpriced amounts are not negative, money ratios are in money units.
+        new("negative count value", typeof(ArgumentOutOfRangeException), "count", "A count must not be negative", () => KpiValue.Count(-1)),
         new("negative unpriced count in a count value", typeof(ArgumentOutOfRangeException), "unpricedCount", "A count must not be negative", () => KpiValue.Count(1, unpricedCount: -1)),
         new("negative unpriced count in a money value", typeof(ArgumentOutOfRangeException), "unpricedCount", "A count must not be negative", () => KpiValue.FromMoney(TestData.Usd(1m), unpricedCount: -1)),
         new("negative unpriced count in a money ratio", typeof(ArgumentOutOfRangeException), "unpricedCount", "A count must not be negative", () => KpiValue.MoneyRatio(TestData.Usd(1m), 2m, unpricedCount: -1)),
