@@ -224,6 +224,44 @@ public sealed class DayHistogramTests
         Assert.Throws<OverflowException>(() => KpiValue.Durations(new DaySample(histogram), "empty"));
     }
 
+    [Fact]
+    public void FromWindow_CountsFromTheFirstSlot_KeepsTheFirstValue()
+    {
+        // Counts of days 10, 11, 12: three 10s and one 12; the window is trimmed to 10..12.
+        var histogram = DayHistogram.FromWindow(10, [3, 0, 1]);
+
+        Assert.Equal([(10, 3L), (12, 1L)], histogram.Ascending());
+        Assert.Equal(4, histogram.Count);
+        Assert.Equal((3 * 10) + 12, histogram.Sum);
+        Assert.Equal((10, 3), histogram.DenseWindow);
+    }
+
+    [Fact]
+    public void FromWindow_NoCounts_IsEmpty()
+    {
+        var histogram = DayHistogram.FromWindow(10, [0, 0]);
+
+        Assert.Equal(0, histogram.Count);
+        Assert.Empty(histogram.Ascending());
+        Assert.Equal((0, 0), histogram.DenseWindow);
+    }
+
+    [Fact]
+    public void AddOrMerge_Nothing_LeavesTheHistogramAsItWas()
+    {
+        // Adding a value zero times, or merging an empty histogram, must not even open or move the dense window.
+        var empty = new DayHistogram();
+        empty.Add(5, 0);
+        empty.Merge(new DayHistogram());
+        Assert.Equal((0, 0), empty.DenseWindow);
+        Assert.Equal(0, empty.Count);
+
+        var one = Histogram((7, 1));
+        one.Merge(new DayHistogram());
+        Assert.Equal((7, 64), one.DenseWindow);
+        Assert.Equal([(7, 1L)], one.Ascending());
+    }
+
     private static DayHistogram Histogram(params (int Days, long Count)[] values)
     {
         var histogram = new DayHistogram();
