@@ -66,4 +66,25 @@ public sealed partial class OpportunityTests
 
         Assert.StartsWith($"Stage entry 0 ({early}) is before the opportunity was created ({T0}).", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithStage_EntryBeforeCreation_MessageNamesTheEntryAndTheCreation()
+    {
+        var opportunity = new Opportunity(Id, Account, Owner, T0, Usd(1m));
+
+        var e = Assert.Throws<ArgumentException>("enteredAt", () => opportunity.WithStage(new OpportunityStage("demo"), BeforeT0));
+
+        Assert.StartsWith($"The stage entry ({BeforeT0}) is before the opportunity was created ({T0}).", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithStage_EntryBeforeTheLastOne_MessageNamesTheEntryAndTheLastEntry()
+    {
+        var last = new StageEntry(new OpportunityStage("demo"), T2);
+        var opportunity = new Opportunity(Id, Account, Owner, T0, Usd(1m), stageHistory: [last]);
+
+        var e = Assert.Throws<ArgumentException>("enteredAt", () => opportunity.WithStage(new OpportunityStage("proposal"), T1));
+
+        Assert.StartsWith($"The stage entry ({T1}) is before the last entry of the history ({last}).", e.Message, StringComparison.Ordinal);
+    }
 }
