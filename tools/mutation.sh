@@ -16,7 +16,4 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 dotnet tool restore >/dev/null
 filter="${SALESKPI_MUTATION_TEST_FILTER-FullyQualifiedName!~SixHundredThousand&FullyQualifiedName!~ThreadSafety&FullyQualifiedName!~LargeData}"
 cd tests/SalesKpi.Tests
-if [ -n "$filter" ]; then
-  exec dotnet dotnet-stryker --config-file stryker-config.json --test-case-filter "$filter" "$@"
-fi
-exec dotnet dotnet-stryker --config-file stryker-config.json "$@"
+exec dotnet dotnet-stryker --config-file stryker-config.json ${filter:+--test-case-filter "$filter"} "$@"
