@@ -427,6 +427,10 @@ internal sealed partial class FastPlan
 
         public int Count => _columns.Count;
 
+        public ScanShape Shape => new(_buckets, _combined is not null, _window);
+
+        public bool Scans(long[] ticks) => ReferenceEquals(ticks, _ticks);
+
         /// <summary>Returns the unit's part of a leaf, or null when the leaf reads nothing through this unit.</summary>
         public UnitLeaf? LeafOf(int leafIndex) => leafIndex < _leafOf.Length ? _leafOf[leafIndex] : null;
 

@@ -44,6 +44,12 @@ internal sealed partial class FastPlan
     /// <summary>Returns true when the leaf is evaluated by this plan rather than by the general engine.</summary>
     public bool IsFast(int leaf) => _fast[leaf];
 
+    /// <summary>Returns how the plan scans a timestamp column, or null when it does not scan it (for tests of its choices).</summary>
+    internal ScanShape? ShapeOf(long[] ticks) => _units.FirstOrDefault(u => u.Scans(ticks))?.Shape;
+
+    /// <summary>How a timestamp column is scanned: its buckets, whether one table gives each key's cell, and the width of the dense day window (0 for histograms).</summary>
+    internal readonly record struct ScanShape(int Buckets, bool KeyTable, int DayWindow);
+
     /// <summary>Returns the plan for the query's measure KPIs, or null when none can be evaluated from the columns.</summary>
     public static FastPlan? Create(CompiledQuery compiled, SalesData data, KpiSettings settings)
     {
@@ -93,7 +99,7 @@ internal sealed partial class FastPlan
                 parts.Add((unit, new LeafPart(leaf, routing, [.. components.Select(c => (c, routing.And(c.Records.Condition)))])));
             }
 
-            if (!eligible || parts.Any(p => !p.Unit.Fits(p.Part)))
+            if (!eligible || parts.GroupBy(p => p.Unit).Any(g => !g.Key.Fits(g.Select(p => p.Part))))
             {
                 continue;
             }
@@ -184,11 +190,11 @@ internal sealed partial class FastPlan
             _ => true,
         };
 
-        /// <summary>Returns true when the part's conditions fit in the unit's bit masks beside the others'.</summary>
-        public bool Fits(LeafPart part)
+        /// <summary>Returns true when the conditions of a leaf's parts fit in the unit's bit masks beside those of the parts added before.</summary>
+        public bool Fits(IEnumerable<LeafPart> parts)
         {
             var added = new List<bool[]>();
-            foreach (var condition in part.Components.Select(c => c.Condition).Prepend(part.Routing))
+            foreach (var condition in parts.SelectMany(ConditionsOf))
             {
                 var table = Table(condition);
                 if (IndexOf(_tables, table) < 0 && IndexOf(added, table) < 0)
@@ -200,7 +206,15 @@ internal sealed partial class FastPlan
             return _tables.Count + added.Count <= MaxConditions;
         }
 
-        public void Add(LeafPart part) => Parts.Add(part);
+        /// <summary>Adds a part that <see cref="Fits"/>, claiming a bit for each of its conditions, so that the next leaf's check counts them.</summary>
+        public void Add(LeafPart part)
+        {
+            Parts.Add(part);
+            foreach (var condition in ConditionsOf(part))
+            {
+                _ = BitOf(condition);
+            }
+        }
 
         /// <summary>Returns the bit of a condition, adding its truth table when it is new.</summary>
         public int BitOf(RecordCondition condition)
@@ -366,6 +380,8 @@ internal sealed partial class FastPlan
                 }
             }
         }
+
+        private static IEnumerable<RecordCondition> ConditionsOf(LeafPart part) => part.Components.Select(c => c.Condition).Prepend(part.Routing);
 
         private static int IndexOf(List<bool[]> tables, bool[] table) => tables.FindIndex(t => t.AsSpan().SequenceEqual(table));
 

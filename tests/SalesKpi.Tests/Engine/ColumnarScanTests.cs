@@ -191,9 +191,145 @@ public sealed class ColumnarScanTests
         Assert.Equal(3, copy.LeadColumns.Count);
     }
 
+    [Fact]
+    public void Evaluate_TooManyOwnersForTheKeyTable_GivesWhatTheGeneralEngineGives()
+    {
+        // 3,000 reps: activity keys are owner × 224 trait codes (7 kinds × 32 outcomes, 8 bits), 3,000 × 256 > 2^18,
+        // so the activity loop finds each cell from the owner and trait tables; leads (3 sources × 4 = 12 codes, 4 bits:
+        // 3,000 × 16 keys) keep the one table.
+        var data = RandomSalesData.Create(14, size: 6_000, reps: 3_000);
+        var query = new KpiQuery(
+            new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 5, 20)),
+            [Kpis.Calls, Kpis.Meetings, Kpis.Conversations, Kpis.EmailOpenRate, Kpis.NewLeads, Extra[7], Extra[8]],
+            KpiGrouping.ByRep,
+            PeriodUnit.Week);
+        var settings = KpiSettings.Default.WithZone("Europe/Istanbul");
+        var plan = FastPlan.Create(CompiledQuery.Compile(query, settings), data, settings)!;
+        Assert.False(plan.ShapeOf(data.ActivityColumns.OccurredAt)!.Value.KeyTable);
+        Assert.True(plan.ShapeOf(data.LeadColumns.CreatedAt)!.Value.KeyTable);
+        var general = General(settings).Evaluate(data, query);
+        AssertSame(general, Columnar(settings).Evaluate(data, query));
+        AssertSame(general, Split(settings).Evaluate(data, query));
+        var byTeam = new KpiQuery(query.Range, query.Kpis, KpiGrouping.ByTeam, PeriodUnit.Week);
+        AssertSame(General(settings).Evaluate(data, byTeam), Split(settings).Evaluate(data, byTeam));
+    }
+
+    [Fact]
+    public void Evaluate_CyclesLongerThanTheDayWindow_GivesWhatTheGeneralEngineGives()
+    {
+        // Opportunities created up to 6,000 days before they close: past the 4,096-day dense window, so each cell keeps a
+        // histogram, and partitions merge them (into an empty cell or one of their own).
+        var data = RandomSalesData.Create(15, size: 3_000, longCycles: true);
+        var query = new KpiQuery(
+            new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 5, 20)),
+            [Kpis.SalesCycleLength, Kpis.CloseRate, Extra[13]],
+            KpiGrouping.ByRep,
+            PeriodUnit.Month);
+        var settings = KpiSettings.Default.WithZone("America/New_York");
+        var plan = FastPlan.Create(CompiledQuery.Compile(query, settings), data, settings)!;
+        Assert.Equal(0, plan.ShapeOf(data.OpportunityColumns.ClosedAt)!.Value.DayWindow);
+        var general = General(settings).Evaluate(data, query);
+        Assert.Contains(general.Rows, r => r.KpiId == KpiIds.SalesCycleLength && r.Value.Median > 4_096m);
+        AssertSame(general, Columnar(settings).Evaluate(data, query));
+        AssertSame(general, Split(settings).Evaluate(data, query));
+    }
+
+    [Fact]
+    public void Create_CyclesWithinTheDayWindow_CountEachCellsDaysInAWindowOfTheLongestCyclePlusMargins()
+    {
+        // Cycles of at most 90 days (closed within 90 × 24 × 60 minutes of creation): a window of the longest whole-day
+        // cycle plus 4 days on either side for zone offsets.
+        var data = RandomSalesData.Create(16, size: 3_000);
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 5, 20)), [Kpis.SalesCycleLength], KpiGrouping.ByRep, PeriodUnit.Month);
+        var plan = FastPlan.Create(CompiledQuery.Compile(query, KpiSettings.Default), data, KpiSettings.Default)!;
+        var longest = data.Opportunities.Where(o => o.ClosedAt is not null).Max(o => (o.ClosedAt!.Value - o.CreatedAt).Days);
+        Assert.Equal(longest + 8, plan.ShapeOf(data.OpportunityColumns.ClosedAt)!.Value.DayWindow);
+    }
+
+    [Theory]
+    [InlineData("none", true, true, true)]
+    [InlineData("rep", true, true, true)]
+    [InlineData("team", true, true, true)]
+    [InlineData("deal-kind", false, false, true)]
+    [InlineData("source", false, true, false)]
+    public void Create_EachBuiltInGrouping_PlansTheCollectionsItGroups(string grouping, bool calls, bool newLeads, bool revenue)
+    {
+        // Deal kinds group deals only and sources leads only; the others group every collection but spend.
+        var data = RandomSalesData.Create(17);
+        var groupBy = grouping switch
+        {
+            "none" => KpiGrouping.None,
+            "rep" => KpiGrouping.ByRep,
+            "team" => KpiGrouping.ByTeam,
+            "deal-kind" => KpiGrouping.ByDealKind,
+            _ => KpiGrouping.BySource,
+        };
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 4, 30)), [Kpis.Calls, Kpis.NewLeads, Kpis.Revenue], groupBy, PeriodUnit.Month);
+        var plan = FastPlan.Create(CompiledQuery.Compile(query, KpiSettings.Default), data, KpiSettings.Default);
+        Assert.NotNull(plan);
+        Assert.Equal([calls, newLeads, revenue], [plan.IsFast(0), plan.IsFast(1), plan.IsFast(2)]);
+        Assert.Equal(calls, plan.ShapeOf(data.ActivityColumns.OccurredAt) is not null);
+        AssertSame(General(KpiSettings.Default).Evaluate(data, query), Columnar(KpiSettings.Default).Evaluate(data, query));
+    }
+
+    [Fact]
+    public void Create_GroupingByTool_LeavesEveryKpiToTheGeneralEngine()
+    {
+        var data = RandomSalesData.Create(18);
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 4, 30)), [Kpis.Calls, Kpis.SalesToolUsage], KpiGrouping.ByTool, PeriodUnit.Month);
+        Assert.Null(FastPlan.Create(CompiledQuery.Compile(query, KpiSettings.Default), data, KpiSettings.Default));
+    }
+
+    [Fact]
+    public void Create_TraitCodesEveryConditionTreatsAlike_ShareOneBucket()
+    {
+        // 224 activity trait codes, but calls and meetings only tell three classes apart: calls, meetings, the rest.
+        var data = RandomSalesData.Create(19);
+        var range = new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 4, 30));
+        var calls = new KpiQuery(range, [Kpis.Calls], KpiGrouping.ByRep, PeriodUnit.Month);
+        var both = new KpiQuery(range, [Kpis.Calls, Kpis.Meetings], KpiGrouping.ByRep, PeriodUnit.Month);
+        Assert.Equal(2, FastPlan.Create(CompiledQuery.Compile(calls, KpiSettings.Default), data, KpiSettings.Default)!.ShapeOf(data.ActivityColumns.OccurredAt)!.Value.Buckets);
+        Assert.Equal(3, FastPlan.Create(CompiledQuery.Compile(both, KpiSettings.Default), data, KpiSettings.Default)!.ShapeOf(data.ActivityColumns.OccurredAt)!.Value.Buckets);
+    }
+
+    [Fact]
+    public void Evaluate_NoActivities_CountsNothingInOneBucket()
+    {
+        var data = RandomSalesData.Create(20).WithActivities([]);
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 4, 30)), [Kpis.Calls, Kpis.NewLeads], KpiGrouping.ByRep, PeriodUnit.Month);
+        var plan = FastPlan.Create(CompiledQuery.Compile(query, KpiSettings.Default), data, KpiSettings.Default)!;
+        Assert.True(plan.IsFast(0));
+        Assert.Equal(1, plan.ShapeOf(data.ActivityColumns.OccurredAt)!.Value.Buckets);
+        AssertSame(General(KpiSettings.Default).Evaluate(data, query), Columnar(KpiSettings.Default).Evaluate(data, query));
+    }
+
+    [Fact]
+    public void Regression_Evaluate_MoreDistinctConditionsOnAColumnThanTheBitMasksHold_CountsRightInsteadOfMixingConditionsUp()
+    {
+        // The check counted each leaf's conditions alone, never those of the leaves planned before it: conditions past
+        // the 128th shared a bit with the first, and their records were counted for the wrong KPIs.
+        // 130 KPIs, each counting one (kind, outcome) trait code of calls, emails, meetings, CRM updates and tool uses: 130 distinct
+        // truth tables. The masks hold 128, and the activities' routing condition (every activity) takes one, so the
+        // first 127 KPIs are planned on the columns and the last 3 go to the general engine, with the same values.
+        var data = RandomSalesData.Create(21, size: 2_000);
+        ActivityKind[] kinds = [ActivityKind.Call, ActivityKind.Email, ActivityKind.Meeting, ActivityKind.CrmUpdate, ActivityKind.ToolUsage];
+        var kpis = Enumerable.Range(0, 130)
+            .Select(i => (KpiCalculator)new MeasureKpiCalculator(
+                $"code-{i}",
+                KpiMeasure.Count(KpiRecords.Activities.Where((k, o) => k == kinds[i / 32] && (int)o == i % 32, $"code {i}"))))
+            .ToArray();
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 4, 30)), kpis, KpiGrouping.ByRep, PeriodUnit.Month);
+        var plan = FastPlan.Create(CompiledQuery.Compile(query, KpiSettings.Default), data, KpiSettings.Default)!;
+        AssertSame(General(KpiSettings.Default).Evaluate(data, query), Columnar(KpiSettings.Default).Evaluate(data, query));
+        Assert.Equal(Enumerable.Range(0, 130).Select(i => i < 127), Enumerable.Range(0, 130).Select(plan.IsFast));
+        Assert.Equal(128, plan.ShapeOf(data.ActivityColumns.OccurredAt)!.Value.Buckets);
+    }
+
     private static KpiEvaluator General(KpiSettings settings) => new(settings, null, null, 1, columnar: false, recordsPerPartition: int.MaxValue);
 
     private static KpiEvaluator Columnar(KpiSettings settings) => new(settings, null, null, 1, columnar: true, recordsPerPartition: int.MaxValue);
+
+    private static KpiEvaluator Split(KpiSettings settings) => new(settings, null, null, maxDegreeOfParallelism: 3, columnar: true, recordsPerPartition: 100);
 
     private static void AssertSame(KpiReport expected, KpiReport actual)
     {

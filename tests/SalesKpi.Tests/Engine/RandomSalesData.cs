@@ -33,14 +33,18 @@ public static class RandomSalesData
         new Rep(new RepId("r5"), "Lea", new TeamId("south")),
     ]);
 
-    /// <summary>Returns a snapshot of about <paramref name="size"/> activities and proportionally fewer other records, all in one currency unless <paramref name="mixedCurrencies"/>.</summary>
-    public static SalesData Create(int seed, int size = 400, bool mixedCurrencies = false)
+    /// <summary>
+    /// Returns a snapshot of about <paramref name="size"/> activities and proportionally fewer other records, all in one
+    /// currency unless <paramref name="mixedCurrencies"/>, owned by reps r1 to r<paramref name="reps"/>; with
+    /// <paramref name="longCycles"/> opportunities are created up to 6,000 days before the window (cycles of over 4,096 days).
+    /// </summary>
+    public static SalesData Create(int seed, int size = 400, bool mixedCurrencies = false, int reps = 7, bool longCycles = false)
     {
         var random = new Random(seed);
         var start = Instant.FromUtc(2024, 12, 1, 0, 0);
         var days = 200;
         Instant At() => RandomInstant(random, start, days);
-        RepId Rep() => new("r" + random.Next(1, 8));
+        RepId Rep() => new("r" + random.Next(1, reps + 1));
         Money Amount() => new(
             Math.Round((decimal)random.NextDouble() * 10_000m, random.Next(0, 3)),
             mixedCurrencies && random.Next(4) == 0 ? Currency.EUR : Currency.USD);
@@ -62,6 +66,12 @@ public static class RandomSalesData
         for (var i = 0; i < size / 8; i++)
         {
             var created = At();
+            var closedFrom = created;
+            if (longCycles)
+            {
+                created = created.Minus(Duration.FromDays(random.Next(6_000)));
+            }
+
             var status = (OpportunityStatus)random.Next(3);
             opportunities.Add(new Opportunity(
                 new OpportunityId("o" + i),
@@ -70,7 +80,7 @@ public static class RandomSalesData
                 created,
                 Amount(),
                 status,
-                status == OpportunityStatus.Open ? null : created.Plus(Duration.FromMinutes(random.Next(0, 60 * 24 * 90))),
+                status == OpportunityStatus.Open ? null : closedFrom.Plus(Duration.FromMinutes(random.Next(0, 60 * 24 * 90))),
                 random.Next(2) == 0 ? new LeadId("l" + random.Next(Math.Max(1, size / 4))) : null));
         }
 
