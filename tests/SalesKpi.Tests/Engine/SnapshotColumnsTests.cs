@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using SalesKpi.Activities;
 using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
@@ -75,6 +76,52 @@ public sealed class SnapshotColumnsTests
         Assert.False(LeadColumns.Build(Leads(1, sources: (1 << 14) + 1)).Usable);
     }
 
+    [Fact]
+    public void ActivityColumns_KindsAndOwnersEqualButNotTheSameString_ShareOneCode()
+    {
+        // Kinds compare ignoring case and keep the first spelling: "call", "email", "CALL" -> 2 kinds -> 2 << 5 = 64
+        // trait codes -> 6 trait bits. Owners r01 (twice, as different string instances) and r02 -> codes 1 and 2.
+        var columns = ActivityColumns.Build(
+        [
+            CreateActivity(id: "A-1", owner: new string("r01")),
+            CreateActivity(id: "A-2", kind: ActivityKind.Email, owner: "r02"),
+            CreateActivity(id: "A-3", kind: new ActivityKind(new string("CALL")), owner: new string("r01"), outcomes: ActivityOutcomes.Connected),
+        ]);
+
+        Assert.Equal([ActivityKind.Call, ActivityKind.Email], columns.Kinds);
+        Assert.Equal("call", columns.Kinds[0].Name);
+        Assert.Equal([null, new RepId("r01"), new RepId("r02")], columns.Owners);
+        Assert.Equal(64, columns.TraitCodes);
+        Assert.Equal(6, columns.TraitBits);
+
+        // key = owner << 6 | kind << 5 | outcomes (Connected = 1).
+        Assert.Equal([(1u << 6) | (0u << 5), (2u << 6) | (1u << 5), (1u << 6) | (0u << 5) | 1u], columns.Keys);
+    }
+
+    [Fact]
+    public void ActivityColumns_AsManyOwnersAndKindsAsAKeyHolds_AreUsable_OneMoreAreNot()
+    {
+        // 65,535 owners (codes 1..65,535) and 2,048 kinds (11 bits, codes 0..2,047) fit; one more of either does not.
+        Assert.True(ActivityColumns.Build(Activities(SnapshotColumns.MaxOwners, kinds: 1)).Usable);
+        Assert.False(ActivityColumns.Build(Activities(SnapshotColumns.MaxOwners + 1, kinds: 1)).Usable);
+        Assert.True(ActivityColumns.Build(Activities(1, kinds: 1 << 11)).Usable);
+        Assert.False(ActivityColumns.Build(Activities(1, kinds: (1 << 11) + 1)).Usable);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0)] // no lead, no trait code
+    [InlineData(1, 4, 2)] // 1 source × 4 -> codes 0..3 -> 2 bits
+    [InlineData(2, 8, 3)] // codes 0..7 -> 3 bits
+    [InlineData(3, 12, 4)] // codes 0..11 -> 4 bits
+    [InlineData(5, 20, 5)] // codes 0..19 -> 5 bits
+    public void Columns_TraitBits_AreTheBitsOfTheLargestTraitCode(int sources, int codes, int bits)
+    {
+        var columns = LeadColumns.Build(sources == 0 ? [] : Leads(1, sources));
+        Assert.Equal(codes, columns.TraitCodes);
+        Assert.Equal(bits, columns.TraitBits);
+        Assert.Equal((1u << bits) - 1, columns.TraitMask);
+    }
+
     [Theory]
     [InlineData(-12_345, "-123.45")]
     [InlineData(0, "0.00")]
@@ -127,6 +174,9 @@ public sealed class SnapshotColumnsTests
 
     private static ImmutableArray<Opportunity> Opportunities(int owners) =>
         [.. Enumerable.Range(0, owners).Select(i => CreateOpportunity(id: $"O-{i}", owner: $"r{i}"))];
+
+    private static ImmutableArray<Activity> Activities(int owners, int kinds) =>
+        [.. Enumerable.Range(0, Math.Max(owners, kinds)).Select(i => CreateActivity(id: $"A-{i}", kind: new ActivityKind($"k{i % kinds}"), owner: $"r{i % owners}"))];
 
     private static ImmutableArray<Lead> Leads(int owners, int sources) =>
         [.. Enumerable.Range(0, Math.Max(owners, sources)).Select(i => CreateLead(id: $"L-{i}", source: $"s{i % sources}", owner: new RepId($"r{i % owners}")))];
