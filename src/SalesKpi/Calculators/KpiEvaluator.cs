@@ -70,6 +70,13 @@ public sealed class KpiEvaluator
     /// <summary>Gets the fewest records (of the largest collection) per partition: smaller data is not split.</summary>
     internal int RecordsPerPartition { get; }
 
+    /// <summary>Returns how many partitions an evaluation of the data uses: one per <see cref="RecordsPerPartition"/> records of its largest collection, at least one, at most <see cref="MaxDegreeOfParallelism"/>.</summary>
+    internal int PartitionsFor(SalesData data)
+    {
+        var records = Math.Max(Math.Max(data.Activities.Length, data.Leads.Length), Math.Max(data.Opportunities.Length, data.Deals.Length));
+        return Math.Min(MaxDegreeOfParallelism, Math.Max(1, records / RecordsPerPartition));
+    }
+
     /// <summary>Evaluates a query.</summary>
     /// <param name="data">The snapshot.</param>
     /// <param name="query">The KPIs, range, grouping and periods.</param>
@@ -106,8 +113,7 @@ public sealed class KpiEvaluator
         var context = new KpiCalculatorContext(Settings, data, Clock, Services);
         var fast = Columnar && compiled.Leaves.Length > 0 ? FastPlan.Create(compiled, data, Settings) : null;
         var general = fast is null || compiled.Leaves.Any(l => l.UnsupportedReason is null && !fast.IsFast(l.Index));
-        var records = Math.Max(Math.Max(data.Activities.Length, data.Leads.Length), Math.Max(data.Opportunities.Length, data.Deals.Length));
-        var partitions = Math.Min(MaxDegreeOfParallelism, Math.Max(1, records / RecordsPerPartition));
+        var partitions = PartitionsFor(data);
         var generalParts = new KpiAccumulation?[partitions];
         var fastParts = new FastPlan.Partial?[partitions];
         if (partitions <= 1)

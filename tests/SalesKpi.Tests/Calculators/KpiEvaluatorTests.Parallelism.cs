@@ -85,4 +85,44 @@ public partial class KpiEvaluatorTests
             public override KpiValue GetValue() => KpiValue.Count(_count);
         }
     }
+
+    [Fact]
+    public void PartitionsFor_OnePerRecordsPerPartitionOfTheLargestCollection_AtLeastOne_AtMostTheCores()
+    {
+        // 10 records per partition, at most 4: 25 activities -> 2; 45 leads -> 4; 100 opportunities -> 10, capped at
+        // 4; 5 deals -> 0, raised to 1. Each collection is the largest once.
+        var evaluator = new KpiEvaluator(null, null, null, maxDegreeOfParallelism: 4, columnar: true, recordsPerPartition: 10);
+        var activities = Enumerable.Range(0, 25).Select(i => TestUtilities.TestData.CreateActivity(id: $"A-{i}")).ToList();
+        var leads = Enumerable.Range(0, 45).Select(i => TestUtilities.TestData.CreateLead(id: $"L-{i}")).ToList();
+        var opportunities = Enumerable.Range(0, 100).Select(i => TestUtilities.TestData.CreateOpportunity(id: $"O-{i}")).ToList();
+        var deals = Enumerable.Range(0, 5).Select(i => TestUtilities.TestData.CreateDeal(id: $"D-{i}")).ToList();
+        var roster = TestUtilities.TestData.CreateRoster();
+        Assert.Equal(2, evaluator.PartitionsFor(SalesData.Create([], [], [], activities, [], roster)));
+        Assert.Equal(4, evaluator.PartitionsFor(SalesData.Create(leads, [], [], activities, [], roster)));
+        Assert.Equal(4, evaluator.PartitionsFor(SalesData.Create([], opportunities, deals, [], [], roster)));
+        Assert.Equal(1, evaluator.PartitionsFor(SalesData.Create([], [], deals, [], [], roster)));
+    }
+
+    [Fact]
+    public void Constructor_Defaults_AllCoresTheColumnarScanAnd250000RecordsPerPartition()
+    {
+        var defaults = new KpiEvaluator();
+        Assert.Equal(Environment.ProcessorCount, defaults.MaxDegreeOfParallelism);
+        Assert.True(defaults.Columnar);
+        Assert.Equal(250_000, defaults.RecordsPerPartition);
+        Assert.Equal(3, new KpiEvaluator(maxDegreeOfParallelism: 3).MaxDegreeOfParallelism);
+    }
+
+    [Fact]
+    public void Evaluate_AnErrorInOneOfSeveralPartitions_IsThrownAsOnOnePartition()
+    {
+        // The small-data twin of the two-core regression above: 3 partitions of 100 records on mixed currencies.
+        var data = Engine.RandomSalesData.Create(8, mixedCurrencies: true);
+        var query = new KpiQuery(Q1Of2025, [Kpis.Revenue], KpiGrouping.ByRep, PeriodUnit.Month);
+        var split = new KpiEvaluator(null, null, null, maxDegreeOfParallelism: 3, columnar: true, recordsPerPartition: 100);
+        Assert.Equal(3, split.PartitionsFor(data));
+        var one = Assert.Throws<InvalidOperationException>(() => new KpiEvaluator(maxDegreeOfParallelism: 1).Evaluate(data, query));
+        var several = Assert.Throws<InvalidOperationException>(() => split.Evaluate(data, query));
+        Assert.Equal(one.Message, several.Message);
+    }
 }

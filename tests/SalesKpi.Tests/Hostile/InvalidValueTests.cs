@@ -57,6 +57,42 @@ public sealed class InvalidValueTests
         new("blank grouping dimension", typeof(ArgumentException), "dimension", "empty or white space", () => KpiGrouping.Custom(" ", leads: l => l.Source)),
         new("blank source filter", typeof(ArgumentException), "source", "empty or white space", () => KpiFilter.Source(" ")),
         new("blank source in a record set", typeof(ArgumentException), "sources", "empty or white space", () => KpiRecords.LeadsCreated.FromSource("web", "")),
+        new("null source in a record set", typeof(ArgumentNullException), "sources", "A source is null.", () => KpiRecords.LeadsCreated.FromSource("web", null!)),
+        new("null first source in a record set", typeof(ArgumentNullException), "sources", "A source is null.", () => KpiRecords.LeadsCreated.FromSource(null!, "web")),
+        new("no source in a record set", typeof(ArgumentException), "sources", "Give at least one source.", () => KpiRecords.LeadsCreated.FromSource()),
+        new("no activity kind in a record set", typeof(ArgumentException), "kinds", "Give at least one kind.", () => KpiRecords.Activities.OfKind(Array.Empty<ActivityKind>())),
+        new("default activity kind in a record set", typeof(ArgumentException), "kinds", "A kind is the default value", () => KpiRecords.Activities.OfKind(ActivityKind.Call, default)),
+        new("unknown outcome flags in a record set", typeof(ArgumentOutOfRangeException), "outcomes", "Unknown outcome flags.", () => KpiRecords.Activities.WithOutcomes((ActivityOutcomes)64)),
+        new("no status in a record set", typeof(ArgumentException), "statuses", "Give at least one status.", () => KpiRecords.OpportunitiesClosed.WithStatus()),
+        new("unknown status in a record set", typeof(ArgumentOutOfRangeException), "statuses", "Unknown opportunity status.", () => KpiRecords.OpportunitiesClosed.WithStatus(OpportunityStatus.Won, (OpportunityStatus)9)),
+        new("no deal kind in a record set", typeof(ArgumentException), "kinds", "Give at least one kind.", () => KpiRecords.Deals.OfKind(Array.Empty<DealKind>())),
+        new("unknown deal kind in a record set", typeof(ArgumentOutOfRangeException), "kinds", "Unknown deal kind.", () => KpiRecords.Deals.OfKind((DealKind)9)),
+
+        // A condition of one collection on another's records (the message names both).
+        new("activity kinds of leads", typeof(InvalidOperationException), null, "leads by created at are not activities; this condition applies to activities only.", () => KpiRecords.LeadsCreated.OfKind(ActivityKind.Call)),
+        new("outcomes of deals", typeof(InvalidOperationException), null, "deals by closed at are not activities", () => KpiRecords.Deals.WithOutcomes(ActivityOutcomes.Connected)),
+        new("activity predicate on opportunities", typeof(InvalidOperationException), null, "opportunities by created at are not activities", () => KpiRecords.OpportunitiesCreated.Where((_, _) => true, "any")),
+        new("sources of activities", typeof(InvalidOperationException), null, "activities by occurred at are not leads; this condition applies to leads only.", () => KpiRecords.Activities.FromSource("web")),
+        new("qualified deals", typeof(InvalidOperationException), null, "deals by closed at are not leads", () => KpiRecords.Deals.Qualified()),
+        new("converted opportunities", typeof(InvalidOperationException), null, "opportunities by closed at are not leads", () => KpiRecords.OpportunitiesClosed.Converted()),
+        new("status of leads", typeof(InvalidOperationException), null, "leads by created at are not opportunities; this condition applies to opportunities only.", () => KpiRecords.LeadsCreated.WithStatus(OpportunityStatus.Won)),
+        new("deal kinds of activities", typeof(InvalidOperationException), null, "activities by occurred at are not deals; this condition applies to deals only.", () => KpiRecords.Activities.OfKind(DealKind.Renewal)),
+
+        // Measures that cannot be taken of the records given.
+        new("share of another timestamp's records", typeof(ArgumentException), "subset", "The subset (leads by qualified at) must read the population's records (leads by created at).", () => KpiMeasure.Share(KpiRecords.LeadsCreated, KpiRecords.LeadsQualified, "no leads")),
+        new("share by amount of leads", typeof(ArgumentException), "byAmount", "leads by created at have no amount; amounts are measured on opportunities and deals.", () => KpiMeasure.Share(KpiRecords.LeadsCreated, KpiRecords.LeadsCreated.Qualified(), "no leads", byAmount: true)),
+        new("ratio of one collection by two timestamps", typeof(ArgumentException), "denominator", "A measure reads each collection by one timestamp; leads by qualified at and leads by created at are placed by different ones.", () => KpiMeasure.Ratio(KpiRecords.LeadsQualified, KpiRecords.LeadsCreated, "no leads")),
+        new("cycle days of deals", typeof(ArgumentException), "opportunities", "Cycle days are measured on opportunities, not on deals by closed at.", () => KpiMeasure.CycleDays(KpiRecords.Deals, "none")),
+        new("total of activities", typeof(ArgumentException), "records", "activities by occurred at have no amount", () => KpiMeasure.Total(KpiRecords.Activities)),
+        new("average of leads", typeof(ArgumentException), "records", "leads by created at have no amount", () => KpiMeasure.Average(KpiRecords.LeadsCreated, "no leads")),
+
+        // Queries, catalogs, reports and targets.
+        new("unknown period unit", typeof(ArgumentOutOfRangeException), "per", "Unknown period unit.", () => new KpiQuery(TestData.January, [Kpis.Calls], KpiGrouping.None, (PeriodUnit)99)),
+        new("null KPI in a query", typeof(ArgumentNullException), "kpis", "KPI 1 is null.", () => new KpiQuery(TestData.January, [Kpis.Calls, null!])),
+        new("null KPI in a catalog", typeof(ArgumentNullException), "kpis", "KPI 1 is null.", () => new KpiCatalog([Kpis.Calls, null!])),
+        new("unknown target comparison", typeof(ArgumentOutOfRangeException), "comparison", "Unknown comparison.", () => new KpiTarget("close-rate", 0.5m, (TargetComparison)9)),
+        new("KPI not in a report", typeof(ArgumentException), "kpiId", "KPI 'revenue' is not in the report.", () => EmptyReport().Get("revenue")),
+        new("group not in a report", typeof(ArgumentException), "group", "Group 'r99' is not in the report.", () => EmptyReport().Get(KpiIds.Calls, "r99")),
 
         // Currency codes: three upper-case letters of ISO 4217.
         .. new[] { "", "US", "usd", "US1", "ABCD", "XYZ" }.Select(bad =>
@@ -166,6 +202,9 @@ public sealed class InvalidValueTests
         new($"{type} empty", typeof(ArgumentException), parameter, "must not be empty or white space", () => create("")),
         new($"{type} white space", typeof(ArgumentException), parameter, "must not be empty or white space", () => create(" \t")),
     ];
+
+    private static KpiReport EmptyReport() =>
+        new KpiEvaluator().Evaluate(SalesData.Create([], [], [], [], [], TestData.CreateRoster()), new KpiQuery(TestData.January, [Kpis.Calls]));
 
     /// <summary>One invalid value.</summary>
     /// <param name="Name">What is refused, shown as the test case.</param>
