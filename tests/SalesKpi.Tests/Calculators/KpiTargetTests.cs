@@ -42,6 +42,19 @@ public class KpiTargetTests
     }
 
     [Fact]
+    public void Evaluate_ZeroDivisor_IsUndefinedSayingWhichSideIsZero()
+    {
+        // At least 0 calls: 5 / 0 has no attainment (met all the same); at most 50 per lead with a cost of 0: 50 / 0.
+        var atLeast = new KpiTarget(KpiIds.Calls, 0m).Evaluate(KpiValue.Count(5));
+        var atMost = new KpiTarget(KpiIds.CostPerLead, 50m, TargetComparison.AtMost).Evaluate(KpiValue.Number(0m, KpiUnit.Count));
+
+        Assert.Equal("the threshold is zero", atLeast.Attainment.UndefinedReason);
+        Assert.Equal(KpiTargetStatus.Met, atLeast.Status);
+        Assert.Equal("the value is zero", atMost.Attainment.UndefinedReason);
+        Assert.Equal(KpiTargetStatus.Met, atMost.Status);
+    }
+
+    [Fact]
     public void Constructor_InvalidArguments_ThrowNamingThem()
     {
         Assert.Throws<ArgumentNullException>("kpiId", () => new KpiTarget(null!, 1m));

@@ -22,6 +22,23 @@ public partial class KpisTests
     }
 
     [Fact]
+    public void Description_EmailRates_NameTheOutcomeOverItsBase()
+    {
+        Assert.Equal("delivered / sent emails", Kpis.EmailDeliveryRate.Description);
+        Assert.Equal("opened / delivered emails", Kpis.EmailOpenRate.Description);
+        Assert.Equal("replied / delivered emails", Kpis.EmailReplyRate.Description);
+        Assert.Equal("positive / delivered emails", Kpis.PositiveReplyRate.Description);
+    }
+
+    [Fact]
+    public void TryGet_UnknownOrNullId_FindsNothing()
+    {
+        Assert.False(Kpis.TryGet("no-such-kpi", out var kpi));
+        Assert.Null(kpi);
+        Assert.False(Kpis.TryGet(null, out _));
+    }
+
+    [Fact]
     public void Description_BuiltInKpis_AreDistinct()
     {
         var duplicates = Kpis.All.GroupBy(k => k.Description).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
