@@ -27,6 +27,34 @@ public partial class KpiCalculatorExtensionsTests
     }
 
     [Fact]
+    public void DividedBy_MoneyOverACount_IsMoneyPerUnit_MoneyOverMoney_IsARatio_BothCountingUnpricedAmounts()
+    {
+        // March, USD reporting with no rates: 1,000 USD and 3,000 USD new business, 500 EUR renewal (unpriced).
+        // Revenue per deal won: 4,000 USD / 3 deals, unpriced 1 (revenue) + 1 (deals won counts deals and sums their
+        // value, so it carries the unpriced one too) = 2: a derived ratio adds its components' unpriced counts.
+        // Revenue over renewal revenue: the renewals' only amount is unpriced, so the divisor is undefined.
+        // Revenue over new-business revenue: 4,000 / 4,000 = 1, unpriced 1 (revenue) + 0 = 1.
+        var data = SalesData.Create(deals:
+        [
+            Deal("r1", Mar(2), TestUtilities.TestData.Usd(1_000m)), Deal("r1", Mar(3), TestUtilities.TestData.Usd(3_000m)),
+            Deal("r1", Mar(4), TestUtilities.TestData.Eur(500m), Deals.DealKind.Renewal),
+        ]);
+        var settings = KpiSettings.Default.WithReportingCurrency(Currency.USD, new FakeExchangeRates());
+        var perDeal = Kpis.Revenue.DividedBy(Kpis.DealsWon, "revenue-per-deal");
+        var overNew = Kpis.Revenue.DividedBy(Kpis.Revenue.Where(KpiFilter.DealKind(Deals.DealKind.NewBusiness), "new-revenue"), "revenue-over-new");
+        var overRenewals = Kpis.Revenue.DividedBy(Kpis.Revenue.Where(KpiFilter.DealKind(Deals.DealKind.Renewal), "renewal-revenue"), "revenue-over-renewals");
+
+        var report = new KpiEvaluator(settings).Evaluate(data, new KpiQuery(March2025, [perDeal, overNew, overRenewals]));
+
+        Assert.Equal(KpiUnit.Money, perDeal.Unit);
+        Assert.Equal(KpiValue.MoneyRatio(TestUtilities.TestData.Usd(4_000m), 3m, "deals-won is zero", unpricedCount: 2), report.Get("revenue-per-deal"));
+        Assert.Equal(KpiUnit.Ratio, overNew.Unit);
+        Assert.Equal(1m, report.Get("revenue-over-new").Value);
+        Assert.Equal(1, report.Get("revenue-over-new").UnpricedCount);
+        Assert.False(report.Get("revenue-over-renewals").IsDefined);
+    }
+
+    [Fact]
     public void DividedBy_CustomOverBuiltIn_BucketsByMonth()
     {
         var data = SalesData.Create(activities:
