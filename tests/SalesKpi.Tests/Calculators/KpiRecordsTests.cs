@@ -53,6 +53,9 @@ public sealed class KpiRecordsTests
         { KpiInput.DealTerms().Description, "deals by contract term" },
         { KpiInput.Activities(a => a.OccurredAt, "logging").ToString(), "activities by logging" },
         { KpiInput.Spend().Description, "spend by its dates" },
+        { new RecordCountCalculator<Deal>("big-deals", KpiInput.Deals(d => d.ClosedAt, "closing")).Description, "big-deals: count of deals by closing" },
+        { new RecordCountCalculator<Deal>("big-deals", KpiInput.Deals(d => d.ClosedAt, "closing"), description: "deals over a million").Description, "deals over a million" },
+        { new RecordRatioCalculator<Deal>("renewal-share", KpiInput.Deals(d => d.ClosedAt, "closing"), _ => true, d => d.Kind == DealKind.Renewal, description: "renewals among deals").Description, "renewals among deals" },
     };
 
     [Theory]

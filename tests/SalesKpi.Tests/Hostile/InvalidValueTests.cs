@@ -91,6 +91,15 @@ public sealed class InvalidValueTests
         new("null KPI in a query", typeof(ArgumentNullException), "kpis", "KPI 1 is null.", () => new KpiQuery(TestData.January, [Kpis.Calls, null!])),
         new("null KPI in a catalog", typeof(ArgumentNullException), "kpis", "KPI 1 is null.", () => new KpiCatalog([Kpis.Calls, null!])),
         new("unknown target comparison", typeof(ArgumentOutOfRangeException), "comparison", "Unknown comparison.", () => new KpiTarget("close-rate", 0.5m, (TargetComparison)9)),
+        new("exchange rates without a reporting currency in options", typeof(InvalidOperationException), null, "SalesKpi setting ReportingCurrency: exchange rates are configured, so a reporting currency to convert into is required.", () => new KpiSettingsOptions(KpiSettings.Default.WithReportingCurrency(Currency.USD, new Calculators.FakeExchangeRates())) { ReportingCurrency = null }.ToSettings()),
+        new("week start None in options, message", typeof(InvalidOperationException), null, "'None' is not a day of the week (Monday to Sunday).", () => new KpiSettingsOptions { FirstDayOfWeek = IsoDayOfWeek.None }.ToSettings()),
+        new("unknown KPI direction", typeof(ArgumentOutOfRangeException), "direction", "Unknown direction.", () => new MeasureKpiCalculator("big-deals", KpiMeasure.Count(KpiRecords.Deals), direction: (KpiDirection)9)),
+        new("derived KPI with no component", typeof(ArgumentException), "components", "A derived KPI needs at least one component.", () => new Derived([], c => c.Current(0))),
+        new("derived KPI with a null component", typeof(ArgumentNullException), "components", "Component 1 is null.", () => new Derived([Kpis.Calls, null!], c => c.Current(0))),
+        new("derived KPI reading a component past the last", typeof(ArgumentOutOfRangeException), "component", "Not a component index.", () => EvaluateDerived(c => c.Current(1))),
+        new("derived KPI reading component -1", typeof(ArgumentOutOfRangeException), "component", "Not a component index.", () => EvaluateDerived(c => c.Current(-1))),
+        new("derived KPI reading a previous component past the last", typeof(ArgumentOutOfRangeException), "component", "Not a component index.", () => EvaluateDerived(c => c.Previous(1) ?? c.Current(0))),
+        new("derived KPI reading previous component -1", typeof(ArgumentOutOfRangeException), "component", "Not a component index.", () => EvaluateDerived(c => c.Previous(-1) ?? c.Current(0))),
         new("KPI not in a report", typeof(ArgumentException), "kpiId", "KPI 'revenue' is not in the report.", () => EmptyReport().Get("revenue")),
         new("group not in a report", typeof(ArgumentException), "group", "Group 'r99' is not in the report.", () => EmptyReport().Get(KpiIds.Calls, "r99")),
 
@@ -203,8 +212,18 @@ public sealed class InvalidValueTests
         new($"{type} white space", typeof(ArgumentException), parameter, "must not be empty or white space", () => create(" \t")),
     ];
 
+    private static KpiValue EvaluateDerived(Func<KpiCombination, KpiValue> combine) =>
+        new KpiEvaluator().Evaluate(new Derived([Kpis.Calls], combine), SalesData.Create([], [], [], [], [], TestData.CreateRoster()), TestData.January);
+
     private static KpiReport EmptyReport() =>
         new KpiEvaluator().Evaluate(SalesData.Create([], [], [], [], [], TestData.CreateRoster()), new KpiQuery(TestData.January, [Kpis.Calls]));
+
+    private sealed class Derived(IEnumerable<KpiCalculator> components, Func<KpiCombination, KpiValue> combine) : DerivedKpiCalculator("derived", components)
+    {
+        public override KpiUnit Unit => KpiUnit.Count;
+
+        public override KpiValue Combine(KpiCombination values) => combine(values);
+    }
 
     /// <summary>One invalid value.</summary>
     /// <param name="Name">What is refused, shown as the test case.</param>
