@@ -132,6 +132,7 @@ public sealed class KpiRecordsTests
         { KpiFilter.DealKind(DealKind.WinBack).Description, "deal kind win-back" },
         { KpiFilter.Source("web").Description, "source web" },
         { KpiFilter.Source("web").And(KpiFilter.DealKind(DealKind.Renewal)).ToString(), "source web and deal kind renewal" },
+        { Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.Renewal), "renewal-revenue").Description, Kpis.Revenue.Description + " (deal kind renewal)" },
     };
 
     [Theory]

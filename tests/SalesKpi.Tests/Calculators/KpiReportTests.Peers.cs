@@ -32,6 +32,7 @@ public partial class KpiReportTests
         Assert.Equal(3, r1.Rank);
         Assert.Equal("r1", r1.Group);
         Assert.Equal(KpiValue.Count(12), r1.Value);
+        Assert.Equal($"r1: {r1.Value} vs peer mean {r1.PeerMean} ({r1.RelativeDifference}), rank 3 of 4", r1.ToString());
     }
 
     [Fact]

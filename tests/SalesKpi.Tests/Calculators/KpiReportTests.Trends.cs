@@ -32,6 +32,7 @@ public partial class KpiReportTests
         // April: (10 - 5) / 5 = 1.
         Assert.Equal(1m, trend.Points[3].Change.Value);
         Assert.Equal(["2025-01", "2025-02", "2025-03", "2025-04"], trend.Points.Select(p => p.Period.Label));
+        Assert.Equal($"2025-04: {trend.Points[3].Value} ({trend.Points[3].Change})", trend.Points[3].ToString());
     }
 
     [Fact]

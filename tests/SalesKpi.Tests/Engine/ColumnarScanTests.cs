@@ -325,6 +325,14 @@ public sealed class ColumnarScanTests
         Assert.Equal(128, plan.ShapeOf(data.ActivityColumns.OccurredAt)!.Value.Buckets);
     }
 
+    [Fact]
+    public void Compile_AKpiUsedTwice_IsOneLeaf()
+    {
+        // calls on its own and inside calls-per-meeting, plus meetings: two leaves, calls evaluated once.
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 31)), [Kpis.Calls, Kpis.Calls.DividedBy(Kpis.Meetings, "calls-per-meeting")]);
+        Assert.Equal([KpiIds.Calls, KpiIds.Meetings], CompiledQuery.Compile(query, KpiSettings.Default).Leaves.Select(l => l.Calculator.Id));
+    }
+
     private static KpiEvaluator General(KpiSettings settings) => new(settings, null, null, 1, columnar: false, recordsPerPartition: int.MaxValue);
 
     private static KpiEvaluator Columnar(KpiSettings settings) => new(settings, null, null, 1, columnar: true, recordsPerPartition: int.MaxValue);

@@ -100,6 +100,9 @@ public sealed class InvalidValueTests
         new("derived KPI reading component -1", typeof(ArgumentOutOfRangeException), "component", "Not a component index.", () => EvaluateDerived(c => c.Current(-1))),
         new("derived KPI reading a previous component past the last", typeof(ArgumentOutOfRangeException), "component", "Not a component index.", () => EvaluateDerived(c => c.Previous(1) ?? c.Current(0))),
         new("derived KPI reading previous component -1", typeof(ArgumentOutOfRangeException), "component", "Not a component index.", () => EvaluateDerived(c => c.Previous(-1) ?? c.Current(0))),
+        new("KPI declaring a null input", typeof(InvalidOperationException), null, "KPI 'bad-inputs' declares a null input.", () => EvaluateKpi(new BadInputs([null!]))),
+        new("KPI declaring two inputs of one collection", typeof(InvalidOperationException), null, "KPI 'bad-inputs' declares two inputs of Deals; a KPI reads each collection through one input.", () => EvaluateKpi(new BadInputs([KpiInput.DealTerms(), KpiInput.Deals(d => d.ClosedAt, "closing")]))),
+        new("KPI declaring no inputs", typeof(InvalidOperationException), null, "KPI 'bad-inputs' declares no inputs (Inputs is null).", () => EvaluateKpi(new BadInputs(null))),
         new("KPI not in a report", typeof(ArgumentException), "kpiId", "KPI 'revenue' is not in the report.", () => EmptyReport().Get("revenue")),
         new("group not in a report", typeof(ArgumentException), "group", "Group 'r99' is not in the report.", () => EmptyReport().Get(KpiIds.Calls, "r99")),
 
@@ -212,11 +215,23 @@ public sealed class InvalidValueTests
         new($"{type} white space", typeof(ArgumentException), parameter, "must not be empty or white space", () => create(" \t")),
     ];
 
+    private static KpiValue EvaluateKpi(KpiCalculator kpi) =>
+        new KpiEvaluator().Evaluate(kpi, SalesData.Create([], [], [], [], [], TestData.CreateRoster()), TestData.January);
+
     private static KpiValue EvaluateDerived(Func<KpiCombination, KpiValue> combine) =>
         new KpiEvaluator().Evaluate(new Derived([Kpis.Calls], combine), SalesData.Create([], [], [], [], [], TestData.CreateRoster()), TestData.January);
 
     private static KpiReport EmptyReport() =>
         new KpiEvaluator().Evaluate(SalesData.Create([], [], [], [], [], TestData.CreateRoster()), new KpiQuery(TestData.January, [Kpis.Calls]));
+
+    private sealed class BadInputs(IReadOnlyList<KpiInput>? inputs) : AggregateKpiCalculator("bad-inputs")
+    {
+        public override KpiUnit Unit => KpiUnit.Count;
+
+        public override IReadOnlyList<KpiInput> Inputs => inputs!;
+
+        public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => throw new InvalidOperationException("A KPI with bad inputs is never evaluated.");
+    }
 
     private sealed class Derived(IEnumerable<KpiCalculator> components, Func<KpiCombination, KpiValue> combine) : DerivedKpiCalculator("derived", components)
     {
