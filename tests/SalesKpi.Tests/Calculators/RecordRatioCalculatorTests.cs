@@ -76,6 +76,24 @@ public sealed class RecordRatioCalculatorTests
     }
 
     [Fact]
+    public void Share_AsAMeasureByAmount_IsUndefinedForTheSameReasons()
+    {
+        // The built-in form of the same share (KpiMeasure.Share by amount) gives the same three reasons.
+        var measure = new MeasureKpiCalculator(
+            "won-value-share",
+            KpiMeasure.Share(KpiRecords.OpportunitiesClosed, KpiRecords.OpportunitiesClosed.WithStatus(OpportunityStatus.Won), "nothing closed", byAmount: true));
+        var evaluator = new KpiEvaluator(KpiSettings.Default.WithReportingCurrency(Currency.USD, new FakeExchangeRates()));
+
+        Assert.Equal("nothing closed", evaluator.Evaluate(measure, Data(), January).UndefinedReason);
+        Assert.Equal(
+            "no amount in the denominator could be priced in the reporting currency",
+            evaluator.Evaluate(measure, Data(Closing("O-1", OpportunityStatus.Won, Eur(5m))), January).UndefinedReason);
+        Assert.Equal(
+            "the amounts in the denominator add up to zero",
+            evaluator.Evaluate(measure, Data(Closing("O-1", OpportunityStatus.Lost, Usd(0m))), January).UndefinedReason);
+    }
+
+    [Fact]
     public void Share_ByValueOverPartitions_IsTheShareOfTheWhole()
     {
         // 40 closed opportunities: the i-th is worth (i + 1) × 100 USD, won when i is even. Won value = 100 × (1 + 3 + …
