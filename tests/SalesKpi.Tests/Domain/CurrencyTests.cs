@@ -43,6 +43,62 @@ public sealed class CurrencyTests
     public void Constructor_Iso4217Code_KeepsCode(string isoCode) =>
         Assert.Equal(isoCode, new Currency(isoCode).Code);
 
+    // The active alphabetic codes of ISO 4217 (list one, as published by the maintenance agency in 2025) and the
+    // X codes for precious metals, bond-market units, testing and "no currency" — the standard this type promises.
+    private static readonly string[] Iso4217Codes =
+    [
+        "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN",
+        "BAM", "BBD", "BDT", "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
+        "CAD", "CDF", "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CUP", "CVE", "CZK",
+        "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP",
+        "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF",
+        "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY",
+        "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD",
+        "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MXV", "MYR", "MZN",
+        "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR",
+        "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN",
+        "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS",
+        "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED", "VES", "VND", "VUV", "WST",
+        "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XTS",
+        "XUA", "XXX", "YER", "ZAR", "ZMW", "ZWG",
+    ];
+
+    [Fact]
+    public void IsValidCode_EveryThreeLetterString_AcceptedExactlyWhenOnTheIso4217List()
+    {
+        // All 26^3 = 17,576 upper-case three-letter strings: the ISO list is accepted, every other one refused.
+        var expected = new HashSet<string>(Iso4217Codes, StringComparer.Ordinal);
+        Assert.Equal(Iso4217Codes.Length, expected.Count);
+        var wrong = new List<string>();
+        for (var a = 'A'; a <= 'Z'; a++)
+        {
+            for (var b = 'A'; b <= 'Z'; b++)
+            {
+                for (var c = 'A'; c <= 'Z'; c++)
+                {
+                    var code = new string([a, b, c]);
+                    if (Currency.IsValidCode(code) != expected.Contains(code))
+                    {
+                        wrong.Add(code);
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void Constructor_EveryIso4217Code_KeepsCodeAndEqualsItself()
+    {
+        foreach (var code in Iso4217Codes)
+        {
+            var currency = new Currency(code);
+            Assert.Equal(code, currency.Code);
+            Assert.Equal(new Currency(code), currency);
+        }
+    }
+
     [Theory]
     [InlineData("USD", true)]
     [InlineData("XXX", true)]
