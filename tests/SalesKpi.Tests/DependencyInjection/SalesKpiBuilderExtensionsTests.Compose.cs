@@ -54,6 +54,19 @@ public sealed partial class SalesKpiBuilderExtensionsTests
     }
 
     [Fact]
+    public void AddRatioKpi_ComposedOfItself_MessageNamesTheCallAndTheKpi()
+    {
+        var builder = new ServiceCollection().AddSalesKpi();
+
+        var e = Assert.Throws<ArgumentException>("denominatorId", () => builder.AddRatioKpi("loop", KpiIds.Calls, "loop"));
+
+        Assert.StartsWith(
+            "AddRatioKpi(\"loop\", \"calls\", \"loop\"): KPI 'loop' cannot be composed of itself.",
+            e.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddRatioKpi_NullArguments_Throw()
     {
         var builder = new ServiceCollection().AddSalesKpi();
@@ -152,6 +165,19 @@ public sealed partial class SalesKpiBuilderExtensionsTests
         Assert.Throws<ArgumentException>("componentIds", () => builder.AddComposedKpi("a", [], c => c[0]));
         Assert.Throws<ArgumentNullException>("componentIds", () => builder.AddComposedKpi("a", [null!], c => c[0]));
         Assert.Throws<ArgumentException>("componentIds", () => builder.AddComposedKpi("a", ["nope"], c => c[0]));
+    }
+
+    [Fact]
+    public void AddComposedKpi_NullOrUnknownComponent_MessageNamesTheCall()
+    {
+        var builder = new ServiceCollection().AddSalesKpi();
+
+        var nullComponent = Assert.Throws<ArgumentNullException>("componentIds", () => builder.AddComposedKpi("a", [KpiIds.Calls, null!], c => c[0]));
+        var unknown = Assert.Throws<ArgumentException>("componentIds", () => builder.AddComposedKpi("a", ["nope"], c => c[0]));
+
+        Assert.StartsWith("AddComposedKpi(\"a\"): a component id is null.", nullComponent.Message, StringComparison.Ordinal);
+        Assert.StartsWith("AddComposedKpi(\"a\"): ", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("'nope'", unknown.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,6 +92,18 @@ public sealed partial class SalesKpiBuilderExtensionsTests
     }
 
     [Fact]
+    public void AddKpiWithFactory_FactoryReturnsNull_FailsWhenCreatedNamingTheRegistration()
+    {
+        var services = new ServiceCollection();
+        services.AddSalesKpi().AddKpi("nothing", _ => null!);
+        using var provider = services.BuildServiceProvider(SampleData.Strict);
+
+        var e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IKpiCatalog>());
+
+        Assert.Equal("AddKpi(\"nothing\", factory) created no KPI (null) for id 'nothing'.", e.Message);
+    }
+
+    [Fact]
     public void AddKpiOfT_WithoutAddSalesKpi_ThrowsSayingSo()
     {
         var builder = new ForeignBuilder(new ServiceCollection());

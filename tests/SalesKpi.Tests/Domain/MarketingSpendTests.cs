@@ -24,10 +24,14 @@ public sealed class MarketingSpendTests
     [Theory]
     [InlineData("-0.01")]
     [InlineData("-500")]
-    public void Constructor_NegativeAmount_ThrowsArgumentOutOfRangeException(string negative) =>
-        Assert.Throws<ArgumentOutOfRangeException>(
+    public void Constructor_NegativeAmount_ThrowsArgumentOutOfRangeException(string negative)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(
             "amount",
             () => new MarketingSpend("web", January, Usd(decimal.Parse(negative, System.Globalization.CultureInfo.InvariantCulture))));
+
+        Assert.StartsWith("Marketing spend must not be negative.", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Constructor_ZeroAmount_IsAccepted() =>
