@@ -55,17 +55,6 @@ internal static class Preconditions
         }
     }
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when <paramref name="value"/> is negative.</summary>
-    internal static decimal CheckNotNegative(decimal value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
-    {
-        if (value < 0m)
-        {
-            throw new ArgumentOutOfRangeException(paramName, value, "The value must not be negative.");
-        }
-
-        return value;
-    }
-
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="condition"/> is false.</summary>
     internal static void CheckArgument([DoesNotReturnIf(false)] bool condition, string paramName, string message)
     {

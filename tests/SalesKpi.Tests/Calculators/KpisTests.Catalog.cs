@@ -1,4 +1,5 @@
 using SalesKpi.Calculators;
+using SalesKpi.Opportunities;
 
 namespace SalesKpi.Tests.Calculators;
 
@@ -28,6 +29,25 @@ public partial class KpisTests
         Assert.Equal("opened / delivered emails", Kpis.EmailOpenRate.Description);
         Assert.Equal("replied / delivered emails", Kpis.EmailReplyRate.Description);
         Assert.Equal("positive / delivered emails", Kpis.PositiveReplyRate.Description);
+    }
+
+    [Fact]
+    public void Description_CalculatorsWithOtherOptions_SayWhatTheOptionsMeasure()
+    {
+        // The catalog holds the default options; a user who changes them reads the change in the description
+        // (and in `saleskpi kpis`).
+        Assert.Equal(
+            "won / created of opportunities created in the period",
+            new CloseRateCalculator(new CloseRateOptions { Population = CloseRatePopulation.Cohort }).Description);
+        Assert.Equal(
+            "days spent in Proposal (all stays)",
+            new TimeInStageCalculator(new TimeInStageOptions { Stage = OpportunityStage.Proposal, Mode = TimeInStageMode.Cumulative }).Description);
+        Assert.Equal(
+            "share of opportunities that reached Qualification in the period and later reached Negotiation",
+            new StageConversionCalculator(new StageConversionOptions { From = OpportunityStage.Qualification, To = OpportunityStage.Negotiation }).Description);
+        Assert.Equal(
+            "open opportunities at period end past Proposal",
+            new QualifiedPipelineCalculator(new QualifiedPipelineOptions { QualifyingStage = OpportunityStage.Proposal }).Description);
     }
 
     [Fact]

@@ -86,6 +86,17 @@ public sealed class InvalidValueTests
         new("total of activities", typeof(ArgumentException), "records", "activities by occurred at have no amount", () => KpiMeasure.Total(KpiRecords.Activities)),
         new("average of leads", typeof(ArgumentException), "records", "leads by created at have no amount", () => KpiMeasure.Average(KpiRecords.LeadsCreated, "no leads")),
 
+        // Options of the built-in KPI calculators: undefined enum values, default stages, probabilities outside [0, 1].
+        new("unknown close-rate basis", typeof(ArgumentOutOfRangeException), "options.Basis", "Unknown close-rate basis.", () => new CloseRateCalculator(new CloseRateOptions { Basis = (CloseRateBasis)9 })),
+        new("unknown close-rate population", typeof(ArgumentOutOfRangeException), "options.Population", "Unknown close-rate population.", () => new CloseRateCalculator(new CloseRateOptions { Population = (CloseRatePopulation)9 })),
+        new("unknown cost-per-lead basis", typeof(ArgumentOutOfRangeException), "basis", "Unknown basis.", () => new CostPerLeadCalculator((CostPerLeadBasis)9)),
+        new("unknown time-in-stage mode", typeof(ArgumentOutOfRangeException), "options.Mode", "Unknown mode.", () => new TimeInStageCalculator(new TimeInStageOptions { Mode = (TimeInStageMode)9 })),
+        new("default stage for time in stage", typeof(ArgumentException), "options.Stage", "The stage is the default value; create it from a name.", () => new TimeInStageCalculator(new TimeInStageOptions { Stage = default })),
+        new("default stage in a stage entry", typeof(ArgumentException), "stage", "The stage is the default value; create it from a name.", () => new StageEntry(default, TestData.T0)),
+        new("default probability above 1", typeof(ArgumentOutOfRangeException), "options.DefaultProbability", "The default probability must be between 0 and 1.", () => new WeightedPipelineCalculator(new WeightedPipelineOptions { DefaultProbability = 1.01m })),
+        new("default probability below 0", typeof(ArgumentOutOfRangeException), "options.DefaultProbability", "The default probability must be between 0 and 1.", () => new WeightedPipelineCalculator(new WeightedPipelineOptions { DefaultProbability = -0.01m })),
+        new("null rep in a roster", typeof(ArgumentNullException), "reps", "Rep 1 is null.", () => new Roster([TestData.CreateRep("r01"), null!])),
+
         // Queries, catalogs, reports and targets.
         new("unknown period unit", typeof(ArgumentOutOfRangeException), "per", "Unknown period unit.", () => new KpiQuery(TestData.January, [Kpis.Calls], KpiGrouping.None, (PeriodUnit)99)),
         new("null KPI in a query", typeof(ArgumentNullException), "kpis", "KPI 1 is null.", () => new KpiQuery(TestData.January, [Kpis.Calls, null!])),
