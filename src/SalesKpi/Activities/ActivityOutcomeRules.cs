@@ -20,6 +20,4 @@ internal static class ActivityOutcomeRules
 
         return outcomes;
     }
-
-    public static bool Has(Activity activity, ActivityOutcomes outcome) => (Effective(activity.Outcomes) & outcome) == outcome;
 }

@@ -238,4 +238,25 @@ public class CostPerLeadCalculatorTests
         Assert.Equal(KpiDirection.LowerIsBetter, perLead.Direction);
         Assert.Throws<ArgumentOutOfRangeException>("basis", () => new CostPerLeadCalculator((CostPerLeadBasis)7));
     }
+
+    [Fact]
+    public void Constructor_OwnId_IsKeptAndTheBasisStillDecidesTheRest()
+    {
+        var perSql = new CostPerLeadCalculator(CostPerLeadBasis.SalesQualifiedLeads, "cost-per-qualified-lead");
+
+        Assert.Equal("cost-per-qualified-lead", perSql.Id);
+        Assert.Equal("marketing spend / sales-qualified leads", perSql.Description);
+    }
+
+    [Fact]
+    public void DescriptionAndInputs_NameTheSpendAndTheLeadsOfTheBasis()
+    {
+        var perLead = new CostPerLeadCalculator();
+        var perSql = new CostPerLeadCalculator(CostPerLeadBasis.SalesQualifiedLeads);
+
+        Assert.Equal("marketing spend / new leads", perLead.Description);
+        Assert.Equal("marketing spend / sales-qualified leads", perSql.Description);
+        Assert.Equal(["spend by its dates", "leads by created at"], perLead.Inputs.Select(i => i.Description));
+        Assert.Equal(["spend by its dates", "leads by qualified at"], perSql.Inputs.Select(i => i.Description));
+    }
 }

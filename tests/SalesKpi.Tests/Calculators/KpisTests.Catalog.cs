@@ -36,6 +36,7 @@ public partial class KpisTests
     {
         // The catalog holds the default options; a user who changes them reads the change in the description
         // (and in `saleskpi kpis`).
+        Assert.Equal("won / (won + lost) of opportunities closed in the period", Kpis.CloseRate.Description);
         Assert.Equal(
             "won / created of opportunities created in the period",
             new CloseRateCalculator(new CloseRateOptions { Population = CloseRatePopulation.Cohort }).Description);

@@ -131,4 +131,26 @@ public sealed class TimeInStageTests
         Assert.Equal(1m, Evaluate(Kpis.TimeInStage, Data(data), Month(2025, 3)).Value);
         Assert.Equal(2m, Evaluate(Kpis.TimeInStage, Data(data), Month(2025, 3), KpiSettings.Default.WithZone("Europe/Istanbul")).Value);
     }
+
+    [Fact]
+    public void Merge_TwoPartitions_PoolsTheirStays()
+    {
+        // t1 10 and t2 10 in one partition; t3 20 and t7 6 in the other: the sample 6, 10, 10, 20, mean 46 / 4 = 11.5.
+        var evaluator = new KpiEvaluator(maxDegreeOfParallelism: 1);
+        var query = new KpiQuery(Month(2025, 3), [Kpis.TimeInStage]);
+        var merged = evaluator.Accumulate(Data(Data1[..2]), query);
+        merged.Merge(evaluator.Accumulate(Data(Data1[2..]), query));
+
+        var value = merged.ToReport().Get(KpiIds.TimeInStage);
+        Assert.Equal(4, value.SampleSize);
+        Assert.Equal(11.5m, value.Value);
+    }
+
+    [Fact]
+    public void DescriptionAndInput_NameTheStageAndTheMode()
+    {
+        Assert.Equal("days spent in FirstAppointment (latest stay)", Kpis.TimeInStage.Description);
+        Assert.Equal("days spent in FirstAppointment (all stays)", Cumulative.Description);
+        Assert.Equal("opportunities by end of the stay in FirstAppointment", Assert.Single(new TimeInStageCalculator().Inputs).Description);
+    }
 }

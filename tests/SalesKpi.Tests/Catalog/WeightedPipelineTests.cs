@@ -85,6 +85,48 @@ public sealed class WeightedPipelineTests
     }
 
     [Fact]
+    public void Evaluate_WonOpportunityStillCarryingAnExpectedCloseDate_IsNotPipeline()
+    {
+        // Won in June with an expected close date of 10 June left from when it was open: 10,000 × 0.5 would be 5,000,
+        // but only open opportunities are pipeline, so June is 0.
+        var won = new Opportunity(
+            new OpportunityId("w8"), new AccountId("acc-w8"), Ayse, At(2025, 5, 1), Usd(10_000m), OpportunityStatus.Won, At(2025, 6, 3), null,
+            [Stage(Proposal, At(2025, 5, 2))], Date(2025, 6, 10));
+
+        Assert.Equal(0m, Evaluate(Kpis.WeightedPipeline, Data([won]), June).Value);
+    }
+
+    [Fact]
+    public void Evaluate_ProbabilitiesAtZeroAndOne_AreAcceptedAndUsed()
+    {
+        // Proposal 1, Negotiation 0, anything else 1: w1 10,000 × 1 + w2 4,000 × 0 + w3 2,000 × 1 + w4 1,000 × 1 = 13,000.
+        var kpi = new WeightedPipelineCalculator(new WeightedPipelineOptions
+        {
+            Id = "weighted-pipeline-edges",
+            Probabilities = new Dictionary<OpportunityStage, decimal> { [Proposal] = 1m, [Negotiation] = 0m },
+            DefaultProbability = 1m,
+        });
+
+        Assert.Equal(13_000m, Evaluate(kpi, Data(Data1), June).Value);
+    }
+
+    [Fact]
+    public void Merge_TwoPartitions_AddsTheirWeightedAmounts()
+    {
+        // w1 5,000 + w2 2,800 in one partition, w3..w7 (0 in June) in the other: 7,800 USD, as unpartitioned.
+        var evaluator = new KpiEvaluator(maxDegreeOfParallelism: 1);
+        var query = new KpiQuery(June, [Kpis.WeightedPipeline]);
+        var merged = evaluator.Accumulate(Data(Data1[..2]), query);
+        merged.Merge(evaluator.Accumulate(Data(Data1[2..]), query));
+
+        Assert.Equal(7_800m, merged.ToReport().Get(KpiIds.WeightedPipeline).Value);
+    }
+
+    [Fact]
+    public void Inputs_ReadOpportunitiesByExpectedCloseDate() =>
+        Assert.Equal("opportunities by expected close date", Assert.Single(new WeightedPipelineCalculator().Inputs).Description);
+
+    [Fact]
     public void Constructor_ProbabilityAboveOne_Throws()
     {
         var options = new WeightedPipelineOptions { Probabilities = new Dictionary<OpportunityStage, decimal> { [Proposal] = 1.5m } };

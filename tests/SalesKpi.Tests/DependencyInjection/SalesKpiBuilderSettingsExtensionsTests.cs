@@ -155,6 +155,25 @@ public sealed class SalesKpiBuilderSettingsExtensionsTests
     }
 
     [Fact]
+    public void UseExchangeRates_CalledAgain_ReplacesTheProviderService()
+    {
+        // Instance, then container-built, then instance again: one IExchangeRateProvider service each time, the last.
+        var first = new FixedRates();
+        var last = new FixedRates();
+        var services = new ServiceCollection();
+        var builder = services.AddSalesKpi().UseExchangeRates(Currency.EUR, first);
+        Assert.Single(services, d => d.ServiceType == typeof(IExchangeRateProvider));
+
+        builder.UseExchangeRates<FixedRates>(Currency.EUR);
+        Assert.Single(services, d => d.ServiceType == typeof(IExchangeRateProvider) && d.ImplementationType == typeof(FixedRates));
+
+        builder.UseExchangeRates(Currency.GBP, last);
+        using var provider = services.BuildServiceProvider(SampleData.Strict);
+        Assert.Same(last, Assert.Single(provider.GetServices<IExchangeRateProvider>()));
+        Assert.Same(last, provider.GetRequiredService<KpiSettings>().ExchangeRates);
+    }
+
+    [Fact]
     public void UseExchangeRatesOfT_ProviderBuiltByTheContainer_IsInTheSettings()
     {
         var services = new ServiceCollection();

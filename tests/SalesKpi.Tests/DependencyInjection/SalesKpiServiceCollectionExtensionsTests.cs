@@ -150,6 +150,7 @@ public sealed class SalesKpiServiceCollectionExtensionsTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(KpiSettings.Default.WithZone("Europe/Istanbul"));
+        services.AddSingleton<IDemoPolicy, FixedDemoPolicy>(); // registered after the settings: not mistaken for them
 
         var builder = services.AddSalesKpi();
         using (var provider = services.BuildServiceProvider(SampleData.Strict))

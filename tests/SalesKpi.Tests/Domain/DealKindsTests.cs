@@ -16,8 +16,12 @@ public sealed class DealKindsTests
     [Theory]
     [InlineData(-1)]
     [InlineData(4)]
-    public void ToName_UndefinedKind_ThrowsArgumentOutOfRangeException(int undefined) =>
-        Assert.Throws<ArgumentOutOfRangeException>("kind", () => DealKinds.ToName((DealKind)undefined));
+    public void ToName_UndefinedKind_ThrowsArgumentOutOfRangeException(int undefined)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>("kind", () => DealKinds.ToName((DealKind)undefined));
+
+        Assert.StartsWith("Unknown deal kind.", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void TryParse_NameOfEveryKind_RoundTrips()

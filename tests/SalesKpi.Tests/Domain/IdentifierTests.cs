@@ -37,6 +37,17 @@ public abstract class IdentifierTests<TId>
         Assert.Equal(text, ValueOf(Create(text)));
 
     [Fact]
+    public void GetHashCode_DifferentValues_SpreadOverManyHashCodes()
+    {
+        // Hash-based lookups by id (dictionaries of leads, reps, ...) need more than one hash code: 100 different ids
+        // sharing a handful would make every look-up a scan.
+        var hashes = Enumerable.Range(0, 100).Select(i => Create($"id-{i}").GetHashCode()).ToHashSet();
+
+        Assert.True(hashes.Count > 90, $"100 ids gave only {hashes.Count} hash codes.");
+        Assert.Equal(default(TId).GetHashCode(), default(TId).GetHashCode());
+    }
+
+    [Fact]
     public void Value_DefaultIdentifier_IsEmpty() =>
         Assert.Equal("", ValueOf(default));
 

@@ -114,6 +114,15 @@ public sealed class RosterTests
     }
 
     [Fact]
+    public void GetHashCode_RostersOfOneSizeWithOtherReps_SpreadOverManyHashCodes()
+    {
+        // Rosters of two reps each, differing only in the second rep: their hash codes must not all collide.
+        var hashes = Enumerable.Range(0, 50).Select(i => new Roster([CreateRep("r01"), CreateRep($"x{i}")]).GetHashCode()).ToHashSet();
+
+        Assert.True(hashes.Count > 45, $"50 rosters gave only {hashes.Count} hash codes.");
+    }
+
+    [Fact]
     public void Equality_EmptyRosters_AreEqual() =>
         EqualityAssert.Equal(Roster.Empty, new Roster([]));
 
