@@ -135,4 +135,13 @@ public sealed class CustomerRetentionTests
         Assert.Equal("no customers were active at the start of the period", churn.UndefinedReason);
         Assert.Equal("no customers were active at the start of the period", noTerms.UndefinedReason);
     }
+
+    [Fact]
+    public void ChurnRate_OwnRetentionKpi_IsTheOneItComplements()
+    {
+        var retention = new CustomerRetentionCalculator("retention-of-customers");
+
+        Assert.Same(retention, Assert.Single(new ChurnRateCalculator(retention, "churn-of-customers").Components));
+        Assert.IsType<CustomerRetentionCalculator>(Assert.Single(new ChurnRateCalculator().Components));
+    }
 }

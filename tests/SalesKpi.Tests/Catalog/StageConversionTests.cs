@@ -98,4 +98,10 @@ public sealed class StageConversionTests
 
         Assert.Throws<ArgumentException>("options.To", () => new StageConversionCalculator(options));
     }
+
+    [Fact]
+    public void Inputs_ReadOpportunitiesByWhenTheyReachedTheFromStage() =>
+        Assert.Equal(
+            "opportunities by reached Qualification",
+            Assert.Single(new StageConversionCalculator(new StageConversionOptions { From = Qualification, To = Proposal }).Inputs).Description);
 }
