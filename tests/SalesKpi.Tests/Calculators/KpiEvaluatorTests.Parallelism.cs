@@ -125,4 +125,23 @@ public partial class KpiEvaluatorTests
         var several = Assert.Throws<InvalidOperationException>(() => split.Evaluate(data, query));
         Assert.Equal(one.Message, several.Message);
     }
+
+    [Fact]
+    public void Evaluate_AKpiThrowingWhileAPartitionIsAccumulated_ThrowsItsExceptionUnwrapped()
+    {
+        // A user's KPI that throws on its records: each of the 3 partitions fails while accumulating, and the caller
+        // gets the KPI's own exception, as on one partition, not an AggregateException from the parallel loop.
+        var data = Engine.RandomSalesData.Create(8);
+        var exploding = new RecordCountCalculator<Activity>(
+            "exploding-calls",
+            KpiInput.Activities(a => a.OccurredAt, "occurred at"),
+            a => throw new InvalidOperationException($"cannot count {a.Id}"));
+        var query = new KpiQuery(Q1Of2025, [exploding], KpiGrouping.ByRep, PeriodUnit.Month);
+        var split = new KpiEvaluator(null, null, null, maxDegreeOfParallelism: 3, columnar: true, recordsPerPartition: 100);
+        Assert.Equal(3, split.PartitionsFor(data));
+
+        var e = Assert.Throws<InvalidOperationException>(() => split.Evaluate(data, query));
+
+        Assert.StartsWith("cannot count ", e.Message, StringComparison.Ordinal);
+    }
 }
