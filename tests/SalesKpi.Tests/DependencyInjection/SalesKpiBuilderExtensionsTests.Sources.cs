@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesKpi.Activities;
 using SalesKpi.Calculators;
 
 namespace SalesKpi.Tests.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed partial class SalesKpiBuilderExtensionsTests
     public void AddKpi_IdRegisteredBefore_MessageNamesHowItWasRegistered(string how, string source)
     {
         var builder = new ServiceCollection().AddSalesKpi();
-        var recountedCalls = new RecordCountCalculator<Activities.Activity>(KpiIds.Calls, KpiInput.Activities(a => a.OccurredAt, "occurred at"), a => a.Kind == Activities.ActivityKind.Call);
+        var recountedCalls = new RecordCountCalculator<Activity>(KpiIds.Calls, KpiInput.Activities(a => a.OccurredAt, "occurred at"), a => a.Kind == ActivityKind.Call);
         var id = how switch
         {
             "instance" => Register(() => builder.AddKpi(Demos), Demos.Id),
