@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SalesKpi.Cli.Terminal;
 
 namespace SalesKpi.Cli;
 
@@ -24,33 +25,68 @@ internal static class CliApp
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
         };
         try
         {
-            if (args.Length == 0)
-            {
-                // No command: the help, on stderr since nothing was done.
-                root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = console.Error, Error = console.Error });
-                return ExitCodes.BadUsage;
-            }
-
-            var parseResult = root.Parse(args);
-            if (parseResult.Errors.Count > 0)
-            {
-                WriteErrors(parseResult, console.Error);
-                return ExitCodes.BadUsage;
-            }
-
-            return parseResult.Invoke(configuration);
+            var code = Invoke(root, args, configuration, console);
+            console.Out.Flush();
+            return code;
+        }
+        catch (OutputException e)
+        {
+            // The report could not be written (a full disk, a closed standard output): say so where stderr works.
+            console.Error.WriteLine($"saleskpi: {e.Message}");
+            return ExitCodes.BadData;
+        }
+        catch (OperationCanceledException) when (console.Cancellation.IsCancellationRequested)
+        {
+            return Interrupted(console);
         }
 #pragma warning disable CA1031 // A bug must still end with a message and a distinct exit code, not a stack dump.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            console.Error.WriteLine($"saleskpi: internal error: {e}");
-            console.Error.WriteLine("This is a bug in saleskpi; please report it with the command line that caused it.");
+            console.Error.WriteLine($"saleskpi: internal error: {e.GetType().Name}: {e.Message}");
+            console.Error.WriteLine(Environment.GetEnvironmentVariable(TraceVariable) == "1"
+                ? e.ToString()
+                : $"This is a bug in saleskpi; please report it with the command line that caused it (set {TraceVariable}=1 for the stack trace).");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>The environment variable that adds the stack trace to an internal error.</summary>
+    internal const string TraceVariable = "SALESKPI_TRACE";
+
+    /// <summary>Writes that the run was cancelled, shows the cursor again on a terminal, and returns 130 (or 143).</summary>
+    internal static int Interrupted(CliConsole console)
+    {
+        if (console.IsInteractive)
+        {
+            console.Error.Write(Cursor.Show);
+        }
+
+        console.Error.WriteLine("saleskpi: interrupted; nothing was written.");
+        return console.InterruptedExitCode;
+    }
+
+    private static int Invoke(RootCommand root, string[] args, InvocationConfiguration configuration, CliConsole console)
+    {
+        if (args.Length == 0)
+        {
+            // No command: the help, on stderr since nothing was done.
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = console.Error, Error = console.Error });
+            return ExitCodes.BadUsage;
+        }
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            WriteErrors(parseResult, console.Error);
+            return ExitCodes.BadUsage;
+        }
+
+        return parseResult.Invoke(configuration);
     }
 
     /// <summary>Writes each parse error, with a "did you mean" for a mistyped option, and where to find the options.</summary>

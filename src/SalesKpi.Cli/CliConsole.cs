@@ -1,3 +1,6 @@
+using System.Text;
+using SalesKpi.Cli.Terminal;
+
 namespace SalesKpi.Cli;
 
 /// <summary>Where the tool writes and what kind of terminal it runs on; tests pass string writers.</summary>
@@ -5,14 +8,27 @@ namespace SalesKpi.Cli;
 /// <param name="Error">Standard error: errors, rejected rows, progress.</param>
 /// <param name="IsInteractive">True when both outputs are a terminal a person watches, so that progress can be shown.</param>
 /// <param name="Width">The width tables are fitted to, in columns.</param>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsInteractive, int Width)
+/// <param name="Cancellation">Cancelled by Ctrl-C or SIGTERM; the run stops between rows and exits with <see cref="InterruptedExitCode"/>.</param>
+/// <param name="ExitCodeOfInterruption">Returns the exit code of a cancelled run once it is cancelled; null for 130 (SIGINT).</param>
+internal sealed record CliConsole(
+    TextWriter Out,
+    TextWriter Error,
+    bool IsInteractive,
+    int Width,
+    Func<int>? ExitCodeOfInterruption = null,
+    CancellationToken Cancellation = default)
 {
+    /// <summary>Gets the exit code of a cancelled run: 130 after Ctrl-C, 143 after SIGTERM.</summary>
+    public int InterruptedExitCode => ExitCodeOfInterruption?.Invoke() ?? ExitCodes.Interrupted;
+
     /// <summary>The width used when the output is not a terminal (a file, a pipe, a test).</summary>
     public const int DefaultWidth = 120;
 
-    /// <summary>Returns the console of the process.</summary>
-    public static CliConsole System()
+    /// <summary>Returns the console of the process: a buffered standard output flushed at the end, a standard error that never fails the run.</summary>
+    /// <param name="interruption">The signals that cancel the run.</param>
+    public static CliConsole System(Interruption interruption)
     {
+        ArgumentNullException.ThrowIfNull(interruption);
         var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
         var width = DefaultWidth;
         if (!Console.IsOutputRedirected)
@@ -31,6 +47,15 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsInter
             width = columns;
         }
 
-        return new CliConsole(Console.Out, Console.Error, interactive, Math.Clamp(width, 60, 240));
+        // Console.Out flushes every write, which costs a system call per line of a large JSON or CSV report; this writer
+        // buffers and CliApp flushes it once at the end, inside the guard that turns a full disk into exit 1.
+        var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false, NewLine = "\n" };
+        return new CliConsole(
+            GuardedWriter.Throwing(output, "standard output"),
+            GuardedWriter.Swallowing(Console.Error, "standard error"),
+            interactive,
+            Math.Clamp(width, 60, 240),
+            () => interruption.ExitCode,
+            interruption.Token);
     }
 }

@@ -17,7 +17,7 @@ internal static class ImportProgressDisplay
     public static CsvImportResult Import(CliConsole console, CsvSource source, CsvErrorMode onError, DateTimeZone zone, CsvMapping? mapping)
     {
         CsvImportResult Run(IProgress<CsvImportProgress>? progress) =>
-            new CsvImporter(new CsvImportOptions { OnError = onError, Zone = zone, Mapping = mapping, Progress = progress }).Import(source);
+            new CsvImporter(new CsvImportOptions { OnError = onError, Zone = zone, Mapping = mapping, Progress = progress }).Import(source, console.Cancellation);
 
         var files = mapping is null ? CsvFiles.All.AsEnumerable() : mapping.SourceFiles;
         if (!console.IsInteractive || files.Where(source.Exists).Sum(f => source.LengthOf(f) ?? 0) < ThresholdBytes)

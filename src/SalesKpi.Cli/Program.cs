@@ -1,5 +1,7 @@
 using System.Text;
 using SalesKpi.Cli;
+using SalesKpi.Cli.Terminal;
 
 Console.OutputEncoding = Encoding.UTF8;
-return CliApp.Run(args, CliConsole.System());
+using var interruption = new Interruption();
+return CliApp.Run(args, CliConsole.System(interruption));

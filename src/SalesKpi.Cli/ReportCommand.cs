@@ -161,9 +161,15 @@ internal static class ReportCommand
         {
             var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
             var result = LocalDatePattern.Iso.Parse(text);
-            if (result.Success)
+            if (result.Success && ReportRange.IsSupported(result.Value))
             {
                 return result.Value;
+            }
+
+            if (result.Success)
+            {
+                r.AddError($"{name}: {text} is outside the dates a report can cover, {ReportRange.Supported}.");
+                return null;
             }
 
             r.AddError($"{name}: '{text}' is not a date; write YYYY-MM-DD, such as 2025-01-31.");

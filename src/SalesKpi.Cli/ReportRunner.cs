@@ -6,6 +6,11 @@ using SalesKpi.Csv;
 namespace SalesKpi.Cli;
 
 /// <summary>Runs a checked <c>report</c> command: imports the data, evaluates the KPIs and writes the report.</summary>
+/// <remarks>
+/// Rejected rows are written to stderr as soon as the import ends, so that a run that fails afterwards (no dated record
+/// left, amounts in several currencies) still shows every one of them; with <c>--format json</c> such a failure is
+/// also a JSON document on stdout holding the error and the import.
+/// </remarks>
 internal sealed class ReportRunner(CliConsole console)
 {
     public int Run(ReportRequest request)
@@ -20,6 +25,10 @@ internal sealed class ReportRunner(CliConsole console)
             catch (FormatException e)
             {
                 return Fail(ExitCodes.BadUsage, $"--mapping: {e.Message}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail(ExitCodes.BadData, $"--mapping: {Reason(e)}");
             }
         }
 
@@ -41,15 +50,16 @@ internal sealed class ReportRunner(CliConsole console)
                 : null;
             return Fail(ExitCodes.BadData, e.Message, hint);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail(ExitCodes.BadData, e.Message);
+            return Fail(ExitCodes.BadData, Reason(e));
         }
 
-        var range = Range(request, imported.Data);
+        WriteRejections(imported);
+        var range = Range(request, imported.Data, source.Description, out var rangeError);
         if (range is null)
         {
-            return Fail(ExitCodes.BadData, $"{source.Description} holds no dated records, so there is no default range; give --from and --to.");
+            return Failed(request, imported, rangeError!.Value.Code, rangeError.Value.Message);
         }
 
         var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.By is "rep" or "team");
@@ -61,31 +71,21 @@ internal sealed class ReportRunner(CliConsole console)
         {
             report = new KpiEvaluator(settings).Evaluate(imported.Data, query);
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException e) when (currencies.Count > 1)
         {
             // Amounts in several currencies with no way to convert them: the data, not the command line, is at fault.
-            return Fail(ExitCodes.BadData, $"{e.Message} The data has amounts in {string.Join(", ", currencies.Order())}; saleskpi does not convert currencies: report each currency's records separately, or use the SalesKpi library with an IExchangeRateProvider.");
+            return Failed(request, imported, ExitCodes.BadData, $"{e.Message} The data has amounts in {string.Join(", ", currencies.Order())}; saleskpi does not convert currencies: report each currency's records separately, or use the SalesKpi library with an IExchangeRateProvider.");
         }
 
+        console.Cancellation.ThrowIfCancellationRequested();
         var output = new ReportOutput(request, report, imported, source.Description, mapping?.Name);
-        foreach (var rejection in imported.Rejections)
-        {
-            console.Error.WriteLine(ValueText.Printable(rejection.ToString()));
-        }
-
-        if (!imported.Rejections.IsEmpty)
-        {
-            var count = imported.Rejections.Length;
-            console.Error.WriteLine($"{count} {(count == 1 ? "row" : "rows")} rejected and left out of the report.");
-        }
-
         switch (request.Format)
         {
             case OutputFormat.Json:
-                JsonReportWriter.Write(output, console.Out);
+                JsonReportWriter.Write(output, console.Out, console.Cancellation);
                 break;
             case OutputFormat.Csv:
-                CsvReportWriter.Write(output, console.Out);
+                CsvReportWriter.Write(output, console.Out, console.Cancellation);
                 break;
             default:
                 TableReportWriter.Write(output, console.Out, console.Width);
@@ -97,30 +97,58 @@ internal sealed class ReportRunner(CliConsole console)
 
     /// <summary>
     /// Returns the range asked for, or the default: the calendar year (in the report's zone) of the latest event of the
-    /// data set; with only one of --from and --to, the year that starts or ends there.
+    /// data set; with only one of --from and --to, the year that starts or ends there. Null, with the error, when there
+    /// is no default or the range runs past the dates a report can cover.
     /// </summary>
-    internal static DateInterval? Range(ReportRequest request, SalesData data)
+    internal static DateInterval? Range(ReportRequest request, SalesData data, string description, out (int Code, string Message)? error)
     {
+        error = null;
+        DateInterval range;
         switch (request.From, request.To)
         {
             case ({ } from, { } to):
-                return new DateInterval(from, to);
+                range = new DateInterval(from, to);
+                break;
             case ({ } from, null):
-                return new DateInterval(from, from.PlusYears(1).PlusDays(-1));
+                range = ReportRange.YearFrom(from);
+                if (!ReportRange.IsSupported(range))
+                {
+                    error = (ExitCodes.BadUsage, $"--from {ReportRange.Iso(from)}: the year that starts there runs to {ReportRange.Iso(range.End)}, past {ReportRange.Iso(ReportRange.Last)}, the last date a report can cover (reports cover {ReportRange.Supported}); give --to as well.");
+                    return null;
+                }
+
+                break;
             case (null, { } to):
-                return new DateInterval(to.PlusYears(-1).PlusDays(1), to);
+                range = ReportRange.YearTo(to);
+                if (!ReportRange.IsSupported(range))
+                {
+                    error = (ExitCodes.BadUsage, $"--to {ReportRange.Iso(to)}: the year that ends there starts on {ReportRange.Iso(range.Start)}, before {ReportRange.Iso(ReportRange.First)}, the first date a report can cover (reports cover {ReportRange.Supported}); give --from as well.");
+                    return null;
+                }
+
+                break;
+            default:
+                if (LatestEvent(data, request.Zone) is not { } latest)
+                {
+                    error = (ExitCodes.BadData, $"{description} holds no dated records, so there is no default range; give --from and --to.");
+                    return null;
+                }
+
+                range = new DateInterval(new LocalDate(latest.Year, 1, 1), new LocalDate(latest.Year, 12, 31));
+                if (!ReportRange.IsSupported(range))
+                {
+                    error = (ExitCodes.BadData, $"the latest event in the data is on {ReportRange.Iso(latest)}, so the default range would be its year, which reports cannot cover (they cover {ReportRange.Supported}); give --from and --to.");
+                    return null;
+                }
+
+                break;
         }
 
-        if (LatestEvent(data) is not { } latest)
-        {
-            return null;
-        }
-
-        var year = latest.InZone(request.Zone).Year;
-        return new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
+        return range;
     }
 
-    private static Instant? LatestEvent(SalesData data)
+    /// <summary>Returns the local date of the latest event: lead creation, qualification or conversion, opportunity creation or close, deal close, activity.</summary>
+    private static LocalDate? LatestEvent(SalesData data, DateTimeZone zone)
     {
         Instant? latest = null;
         void See(Instant? instant)
@@ -154,7 +182,8 @@ internal sealed class ReportRunner(CliConsole console)
             See(activity.OccurredAt);
         }
 
-        return latest;
+        // LocalDateOf never throws, even for an instant whose local date would lie past the end of the calendar.
+        return latest is { } l ? KpiSettings.Default.WithZone(zone).LocalDateOf(l) : null;
     }
 
     private static HashSet<string> Currencies(SalesData data)
@@ -168,6 +197,35 @@ internal sealed class ReportRunner(CliConsole console)
 
     /// <summary>Returns true for a problem with a whole file (its header is line 1), which --on-error report does not get past.</summary>
     private static bool IsFileLevel(CsvRejection rejection) => rejection.Line == 1;
+
+    /// <summary>Returns the message of an I/O failure, such as <c>cannot read data/reps.csv: permission denied</c>.</summary>
+    private static string Reason(Exception e) => e.Message;
+
+    /// <summary>Lists the rejected rows on stderr, and how many there were.</summary>
+    private void WriteRejections(CsvImportResult imported)
+    {
+        foreach (var rejection in imported.Rejections)
+        {
+            console.Error.WriteLine(ValueText.Printable(rejection.ToString()));
+        }
+
+        if (!imported.Rejections.IsEmpty)
+        {
+            var count = imported.Rejections.Length;
+            console.Error.WriteLine($"{count} {(count == 1 ? "row" : "rows")} rejected and left out of the report.");
+        }
+    }
+
+    /// <summary>Fails a run after the import: with --format json, the error and the import (its rejections) as a JSON document too.</summary>
+    private int Failed(ReportRequest request, CsvImportResult imported, int code, string message)
+    {
+        if (request.Format == OutputFormat.Json)
+        {
+            JsonReportWriter.WriteFailure(imported, code, ValueText.Printable(message), console.Out);
+        }
+
+        return Fail(code, message);
+    }
 
     /// <summary>Writes an error (its data-derived text made printable) and an optional hint, and returns the exit code.</summary>
     private int Fail(int code, string message, string? hint = null)

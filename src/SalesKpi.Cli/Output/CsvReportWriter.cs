@@ -16,11 +16,13 @@ internal static class CsvReportWriter
 {
     public const string Header = "group,period,kpi,value,unit,currency,numerator,denominator,sample_size,median,reason";
 
-    public static void Write(ReportOutput output, TextWriter writer)
+    /// <summary>Writes the report a row at a time, streaming to <paramref name="writer"/>.</summary>
+    public static void Write(ReportOutput output, TextWriter writer, CancellationToken cancellationToken = default)
     {
         var report = output.Report;
         writer.Write(Header);
         writer.Write('\n');
+        var written = 0;
         foreach (var row in report.Rows)
         {
             var value = row.Value;
@@ -40,6 +42,10 @@ internal static class CsvReportWriter
             ];
             writer.Write(string.Join(',', cells));
             writer.Write('\n');
+            if (++written % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
     }
 

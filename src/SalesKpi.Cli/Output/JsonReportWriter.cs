@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using SalesKpi.Calculators;
+using SalesKpi.Csv;
 
 namespace SalesKpi.Cli.Output;
 
@@ -19,19 +21,34 @@ internal static class JsonReportWriter
     /// <summary>Ratios and means are rounded to this many decimals; counts and money sums are exact.</summary>
     private const int Decimals = 10;
 
-    public static void Write(ReportOutput output, TextWriter writer)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Write(output, json);
-        }
+    /// <summary>The most bytes held before they are written on: the document is streamed, never built whole.</summary>
+    private const int ChunkBytes = 32 * 1024;
 
-        writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    /// <summary>Writes the report, streaming: memory stays at one chunk whatever the number of values.</summary>
+    public static void Write(ReportOutput output, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        using var json = new ChunkedJson(writer);
+        Write(output, json, cancellationToken);
     }
 
-    private static void Write(ReportOutput output, Utf8JsonWriter json)
+    /// <summary>Writes the document of a run that failed after the import: the error and the import, with its rejections.</summary>
+    public static void WriteFailure(CsvImportResult import, int exitCode, string message, TextWriter writer)
     {
+        using var chunked = new ChunkedJson(writer);
+        var json = chunked.Json;
+        json.WriteStartObject();
+        json.WriteNumber("formatVersion", FormatVersion);
+        json.WriteStartObject("error");
+        json.WriteNumber("exitCode", exitCode);
+        json.WriteString("message", message);
+        json.WriteEndObject();
+        WriteImport(import, json);
+        json.WriteEndObject();
+    }
+
+    private static void Write(ReportOutput output, ChunkedJson chunked, CancellationToken cancellationToken)
+    {
+        var json = chunked.Json;
         var report = output.Report;
         var request = output.Request;
         json.WriteStartObject();
@@ -111,12 +128,15 @@ internal static class JsonReportWriter
 
                 json.WriteEndObject();
                 json.WriteEndObject();
+                chunked.WriteOnIfFull();
             }
+
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         json.WriteEndArray();
 
-        WriteImport(output, json);
+        WriteImport(output.Import, json);
         json.WriteEndObject();
     }
 
@@ -170,18 +190,18 @@ internal static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteImport(ReportOutput output, Utf8JsonWriter json)
+    private static void WriteImport(CsvImportResult import, Utf8JsonWriter json)
     {
-        var import = output.Import;
+        var data = import.Data;
         json.WriteStartObject("import");
         json.WriteStartObject("records");
-        json.WriteNumber("reps", output.Data.Roster.Reps.Length);
-        json.WriteNumber("leads", output.Data.Leads.Length);
-        json.WriteNumber("opportunities", output.Data.Opportunities.Length);
-        json.WriteNumber("stageChanges", output.Data.Opportunities.Sum(o => o.StageHistory.Length));
-        json.WriteNumber("deals", output.Data.Deals.Length);
-        json.WriteNumber("activities", output.Data.Activities.Length);
-        json.WriteNumber("spend", output.Data.Spend.Length);
+        json.WriteNumber("reps", data.Roster.Reps.Length);
+        json.WriteNumber("leads", data.Leads.Length);
+        json.WriteNumber("opportunities", data.Opportunities.Length);
+        json.WriteNumber("stageChanges", data.Opportunities.Sum(o => o.StageHistory.Length));
+        json.WriteNumber("deals", data.Deals.Length);
+        json.WriteNumber("activities", data.Activities.Length);
+        json.WriteNumber("spend", data.Spend.Length);
         json.WriteEndObject();
 
         json.WriteStartArray("files");
@@ -238,4 +258,53 @@ internal static class JsonReportWriter
     private static decimal Round(decimal value) => decimal.Round(value, Decimals, MidpointRounding.ToEven) / 1.0000000000000000000000000000m;
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>A JSON writer whose bytes go on to a text writer a chunk at a time, so that no document is built whole.</summary>
+    private sealed class ChunkedJson : IDisposable
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes * 2);
+        private readonly TextWriter _writer;
+
+        public ChunkedJson(TextWriter writer)
+        {
+            _writer = writer;
+            Json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }
+
+        public Utf8JsonWriter Json { get; }
+
+        /// <summary>Writes what is held on when it is a chunk or more; called between values, so no character is cut.</summary>
+        public void WriteOnIfFull()
+        {
+            if (Json.BytesPending + _buffer.WrittenCount >= ChunkBytes)
+            {
+                WriteOn();
+            }
+        }
+
+        public void Dispose()
+        {
+            WriteOn();
+            _writer.WriteLine();
+            Json.Dispose();
+        }
+
+        private void WriteOn()
+        {
+            Json.Flush();
+            var bytes = _buffer.WrittenSpan;
+            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+            try
+            {
+                var count = Encoding.UTF8.GetChars(bytes, chars);
+                _writer.Write(chars, 0, count);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+
+            _buffer.ResetWrittenCount();
+        }
+    }
 }
