@@ -224,7 +224,7 @@ internal sealed class ReportRunner(CliConsole console)
             JsonReportWriter.WriteFailure(imported, code, ValueText.Printable(message), console.Out);
         }
 
-        return Fail(code, message);
+        return Fail(code, message, code == ExitCodes.BadUsage ? "Run 'saleskpi report --help' for the options." : null);
     }
 
     /// <summary>Writes an error (its data-derived text made printable) and an optional hint, and returns the exit code.</summary>

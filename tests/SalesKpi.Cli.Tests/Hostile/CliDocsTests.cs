@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace SalesKpi.Cli.Tests.Hostile;
+
+/// <summary>The error examples of docs/cli.md ("When things go wrong"), each run through a shell and compared with what the document shows.</summary>
+public partial class CliDocsTests
+{
+    [Fact]
+    public void CliDocs_EveryErrorExample_IsWhatTheToolPrints()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var block = Block().Match(doc);
+        Assert.True(block.Success, "docs/cli.md has the <!-- cli-errors --> block");
+
+        var examples = block.Groups["body"].Value.Split("\n\n");
+        Assert.True(examples.Length >= 4);
+        foreach (var example in examples)
+        {
+            var lines = example.TrimEnd('\n').Split('\n');
+            Assert.StartsWith("$ saleskpi ", lines[0]);
+
+            var result = ToolProcess.Shell(lines[0][2..]);
+
+            Assert.Equal(string.Join('\n', lines.Skip(1)) + "\n", result.Error + result.Output);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SalesKpi.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("no SalesKpi.sln above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex("<!-- cli-errors -->\n```text\n(?<body>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex Block();
+}
