@@ -32,7 +32,12 @@ internal static class ReportCommand
         };
         mapping.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string?>() is { } file && !File.Exists(file))
+            var file = r.GetValueOrDefault<string?>();
+            if (file is not null && Directory.Exists(file))
+            {
+                r.AddError($"--mapping: '{file}' is a directory, not a mapping file.");
+            }
+            else if (file is not null && !File.Exists(file))
             {
                 r.AddError($"--mapping: the file '{file}' does not exist.");
             }
