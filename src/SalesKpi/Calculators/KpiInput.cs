@@ -79,14 +79,14 @@ public abstract class KpiInput
     public static KpiInput<Deal> Deals(Func<Deal, Instant?> decidingInstant, string description) =>
         new(KpiRecordType.Deals, "deals by " + Preconditions.CheckNotNull(description), Preconditions.CheckNotNull(decidingInstant), null);
 
-    /// <summary>Returns an input of deals with a contract term, each in every period its term overlaps, including the day before and after the term (so that a period can see a term that ends or starts at its boundary).</summary>
+    /// <summary>Returns an input of deals with a contract term, each in every period its term overlaps, including the day before and after the term (so that a period can see a term that ends or starts at its boundary). A term that reaches an end of the calendar, such as one ending on <see cref="LocalDate.MaxIsoValue"/> (the usual "no end date"), stays there.</summary>
     /// <returns>The input.</returns>
     public static KpiInput<Deal> DealTerms() =>
         new(
             KpiRecordType.Deals,
             "deals by contract term",
             null,
-            static (d, _) => d.Term is { } t ? (t.Start.PlusDays(-1), t.End.PlusDays(1)) : null);
+            static (d, _) => d.Term is { } t ? (DateMath.SaturatingPlusDays(t.Start, -1), DateMath.SaturatingPlusDays(t.End, 1)) : null);
 
     /// <summary>Returns an input of activities, each in the period of the given instant.</summary>
     /// <param name="decidingInstant">The instant that decides the period; an activity for which it returns null is not counted.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using SalesKpi.Utility;
 
@@ -18,7 +19,8 @@ public sealed class KpiQuery
     /// <param name="includeAllKnownGroups">True to report every group the data knows of (every rep of the roster), even one with no records.</param>
     /// <exception cref="ArgumentNullException"><paramref name="range"/>, <paramref name="kpis"/> or one of its elements is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="kpis"/> is empty or has an id twice.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="per"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="per"/> is not a defined value, or <paramref name="range"/>
+    /// does not lie within <see cref="MinDate"/> and <see cref="MaxDate"/>.</exception>
     public KpiQuery(
         DateInterval range,
         IEnumerable<KpiCalculator> kpis,
@@ -27,6 +29,13 @@ public sealed class KpiQuery
         bool includeAllKnownGroups = false)
     {
         Range = Preconditions.CheckNotNull(range);
+        Preconditions.CheckRange(
+            range.Start >= MinDate && range.End <= MaxDate,
+            range,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"The range must lie within {MinDate:uuuu-MM-dd} and {MaxDate:uuuu-MM-dd} (the dates whose periods, and the period before them, the calendar can hold); got {range.Start:uuuu-MM-dd} to {range.End:uuuu-MM-dd}."),
+            nameof(range));
         Preconditions.CheckNotNull(kpis);
         Preconditions.CheckRange(Enum.IsDefined(per), per, "Unknown period unit.", nameof(per));
         var list = kpis.ToImmutableArray();
@@ -43,6 +52,18 @@ public sealed class KpiQuery
         Per = per;
         IncludeAllKnownGroups = includeAllKnownGroups;
     }
+
+    /// <summary>Gets the first date a query's range can start on: 0001-01-01.</summary>
+    /// <value>0001-01-01. NodaTime's calendar starts earlier, but a range must leave room for the period before it
+    /// (period-over-period KPIs compare with it) and for the start of its first day in any time zone.</value>
+    public static LocalDate MinDate { get; } = new(1, 1, 1);
+
+    /// <summary>Gets the last date a query's range can end on: 9998-12-31.</summary>
+    /// <value>9998-12-31, a year before NodaTime's last date (<see cref="LocalDate.MaxIsoValue"/>, 9999-12-31), so that
+    /// every bucket a range ends in (week, month, quarter, fiscal year) and the instant its last day ends at exist in
+    /// every time zone. Records dated later, such as a contract term ending on 9999-12-31 (the usual "no end"), are
+    /// still read: they simply reach past the end of the report.</value>
+    public static LocalDate MaxDate { get; } = new(9998, 12, 31);
 
     /// <summary>Gets the dates reported on, inclusive.</summary>
     public DateInterval Range { get; }

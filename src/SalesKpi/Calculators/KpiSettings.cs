@@ -25,6 +25,10 @@ namespace SalesKpi.Calculators;
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class KpiSettings
 {
+    // The local ticks of the calendar's first date and of the day after its last (as if in UTC): a local date-time outside them has no LocalDate.
+    private static readonly long MinLocalTicks = Instant.MinValue.ToUnixTimeTicks();
+    private static readonly long EndLocalTicks = Instant.MaxValue.ToUnixTimeTicks() + 1;
+
     private KpiSettings(
         DateTimeZone zone,
         IsoDayOfWeek firstDayOfWeek,
@@ -148,11 +152,59 @@ public sealed class KpiSettings
 
     /// <summary>Returns the local date of an instant in <see cref="Zone"/>.</summary>
     /// <param name="instant">The instant.</param>
-    /// <returns>The local date.</returns>
-    public LocalDate LocalDateOf(Instant instant) => instant.InZone(Zone).Date;
+    /// <returns>
+    /// The local date. Near the ends of time the local date of an instant can lie outside NodaTime's calendar (for
+    /// example <see cref="Instant.MaxValue"/> is already the next day, 10000-01-01, in a zone ahead of UTC): such a
+    /// date saturates to <see cref="LocalDate.MaxIsoValue"/> (or <see cref="LocalDate.MinIsoValue"/> before the start of
+    /// the calendar), so that this method returns a date for every instant and never throws.
+    /// </returns>
+    public LocalDate LocalDateOf(Instant instant)
+    {
+        // The offset of any instant is known; only the local date-time it gives may be out of the calendar's range.
+        var localTicks = instant.ToUnixTimeTicks() + Zone.GetUtcOffset(instant).Ticks;
+        if (localTicks < MinLocalTicks)
+        {
+            return LocalDate.MinIsoValue;
+        }
+
+        if (localTicks >= EndLocalTicks)
+        {
+            return LocalDate.MaxIsoValue;
+        }
+
+        return instant.InZone(Zone).Date;
+    }
 
     /// <summary>Returns the instant a local date starts at in <see cref="Zone"/> (daylight-saving aware).</summary>
     /// <param name="date">The date.</param>
     /// <returns>The first instant of the date.</returns>
-    public Instant StartOf(LocalDate date) => Zone.AtStartOfDay(date).ToInstant();
+    /// <exception cref="ArgumentOutOfRangeException">The start of <paramref name="date"/> in <see cref="Zone"/> is not a
+    /// representable <see cref="Instant"/> (between <see cref="Instant.MinValue"/> and <see cref="Instant.MaxValue"/>):
+    /// this happens only for dates at the very ends of the calendar, such as <see cref="LocalDate.MinIsoValue"/> in a zone
+    /// ahead of UTC. Every date from <see cref="KpiQuery.MinDate"/> to the day after <see cref="KpiQuery.MaxDate"/> has a start in every zone.</exception>
+    public Instant StartOf(LocalDate date) =>
+        TryStartOf(date) ?? throw new ArgumentOutOfRangeException(
+            nameof(date),
+            date,
+            string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"The start of {date:uuuu-MM-dd} in the time zone {Zone.Id} is outside the range of instants NodaTime can represent ({Instant.MinValue} to {Instant.MaxValue})."));
+
+    /// <summary>Returns the start of the date in the zone, or the end of time it would pass (<see cref="Instant.MinValue"/> or <see cref="Instant.MaxValue"/>): for boundaries of spans.</summary>
+    internal Instant SaturatingStartOf(LocalDate date) =>
+        TryStartOf(date) ?? (date.Year < 0 ? Instant.MinValue : Instant.MaxValue);
+
+    private Instant? TryStartOf(LocalDate date)
+    {
+        try
+        {
+            // Past the ends, NodaTime may return one of its out-of-range sentinel instants instead of throwing.
+            var start = Zone.AtStartOfDay(date).ToInstant();
+            return start >= Instant.MinValue && start <= Instant.MaxValue ? start : null;
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 }

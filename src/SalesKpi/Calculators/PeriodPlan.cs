@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Calendars;
+using SalesKpi.Utility;
 
 namespace SalesKpi.Calculators;
 
@@ -46,9 +47,11 @@ internal sealed class PeriodPlan
             // The previous period is the whole bucket before the one the range starts in (the previous week, month, …),
             // or the same number of days before an unbucketed range. When the range starts inside a bucket, the days
             // between that bucket's start and the range's start are in no period.
-            var previousEnd = BucketStart(range.Start, unit, settings).PlusDays(-1);
+            // Within KpiQuery's range (from 0001-01-01) these never pass the start of the calendar but for an unbucketed
+            // range of thousands of years, whose previous period is then cut at the calendar's first date.
+            var previousEnd = DateMath.SaturatingPlusDays(BucketStart(range.Start, unit, settings), -1);
             var previousStart = unit == PeriodUnit.None
-                ? previousEnd.PlusDays(1 - range.Length)
+                ? DateMath.SaturatingPlusDays(previousEnd, 1L - range.Length)
                 : BucketStart(previousEnd, unit, settings);
             periods.Add(Make(new DateInterval(previousStart, previousEnd), unit, settings));
         }
@@ -129,7 +132,11 @@ internal sealed class PeriodPlan
     }
 
     private static KpiPeriod Make(DateInterval dates, PeriodUnit unit, KpiSettings settings) =>
-        new(dates, settings.StartOf(dates.Start), settings.StartOf(dates.End.PlusDays(1)), Label(dates, unit, settings));
+        new(dates, settings.SaturatingStartOf(dates.Start), EndOf(dates.End, settings), Label(dates, unit, settings));
+
+    /// <summary>Returns the instant a period ending on the date ends at: the start of the next day, or the end of time after the calendar's last date.</summary>
+    private static Instant EndOf(LocalDate last, KpiSettings settings) =>
+        last == LocalDate.MaxIsoValue ? Instant.MaxValue : settings.SaturatingStartOf(last.PlusDays(1));
 
     private static LocalDate BucketStart(LocalDate date, PeriodUnit unit, KpiSettings settings) => unit switch
     {

@@ -22,7 +22,26 @@ internal static class SpendProration
 
         var share = days == spend.Period.Length
             ? spend.Amount.Amount
-            : decimal.Round(spend.Amount.Amount * days / spend.Period.Length, 10, MidpointRounding.ToEven);
+            : Prorate(spend.Amount.Amount, days, spend.Period.Length);
         return (new Money(share, spend.Amount.Currency), start);
+    }
+
+    /// <summary>
+    /// Returns amount × part / whole rounded to 10 decimal places. An amount so large that amount × part overflows a
+    /// decimal (though the share does not) is divided first, which can differ in the last of its 28–29 significant digits.
+    /// </summary>
+    public static decimal Prorate(decimal amount, int part, int whole)
+    {
+        decimal product;
+        try
+        {
+            product = amount * part;
+        }
+        catch (OverflowException)
+        {
+            return decimal.Round(amount / whole * part, 10, MidpointRounding.ToEven);
+        }
+
+        return decimal.Round(product / whole, 10, MidpointRounding.ToEven);
     }
 }

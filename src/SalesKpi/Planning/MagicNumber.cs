@@ -91,11 +91,17 @@ public static class MagicNumber
     /// <param name="asOf">The last date of the window.</param>
     /// <param name="weeks">The number of weeks; positive.</param>
     /// <returns>The dates, inclusive.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weeks"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weeks"/> is not positive, or so large that the window would start before the calendar's first date (<see cref="LocalDate.MinIsoValue"/>).</exception>
     public static DateInterval TrailingWeeks(LocalDate asOf, int weeks)
     {
         Preconditions.CheckRange(weeks > 0, weeks, "The number of weeks must be positive.", nameof(weeks));
-        return new DateInterval(asOf.PlusDays(1 - (weeks * 7)), asOf);
+        var back = (weeks * 7L) - 1;
+        Preconditions.CheckRange(
+            back <= Period.DaysBetween(LocalDate.MinIsoValue, asOf),
+            weeks,
+            string.Create(CultureInfo.InvariantCulture, $"{weeks} weeks up to {asOf:uuuu-MM-dd} would start before the calendar's first date, {LocalDate.MinIsoValue:uuuu-MM-dd}."),
+            nameof(weeks));
+        return new DateInterval(asOf.PlusDays((int)-back), asOf);
     }
 
     internal static MagicNumberResult Calculate(

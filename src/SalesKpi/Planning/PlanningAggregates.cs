@@ -120,14 +120,21 @@ internal sealed class RecurringRevenueCalculator() : AggregateKpiCalculator("rec
         var start = term.Start > period.Start ? term.Start : period.Start;
         var end = term.End < period.End ? term.End : period.End;
         var earned = 0m;
-        for (var monthStart = new LocalDate(start.Year, start.Month, 1); monthStart <= end; monthStart = monthStart.PlusMonths(1))
+        var monthStart = new LocalDate(start.Year, start.Month, 1);
+        while (monthStart <= end)
         {
-            var monthEnd = monthStart.PlusMonths(1).PlusDays(-1);
+            var monthEnd = DateMath.EndOfMonthAfter(monthStart, 0)!.Value;
             var from = start > monthStart ? start : monthStart;
             var to = end < monthEnd ? end : monthEnd;
             var covered = Period.DaysBetween(from, to) + 1;
             var days = monthStart.Calendar.GetDaysInMonth(monthStart.Year, monthStart.Month);
-            earned += covered == days ? monthly : decimal.Round(monthly * covered / days, 10, MidpointRounding.ToEven);
+            earned += covered == days ? monthly : SpendProration.Prorate(monthly, covered, days);
+            if (monthEnd >= end)
+            {
+                break;
+            }
+
+            monthStart = monthEnd.PlusDays(1);
         }
 
         return earned;

@@ -70,7 +70,7 @@ public sealed class QuarterlyAmount : IEquatable<QuarterlyAmount>
     {
         Preconditions.CheckRange(quarter is >= 1 and <= 4, quarter, "A quarter is 1 to 4.", nameof(quarter));
         var start = new LocalDate(year, ((quarter - 1) * 3) + 1, 1);
-        return new QuarterlyAmount(new DateInterval(start, start.PlusMonths(3).PlusDays(-1)), amount);
+        return new QuarterlyAmount(new DateInterval(start, DateMath.EndOfMonthAfter(start, 2)!.Value), amount);
     }
 
     /// <summary>Returns true when the dates are three whole consecutive months.</summary>
@@ -80,7 +80,7 @@ public sealed class QuarterlyAmount : IEquatable<QuarterlyAmount>
     public static bool IsQuarter(DateInterval dates)
     {
         Preconditions.CheckNotNull(dates);
-        return dates.Start.Day == 1 && dates.End == dates.Start.PlusMonths(3).PlusDays(-1);
+        return dates.Start.Day == 1 && dates.End == DateMath.EndOfMonthAfter(dates.Start, 2);
     }
 
     /// <summary>Returns true when <paramref name="other"/> is equal.</summary>
@@ -100,7 +100,7 @@ public sealed class QuarterlyAmount : IEquatable<QuarterlyAmount>
 
     internal static string Describe(DateInterval dates)
     {
-        var whole = dates.Start.Day == 1 && dates.End.PlusDays(1).Day == 1;
+        var whole = dates.Start.Day == 1 && dates.End == DateMath.EndOfMonthAfter(dates.End, 0);
         var months = ((dates.End.Year - dates.Start.Year) * 12) + dates.End.Month - dates.Start.Month + 1;
         return whole
             ? string.Create(CultureInfo.InvariantCulture, $"{dates} is {months} whole month{(months == 1 ? string.Empty : "s")}, not a quarter: a quarterly amount covers three whole months (add up the three months of a quarter first).")

@@ -70,7 +70,7 @@ public sealed class SaasMagicNumberCalculator : DerivedKpiCalculator
         var thisQuarter = recurringRevenueThisQuarter.Quarter;
         var lastQuarter = recurringRevenueLastQuarter.Quarter;
         Preconditions.CheckArgument(
-            lastQuarter.End.PlusDays(1) == thisQuarter.Start,
+            DateMath.IsDayBefore(lastQuarter.End, thisQuarter.Start),
             nameof(recurringRevenueLastQuarter),
             $"Last quarter {lastQuarter} is not the quarter just before {thisQuarter}.");
         Preconditions.CheckArgument(
@@ -104,7 +104,7 @@ public sealed class SaasMagicNumberCalculator : DerivedKpiCalculator
         }
 
         var previous = values.PreviousPeriod;
-        if (previous is null || !QuarterlyAmount.IsQuarter(previous.Dates) || previous.Dates.End.PlusDays(1) != period.Start)
+        if (previous is null || !QuarterlyAmount.IsQuarter(previous.Dates) || !DateMath.IsDayBefore(previous.Dates.End, period.Start))
         {
             return KpiValue.Undefined(
                 Unit,
