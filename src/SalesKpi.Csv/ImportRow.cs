@@ -308,7 +308,7 @@ internal sealed class MappedRow : ImportRow
         int Find(string column, string usedFor) =>
             header.TryGetValue(column, out var i)
                 ? i
-                : throw new CsvImportException(new CsvRejection(file, reader.RecordLine, 1, null, $"the mapping {mappingName} reads the column '{column}' ({usedFor}), which the header does not have; its columns are {string.Join(", ", header.Keys.Select(MessageText.Of))}{Suggestions.DidYouMean(column, header.Keys)}"));
+                : throw new CsvImportException(new CsvRejection(file, reader.RecordLine, 1, null, $"the mapping {mappingName} reads the column '{MessageText.Of(column)}' ({usedFor}), which the header does not have; its columns are {MessageText.List(header.Keys)}{Suggestions.DidYouMean(column, header.Keys)}"));
 
         var source = new int[mapping.Columns.Length];
         for (var c = 0; c < source.Length; c++)
@@ -317,7 +317,7 @@ internal sealed class MappedRow : ImportRow
         }
 
         var where = mapping.Where is { } w ? Find(w.Column, "in 'where'") : -1;
-        var skip = mapping.Skip.Select(s => Find(s.When.Column, $"in the skip rule '{s.Reason}'")).ToArray();
+        var skip = mapping.Skip.Select(s => Find(s.When.Column, $"in the skip rule '{MessageText.Of(s.Reason)}'")).ToArray();
         return new MappedRow(reader, zone, mapping, source, where, skip);
     }
 
@@ -365,7 +365,7 @@ internal sealed class MappedRow : ImportRow
         {
             if (!values.TryGetValue(text, out var translated))
             {
-                throw new RowException(cell, $"the value '{MessageText.Of(text)}' is not in the mapping's values for {column.Name} ({string.Join(", ", values.Keys.Select(k => $"'{k}'"))})");
+                throw new RowException(cell, $"the value '{MessageText.Of(text)}' is not in the mapping's values for {column.Name} ({MessageText.List(values.Keys, k => $"'{k}'")})");
             }
 
             return cell with { Text = string.IsNullOrWhiteSpace(translated) ? null : translated };
