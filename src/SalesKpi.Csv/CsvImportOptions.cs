@@ -6,7 +6,15 @@ namespace SalesKpi.Csv;
 /// <threadsafety>Instances are immutable once built and safe to share across threads.</threadsafety>
 public sealed class CsvImportOptions
 {
+    /// <summary>The default of <see cref="MaxFieldLength"/>: 1 MiB characters (1,048,576).</summary>
+    internal const int DefaultMaxFieldLength = 1 << 20;
+
+    /// <summary>The default of <see cref="MaxRecordLength"/>: 16 MiB characters (16,777,216).</summary>
+    internal const int DefaultMaxRecordLength = 1 << 24;
+
     private readonly DateTimeZone _zone = DateTimeZone.Utc;
+    private readonly int _maxFieldLength = DefaultMaxFieldLength;
+    private readonly int _maxRecordLength = DefaultMaxRecordLength;
 
     /// <summary>Gets the default options: strict, UTC, no mapping, no progress.</summary>
     public static CsvImportOptions Default { get; } = new();
@@ -32,4 +40,33 @@ public sealed class CsvImportOptions
     /// <summary>Gets the receiver of progress reports while files are read.</summary>
     /// <value>The default value is null: no reports.</value>
     public IProgress<CsvImportProgress>? Progress { get; init; }
+
+    /// <summary>Gets the most characters a field may have.</summary>
+    /// <value>The default value is 1,048,576 (1 MiB characters), far above any real value. A longer field in a data row
+    /// is a rejected row (the row is read to its end without being kept, so memory stays bounded); in the header it fails
+    /// the file.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is zero or negative.</exception>
+    public int MaxFieldLength
+    {
+        get => _maxFieldLength;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxFieldLength = value;
+        }
+    }
+
+    /// <summary>Gets the most characters a record (a row, with its separators and quotes) may have.</summary>
+    /// <value>The default value is 16,777,216 (16 MiB characters). A longer data row is a rejected row, read to its end
+    /// without being kept; a longer header fails the file.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is zero or negative.</exception>
+    public int MaxRecordLength
+    {
+        get => _maxRecordLength;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxRecordLength = value;
+        }
+    }
 }

@@ -81,7 +81,7 @@ public sealed class CsvMapping
         {
             throw new FormatException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {e.Message}"));
+                $"{name}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {MessageText.OfMessage(e.Message)}"));
         }
 
         using (document)
@@ -111,7 +111,7 @@ public sealed class CsvMapping
             var currency = OptionalString(root, "defaultCurrency", path);
             if (currency is not null && !Currency.IsValidCode(currency))
             {
-                throw Error($"{path}.defaultCurrency", $"'{currency}' is not an ISO 4217 currency code (three upper-case letters such as USD)");
+                throw Error($"{path}.defaultCurrency", $"'{MessageText.Of(currency)}' is not an ISO 4217 currency code (three upper-case letters such as USD)");
             }
 
             var dateFormat = OptionalString(root, "dateFormat", path);
@@ -136,7 +136,7 @@ public sealed class CsvMapping
             var source = RequiredString(file, "source", path);
             var targetName = RequiredString(file, "target", path);
             var target = CsvTable.ForFile(targetName) ?? CsvTable.ForFile(targetName + ".csv")
-                ?? throw Error($"{path}.target", $"'{targetName}' is not a SalesKpi file; use one of {string.Join(", ", CsvFiles.All)}{Suggestions.DidYouMean(targetName, CsvFiles.All)}");
+                ?? throw Error($"{path}.target", $"'{MessageText.Of(targetName)}' is not a SalesKpi file; use one of {string.Join(", ", CsvFiles.All)}{Suggestions.DidYouMean(targetName, CsvFiles.All)}");
             var dateFormat = OptionalString(file, "dateFormat", path) ?? mappingDateFormat;
             var where = file.TryGetProperty("where", out var w) ? ReadCondition(w, $"{path}.where", ConditionKeys) : null;
             var skips = ImmutableArray.CreateBuilder<SkipRule>();
@@ -164,9 +164,9 @@ public sealed class CsvMapping
             var mapped = new ColumnMapping?[target.Columns.Length];
             foreach (var property in columns.EnumerateObject())
             {
-                var columnPath = $"{path}.columns.{property.Name}";
+                var columnPath = $"{path}.columns.{MessageText.Of(property.Name)}";
                 var column = target.Find(property.Name)
-                    ?? throw Error(columnPath, $"{target.FileName} has no column '{property.Name}'; its columns are {string.Join(", ", target.Columns.Select(c => c.Name))}{Suggestions.DidYouMean(property.Name, target.Columns.Select(c => c.Name))}");
+                    ?? throw Error(columnPath, $"{target.FileName} has no column '{MessageText.Of(property.Name)}'; its columns are {string.Join(", ", target.Columns.Select(c => c.Name))}{Suggestions.DidYouMean(property.Name, target.Columns.Select(c => c.Name))}");
                 mapped[column.Index] = ReadColumn(property.Value, columnPath, column, dateFormat);
             }
 
@@ -224,7 +224,7 @@ public sealed class CsvMapping
                 {
                     if (entry.Value.ValueKind != JsonValueKind.String)
                     {
-                        throw Error($"{path}.values.{entry.Name}", "must be a string");
+                        throw Error($"{path}.values.{MessageText.Of(entry.Name)}", "must be a string");
                     }
 
                     dictionary[entry.Name] = entry.Value.GetString()!;
@@ -250,7 +250,7 @@ public sealed class CsvMapping
             }
             catch (InvalidPatternException e)
             {
-                throw Error(path, $"'{format}' is not a date pattern ({e.Message}); use NodaTime patterns such as yyyy-MM-dd or dd/MM/yyyy HH:mm");
+                throw Error(path, $"'{MessageText.Of(format)}' is not a date pattern ({MessageText.OfMessage(e.Message)}); use NodaTime patterns such as yyyy-MM-dd or dd/MM/yyyy HH:mm");
             }
         }
 
@@ -291,7 +291,7 @@ public sealed class CsvMapping
                     continue;
                 }
 
-                throw Error($"{path}.{property.Name}", $"unknown key; the keys here are {string.Join(", ", keys)}{Suggestions.DidYouMean(property.Name, keys)}");
+                throw Error($"{path}.{MessageText.Of(property.Name)}", $"unknown key; the keys here are {string.Join(", ", keys)}{Suggestions.DidYouMean(property.Name, keys)}");
             }
         }
 

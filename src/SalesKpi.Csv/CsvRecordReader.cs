@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SalesKpi.Csv;
@@ -10,7 +11,10 @@ namespace SalesKpi.Csv;
 /// breaks and doubled quotes (<c>""</c> for one <c>"</c>). Records end at <c>\n</c>, <c>\r\n</c> or <c>\r</c>. A line
 /// with no characters at all is not a record (a trailing newline, a blank line between records). Lines and columns are
 /// 1-based; a column counts UTF-16 characters from the start of its physical line.</para>
-/// <para>Only the current record is held in memory, whatever the size of the input.</para>
+/// <para>Only the current record is held in memory, whatever the size of the input: a field longer than the field
+/// limit, or a record longer than the record limit (counted in characters, separators, quotes and line breaks inside
+/// quoted fields included), is read to its end without being stored and then reported as a
+/// <see cref="CsvSyntaxException"/>, so that reading can go on at the next record.</para>
 /// </remarks>
 internal sealed class CsvRecordReader : IDisposable
 {
@@ -25,8 +29,23 @@ internal sealed class CsvRecordReader : IDisposable
     private int _len;
     private long _line = 1;
     private int _column = 1;
+    private readonly int _maxField;
+    private readonly int _maxRecord;
+    private long _recordLength;
+    private bool _inRecord;
+    private string? _overflow;
+    private CsvPosition _overflowAt;
 
-    public CsvRecordReader(TextReader reader) => _reader = reader;
+    /// <summary>Initializes a reader.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="maxFieldLength">The most characters a field may have (<see cref="CsvImportOptions.MaxFieldLength"/>).</param>
+    /// <param name="maxRecordLength">The most characters a record may have (<see cref="CsvImportOptions.MaxRecordLength"/>).</param>
+    public CsvRecordReader(TextReader reader, int maxFieldLength = CsvImportOptions.DefaultMaxFieldLength, int maxRecordLength = CsvImportOptions.DefaultMaxRecordLength)
+    {
+        _reader = reader;
+        _maxField = maxFieldLength;
+        _maxRecord = maxRecordLength;
+    }
 
     /// <summary>Gets the line on which the current record starts.</summary>
     public long RecordLine { get; private set; }
@@ -59,6 +78,32 @@ internal sealed class CsvRecordReader : IDisposable
         }
 
         RecordLine = _line;
+        _recordLength = 0;
+        _overflow = null;
+        _inRecord = true;
+        try
+        {
+            ReadFields();
+        }
+        finally
+        {
+            _inRecord = false;
+        }
+
+        if (_overflow is not null)
+        {
+            _values.Clear();
+            _positions.Clear();
+            throw new CsvSyntaxException(_overflowAt, RecordLine, _overflow);
+        }
+
+        return true;
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private void ReadFields()
+    {
         while (true)
         {
             var start = new CsvPosition(_line, _column);
@@ -69,15 +114,21 @@ internal sealed class CsvRecordReader : IDisposable
             }
             else
             {
-                ReadUnquoted();
+                ReadUnquoted(start);
             }
 
-            _values.Add(_field.ToString());
+            _values.Add(_overflow is null ? _field.ToString() : string.Empty);
             _positions.Add(start);
             var c = Peek();
             if (c == ',')
             {
                 Next();
+                if (_overflow is null && _recordLength > _maxRecord)
+                {
+                    // Empty fields store no characters: the separators alone can make a record too long.
+                    Overflow(new CsvPosition(RecordLine, 1), string.Create(CultureInfo.InvariantCulture, $"the record is longer than {_maxRecord:N0} characters (CsvImportOptions.MaxRecordLength)"));
+                }
+
                 continue;
             }
 
@@ -87,11 +138,42 @@ internal sealed class CsvRecordReader : IDisposable
                 Next();
             }
 
-            return true;
+            return;
         }
     }
 
-    public void Dispose() => _reader.Dispose();
+    /// <summary>Adds a character to the current field, unless the field or the record is over its limit.</summary>
+    private void Append(char c, CsvPosition fieldStart)
+    {
+        if (_overflow is not null)
+        {
+            return;
+        }
+
+        if (_recordLength > _maxRecord)
+        {
+            Overflow(new CsvPosition(RecordLine, 1), string.Create(CultureInfo.InvariantCulture, $"the record is longer than {_maxRecord:N0} characters (CsvImportOptions.MaxRecordLength)"));
+            return;
+        }
+
+        if (_field.Length >= _maxField)
+        {
+            Overflow(fieldStart, string.Create(CultureInfo.InvariantCulture, $"the field is longer than {_maxField:N0} characters (CsvImportOptions.MaxFieldLength)"));
+            return;
+        }
+
+        _field.Append(c);
+    }
+
+    /// <summary>Stops storing the record, which is read to its end and then reported.</summary>
+    private void Overflow(CsvPosition at, string reason)
+    {
+        _overflow = reason;
+        _overflowAt = at;
+        _field.Clear();
+        _values.Clear();
+        _positions.Clear();
+    }
 
     private void ReadQuoted(CsvPosition start)
     {
@@ -109,7 +191,7 @@ internal sealed class CsvRecordReader : IDisposable
                 if (Peek() == '"')
                 {
                     Next();
-                    _field.Append('"');
+                    Append('"', start);
                     continue;
                 }
 
@@ -124,11 +206,11 @@ internal sealed class CsvRecordReader : IDisposable
                 throw new CsvSyntaxException(at, RecordLine, $"unexpected '{(char)after}' after the closing quote of a quoted field; double a quote inside a quoted field (\"\")");
             }
 
-            _field.Append((char)c);
+            Append((char)c, start);
         }
     }
 
-    private void ReadUnquoted()
+    private void ReadUnquoted(CsvPosition start)
     {
         while (true)
         {
@@ -145,7 +227,7 @@ internal sealed class CsvRecordReader : IDisposable
                 throw new CsvSyntaxException(at, RecordLine, "a quote inside an unquoted field; quote the whole field and double the quote (\"a \"\"b\"\" c\")");
             }
 
-            _field.Append((char)Next());
+            Append((char)Next(), start);
         }
     }
 
@@ -196,6 +278,11 @@ internal sealed class CsvRecordReader : IDisposable
         }
 
         _pos++;
+        if (_inRecord)
+        {
+            _recordLength++;
+        }
+
         if (c == '\n' || (c == '\r' && Peek() != '\n'))
         {
             _line++;

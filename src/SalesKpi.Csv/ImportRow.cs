@@ -149,13 +149,13 @@ internal abstract class ImportRow
             {
                 var date = datePattern.Parse(text);
                 return date.Success
-                    ? Zone.AtStartOfDay(date.Value).ToInstant()
+                    ? InCalendar(cell, date.Value.Year, () => Zone.AtStartOfDay(date.Value).ToInstant())
                     : throw new RowException(cell, $"'{MessageText.Of(text)}' is not a date in the mapping's format {format.Text}{cell.MappedNote}");
             }
 
             var local = format.DateTime!.Parse(text);
             return local.Success
-                ? local.Value.InZoneLeniently(Zone).ToInstant()
+                ? InCalendar(cell, local.Value.Year, () => local.Value.InZoneLeniently(Zone).ToInstant())
                 : throw new RowException(cell, $"'{MessageText.Of(text)}' is not a date and time in the mapping's format {format.Text}{cell.MappedNote}");
         }
 
@@ -167,13 +167,38 @@ internal abstract class ImportRow
 
         if (result.Success)
         {
-            return result.Value.ToInstant();
+            var value = result.Value;
+            return InCalendar(cell, value.Year, value.ToInstant);
         }
 
         var hint = IsoDate.Parse(text).Success
             ? "; a date alone is not an instant: add the time and the offset (2026-03-01T00:00:00Z)"
             : LocalDateTimePattern.ExtendedIso.Parse(text).Success ? "; add the offset (Z for UTC, or +03:00)" : string.Empty;
         throw new RowException(cell, $"'{MessageText.Of(text)}' is not an ISO-8601 instant such as 2026-03-01T09:15:00Z or 2026-03-01T12:15:00+03:00{hint}{cell.MappedNote}");
+    }
+
+    /// <summary>
+    /// Converts a local or offset value to an instant, refusing one outside NodaTime's range of instants
+    /// (-9998-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z): <c>9999-12-31T23:00:00-05:00</c> is a valid date
+    /// and time, but its instant is in the year 10000, and the conversion throws <see cref="OverflowException"/> (or,
+    /// in a time zone, <see cref="ArgumentOutOfRangeException"/>) rather than returning a value.
+    /// </summary>
+    /// <param name="cell">The cell, for the rejection.</param>
+    /// <param name="year">The year of the local value: at the end of the calendar (9999) or at its start (-9998).</param>
+    /// <param name="convert">The conversion.</param>
+    private static Instant InCalendar(Cell cell, int year, Func<Instant> convert)
+    {
+        try
+        {
+            return convert();
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            var text = MessageText.Of(cell.Text);
+            throw new RowException(cell, year > 0
+                ? $"'{text}' is past the end of the calendar: an instant is at most 9999-12-31T23:59:59Z{cell.MappedNote}"
+                : $"'{text}' is before the start of the calendar: an instant is at least -9998-01-01T00:00:00Z{cell.MappedNote}");
+        }
     }
 
     private static LocalDate ParseDate(Cell cell)
@@ -283,7 +308,7 @@ internal sealed class MappedRow : ImportRow
         int Find(string column, string usedFor) =>
             header.TryGetValue(column, out var i)
                 ? i
-                : throw new CsvImportException(new CsvRejection(file, reader.RecordLine, 1, null, $"the mapping {mappingName} reads the column '{column}' ({usedFor}), which the header does not have; its columns are {string.Join(", ", header.Keys.Select(MessageText.Of))}{Suggestions.DidYouMean(column, header.Keys)}"));
+                : throw new CsvImportException(new CsvRejection(file, reader.RecordLine, 1, null, $"the mapping {mappingName} reads the column '{MessageText.Of(column)}' ({usedFor}), which the header does not have; its columns are {MessageText.List(header.Keys)}{Suggestions.DidYouMean(column, header.Keys)}"));
 
         var source = new int[mapping.Columns.Length];
         for (var c = 0; c < source.Length; c++)
@@ -292,7 +317,7 @@ internal sealed class MappedRow : ImportRow
         }
 
         var where = mapping.Where is { } w ? Find(w.Column, "in 'where'") : -1;
-        var skip = mapping.Skip.Select(s => Find(s.When.Column, $"in the skip rule '{s.Reason}'")).ToArray();
+        var skip = mapping.Skip.Select(s => Find(s.When.Column, $"in the skip rule '{MessageText.Of(s.Reason)}'")).ToArray();
         return new MappedRow(reader, zone, mapping, source, where, skip);
     }
 
@@ -340,7 +365,7 @@ internal sealed class MappedRow : ImportRow
         {
             if (!values.TryGetValue(text, out var translated))
             {
-                throw new RowException(cell, $"the value '{MessageText.Of(text)}' is not in the mapping's values for {column.Name} ({string.Join(", ", values.Keys.Select(k => $"'{k}'"))})");
+                throw new RowException(cell, $"the value '{MessageText.Of(text)}' is not in the mapping's values for {column.Name} ({MessageText.List(values.Keys, k => $"'{k}'")})");
             }
 
             return cell with { Text = string.IsNullOrWhiteSpace(translated) ? null : translated };

@@ -90,7 +90,7 @@ internal sealed class ImportSession
         _file = _source.Describe(fileName);
         var total = _source.LengthOf(fileName);
         using var stream = new CountingStream(_source.Open(fileName));
-        using var reader = new CsvRecordReader(new CsvTextDecoder(stream));
+        using var reader = new CsvRecordReader(new CsvTextDecoder(stream), _options.MaxFieldLength, _options.MaxRecordLength);
         try
         {
             ReadRecords(table, mapping, mappingName, stream, reader, total);

@@ -1,14 +1,34 @@
 namespace SalesKpi.Csv;
 
 /// <summary>Finds the known names closest to a mistyped one ("did you mean …?").</summary>
+/// <remarks>
+/// <para>The work is bounded whatever the input, since the value or the candidates may come from a file (a header of
+/// 100,000 columns, a column name of a megabyte): a value or candidate longer than <see cref="LongestCompared"/>
+/// characters is not compared (no name that long is a typo of another), and only the first
+/// <see cref="MostCandidates"/> candidates are. One comparison is then at most 64 × 64 steps.</para>
+/// </remarks>
 internal static class Suggestions
 {
+    /// <summary>The longest value or candidate compared, in characters.</summary>
+    public const int LongestCompared = 64;
+
+    /// <summary>The most candidates compared.</summary>
+    public const int MostCandidates = 1000;
+
     /// <summary>Returns the candidates within a small edit distance of <paramref name="value"/>, closest first.</summary>
     public static IReadOnlyList<string> Closest(string value, IEnumerable<string> candidates, int max = 3)
     {
+        if (value.Length > LongestCompared)
+        {
+            return [];
+        }
+
         var limit = Math.Max(2, value.Length / 3);
+        var lower = value.ToLowerInvariant();
         return candidates
-            .Select(c => (Name: c, Distance: Distance(value.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Take(MostCandidates)
+            .Where(c => c.Length <= LongestCompared)
+            .Select(c => (Name: c, Distance: Distance(lower, c.ToLowerInvariant())))
             .Where(c => c.Distance <= limit || c.Name.Contains(value, StringComparison.OrdinalIgnoreCase))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)

@@ -40,4 +40,19 @@ public class RegressionTests
 
         Assert.Equal($"mem/opportunities.csv:2:40: status: unknown status '{new string('x', 60)}… (1,000,000 characters)'; use open, won or lost", rejection.ToString());
     }
+
+    [Fact]
+    public void Regression_Import_TimestampPastTheEndOfTheCalendar_CrashedWithOverflowException()
+    {
+        // 9999-12-31T23:00:00-05:00 is 10000-01-01T04:00:00Z: OffsetDateTime.ToInstant() threw OverflowException, which
+        // escaped even OnError=Report. "L1," is 3 characters, so created_at is column 4.
+        var text = "id,created_at,owner,source,qualified_at,converted_at\nL1,9999-12-31T23:00:00-05:00,,web,,\n";
+
+        var outcome = ByteSource.Run("leads.csv", ByteSource.Utf8(text), CsvErrorMode.Report);
+
+        Assert.Null(outcome.Error);
+        Assert.Equal(
+            "mem/leads.csv:2:4: created_at: '9999-12-31T23:00:00-05:00' is past the end of the calendar: an instant is at most 9999-12-31T23:59:59Z",
+            Assert.Single(outcome.Result!.Rejections).ToString());
+    }
 }
