@@ -121,7 +121,9 @@ internal sealed class CompiledQuery
         public string? UnsupportedReason { get; }
 
         public KpiAccumulator CreateAccumulator(KpiCalculatorContext context) =>
-            Measure?.CreateAccumulator(context) ?? Aggregate.CreateAccumulator(context);
+            Measure?.CreateAccumulator(context)
+            ?? Aggregate.CreateAccumulator(context)
+            ?? throw new InvalidOperationException($"KPI '{Aggregate.Id}' ({Aggregate.GetType().Name}) returned null from CreateAccumulator; return a new accumulator for each group and period.");
 
         public KpiInput<T>? InputOf<T>(KpiRecordType type)
             where T : class => _inputs[(int)type] as KpiInput<T>;

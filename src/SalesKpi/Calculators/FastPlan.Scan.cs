@@ -714,61 +714,73 @@ internal sealed partial class FastPlan
                             continue;
                         }
 
-                        var accumulator = target.MeasureCell(_groupKeys[g], leaf.Leaf, p);
-                        foreach (var component in leaf.Components)
+                        if (target.MeasureCell(_groupKeys[g], leaf.Leaf, p) is not { } accumulator)
                         {
-                            switch (component.Kind)
+                            continue;
+                        }
+
+                        try
+                        {
+                            foreach (var component in leaf.Components)
                             {
-                                case MeasureComponentKind.Count:
-                                    foreach (var b in component.Buckets)
-                                    {
-                                        accumulator.Count(component.Slot) += counts[baseIndex + b];
-                                    }
-
-                                    break;
-                                case MeasureComponentKind.Sum:
-                                    long n = 0;
-                                    long units = 0;
-                                    var amount = 0m;
-                                    foreach (var b in component.Buckets)
-                                    {
-                                        n += counts[baseIndex + b];
-                                        if (result.SumUnits is not null)
+                                switch (component.Kind)
+                                {
+                                    case MeasureComponentKind.Count:
+                                        foreach (var b in component.Buckets)
                                         {
-                                            units += result.SumUnits[baseIndex + b];
+                                            accumulator.Count(component.Slot) += counts[baseIndex + b];
                                         }
-                                        else
+
+                                        break;
+                                    case MeasureComponentKind.Sum:
+                                        long n = 0;
+                                        long units = 0;
+                                        var amount = 0m;
+                                        foreach (var b in component.Buckets)
                                         {
-                                            amount += result.Sums![baseIndex + b];
+                                            n += counts[baseIndex + b];
+                                            if (result.SumUnits is not null)
+                                            {
+                                                units += result.SumUnits[baseIndex + b];
+                                            }
+                                            else
+                                            {
+                                                amount += result.Sums![baseIndex + b];
+                                            }
                                         }
-                                    }
 
-                                    if (n > 0)
-                                    {
-                                        accumulator.Total(component.Slot).AddExact(
-                                            result.SumUnits is not null ? _amounts!.FromUnits(units) : amount, n, currency!.Value);
-                                    }
-
-                                    break;
-                                default:
-                                    var sampleCell = (cell * _daysComponents) + component.DaysIndex;
-                                    if (result.DayWindows is { } windows)
-                                    {
-                                        var counted = windows.AsSpan(sampleCell * _window, _window);
-                                        if (counted.ContainsAnyExcept(0))
+                                        if (n > 0)
                                         {
-                                            accumulator.AddDays(DayHistogram.FromWindow(-DayWindowOffset, counted));
+                                            accumulator.Total(component.Slot).AddExact(
+                                                result.SumUnits is not null ? _amounts!.FromUnits(units) : amount, n, currency!.Value);
                                         }
-                                    }
-                                    else if (result.DayHistograms![sampleCell] is { } sample)
-                                    {
-                                        // The partition's sample is not used again: the accumulator takes it over when it has none.
-                                        accumulator.AddDays(sample);
-                                        result.DayHistograms[sampleCell] = null;
-                                    }
 
-                                    break;
+                                        break;
+                                    default:
+                                        var sampleCell = (cell * _daysComponents) + component.DaysIndex;
+                                        if (result.DayWindows is { } windows)
+                                        {
+                                            var counted = windows.AsSpan(sampleCell * _window, _window);
+                                            if (counted.ContainsAnyExcept(0))
+                                            {
+                                                accumulator.AddDays(DayHistogram.FromWindow(-DayWindowOffset, counted));
+                                            }
+                                        }
+                                        else if (result.DayHistograms![sampleCell] is { } sample)
+                                        {
+                                            // The partition's sample is not used again: the accumulator takes it over when it has none.
+                                            accumulator.AddDays(sample);
+                                            result.DayHistograms[sampleCell] = null;
+                                        }
+
+                                        break;
+                                }
                             }
+                        }
+                        catch (OverflowException)
+                        {
+                            // The cell's sums no longer fit a decimal: it is undefined, and the other cells are folded as usual.
+                            target.SetOverflowed(_groupKeys[g], leaf.Leaf, p);
                         }
                     }
                 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
@@ -68,13 +69,20 @@ public sealed class KpiAccumulation
                     continue;
                 }
 
-                if (mine[i] is { } m)
-                {
-                    m.Merge(t);
-                }
-                else
+                if (mine[i] is not { } m || t is OverflowedAccumulator)
                 {
                     mine[i] = t;
+                }
+                else if (m is not OverflowedAccumulator)
+                {
+                    try
+                    {
+                        m.Merge(t);
+                    }
+                    catch (OverflowException)
+                    {
+                        mine[i] = OverflowedAccumulator.Of(_compiled.Leaves[i / _compiled.PeriodCount]);
+                    }
                 }
             }
         }
@@ -213,18 +221,30 @@ public sealed class KpiAccumulation
                 for (var p = first; p <= last; p++)
                 {
                     var cell = cells[offset + p] ??= leaf.CreateAccumulator(_context);
-                    add(cell, record, periods[p]);
+                    try
+                    {
+                        add(cell, record, periods[p]);
+                    }
+                    catch (OverflowException)
+                    {
+                        // The cell's sum no longer fits a decimal: it is undefined, and the rest of the report goes on.
+                        cells[offset + p] = OverflowedAccumulator.Of(leaf);
+                    }
                 }
             }
         }
     }
 
-    /// <summary>Returns the accumulator of a measure leaf for a group and period, creating the group and the accumulator when needed.</summary>
-    internal MeasureAccumulator MeasureCell(string key, CompiledQuery.LeafNode leaf, int period)
+    /// <summary>Returns the accumulator of a measure leaf for a group and period, creating the group and the accumulator when needed; null when the cell overflowed.</summary>
+    internal MeasureAccumulator? MeasureCell(string key, CompiledQuery.LeafNode leaf, int period)
     {
         var cells = Cells(GroupOf(key));
-        return (MeasureAccumulator)(cells[(leaf.Index * _compiled.PeriodCount) + period] ??= leaf.CreateAccumulator(_context));
+        return (cells[(leaf.Index * _compiled.PeriodCount) + period] ??= leaf.CreateAccumulator(_context)) as MeasureAccumulator;
     }
+
+    /// <summary>Marks a leaf's cell as overflowed: folding the columnar counters into it overflowed a decimal.</summary>
+    internal void SetOverflowed(string key, CompiledQuery.LeafNode leaf, int period) =>
+        Cells(GroupOf(key))[(leaf.Index * _compiled.PeriodCount) + period] = OverflowedAccumulator.Of(leaf);
 
     private int GroupOf(string key)
     {
@@ -274,10 +294,7 @@ public sealed class KpiAccumulation
                     return known;
                 }
 
-                var value = group.Cells?[index]?.GetValue()
-                    ?? group.View?.ValueOf(leaf, group.Key, period)
-                    ?? (group.Empty[leaf.Index] ??= leaf.CreateAccumulator(_context).GetValue());
-                return group.Memo[index] = value;
+                return group.Memo[index] = LeafValue(leaf, group, period, index);
             case CompiledQuery.DerivedNode derived:
                 var current = new KpiValue[derived.Children.Length];
                 KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;
@@ -292,12 +309,60 @@ public sealed class KpiAccumulation
 
                 var periods = _compiled.Plan.Periods;
                 var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group.Key, _context);
-                return derived.Derived.Combine(combination)
-                    ?? throw new InvalidOperationException($"KPI '{derived.Calculator.Id}' returned no value from Combine.");
+                KpiValue? combined;
+                try
+                {
+                    combined = derived.Derived.Combine(combination);
+                }
+                catch (OverflowException)
+                {
+                    return KpiValue.Undefined(derived.Calculator.Unit, OverflowedAccumulator.FinishReason);
+                }
+
+                return combined ?? throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"KPI '{derived.Calculator.Id}' ({derived.Calculator.GetType().Name}) returned null from Combine for group '{group.Key}' in period {periods[period].Label}; return KpiValue.Undefined(unit, reason) when the value cannot be computed."));
             default:
                 throw new InvalidOperationException("Unknown node.");
         }
     }
+
+    /// <summary>Finishes a leaf's cell: its accumulator's value, the columnar counters' value, or the value of no records.</summary>
+    private KpiValue LeafValue(CompiledQuery.LeafNode leaf, GroupValues group, int period, int index)
+    {
+        KpiAccumulator? accumulator = null;
+        try
+        {
+            if (group.Cells?[index] is { } cell)
+            {
+                accumulator = cell;
+                return cell.GetValue() ?? throw ReturnedNull(leaf, cell, group.Key, period);
+            }
+
+            if (group.View?.ValueOf(leaf, group.Key, period) is { } fromCounters)
+            {
+                return fromCounters;
+            }
+
+            if (group.Empty[leaf.Index] is { } empty)
+            {
+                return empty;
+            }
+
+            accumulator = leaf.CreateAccumulator(_context);
+            return group.Empty[leaf.Index] = accumulator.GetValue() ?? throw ReturnedNull(leaf, accumulator, group.Key, period);
+        }
+        catch (OverflowException)
+        {
+            // The counters of the columnar scan sum decimals as they are read; a KPI's own accumulator may overflow finishing.
+            return KpiValue.Undefined(leaf.Calculator.Unit, accumulator is null ? OverflowedAccumulator.SumReason : OverflowedAccumulator.FinishReason);
+        }
+    }
+
+    private InvalidOperationException ReturnedNull(CompiledQuery.LeafNode leaf, KpiAccumulator accumulator, string group, int period) =>
+        new(string.Create(
+            CultureInfo.InvariantCulture,
+            $"KPI '{leaf.Calculator.Id}': {accumulator.GetType().Name}.GetValue() returned null for group '{group}' in period {_compiled.Plan.Periods[period].Label}; return KpiValue.Undefined(unit, reason) when the value cannot be computed."));
 
     /// <summary>What evaluating one group's cells reads: its accumulators, the columnar counters, and the values made so far.</summary>
     private sealed class GroupValues(string key, KpiAccumulator?[]? cells, KpiValue?[] memo, KpiValue?[] empty, FastPlan.ReportView? view)

@@ -112,6 +112,20 @@ public sealed class KpiEvaluator
         var compiled = CompiledQuery.Compile(query, Settings);
         var context = new KpiCalculatorContext(Settings, data, Clock, Services);
         var fast = Columnar && compiled.Leaves.Length > 0 ? FastPlan.Create(compiled, data, Settings) : null;
+        try
+        {
+            return Accumulate(data, compiled, context, fast);
+        }
+        catch (OverflowException) when (fast is not null)
+        {
+            // The columnar scan sums amounts per cell as it goes and cannot leave one cell out: when a sum overflows a
+            // decimal, the evaluation is redone record by record, where the overflowing cell alone is undefined.
+            return Accumulate(data, compiled, context, null);
+        }
+    }
+
+    private KpiAccumulation Accumulate(SalesData data, CompiledQuery compiled, KpiCalculatorContext context, FastPlan? fast)
+    {
         var general = fast is null || compiled.Leaves.Any(l => l.UnsupportedReason is null && !fast.IsFast(l.Index));
         var partitions = PartitionsFor(data);
         var generalParts = new KpiAccumulation?[partitions];

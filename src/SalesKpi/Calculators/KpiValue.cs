@@ -139,7 +139,9 @@ public sealed class KpiValue : IEquatable<KpiValue>
         Preconditions.CheckNotNull(zeroDenominatorReason);
         return denominator == 0m
             ? new(KpiUnit.Ratio, null, zeroDenominatorReason, numerator: numerator, denominator: denominator)
-            : new(KpiUnit.Ratio, numerator / denominator, null, numerator: numerator, denominator: denominator);
+            : TryDivide(numerator, denominator) is { } quotient
+                ? new(KpiUnit.Ratio, quotient, null, numerator: numerator, denominator: denominator)
+                : new(KpiUnit.Ratio, null, OverflowReason(numerator, denominator), numerator: numerator, denominator: denominator);
     }
 
     /// <summary>Returns an amount of money.</summary>
@@ -171,9 +173,14 @@ public sealed class KpiValue : IEquatable<KpiValue>
         Preconditions.CheckNotNull(zeroDenominatorReason);
         Preconditions.CheckRange(unit is KpiUnit.Money or KpiUnit.MoneyPerDay, unit, "A money ratio is in Money or MoneyPerDay.", nameof(unit));
         Preconditions.CheckRange(unpricedCount >= 0, unpricedCount, "A count must not be negative.", nameof(unpricedCount));
-        return denominator == 0m
-            ? new(unit, null, zeroDenominatorReason, numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount)
-            : new(unit, numerator.Amount / denominator, null, numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount);
+        if (denominator == 0m)
+        {
+            return new(unit, null, zeroDenominatorReason, numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount);
+        }
+
+        return TryDivide(numerator.Amount, denominator) is { } quotient
+            ? new(unit, quotient, null, numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount)
+            : new(unit, null, OverflowReason(numerator.Amount, denominator), numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount);
     }
 
     /// <summary>Returns a plain number.</summary>
@@ -350,6 +357,21 @@ public sealed class KpiValue : IEquatable<KpiValue>
             p75: percentiles[2],
             p90: percentiles[3]);
     }
+
+    private static decimal? TryDivide(decimal numerator, decimal denominator)
+    {
+        try
+        {
+            return numerator / denominator;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static string OverflowReason(decimal numerator, decimal denominator) =>
+        string.Create(CultureInfo.InvariantCulture, $"the ratio {numerator} / {denominator} overflows a decimal (more than 7.9 × 10^28)");
 
     private static decimal Percentile(decimal[] sorted, decimal p)
     {

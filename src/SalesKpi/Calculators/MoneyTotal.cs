@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using SalesKpi.Utility;
 
@@ -36,7 +37,10 @@ public sealed class MoneyTotal
     /// <summary>Adds an amount.</summary>
     /// <param name="amount">The amount.</param>
     /// <param name="eventDate">The local date of the event the amount belongs to; the rate date unless the settings fix one.</param>
-    /// <exception cref="InvalidOperationException">The amount's currency differs from the sum's and no exchange rates are configured.</exception>
+    /// <exception cref="InvalidOperationException">The amount's currency differs from the sum's and no exchange rates are
+    /// configured, or the exchange-rate provider returned a rate that is zero or negative.</exception>
+    /// <exception cref="OverflowException">The sum, or the amount converted, overflows a <see cref="decimal"/>; the engine
+    /// then reports the KPI's value as undefined for that group and period.</exception>
     public void Add(Money amount, LocalDate eventDate)
     {
         Count++;
@@ -59,8 +63,16 @@ public sealed class MoneyTotal
             _settings.ReportingCurrency is null
                 ? $"Cannot sum amounts in {target} and {amount.Currency}: set a reporting currency and an exchange-rate provider in KpiSettings."
                 : $"Cannot report an amount in {amount.Currency} in {target}: no exchange-rate provider is configured in KpiSettings.");
-        if (rates.TryGetRate(amount.Currency, target, _settings.FixedRateDate ?? eventDate, out var rate))
+        var rateDate = _settings.FixedRateDate ?? eventDate;
+        if (rates.TryGetRate(amount.Currency, target, rateDate, out var rate))
         {
+            if (rate <= 0m)
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The exchange-rate provider {rates.GetType().Name} returned the rate {rate} for {amount.Currency} to {target} on {rateDate:uuuu-MM-dd}; a rate must be greater than zero (return false from TryGetRate when no rate is known)."));
+            }
+
             Amount += amount.Amount * rate;
         }
         else

@@ -1,6 +1,5 @@
 using SalesKpi.Calculators;
 using SalesKpi.Deals;
-using SalesKpi.Marketing;
 
 namespace SalesKpi.Tests.Hostile;
 
@@ -10,7 +9,7 @@ namespace SalesKpi.Tests.Hostile;
 /// </summary>
 internal static class HostileKpis
 {
-    /// <summary>A user's aggregate KPI: the sum of deal values by close, plus marketing spend in full, through its own MoneyTotal.</summary>
+    /// <summary>A user's aggregate KPI: the sum of deal values by close, through its own MoneyTotal.</summary>
     public static AggregateKpiCalculator CustomTotal { get; } = new CustomTotalCalculator();
 
     /// <summary>A user's measure KPI: the total value of won opportunities by close.</summary>
@@ -30,15 +29,13 @@ internal static class HostileKpis
     {
         public override KpiUnit Unit => KpiUnit.Money;
 
-        public override IReadOnlyList<KpiInput> Inputs { get; } = [KpiInput.Deals(d => d.ClosedAt, "closed at"), KpiInput.Spend()];
+        public override IReadOnlyList<KpiInput> Inputs { get; } = [KpiInput.Deals(d => d.ClosedAt, "closed at")];
 
         public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => new Accumulator(context.CreateMoneyTotal());
 
         private sealed class Accumulator(MoneyTotal total) : KpiAccumulator
         {
             public override void Add(Deal deal, KpiPeriod period) => total.Add(deal.Value, period.Dates.Start);
-
-            public override void Add(MarketingSpend spend, KpiPeriod period) => total.Add(spend.Amount, period.Dates.Start);
 
             public override void Merge(KpiAccumulator other) => total.Merge(((Accumulator)other).Total);
 
