@@ -21,7 +21,9 @@ public abstract class CsvSource
 
     /// <summary>Returns a source that reads the files of a directory.</summary>
     /// <param name="directory">The directory, absolute or relative to the current directory.</param>
-    /// <returns>The source; files are looked up when the import asks for them.</returns>
+    /// <returns>The source; files are looked up when the import asks for them. Each is checked before it is opened: it
+    /// must resolve (symbolic links followed) inside the directory and be a regular file of more than 0 bytes, else the
+    /// import fails with a <see cref="CsvImportException"/> saying why (a directory, a FIFO or device, outside the directory).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="directory"/> is empty.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
