@@ -44,8 +44,9 @@ public sealed class CsvImporter
     /// <param name="cancellationToken">Cancels the import between rows.</param>
     /// <returns>The records, the rejections and what became of every file.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="CsvImportException">A row is bad under <see cref="CsvErrorMode.Fail"/>, or a whole file is (any mode).</exception>
-    /// <exception cref="IOException">A file cannot be read.</exception>
+    /// <exception cref="CsvImportException">A row is bad under <see cref="CsvErrorMode.Fail"/>, or a whole file is (any mode),
+    /// or a file cannot be opened (<c>cannot read data/reps.csv: permission denied</c>), or a mapping's source is outside the data set.</exception>
+    /// <exception cref="IOException">A file fails while it is read (a disk error).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public CsvImportResult Import(CsvSource source, CancellationToken cancellationToken = default)
     {
@@ -60,8 +61,9 @@ public sealed class CsvImporter
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="directory"/> is empty.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    /// <exception cref="CsvImportException">A row is bad under <see cref="CsvErrorMode.Fail"/>, or a whole file is (any mode).</exception>
-    /// <exception cref="IOException">A file cannot be read.</exception>
+    /// <exception cref="CsvImportException">A row is bad under <see cref="CsvErrorMode.Fail"/>, or a whole file is (any mode),
+    /// or a file cannot be opened (<c>cannot read data/reps.csv: permission denied</c>), or a mapping's source is outside the data set.</exception>
+    /// <exception cref="IOException">A file fails while it is read (a disk error).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public CsvImportResult ImportDirectory(string directory, CancellationToken cancellationToken = default) =>
         Import(CsvSource.FromDirectory(directory), cancellationToken);

@@ -48,18 +48,138 @@ public sealed class CsvMapping
     /// <summary>Reads a mapping from a JSON file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The mapping.</returns>
+    /// <remarks>
+    /// <para>The file is read as data files are (UTF-8 with or without a byte-order mark, or UTF-16 with one), strictly:
+    /// a byte that is not text fails it at its line and column, rather than becoming a replacement character that
+    /// matches nothing. It is at most <see cref="MaxFileBytes"/> bytes (1 MiB; a mapping is a few kilobytes). A file
+    /// of 0 bytes is not opened: it is empty, or not a regular file (a FIFO, a device or a socket), which .NET cannot
+    /// tell apart without opening it, and opening a FIFO blocks.</para>
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="FormatException">The file is not a valid mapping; the message says where and why.</exception>
+    /// <exception cref="IOException">The file cannot be read (<c>cannot read the mapping file 'x': permission denied</c>,
+    /// <c>it is a directory</c>, <c>it is empty or not a regular file …</c>).</exception>
+    /// <exception cref="FormatException">The file is not a valid mapping: not text, larger than 1 MiB, not valid JSON or
+    /// not a valid mapping; the message says where and why.</exception>
     public static CsvMapping Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
+        if (Directory.Exists(path))
         {
+            throw Unreadable(path, "it is a directory");
+        }
+
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            if (info.LinkTarget is { } link)
+            {
+                throw Unreadable(path, $"it is a symbolic link to '{MessageText.Of(link)}', which does not exist");
+            }
+
             throw new FileNotFoundException($"The mapping file '{path}' does not exist.", path);
         }
 
-        return Parse(File.ReadAllText(path), path);
+        long length;
+        try
+        {
+            length = info.LinkTarget is null ? info.Length : new FileInfo(info.ResolveLinkTarget(returnFinalTarget: true)!.FullName).Length;
+        }
+        catch (IOException e)
+        {
+            throw Unreadable(path, MessageText.OfMessage(e.Message), e);
+        }
+
+        if (length == 0)
+        {
+            throw Unreadable(path, "it is empty or not a regular file (a FIFO, a device or a socket)");
+        }
+
+        if (length > MaxFileBytes)
+        {
+            throw TooLarge(path, length);
+        }
+
+        byte[] bytes;
+        int read;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            bytes = new byte[Math.Min(length, MaxFileBytes) + 1];
+            read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw Unreadable(path, "permission denied", e);
+        }
+        catch (IOException e)
+        {
+            throw Unreadable(path, MessageText.OfMessage(e.Message), e);
+        }
+
+        if (read > MaxFileBytes)
+        {
+            // It grew between the size check and the read.
+            throw TooLarge(path, read);
+        }
+
+        Array.Resize(ref bytes, read);
+        return Parse(Decode(bytes, path), path);
+    }
+
+    /// <summary>The largest mapping file <see cref="Load"/> reads: 1 MiB (1,048,576 bytes).</summary>
+    internal const int MaxFileBytes = 1 << 20;
+
+    private static IOException Unreadable(string path, string reason, Exception? inner = null) =>
+        new($"cannot read the mapping file '{path}': {reason}", inner);
+
+    private static FormatException TooLarge(string path, long length) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{path}: the mapping file is {length:N0} bytes or more; a mapping is at most {MaxFileBytes:N0} bytes (1 MiB)"));
+
+    /// <summary>Decodes the bytes of a mapping file as <see cref="CsvTextDecoder"/> does a data file, naming the line and column of a bad byte.</summary>
+    /// <exception cref="FormatException">The bytes are not text.</exception>
+    private static string Decode(byte[] bytes, string path)
+    {
+        using var decoder = new CsvTextDecoder(new MemoryStream(bytes, writable: false), "JSON");
+        var text = new System.Text.StringBuilder(bytes.Length);
+        var buffer = new char[4096];
+        long line = 1;
+        var column = 1;
+        var afterCarriageReturn = false;
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = decoder.Read(buffer, 0, buffer.Length);
+            }
+            catch (CsvTextException e)
+            {
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}:{column}: {e.Message}"));
+            }
+
+            if (read == 0)
+            {
+                return text.ToString();
+            }
+
+            foreach (var c in buffer.AsSpan(0, read))
+            {
+                if (c == '\r' || (c == '\n' && !afterCarriageReturn))
+                {
+                    line++;
+                    column = 1;
+                }
+                else if (c != '\n')
+                {
+                    column++;
+                }
+
+                afterCarriageReturn = c == '\r';
+            }
+
+            text.Append(buffer, 0, read);
+        }
     }
 
     /// <summary>Reads a mapping from JSON text.</summary>

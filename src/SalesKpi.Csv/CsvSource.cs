@@ -21,7 +21,9 @@ public abstract class CsvSource
 
     /// <summary>Returns a source that reads the files of a directory.</summary>
     /// <param name="directory">The directory, absolute or relative to the current directory.</param>
-    /// <returns>The source; files are looked up when the import asks for them.</returns>
+    /// <returns>The source; files are looked up when the import asks for them. Each is checked before it is opened: it
+    /// must resolve (symbolic links followed) inside the directory and be a regular file of more than 0 bytes, else the
+    /// import fails with a <see cref="CsvImportException"/> saying why (a directory, a FIFO or device, outside the directory).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="directory"/> is empty.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
@@ -66,22 +68,170 @@ public abstract class CsvSource
     /// <returns>The description.</returns>
     public override string ToString() => Description;
 
+    /// <summary>
+    /// Returns null when a file name (a mapping's <c>source</c>) stays inside the data set, or a note on where it goes
+    /// otherwise (the empty string, or <c> (a symbolic link to '…')</c>). Here, without a file system: an absolute name,
+    /// or one whose <c>..</c> climbs above the top, is outside.
+    /// </summary>
+    internal virtual string? Escape(string fileName) => LexicallyOutside(fileName) ? string.Empty : null;
+
+    private static bool LexicallyOutside(string fileName)
+    {
+        if (Path.IsPathRooted(fileName))
+        {
+            return true;
+        }
+
+        var depth = 0;
+        foreach (var part in fileName.Split('/', '\\'))
+        {
+            depth += part == ".." ? -1 : part is "" or "." ? 0 : 1;
+            if (depth < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The files of a directory. Each file is checked before it is opened, so that nothing outside the directory is
+    /// read and nothing that is not a regular file is opened (opening a FIFO blocks until a writer comes; a device
+    /// such as /dev/zero never ends).
+    /// </summary>
+    /// <remarks>
+    /// <para>.NET 10 has no public API for the type of a file on Unix (dotnet/runtime#85148): FileSystemInfo.Attributes
+    /// says Normal for a FIFO, a device and a socket alike (checked with mkfifo, /dev/zero, /dev/urandom), and
+    /// File.GetUnixFileMode gives only the permission bits. What it does give is the size from stat: a FIFO, a
+    /// character or block device and a socket all have a size of 0, so a file of 0 bytes is never opened — either it
+    /// is empty, which a data file may not be (its first line is the header), or it is not a regular file. A file of
+    /// more than 0 bytes, once symbolic links are resolved, is a regular file. Symbolic links are resolved component
+    /// by component (FileSystemInfo.LinkTarget), so that a link anywhere on the path is seen; the check and the open
+    /// are not atomic, which only someone who can already write in the directory can exploit.</para>
+    /// </remarks>
     private sealed class DirectorySource(string directory) : CsvSource
     {
+        private readonly string _root = Path.TrimEndingDirectorySeparator(RealPath(directory, 0));
+
+        private static StringComparison PathComparison =>
+            OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
         public override string Description => directory;
 
-        public override bool Exists(string fileName) => File.Exists(Describe(fileName));
+        // An entry of any kind, so that a directory or a broken link named like a data file is reported, not ignored.
+        public override bool Exists(string fileName)
+        {
+            var path = Describe(fileName);
+            return File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
+        }
 
-        public override Stream Open(string fileName) =>
-            new FileStream(Describe(fileName), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        public override Stream Open(string fileName)
+        {
+            var shown = Describe(fileName);
+            string real;
+            try
+            {
+                real = RealPath(shown, 0);
+            }
+            catch (IOException e)
+            {
+                throw new CsvImportException($"cannot read {shown}: {MessageText.OfMessage(e.Message)}", e);
+            }
 
-        public override long? LengthOf(string fileName) => new FileInfo(Describe(fileName)).Length;
+            if (!IsInside(real))
+            {
+                throw new CsvImportException($"cannot read {shown}: it resolves to '{MessageText.Of(real)}', which is outside the data directory '{directory}'; only files inside it are read");
+            }
+
+            if (Directory.Exists(real))
+            {
+                throw new CsvImportException($"cannot read {shown}: it is a directory");
+            }
+
+            var info = new FileInfo(real);
+            if (!info.Exists)
+            {
+                throw new CsvImportException($"cannot read {shown}: it is a symbolic link to '{MessageText.Of(real)}', which does not exist");
+            }
+
+            if (info.Length == 0)
+            {
+                throw new CsvImportException($"cannot read {shown}: it is empty or not a regular file (a FIFO, a device or a socket); a data file's first line is its header");
+            }
+
+            return new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        }
+
+        public override long? LengthOf(string fileName)
+        {
+            var info = new FileInfo(Describe(fileName));
+            return info.Exists && info.LinkTarget is null ? info.Length : null;
+        }
 
         // Exists, Open and LengthOf go through Describe, so this guard names fileName for all four.
         public override string Describe(string fileName)
         {
             ArgumentNullException.ThrowIfNull(fileName);
             return Path.Combine(directory, fileName);
+        }
+
+        internal override string? Escape(string fileName)
+        {
+            if (LexicallyOutside(fileName))
+            {
+                return string.Empty;
+            }
+
+            try
+            {
+                var real = RealPath(Describe(fileName), 0);
+                return IsInside(real) ? null : $" (it resolves to '{MessageText.Of(real)}')";
+            }
+            catch (IOException)
+            {
+                // A loop of links: Open says so.
+                return null;
+            }
+        }
+
+        private bool IsInside(string real)
+        {
+            var prefix = _root.EndsWith(Path.DirectorySeparatorChar) ? _root : _root + Path.DirectorySeparatorChar;
+            return real.StartsWith(prefix, PathComparison) && real.Length > prefix.Length;
+        }
+
+        /// <summary>Returns the absolute path with every symbolic link resolved (realpath(3)), walking it component by component.</summary>
+        /// <exception cref="IOException">There are more than 40 levels of links (a loop).</exception>
+        private static string RealPath(string path, int depth)
+        {
+            if (depth > 40)
+            {
+                throw new IOException("there are too many levels of symbolic links (a loop?)");
+            }
+
+            var full = Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path);
+            var root = Path.GetPathRoot(full)!;
+            var current = root;
+            foreach (var part in full[root.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part == ".")
+                {
+                    continue;
+                }
+
+                if (part == "..")
+                {
+                    current = Path.GetDirectoryName(current) ?? root;
+                    continue;
+                }
+
+                var next = Path.Combine(current, part);
+                var link = new FileInfo(next).LinkTarget;
+                current = link is null ? next : RealPath(Path.IsPathRooted(link) ? link : Path.Combine(current, link), depth + 1);
+            }
+
+            return current;
         }
     }
 }

@@ -14,7 +14,6 @@ namespace SalesKpi.Csv;
 /// </summary>
 internal sealed class CsvTextDecoder : TextReader
 {
-    private const string NulReason = "the file holds a NUL character (U+0000), which is not text: it may be UTF-16 without a byte-order mark (save it as UTF-8), or not a CSV file at all";
 
     private readonly Stream _stream;
     private readonly byte[] _bytes = new byte[64 * 1024];
@@ -25,7 +24,16 @@ internal sealed class CsvTextDecoder : TextReader
     private Form _form;
     private string? _error;
 
-    public CsvTextDecoder(Stream stream) => _stream = stream;
+    private readonly string _nulReason;
+
+    /// <summary>Initializes a decoder.</summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="kind">What the file should be, for the NUL message: <c>CSV</c> or <c>JSON</c>.</param>
+    public CsvTextDecoder(Stream stream, string kind = "CSV")
+    {
+        _stream = stream;
+        _nulReason = $"the file holds a NUL character (U+0000), which is not text: it may be UTF-16 without a byte-order mark (save it as UTF-8), or not a {kind} file at all";
+    }
 
     private enum Form
     {
@@ -62,7 +70,7 @@ internal sealed class CsvTextDecoder : TextReader
             if (nul >= 0)
             {
                 written = nul;
-                _error = NulReason;
+                _error = _nulReason;
             }
 
             if (written > 0)

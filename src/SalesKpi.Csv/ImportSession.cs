@@ -61,6 +61,13 @@ internal sealed class ImportSession
             {
                 foreach (var file in mapping.Files.Where(f => f.Target == table))
                 {
+                    // Before the file is looked at: a source that climbs out of the data set (../../etc/passwd) would
+                    // print its first line in the "its columns are" message.
+                    if (_source.Escape(file.Source) is { } escape)
+                    {
+                        throw new CsvImportException($"the mapping {mapping.Name} reads '{MessageText.Of(file.Source)}', which is outside the data directory '{_source.Description}'{escape}; a mapping reads only files inside it");
+                    }
+
                     if (!_source.Exists(file.Source))
                     {
                         throw new CsvImportException($"The mapping {mapping.Name} reads '{file.Source}', which is not in {_source.Description}.");
@@ -88,8 +95,8 @@ internal sealed class ImportSession
     private void ReadFile(CsvTable table, string fileName, FileMapping? mapping, string? mappingName)
     {
         _file = _source.Describe(fileName);
+        using var stream = new CountingStream(Open(fileName));
         var total = _source.LengthOf(fileName);
-        using var stream = new CountingStream(_source.Open(fileName));
         using var reader = new CsvRecordReader(new CsvTextDecoder(stream), _options.MaxFieldLength, _options.MaxRecordLength);
         try
         {
@@ -99,6 +106,27 @@ internal sealed class ImportSession
         {
             // Not a bad row but an unreadable file: no row after the bad bytes can be trusted, so every mode fails.
             throw new CsvImportException(new CsvRejection(_file, e.Position.Line, e.Position.Column, null, e.Message));
+        }
+    }
+
+    /// <summary>Opens a file, turning the reasons it cannot be read into a <see cref="CsvImportException"/>: bad data, not a bug.</summary>
+    private Stream Open(string fileName)
+    {
+        try
+        {
+            return _source.Open(fileName);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new CsvImportException($"cannot read {_file}: permission denied", e);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CsvImportException($"cannot read {_file}: it does not exist", e);
+        }
+        catch (IOException e)
+        {
+            throw new CsvImportException($"cannot read {_file}: {MessageText.OfMessage(e.Message)}", e);
         }
     }
 
