@@ -45,9 +45,15 @@ internal sealed class ReportRunner(CliConsole console)
         }
         catch (CsvImportException e)
         {
+            WriteRejections(e.RejectedBefore);
             var hint = e.Rejection is not null && request.OnError == CsvErrorMode.Fail && !IsFileLevel(e.Rejection)
                 ? "Run with --on-error report to import the good rows and list every bad one."
                 : null;
+            if (request.Format == OutputFormat.Json)
+            {
+                JsonReportWriter.WriteFailure(e.RejectedBefore, ExitCodes.BadData, ValueText.Printable(e.Message), console.Out);
+            }
+
             return Fail(ExitCodes.BadData, e.Message, hint);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -55,7 +61,7 @@ internal sealed class ReportRunner(CliConsole console)
             return Fail(ExitCodes.BadData, Reason(e));
         }
 
-        WriteRejections(imported);
+        WriteRejections(imported.Rejections);
         var range = Range(request, imported.Data, source.Description, out var rangeError);
         if (range is null)
         {
@@ -202,16 +208,16 @@ internal sealed class ReportRunner(CliConsole console)
     private static string Reason(Exception e) => e.Message;
 
     /// <summary>Lists the rejected rows on stderr, and how many there were.</summary>
-    private void WriteRejections(CsvImportResult imported)
+    private void WriteRejections(System.Collections.Immutable.ImmutableArray<CsvRejection> rejections)
     {
-        foreach (var rejection in imported.Rejections)
+        foreach (var rejection in rejections)
         {
             console.Error.WriteLine(ValueText.Printable(rejection.ToString()));
         }
 
-        if (!imported.Rejections.IsEmpty)
+        if (!rejections.IsEmpty)
         {
-            var count = imported.Rejections.Length;
+            var count = rejections.Length;
             console.Error.WriteLine($"{count} {(count == 1 ? "row" : "rows")} rejected and left out of the report.");
         }
     }

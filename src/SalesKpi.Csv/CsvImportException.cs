@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SalesKpi.Csv;
 
 /// <summary>
@@ -35,6 +37,11 @@ public sealed class CsvImportException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Gets the rows rejected before the import failed, in the order they were read.</summary>
+    /// <value>Under <see cref="CsvErrorMode.Report"/>, the rows left out before a problem with a whole file stopped the
+    /// import, so that a caller can still show them; empty under <see cref="CsvErrorMode.Fail"/>.</value>
+    public ImmutableArray<CsvRejection> RejectedBefore { get; internal set; } = [];
 
     /// <summary>Gets where the problem is and why.</summary>
     /// <value>The rejection, or null when the exception was created without one.</value>

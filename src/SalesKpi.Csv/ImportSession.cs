@@ -54,6 +54,20 @@ internal sealed class ImportSession
 
     public CsvImportResult Run()
     {
+        try
+        {
+            return Import();
+        }
+        catch (CsvImportException e)
+        {
+            // Under Report, a problem with a whole file stops the import: the rows rejected before it go with the error.
+            e.RejectedBefore = [.. _rejections];
+            throw;
+        }
+    }
+
+    private CsvImportResult Import()
+    {
         foreach (var table in CsvTable.All)
         {
             var registry = Registry(table);

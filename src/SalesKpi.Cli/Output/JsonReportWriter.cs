@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -32,7 +33,19 @@ internal static class JsonReportWriter
     }
 
     /// <summary>Writes the document of a run that failed after the import: the error and the import, with its rejections.</summary>
-    public static void WriteFailure(CsvImportResult import, int exitCode, string message, TextWriter writer)
+    public static void WriteFailure(CsvImportResult import, int exitCode, string message, TextWriter writer) =>
+        WriteFailure(exitCode, message, writer, json => WriteImport(import, json));
+
+    /// <summary>Writes the document of an import that failed: the error and the rows rejected before it (an <c>import</c> with only its rejections).</summary>
+    public static void WriteFailure(ImmutableArray<CsvRejection> rejectedBefore, int exitCode, string message, TextWriter writer) =>
+        WriteFailure(exitCode, message, writer, json =>
+        {
+            json.WriteStartObject("import");
+            WriteRejections(rejectedBefore, json);
+            json.WriteEndObject();
+        });
+
+    private static void WriteFailure(int exitCode, string message, TextWriter writer, Action<Utf8JsonWriter> import)
     {
         using var chunked = new ChunkedJson(writer);
         var json = chunked.Json;
@@ -42,7 +55,7 @@ internal static class JsonReportWriter
         json.WriteNumber("exitCode", exitCode);
         json.WriteString("message", message);
         json.WriteEndObject();
-        WriteImport(import, json);
+        import(json);
         json.WriteEndObject();
     }
 
@@ -229,9 +242,16 @@ internal static class JsonReportWriter
 
         json.WriteEndArray();
 
-        json.WriteNumber("rejected", import.Rejections.Length);
+        WriteRejections(import.Rejections, json);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"rejected": n, "rejections": [...]</c>.</summary>
+    private static void WriteRejections(ImmutableArray<CsvRejection> rejections, Utf8JsonWriter json)
+    {
+        json.WriteNumber("rejected", rejections.Length);
         json.WriteStartArray("rejections");
-        foreach (var rejection in import.Rejections)
+        foreach (var rejection in rejections)
         {
             json.WriteStartObject();
             json.WriteString("file", rejection.File);
@@ -243,7 +263,6 @@ internal static class JsonReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter json, string name, decimal? value)

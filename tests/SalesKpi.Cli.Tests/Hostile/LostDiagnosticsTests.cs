@@ -80,4 +80,24 @@ public class LostDiagnosticsTests
         Assert.Single(document.GetProperty("import").GetProperty("rejections").EnumerateArray());
         Assert.Contains("EUR, USD", document.GetProperty("error").GetProperty("message").GetString());
     }
+
+    [Fact]
+    public void Report_AWholeFileFailsAfterEarlierRejections_ListsTheEarlierRejectionsFirst()
+    {
+        // reps.csv is read before activities.csv: its row 3 has two fields for a three-column header and is rejected;
+        // then activities.csv lacks its required occurred_at column, which stops the import in every mode.
+        using var directory = new TempDirectory();
+        directory.Write("reps.csv", "id,name,team\nana,Ana,north\nben,Ben");
+        directory.Write("activities.csv", "id,kind,owner\nA1,call,ana");
+
+        var result = Cli.Run("report", "--data", directory.Path, "--on-error", "report", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"{Path.Combine(directory.Path, "reps.csv")}:3:1: the row has 2 fields but the header has 3", lines[0]);
+        Assert.Equal("1 row rejected and left out of the report.", lines[1]);
+        Assert.StartsWith($"saleskpi: bad data: {Path.Combine(directory.Path, "activities.csv")}:1:1: ", lines[2]);
+        var document = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(3, Assert.Single(document.GetProperty("import").GetProperty("rejections").EnumerateArray()).GetProperty("line").GetInt32());
+    }
 }
