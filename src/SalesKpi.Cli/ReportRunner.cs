@@ -72,10 +72,18 @@ internal sealed class ReportRunner(CliConsole console)
         // With one currency in the data, money KPIs are in it even where nothing was summed (a zero revenue is 0 USD).
         var currencies = Currencies(imported.Data);
         var settings = KpiSettings.Default.WithZone(request.Zone).WithReportingCurrency(currencies.Count == 1 ? new Currency(currencies.Single()) : null);
-        KpiReport report;
+        var evaluator = new KpiEvaluator(settings);
+        KpiReportReader report;
         try
         {
-            report = new KpiEvaluator(settings).Evaluate(imported.Data, query);
+            if (currencies.Count > 1)
+            {
+                // Amounts in several currencies fail the KPIs that sum them, possibly only when their values are finished:
+                // finish the whole report once first, so that the failure comes before any output.
+                _ = evaluator.Evaluate(imported.Data, query);
+            }
+
+            report = evaluator.EvaluateRows(imported.Data, query);
         }
         catch (InvalidOperationException e) when (currencies.Count > 1)
         {
@@ -84,6 +92,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
 
         console.Cancellation.ThrowIfCancellationRequested();
+        using var rows = report;
         var output = new ReportOutput(request, report, imported, source.Description, mapping?.Name);
         switch (request.Format)
         {

@@ -23,7 +23,7 @@ internal static class CsvReportWriter
         writer.Write(Header);
         writer.Write('\n');
         var written = 0;
-        foreach (var row in report.Rows)
+        foreach (var row in report.ReadRows())
         {
             var value = row.Value;
             string[] cells =

@@ -124,7 +124,9 @@ internal static class JsonReportWriter
 
         json.WriteEndArray();
 
+        // The rows come group by group, period by period, KPI by KPI: each is finished as it is written, none kept.
         json.WriteStartArray("results");
+        using var rows = report.ReadRows().GetEnumerator();
         foreach (var group in report.Groups)
         {
             for (var p = 0; p < report.Periods.Length; p++)
@@ -135,8 +137,9 @@ internal static class JsonReportWriter
                 json.WriteStartObject("values");
                 foreach (var kpi in report.Query.Kpis)
                 {
+                    rows.MoveNext();
                     json.WritePropertyName(kpi.Id);
-                    WriteValue(json, report.Get(kpi.Id, group, p));
+                    WriteValue(json, rows.Current.Value);
                 }
 
                 json.WriteEndObject();

@@ -6,11 +6,11 @@ namespace SalesKpi.Cli.Output;
 
 /// <summary>Everything a report writer needs: the request, the evaluated report and what the import read.</summary>
 /// <param name="Request">The command line.</param>
-/// <param name="Report">The evaluated KPIs.</param>
+/// <param name="Report">The evaluated KPIs, each finished as a writer reads it.</param>
 /// <param name="Import">The import: records, rejections, files.</param>
 /// <param name="Source">The data set: a directory or "embedded sample".</param>
 /// <param name="Mapping">The mapping file, or null.</param>
-internal sealed record ReportOutput(ReportRequest Request, KpiReport Report, CsvImportResult Import, string Source, string? Mapping)
+internal sealed record ReportOutput(ReportRequest Request, KpiReportReader Report, CsvImportResult Import, string Source, string? Mapping)
 {
     public SalesData Data => Import.Data;
 

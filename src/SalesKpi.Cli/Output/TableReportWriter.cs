@@ -50,33 +50,39 @@ internal static class TableReportWriter
         }
 
         writer.WriteLine();
+        // A table is laid out from all its cells, so the rows are read into one array: group, then period, then KPI.
         var report = output.Report;
+        var values = report.ReadRows().Select(r => r.Value).ToArray();
         var kpis = report.Query.Kpis.Select(k => k.Id).ToList();
+        var kpiIndex = kpis.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
+        var groupIndex = report.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i, StringComparer.Ordinal);
+        KpiValue Get(string kpi, string group, int period) =>
+            values[(((groupIndex[group] * report.Periods.Length) + period) * kpis.Count) + kpiIndex[kpi]];
         if (request.Per == PeriodUnit.None && request.By == "none")
         {
-            WriteValueTable(console, report, kpis);
+            WriteValueTable(console, kpis, k => Get(k, KpiGrouping.AllKey, 0));
         }
         else if (request.Per == PeriodUnit.None)
         {
-            var columns = report.Groups.Select(g => (Header: output.GroupLabel(g), Cell: (Func<string, string>)(k => ValueText.Short(report.Get(k, g, 0))))).ToList();
+            var columns = report.Groups.Select(g => (Header: output.GroupLabel(g), Cell: (Func<string, string>)(k => ValueText.Short(Get(k, g, 0))))).ToList();
             WriteGrid(console, null, kpis, columns, width);
         }
         else
         {
             foreach (var group in report.Groups)
             {
-                var columns = report.Periods.Select((p, i) => (Header: p.Label, Cell: (Func<string, string>)(k => ValueText.Short(report.Get(k, group, i))))).ToList();
+                var columns = report.Periods.Select((p, i) => (Header: p.Label, Cell: (Func<string, string>)(k => ValueText.Short(Get(k, group, i))))).ToList();
                 WriteGrid(console, request.By == "none" ? null : output.GroupLabel(group), kpis, columns, width);
             }
         }
 
-        if (report.Rows.Any(r => !r.Value.IsDefined))
+        if (values.Any(v => !v.IsDefined))
         {
             writer.WriteLine($"{ValueText.Undefined} undefined (no data for the ratio or statistic); --format json gives each reason.");
         }
     }
 
-    private static void WriteValueTable(IAnsiConsole console, KpiReport report, List<string> kpis)
+    private static void WriteValueTable(IAnsiConsole console, List<string> kpis, Func<string, KpiValue> get)
     {
         var table = NewTable();
         table.AddColumn(new TableColumn(KpiHeader));
@@ -84,7 +90,7 @@ internal static class TableReportWriter
         table.AddColumn(new TableColumn("Detail"));
         foreach (var kpi in kpis)
         {
-            var value = report.Get(kpi);
+            var value = get(kpi);
             table.AddRow(new Text(kpi), new Text(ValueText.Long(value)), new Text(Printable(ValueText.Detail(value))));
         }
 

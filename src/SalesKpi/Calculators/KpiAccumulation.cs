@@ -95,11 +95,24 @@ public sealed class KpiAccumulation
     /// <exception cref="InvalidOperationException">The accumulation was merged into another.</exception>
     public KpiReport ToReport()
     {
-        Preconditions.CheckState(!_finished, "The accumulation was merged into another and cannot be finished.");
+        using var reader = ToReader();
+        var rows = ImmutableArray.CreateBuilder<KpiReportRow>(checked((int)reader.RowCount));
+        rows.AddRange(reader.ReadRows());
+        return new KpiReport(reader.Query, reader.Settings, reader.Periods, reader.Groups, rows.MoveToImmutable());
+    }
+
+    /// <summary>Finishes the accumulation as a reader of rows, each made when it is read and not kept.</summary>
+    /// <returns>The reader; dispose it when its rows are not read to the end.</returns>
+    /// <exception cref="InvalidOperationException">The accumulation was merged into another or already finished.</exception>
+    public KpiReportReader ToReader()
+    {
+        Preconditions.CheckState(!_finished, "The accumulation was merged into another or already finished, and cannot be finished.");
+        _finished = true;
         var query = _compiled.Query;
         var plan = _compiled.Plan;
         var keys = new HashSet<string>(_groupKeys, StringComparer.Ordinal);
         var view = _pending is { } pending ? _pendingPlan!.CreateView(pending) : null;
+        _pending = null;
         if (view is not null)
         {
             keys.UnionWith(view.RoutedGroups());
@@ -114,28 +127,46 @@ public sealed class KpiAccumulation
             .OrderBy(k => k == KpiGrouping.NoKey ? 1 : 0)
             .ThenBy(k => k, StringComparer.Ordinal)
             .ToImmutableArray();
-        // A leaf's value in a cell with no records, or where it is unsupported, is the same in every such cell: made once.
-        var empty = new KpiValue?[_compiled.Leaves.Length];
-        var memo = new KpiValue?[_compiled.Leaves.Length * _compiled.PeriodCount];
-        var rows = ImmutableArray.CreateBuilder<KpiReportRow>(ordered.Length * (plan.Periods.Length - plan.FirstVisible) * query.Kpis.Length);
-        foreach (var key in ordered)
+        var released = 0;
+        void Release()
         {
-            Array.Clear(memo);
-            var group = new GroupValues(key, _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null, memo, empty, view);
-            for (var p = plan.FirstVisible; p < plan.Periods.Length; p++)
+            if (Interlocked.Exchange(ref released, 1) == 0)
             {
-                for (var k = 0; k < query.Kpis.Length; k++)
-                {
-                    var value = Evaluate(_compiled.Roots[k], group, p);
-                    rows.Add(new KpiReportRow(key, plan.Periods[p], query.Kpis[k].Id, value));
-                }
+                view?.Return();
             }
         }
 
-        view?.Return();
-        _pending = null;
-        _finished = true;
-        return new KpiReport(query, _compiled.Settings, [.. plan.Periods.Skip(plan.FirstVisible)], ordered, rows.MoveToImmutable());
+        return new KpiReportReader(query, _compiled.Settings, [.. plan.Periods.Skip(plan.FirstVisible)], ordered, Rows(ordered, view, Release), Release);
+    }
+
+    /// <summary>Makes the rows of every group, period and KPI in report order, then releases the columnar counters.</summary>
+    private IEnumerable<KpiReportRow> Rows(ImmutableArray<string> ordered, FastPlan.ReportView? view, Action release)
+    {
+        try
+        {
+            var query = _compiled.Query;
+            var plan = _compiled.Plan;
+            // A leaf's value in a cell with no records, or where it is unsupported, is the same in every such cell: made once.
+            var empty = new KpiValue?[_compiled.Leaves.Length];
+            var memo = new KpiValue?[_compiled.Leaves.Length * _compiled.PeriodCount];
+            foreach (var key in ordered)
+            {
+                Array.Clear(memo);
+                var group = new GroupValues(key, _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null, memo, empty, view);
+                for (var p = plan.FirstVisible; p < plan.Periods.Length; p++)
+                {
+                    for (var k = 0; k < query.Kpis.Length; k++)
+                    {
+                        var value = Evaluate(_compiled.Roots[k], group, p);
+                        yield return new KpiReportRow(key, plan.Periods[p], query.Kpis[k].Id, value);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            release();
+        }
     }
 
     internal void Scan(SalesData data, int partition, int partitions, FastPlan? fast = null)

@@ -86,6 +86,15 @@ public sealed class KpiEvaluator
     /// or a calculator is inconsistent (two inputs of one collection, an accumulator that does not handle its input).</exception>
     public KpiReport Evaluate(SalesData data, KpiQuery query) => Accumulate(data, query).ToReport();
 
+    /// <summary>Evaluates a query as a reader of rows, each finished when it is read and not kept: for reports too large to hold, written straight to a file or a response.</summary>
+    /// <param name="data">The snapshot.</param>
+    /// <param name="query">The KPIs, range, grouping and periods.</param>
+    /// <returns>The reader; dispose it when its rows are not read to the end.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">Amounts in different currencies cannot be summed under the settings
+    /// (here, or while the rows are read), or a calculator is inconsistent.</exception>
+    public KpiReportReader EvaluateRows(SalesData data, KpiQuery query) => Accumulate(data, query).ToReader();
+
     /// <summary>Evaluates one KPI over a range, ungrouped and unbucketed.</summary>
     /// <param name="kpi">The KPI.</param>
     /// <param name="data">The snapshot.</param>

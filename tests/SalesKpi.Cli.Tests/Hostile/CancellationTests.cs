@@ -17,10 +17,11 @@ public sealed class CancellationTests : IDisposable
 
     public CancellationTests()
     {
-        // Well past the 8 MB from which progress is shown, and some seconds of import, so that the signal lands during it.
+        // Well past the 8 MB from which progress is shown, and seconds of import even on a fast machine, so that the signal
+        // (sent as soon as the progress display is up) lands during it.
         using var writer = new StreamWriter(Path.Combine(_directory.Path, "activities.csv"));
         writer.Write("id,kind,owner,occurred_at,outcomes,lead_id,opportunity_id,tool\n");
-        for (var i = 0; writer.BaseStream.Length < ImportProgressDisplay.ThresholdBytes * 3; i++)
+        for (var i = 0; writer.BaseStream.Length < ImportProgressDisplay.ThresholdBytes * 6; i++)
         {
             writer.Write($"activity-{i:D8},call,rep-{i % 10},2025-03-{1 + (i % 28):D2}T10:00:00Z,connected,,,\n");
         }
@@ -102,7 +103,6 @@ public sealed class CancellationTests : IDisposable
             if (!interrupted && screen.ToString().Contains(HideCursor, StringComparison.Ordinal))
             {
                 interrupted = true;
-                Thread.Sleep(300);
                 interrupt(terminal);
                 terminal.StandardInput.Flush();
             }
