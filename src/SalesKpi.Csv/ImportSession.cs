@@ -68,6 +68,7 @@ internal sealed class ImportSession
 
     private CsvImportResult Import()
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         foreach (var table in CsvTable.All)
         {
             var registry = Registry(table);
