@@ -43,6 +43,12 @@ internal static class CliApp
         {
             return Interrupted(console);
         }
+        catch (OutOfMemoryException)
+        {
+            // A report of a very long range, per week and group, can need more memory than the machine has.
+            console.Error.WriteLine("saleskpi: out of memory: the report needs more memory than this machine has; narrow --from/--to, or use a coarser --per, fewer groups (--by) or fewer --kpi.");
+            return ExitCodes.BadUsage;
+        }
 #pragma warning disable CA1031 // A bug must still end with a message and a distinct exit code, not a stack dump.
         catch (Exception e)
 #pragma warning restore CA1031

@@ -89,6 +89,11 @@ internal static class ReportCommand
         };
         kpi.Validators.Add(r =>
         {
+            if (r.Tokens.Count > 0 && SplitIds(r.GetValueOrDefault<string[]>()).Count == 0)
+            {
+                r.AddError("--kpi: no KPI id given ('saleskpi kpis' lists every KPI; leave --kpi out for all of them).");
+            }
+
             foreach (var id in SplitIds(r.GetValueOrDefault<string[]>()))
             {
                 if (!Kpis.TryGet(id, out _))

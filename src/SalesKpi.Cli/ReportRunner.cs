@@ -32,6 +32,11 @@ internal sealed class ReportRunner(CliConsole console)
             }
         }
 
+        if (request.DataDirectory is { } dataDirectory && Unreadable(dataDirectory) is { } reason)
+        {
+            return Fail(ExitCodes.BadData, $"cannot read {dataDirectory}: {reason}");
+        }
+
         var source = request.DataDirectory is { } directory ? CsvSource.FromDirectory(directory) : EmbeddedSample.Instance;
         if (mapping is null && !CsvFiles.All.Any(source.Exists))
         {
@@ -46,7 +51,7 @@ internal sealed class ReportRunner(CliConsole console)
         catch (CsvImportException e)
         {
             WriteRejections(e.RejectedBefore);
-            var hint = e.Rejection is not null && request.OnError == CsvErrorMode.Fail && !IsFileLevel(e.Rejection)
+            var hint = e.IsRowRejection
                 ? "Run with --on-error report to import the good rows and list every bad one."
                 : null;
             if (request.Format == OutputFormat.Json)
@@ -94,17 +99,25 @@ internal sealed class ReportRunner(CliConsole console)
         console.Cancellation.ThrowIfCancellationRequested();
         using var rows = report;
         var output = new ReportOutput(request, report, imported, source.Description, mapping?.Name);
-        switch (request.Format)
+        try
         {
-            case OutputFormat.Json:
-                JsonReportWriter.Write(output, console.Out, console.Cancellation);
-                break;
-            case OutputFormat.Csv:
-                CsvReportWriter.Write(output, console.Out, console.Cancellation);
-                break;
-            default:
-                TableReportWriter.Write(output, console.Out, console.Width);
-                break;
+            switch (request.Format)
+            {
+                case OutputFormat.Json:
+                    JsonReportWriter.Write(output, console.Out, console.Cancellation);
+                    break;
+                case OutputFormat.Csv:
+                    CsvReportWriter.Write(output, console.Out, console.Cancellation);
+                    break;
+                default:
+                    TableReportWriter.Write(output, console.Out, console.Width);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (console.Cancellation.IsCancellationRequested)
+        {
+            console.Error.WriteLine("saleskpi: interrupted; the output is incomplete.");
+            return console.InterruptedExitCode;
         }
 
         return ExitCodes.Success;
@@ -210,8 +223,24 @@ internal sealed class ReportRunner(CliConsole console)
         return codes;
     }
 
-    /// <summary>Returns true for a problem with a whole file (its header is line 1), which --on-error report does not get past.</summary>
-    private static bool IsFileLevel(CsvRejection rejection) => rejection.Line == 1;
+    /// <summary>Returns why the data directory cannot be listed (so that every file in it would look absent), or null.</summary>
+    private static string? Unreadable(string directory)
+    {
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(directory).GetEnumerator();
+            _ = entries.MoveNext();
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+        catch (IOException e)
+        {
+            return e.Message;
+        }
+    }
 
     /// <summary>Returns the message of an I/O failure, such as <c>cannot read data/reps.csv: permission denied</c>.</summary>
     private static string Reason(Exception e) => e.Message;

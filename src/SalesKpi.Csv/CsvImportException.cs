@@ -43,6 +43,10 @@ public sealed class CsvImportException : Exception
     /// import, so that a caller can still show them; empty under <see cref="CsvErrorMode.Fail"/>.</value>
     public ImmutableArray<CsvRejection> RejectedBefore { get; internal set; } = [];
 
+    /// <summary>Gets a value indicating whether the exception is one bad row under <see cref="CsvErrorMode.Fail"/>, which
+    /// <see cref="CsvErrorMode.Report"/> would leave out; false for a problem with a whole file, which fails every mode.</summary>
+    internal bool IsRowRejection { get; init; }
+
     /// <summary>Gets where the problem is and why.</summary>
     /// <value>The rejection, or null when the exception was created without one.</value>
     public CsvRejection? Rejection { get; }

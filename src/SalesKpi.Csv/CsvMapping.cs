@@ -195,18 +195,28 @@ public sealed class CsvMapping
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // A key given twice would silently keep only its last value (a second 'where' changes what is imported): refused.
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            throw new FormatException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{name}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {MessageText.OfMessage(e.Message)}"));
+            // A repeated key is found once the object is read, so it comes with no position.
+            throw new FormatException(e.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $"{name}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {MessageText.OfMessage(e.Message)}")
+                : $"{name}: {(e.Path is { } at ? at + ": " : string.Empty)}not valid JSON: {MessageText.OfMessage(e.Message)} A key may be given once.");
         }
 
         using (document)
         {
-            return new Reader(name).ReadMapping(document.RootElement);
+            try
+            {
+                return new Reader(name).ReadMapping(document.RootElement);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A string escape that is half a UTF-16 surrogate pair ("\ud800") is valid JSON but no text.
+                throw new FormatException($"{name}: a string is not valid text: {MessageText.OfMessage(e.Message)}", e);
+            }
         }
     }
 
@@ -254,6 +264,11 @@ public sealed class CsvMapping
         {
             CheckKeys(file, path, FileKeys);
             var source = RequiredString(file, "source", path);
+            if (source.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            {
+                throw Error($"{path}.source", $"'{MessageText.Of(source.Replace("\0", "\\0", StringComparison.Ordinal))}' is not a file name: it holds a character no path may hold (such as NUL)");
+            }
+
             var targetName = RequiredString(file, "target", path);
             var target = CsvTable.ForFile(targetName) ?? CsvTable.ForFile(targetName + ".csv")
                 ?? throw Error($"{path}.target", $"'{MessageText.Of(targetName)}' is not a SalesKpi file; use one of {string.Join(", ", CsvFiles.All)}{Suggestions.DidYouMean(targetName, CsvFiles.All)}");

@@ -85,7 +85,7 @@ internal sealed class ImportSession
 
                     if (!_source.Exists(file.Source))
                     {
-                        throw new CsvImportException($"The mapping {mapping.Name} reads '{file.Source}', which is not in {_source.Description}.");
+                        throw new CsvImportException($"the mapping {mapping.Name} reads '{MessageText.Of(file.Source)}', which is not in {_source.Description}");
                     }
 
                     registry?.MarkPresent();
@@ -200,6 +200,15 @@ internal sealed class ImportSession
                 _options.Progress?.Report(new CsvImportProgress(_file, stream.BytesRead, total, rows, false));
             }
 
+            if (reader[0].StartsWith('\uFEFF'))
+            {
+                // A byte-order mark is only ever at the start of a file: here it is two files joined (cat a.csv b.csv),
+                // and kept it would make a different id ("\uFEFFana" is not "ana").
+                rejected++;
+                Reject(new CsvRejection(_file, reader.RecordLine, 1, null, "the row starts with a byte-order mark (U+FEFF), which belongs only at the start of a file: were two files joined? Remove it"));
+                continue;
+            }
+
             if (reader.Count != headerCount)
             {
                 rejected++;
@@ -256,7 +265,7 @@ internal sealed class ImportSession
     {
         if (_options.OnError == CsvErrorMode.Fail)
         {
-            throw new CsvImportException(rejection);
+            throw new CsvImportException(rejection) { IsRowRejection = true };
         }
 
         _rejections.Add(rejection);
@@ -365,6 +374,7 @@ internal sealed class ImportSession
         CheckReference(_opportunityIds, row, S["opportunity_id"], id, required: true);
         var pending = _opportunities[_opportunityIndex[id]];
         Check(enteredAt >= pending.Opportunity.CreatedAt, row.Get(S["entered_at"]), $"entered_at {enteredAt} is before opportunity '{MessageText.Of(id)}' was created ({pending.Opportunity.CreatedAt})");
+        Check(pending.Opportunity.ClosedAt is not { } closed || enteredAt <= closed, row.Get(S["entered_at"]), $"entered_at {enteredAt} is after opportunity '{MessageText.Of(id)}' closed ({pending.Opportunity.ClosedAt})");
         pending.Add(new StageEntry(new OpportunityStage(stage), enteredAt));
     }
 

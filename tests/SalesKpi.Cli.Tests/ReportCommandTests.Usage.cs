@@ -95,4 +95,16 @@ public partial class ReportCommandTests
         Assert.Equal(Calculators.Kpis.All.Length, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("close-rate", result.Output);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(",")]
+    [InlineData(" , ")]
+    public void Report_KpiOptionWithNoId_IsBadUsageInsteadOfEveryKpi(string value)
+    {
+        var result = Cli.Run("report", "--kpi", value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("saleskpi: bad usage: --kpi: no KPI id given", result.Error);
+    }
 }

@@ -148,10 +148,12 @@ public sealed class KpiAccumulation
             var plan = _compiled.Plan;
             // A leaf's value in a cell with no records, or where it is unsupported, is the same in every such cell: made once.
             var empty = new KpiValue?[_compiled.Leaves.Length];
-            var memo = new KpiValue?[_compiled.Leaves.Length * _compiled.PeriodCount];
+            // Leaf values are kept only for the periods a derived KPI can still ask for (the current one, and one more for
+            // each period-over-period KPI in the deepest chain), so a group's memory does not grow with its periods.
+            var memo = new ValueMemo(_compiled.Leaves.Length, 1 + (_compiled.Roots.Length == 0 ? 0 : _compiled.Roots.Max(Lag)));
             foreach (var key in ordered)
             {
-                Array.Clear(memo);
+                memo.Clear();
                 var group = new GroupValues(key, _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null, memo, empty, view);
                 for (var p = plan.FirstVisible; p < plan.Periods.Length; p++)
                 {
@@ -319,13 +321,12 @@ public sealed class KpiAccumulation
                     return group.Empty[leaf.Index] ??= KpiValue.Undefined(leaf.Calculator.Unit, reason);
                 }
 
-                var index = (leaf.Index * _compiled.PeriodCount) + period;
-                if (group.Memo[index] is { } known)
+                if (group.Memo.Get(leaf.Index, period) is { } known)
                 {
                     return known;
                 }
 
-                return group.Memo[index] = LeafValue(leaf, group, period, index);
+                return group.Memo.Set(leaf.Index, period, LeafValue(leaf, group, period, (leaf.Index * _compiled.PeriodCount) + period));
             case CompiledQuery.DerivedNode derived:
                 var current = new KpiValue[derived.Children.Length];
                 KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;
@@ -395,14 +396,45 @@ public sealed class KpiAccumulation
             CultureInfo.InvariantCulture,
             $"KPI '{leaf.Calculator.Id}': {accumulator.GetType().Name}.GetValue() returned null for group '{group}' in period {_compiled.Plan.Periods[period].Label}; return KpiValue.Undefined(unit, reason) when the value cannot be computed."));
 
+    /// <summary>Returns how many periods back a KPI reads: one for each period-over-period step in its deepest chain.</summary>
+    private static int Lag(CompiledQuery.Node node) => node is CompiledQuery.DerivedNode derived
+        ? (derived.Derived.UsesPreviousPeriod ? 1 : 0) + (derived.Children.Length == 0 ? 0 : derived.Children.Max(Lag))
+        : 0;
+
+    /// <summary>The leaf values of one group for a window of recent periods: a period's values overwrite those of the period a window earlier.</summary>
+    private sealed class ValueMemo(int leaves, int window)
+    {
+        private readonly KpiValue?[] _values = new KpiValue?[leaves * window];
+        private readonly int[] _periods = new int[leaves * window];
+
+        public void Clear()
+        {
+            Array.Clear(_values);
+            Array.Fill(_periods, -1);
+        }
+
+        public KpiValue? Get(int leaf, int period)
+        {
+            var slot = (leaf * window) + (period % window);
+            return _periods[slot] == period ? _values[slot] : null;
+        }
+
+        public KpiValue Set(int leaf, int period, KpiValue value)
+        {
+            var slot = (leaf * window) + (period % window);
+            _periods[slot] = period;
+            return _values[slot] = value;
+        }
+    }
+
     /// <summary>What evaluating one group's cells reads: its accumulators, the columnar counters, and the values made so far.</summary>
-    private sealed class GroupValues(string key, KpiAccumulator?[]? cells, KpiValue?[] memo, KpiValue?[] empty, FastPlan.ReportView? view)
+    private sealed class GroupValues(string key, KpiAccumulator?[]? cells, ValueMemo memo, KpiValue?[] empty, FastPlan.ReportView? view)
     {
         public string Key { get; } = key;
 
         public KpiAccumulator?[]? Cells { get; } = cells;
 
-        public KpiValue?[] Memo { get; } = memo;
+        public ValueMemo Memo { get; } = memo;
 
         public KpiValue?[] Empty { get; } = empty;
 

@@ -89,7 +89,8 @@ public sealed class TimeInStageCalculator : AggregateKpiCalculator
                 return Mode == TimeInStageMode.LatestStay && stays.Count > 0 ? (stays[^1].End, [stays[^1]]) : null;
             }
 
-            stays.Add((last, closed));
+            // A stage entered after the close (data the importer refuses) is a stay of no time, never a negative one.
+            stays.Add((last, closed > last ? closed : last));
         }
 
         if (stays.Count == 0)

@@ -28,6 +28,25 @@ public sealed class SpecialFileTests : IDisposable
     }
 
     [Fact]
+    public void Regression_Report_UnreadableDataDirectory_SaysPermissionDeniedInsteadOfThatItHasNoSalesKpiFile()
+    {
+        // A directory that cannot be listed made every file in it look absent: "has none of the SalesKpi files" (exit 2).
+        _directory.Write("reps.csv", "id,name,team\nana,Ana,north");
+        File.SetUnixFileMode(_directory.Path, UnixFileMode.None);
+        try
+        {
+            var result = ToolProcess.Shell($"saleskpi report --data '{_directory.Path}'", user: "65534");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal($"saleskpi: bad data: cannot read {_directory.Path}: permission denied\n", result.Error);
+        }
+        finally
+        {
+            File.SetUnixFileMode(_directory.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
     public void Report_UnreadableMappingFile_SaysPermissionDenied()
     {
         _directory.Write("export.csv", "id,name\nana,Ana");

@@ -45,4 +45,45 @@ public class StreamingOutputTests
             Largest = Math.Max(Largest, count);
         }
     }
+
+    [Fact]
+    public void Report_InterruptedWhileWriting_SaysTheOutputIsIncompleteAndExits130()
+    {
+        // The interruption arrives once the CSV has started: the run stops within 4,096 rows and says what was left.
+        using var interruption = new CancellationTokenSource();
+        var writer = new CancellingWriter(interruption);
+        var error = new StringWriter();
+
+        var exitCode = CliApp.Run(
+            ["report", "--by", "rep", "--per", "week", "--format", "csv"],
+            new CliConsole(writer, error, IsInteractive: false, Width: CliConsole.DefaultWidth, Cancellation: interruption.Token));
+
+        Assert.Equal(130, exitCode);
+        Assert.Equal("saleskpi: interrupted; the output is incomplete.\n", error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Report_InterruptedBeforeWriting_SaysNothingWasWritten()
+    {
+        using var interruption = new CancellationTokenSource();
+        interruption.Cancel();
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = CliApp.Run(["report"], new CliConsole(output, error, IsInteractive: false, Width: CliConsole.DefaultWidth, Cancellation: interruption.Token));
+
+        Assert.Equal(130, exitCode);
+        Assert.Equal(string.Empty, output.ToString());
+        Assert.Equal("saleskpi: interrupted; nothing was written.\n", error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Cancels the run at the first text written to it.</summary>
+    private sealed class CancellingWriter(CancellationTokenSource interruption) : StringWriter
+    {
+        public override void Write(string? value)
+        {
+            interruption.Cancel();
+            base.Write(value);
+        }
+    }
 }

@@ -113,6 +113,35 @@ public class KpiReportReaderTests
         Assert.False(first.TryGetTarget(out _), "the first row is still referenced after the reader moved past it");
     }
 
+    [Fact]
+    public void Regression_ReadRows_ValuesOfEarlierPeriodsOfAGroupAreNotKeptInsteadOfTheWholeGroupHeldUntilItsEnd()
+    {
+        // Every leaf value of a group used to be memoised until the group ended (leaves × periods): a report over
+        // thousands of years per week grew by gigabytes. Only the periods a period-over-period KPI can still read are
+        // kept now. Every KPI (growth KPIs read one period back) by rep per week over 2025: the value of the first
+        // row, read and let go, must be collectable while the first group's last period is read.
+        var data = RandomSalesData.Create(seed: 7, size: 1_000);
+        using var reader = new KpiEvaluator().EvaluateRows(data, new KpiQuery(Year, Kpis.All, KpiGrouping.ByRep, PeriodUnit.Week));
+        using var rows = reader.ReadRows().GetEnumerator();
+        Assert.True(rows.MoveNext());
+        var first = WeaklyValue(rows.Current);
+        var rowsOfAGroup = reader.Periods.Length * reader.Query.Kpis.Length;
+        for (var read = 1; read < rowsOfAGroup; read++)
+        {
+            Assert.True(rows.MoveNext());
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.Equal(reader.Groups[0], rows.Current.Group);
+        Assert.False(first.TryGetTarget(out _), "the first period's value is still referenced at the group's last period");
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference<KpiReportRow> Weakly(KpiReportRow row) => new(row);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<KpiValue> WeaklyValue(KpiReportRow row) => new(row.Value);
 }
