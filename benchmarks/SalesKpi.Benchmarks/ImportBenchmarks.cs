@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using SalesKpi.Calculators;
-
+using SalesKpi.Engine;
 namespace SalesKpi.Benchmarks;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
+using SalesKpi.Engine;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using NodaTime;
+using SalesKpi.Engine;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Calculators;

@@ -1,5 +1,6 @@
 using SalesKpi.Activities;
 using SalesKpi.Deals;
+using SalesKpi.Engine;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;

@@ -1,3 +1,4 @@
+using SalesKpi.Engine;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Calculators;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
+using SalesKpi.Engine;
 using SalesKpi.Opportunities;
 using SalesKpi.Utility;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesKpi.Engine;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Calculators;

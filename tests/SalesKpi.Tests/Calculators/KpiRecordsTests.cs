@@ -2,6 +2,7 @@ using NodaTime;
 using SalesKpi.Activities;
 using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Engine;
 using SalesKpi.Opportunities;
 using static SalesKpi.Tests.TestUtilities.TestData;
 

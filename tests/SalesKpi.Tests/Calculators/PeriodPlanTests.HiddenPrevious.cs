@@ -1,5 +1,6 @@
 using NodaTime;
 using SalesKpi.Calculators;
+using SalesKpi.Engine;
 using static SalesKpi.Tests.Calculators.KpiTestData;
 
 namespace SalesKpi.Tests.Calculators;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SalesKpi.Tests.TestUtilities;
 
 namespace SalesKpi.Tests.DependencyInjection;
 
@@ -15,7 +16,6 @@ public sealed partial class DocsSnippetTests
     /// <summary>The pages whose every C# block must be a snippet, or say why not with <c>&lt;!-- not-compiled: reason --&gt;</c>.</summary>
     private static readonly string[] FullyCompiledPages = ["docs/dependency-injection.md", "docs/extending.md"];
 
-    private static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
     private static readonly Lazy<Dictionary<string, string>> Snippets = new(ReadSnippets);
 
     public static TheoryData<string, string> TaggedBlocks()
@@ -78,32 +78,19 @@ public sealed partial class DocsSnippetTests
 
     private static IEnumerable<string> Pages() =>
         new[] { "README.md" }.Concat(
-            Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Value, "docs"), "*.md")
-                .Select(p => Path.GetRelativePath(RepositoryRoot.Value, p).Replace('\\', '/'))
+            Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md")
+                .Select(p => Path.GetRelativePath(Repository.Root, p).Replace('\\', '/'))
                 .Order(StringComparer.Ordinal));
 
-    private static string ReadPage(string page) => File.ReadAllText(Path.Combine(RepositoryRoot.Value, page)).ReplaceLineEndings("\n");
+    private static string ReadPage(string page) => File.ReadAllText(Path.Combine(Repository.Root, page)).ReplaceLineEndings("\n");
 
     private static string Normalize(string code) =>
         string.Join('\n', code.ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd())).Trim('\n');
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SalesKpi.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds SalesKpi.sln.");
-    }
-
     private static Dictionary<string, string> ReadSnippets()
     {
         var snippets = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Value, "tests"), "*.cs", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(Path.Combine(Repository.Root, "tests"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         foreach (var file in files)

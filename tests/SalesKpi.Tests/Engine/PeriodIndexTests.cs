@@ -1,5 +1,6 @@
 using NodaTime;
 using SalesKpi.Calculators;
+using SalesKpi.Engine;
 
 namespace SalesKpi.Tests.Engine;
 

@@ -1,6 +1,7 @@
 using SalesKpi.Activities;
 using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Engine;
 using SalesKpi.Opportunities;
 using static SalesKpi.Tests.TestUtilities.TestData;
 

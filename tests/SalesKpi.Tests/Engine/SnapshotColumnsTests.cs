@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Engine;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
 using SalesKpi.Reps;

@@ -1,5 +1,5 @@
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.Engine;
 
 namespace SalesKpi.Tests.Engine;
 

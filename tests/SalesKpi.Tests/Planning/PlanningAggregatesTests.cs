@@ -1,6 +1,7 @@
 using NodaTime;
 using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Engine;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 using SalesKpi.Planning;

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using SalesKpi.Calculators;
+using SalesKpi.Engine;
 using SalesKpi.Opportunities;
 
 namespace SalesKpi.Tests.Properties;

@@ -1,6 +1,7 @@
+using SalesKpi.Calculators;
 using SalesKpi.Deals;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// The fused, columnar evaluation of the <see cref="KpiMeasure"/> KPIs of one query over one snapshot: one loop per

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// The periods of a <see cref="PeriodPlan"/> as tick boundaries, with a look-up table that places a timestamp in its

@@ -1,9 +1,10 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Calendars;
+using SalesKpi.Calculators;
 using SalesKpi.Utility;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// The periods of one evaluation, with their boundaries as instants, and the search that places an event in one.

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// Local day numbers of tick timestamps in a zone, from the zone's offsets over a range computed once: the day of a

@@ -4,7 +4,7 @@ using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>The lead source a record belongs to, following the links between collections.</summary>
 internal static class SourceKeys

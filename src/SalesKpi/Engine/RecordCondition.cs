@@ -1,9 +1,10 @@
 using SalesKpi.Activities;
+using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// A condition on the traits of a record — an activity's kind and outcomes, a lead's source and whether it was

@@ -1,10 +1,11 @@
 using NodaTime;
 using SalesKpi.Activities;
+using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// The records of one collection placed in periods by one timestamp: what a <see cref="KpiRecords"/> reads before its

@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using SalesKpi.Calculators;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>The scan of a <see cref="FastPlan"/>: the per-column loops, their partial results and the fold into accumulators.</summary>
 internal sealed partial class FastPlan

@@ -1,4 +1,6 @@
-namespace SalesKpi.Calculators;
+using SalesKpi.Calculators;
+
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// A sample of whole numbers of days kept as a histogram: its memory grows with the spread of the values, not with

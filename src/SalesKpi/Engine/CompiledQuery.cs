@@ -1,10 +1,11 @@
 using SalesKpi.Activities;
+using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>A query flattened into the aggregate KPIs that read records (leaves) and the tree that combines them.</summary>
 internal sealed class CompiledQuery

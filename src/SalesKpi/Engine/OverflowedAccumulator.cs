@@ -1,10 +1,11 @@
 using SalesKpi.Activities;
+using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// The state of a cell whose accumulation overflowed a <see cref="decimal"/>: it replaces the cell's accumulator, ignores

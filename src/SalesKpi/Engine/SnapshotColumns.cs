@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using SalesKpi.Activities;
+using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
 using SalesKpi.Reps;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// The compact, columnar form of one collection of a <see cref="SalesData"/> snapshot that the fast engine scans:

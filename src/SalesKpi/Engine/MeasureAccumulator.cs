@@ -1,11 +1,12 @@
 using NodaTime;
 using SalesKpi.Activities;
+using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
 using SalesKpi.Utility;
 
-namespace SalesKpi.Calculators;
+namespace SalesKpi.Engine;
 
 /// <summary>
 /// The state of a <see cref="KpiMeasure"/> for one group and period: counts, money totals and day samples, one slot per
