@@ -1,4 +1,3 @@
-using System.Text;
 using SalesKpi.Cli.Terminal;
 
 namespace SalesKpi.Cli;
@@ -49,10 +48,9 @@ internal sealed record CliConsole(
 
         // Console.Out flushes every write, which costs a system call per line of a large JSON or CSV report; this writer
         // buffers and CliApp flushes it once at the end, inside the guard that turns a full disk into exit 1.
-        var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false, NewLine = "\n" };
         return new CliConsole(
-            GuardedWriter.Throwing(output, "standard output"),
-            GuardedWriter.Swallowing(Console.Error, "standard error"),
+            GuardedStream.Writer(Console.OpenStandardOutput(), "standard output", throws: true, autoFlush: false),
+            GuardedStream.Writer(Console.OpenStandardError(), "standard error", throws: false, autoFlush: true),
             interactive,
             Math.Clamp(width, 60, 240),
             () => interruption.ExitCode,

@@ -28,7 +28,7 @@ internal sealed class ReportRunner(CliConsole console)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return Fail(ExitCodes.BadData, $"--mapping: {Reason(e)}");
+                return Fail(ExitCodes.BadData, $"--mapping: {e.Message}");
             }
         }
 
@@ -63,7 +63,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail(ExitCodes.BadData, Reason(e));
+            return Fail(ExitCodes.BadData, e.Message);
         }
 
         WriteRejections(imported.Rejections);
@@ -78,7 +78,7 @@ internal sealed class ReportRunner(CliConsole console)
         var currencies = Currencies(imported.Data);
         var settings = KpiSettings.Default.WithZone(request.Zone).WithReportingCurrency(currencies.Count == 1 ? new Currency(currencies.Single()) : null);
         var evaluator = new KpiEvaluator(settings);
-        KpiReportReader report;
+        KpiReportReader rows;
         try
         {
             if (currencies.Count > 1)
@@ -88,7 +88,7 @@ internal sealed class ReportRunner(CliConsole console)
                 _ = evaluator.Evaluate(imported.Data, query);
             }
 
-            report = evaluator.EvaluateRows(imported.Data, query);
+            rows = evaluator.EvaluateRows(imported.Data, query);
         }
         catch (InvalidOperationException e) when (currencies.Count > 1)
         {
@@ -96,8 +96,8 @@ internal sealed class ReportRunner(CliConsole console)
             return Failed(request, imported, ExitCodes.BadData, $"{e.Message} The data has amounts in {string.Join(", ", currencies.Order())}; saleskpi does not convert currencies: report each currency's records separately, or use the SalesKpi library with an IExchangeRateProvider.");
         }
 
+        using var report = rows;
         console.Cancellation.ThrowIfCancellationRequested();
-        using var rows = report;
         var output = new ReportOutput(request, report, imported, source.Description, mapping?.Name);
         try
         {
@@ -241,9 +241,6 @@ internal sealed class ReportRunner(CliConsole console)
             return e.Message;
         }
     }
-
-    /// <summary>Returns the message of an I/O failure, such as <c>cannot read data/reps.csv: permission denied</c>.</summary>
-    private static string Reason(Exception e) => e.Message;
 
     /// <summary>Lists the rejected rows on stderr, and how many there were.</summary>
     private void WriteRejections(System.Collections.Immutable.ImmutableArray<CsvRejection> rejections)
