@@ -25,14 +25,13 @@ internal sealed class CsvRecordReader : IDisposable
     private readonly StringBuilder _field = new();
     private readonly List<string> _values = [];
     private readonly List<CsvPosition> _positions = [];
+    private readonly int _maxField;
+    private readonly int _maxRecord;
     private int _pos;
     private int _len;
     private long _line = 1;
     private int _column = 1;
-    private readonly int _maxField;
-    private readonly int _maxRecord;
     private long _recordLength;
-    private bool _inRecord;
     private string? _overflow;
     private CsvPosition _overflowAt;
 
@@ -78,17 +77,10 @@ internal sealed class CsvRecordReader : IDisposable
         }
 
         RecordLine = _line;
+        // Every character read counts; the count starts again with each record.
         _recordLength = 0;
         _overflow = null;
-        _inRecord = true;
-        try
-        {
-            ReadFields();
-        }
-        finally
-        {
-            _inRecord = false;
-        }
+        ReadFields();
 
         if (_overflow is not null)
         {
@@ -126,7 +118,7 @@ internal sealed class CsvRecordReader : IDisposable
                 if (_overflow is null && _recordLength > _maxRecord)
                 {
                     // Empty fields store no characters: the separators alone can make a record too long.
-                    Overflow(new CsvPosition(RecordLine, 1), string.Create(CultureInfo.InvariantCulture, $"the record is longer than {_maxRecord:N0} characters (CsvImportOptions.MaxRecordLength)"));
+                    RecordOverflow();
                 }
 
                 continue;
@@ -152,7 +144,7 @@ internal sealed class CsvRecordReader : IDisposable
 
         if (_recordLength > _maxRecord)
         {
-            Overflow(new CsvPosition(RecordLine, 1), string.Create(CultureInfo.InvariantCulture, $"the record is longer than {_maxRecord:N0} characters (CsvImportOptions.MaxRecordLength)"));
+            RecordOverflow();
             return;
         }
 
@@ -164,6 +156,9 @@ internal sealed class CsvRecordReader : IDisposable
 
         _field.Append(c);
     }
+
+    private void RecordOverflow() =>
+        Overflow(new CsvPosition(RecordLine, 1), string.Create(CultureInfo.InvariantCulture, $"the record is longer than {_maxRecord:N0} characters (CsvImportOptions.MaxRecordLength)"));
 
     /// <summary>Stops storing the record, which is read to its end and then reported.</summary>
     private void Overflow(CsvPosition at, string reason)
@@ -278,10 +273,7 @@ internal sealed class CsvRecordReader : IDisposable
         }
 
         _pos++;
-        if (_inRecord)
-        {
-            _recordLength++;
-        }
+        _recordLength++;
 
         if (c == '\n' || (c == '\r' && Peek() != '\n'))
         {

@@ -14,17 +14,15 @@ namespace SalesKpi.Csv;
 /// </summary>
 internal sealed class CsvTextDecoder : TextReader
 {
-
     private readonly Stream _stream;
     private readonly byte[] _bytes = new byte[64 * 1024];
+    private readonly string _nulReason;
     private int _start;
     private int _end;
     private bool _endOfStream;
     private bool _started;
     private Form _form;
     private string? _error;
-
-    private readonly string _nulReason;
 
     /// <summary>Initializes a decoder.</summary>
     /// <param name="stream">The bytes.</param>

@@ -161,7 +161,8 @@ public sealed class KpiSettings
     public LocalDate LocalDateOf(Instant instant)
     {
         // The offset of any instant is known; only the local date-time it gives may be out of the calendar's range.
-        var localTicks = instant.ToUnixTimeTicks() + Zone.GetUtcOffset(instant).Ticks;
+        var offset = Zone.GetUtcOffset(instant);
+        var localTicks = instant.ToUnixTimeTicks() + offset.Ticks;
         if (localTicks < MinLocalTicks)
         {
             return LocalDate.MinIsoValue;
@@ -172,7 +173,7 @@ public sealed class KpiSettings
             return LocalDate.MaxIsoValue;
         }
 
-        return instant.InZone(Zone).Date;
+        return instant.WithOffset(offset).Date;
     }
 
     /// <summary>Returns the instant a local date starts at in <see cref="Zone"/> (daylight-saving aware).</summary>

@@ -123,11 +123,11 @@ internal sealed class RecurringRevenueCalculator() : AggregateKpiCalculator("rec
         var monthStart = new LocalDate(start.Year, start.Month, 1);
         while (monthStart <= end)
         {
-            var monthEnd = DateMath.EndOfMonthAfter(monthStart, 0)!.Value;
+            var days = monthStart.Calendar.GetDaysInMonth(monthStart.Year, monthStart.Month);
+            var monthEnd = monthStart.PlusDays(days - 1);
             var from = start > monthStart ? start : monthStart;
             var to = end < monthEnd ? end : monthEnd;
             var covered = Period.DaysBetween(from, to) + 1;
-            var days = monthStart.Calendar.GetDaysInMonth(monthStart.Year, monthStart.Month);
             earned += covered == days ? monthly : SpendProration.Prorate(monthly, covered, days);
             if (monthEnd >= end)
             {
