@@ -12,7 +12,8 @@ public partial class ExecutableTests
     private const string DocumentedCommand = "dotnet run --project src/SalesKpi.Cli -- ";
     private const string Elision = "[...]";
 
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    /// <summary>Gets the repository's root: the folder above the test binaries that holds SalesKpi.sln.</summary>
+    internal static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     [Fact]
     public void ReadmeFirstCommand_PrintsTheSampleReport()

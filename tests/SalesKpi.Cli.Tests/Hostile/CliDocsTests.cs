@@ -8,7 +8,7 @@ public partial class CliDocsTests
     [Fact]
     public void CliDocs_EveryErrorExample_IsWhatTheToolPrints()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var doc = File.ReadAllText(Path.Combine(ExecutableTests.RepositoryRoot, "docs", "cli.md")).ReplaceLineEndings("\n");
         var block = Block().Match(doc);
         Assert.True(block.Success, "docs/cli.md has the <!-- cli-errors --> block");
 
@@ -23,19 +23,6 @@ public partial class CliDocsTests
 
             Assert.Equal(string.Join('\n', lines.Skip(1)) + "\n", result.Error + result.Output);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SalesKpi.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("no SalesKpi.sln above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex("<!-- cli-errors -->\n```text\n(?<body>.*?)```", RegexOptions.Singleline)]
