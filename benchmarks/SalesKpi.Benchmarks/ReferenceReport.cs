@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Calendars;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Benchmarks;
 
@@ -42,21 +42,21 @@ public static class ReferenceReport
     /// <summary>Gets the 15 KPIs.</summary>
     public static ImmutableArray<KpiCalculator> Kpis { get; } =
     [
-        Calculators.Kpis.Calls,
-        Calculators.Kpis.EmailsSent,
-        Calculators.Kpis.Meetings,
-        Calculators.Kpis.Conversations,
-        Calculators.Kpis.CallToMeetingRate,
-        Calculators.Kpis.NewLeads,
-        Calculators.Kpis.SqlCount,
-        Calculators.Kpis.CostPerLead,
-        Calculators.Kpis.CloseRate,
-        Calculators.Kpis.AverageDealSize,
-        Calculators.Kpis.SalesCycleLength,
-        Calculators.Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.NewBusiness), Ids.RevenueNewBusiness),
-        Calculators.Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.AddOn), Ids.RevenueAddOn),
-        Calculators.Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.Renewal), Ids.RevenueRenewal),
-        Calculators.Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.WinBack), Ids.RevenueWinBack),
+        Reporting.Kpis.Calls,
+        Reporting.Kpis.EmailsSent,
+        Reporting.Kpis.Meetings,
+        Reporting.Kpis.Conversations,
+        Reporting.Kpis.CallToMeetingRate,
+        Reporting.Kpis.NewLeads,
+        Reporting.Kpis.SqlCount,
+        Reporting.Kpis.CostPerLead,
+        Reporting.Kpis.CloseRate,
+        Reporting.Kpis.AverageDealSize,
+        Reporting.Kpis.SalesCycleLength,
+        Reporting.Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.NewBusiness), Ids.RevenueNewBusiness),
+        Reporting.Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.AddOn), Ids.RevenueAddOn),
+        Reporting.Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.Renewal), Ids.RevenueRenewal),
+        Reporting.Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.WinBack), Ids.RevenueWinBack),
     ];
 
     /// <summary>Gets the query: 2025 by rep and ISO week.</summary>

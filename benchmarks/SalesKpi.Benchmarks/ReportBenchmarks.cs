@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Benchmarks;
 

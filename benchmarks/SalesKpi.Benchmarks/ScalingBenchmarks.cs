@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Benchmarks;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using NodaTime;
 using NodaTime.Text;
-using SalesKpi.Calculators;
 using SalesKpi.Csv;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli;
 

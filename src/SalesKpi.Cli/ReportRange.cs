@@ -10,10 +10,10 @@ namespace SalesKpi.Cli;
 internal static class ReportRange
 {
     /// <summary>Gets the first date a report may cover.</summary>
-    public static LocalDate First => Calculators.KpiQuery.MinDate;
+    public static LocalDate First => Reporting.KpiQuery.MinDate;
 
     /// <summary>Gets the last date a report may cover.</summary>
-    public static LocalDate Last => Calculators.KpiQuery.MaxDate;
+    public static LocalDate Last => Reporting.KpiQuery.MaxDate;
 
     /// <summary>Gets the supported range as written in messages.</summary>
     public static string Supported => $"{Iso(First)} to {Iso(Last)}";

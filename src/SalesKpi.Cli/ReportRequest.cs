@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
-using SalesKpi.Calculators;
 using SalesKpi.Csv;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli;
 

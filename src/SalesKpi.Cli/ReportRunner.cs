@@ -1,7 +1,7 @@
 using NodaTime;
-using SalesKpi.Calculators;
 using SalesKpi.Cli.Output;
 using SalesKpi.Csv;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli;
 

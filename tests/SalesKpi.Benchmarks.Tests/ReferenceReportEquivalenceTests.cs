@@ -1,4 +1,4 @@
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Benchmarks.Tests;
 

@@ -23,7 +23,7 @@ public partial class ReportCommandTests
     {
         var report = Cli.Json("report");
 
-        Assert.Equal(Calculators.Kpis.All.Length, report.GetProperty("kpis").GetArrayLength());
+        Assert.Equal(Reporting.Kpis.All.Length, report.GetProperty("kpis").GetArrayLength());
         Assert.Equal("embedded sample", report.GetProperty("settings").GetProperty("data").GetString());
         Assert.Equal(0, report.GetProperty("import").GetProperty("rejected").GetInt32());
         Assert.Equal(17_843, report.GetProperty("import").GetProperty("records").GetProperty("activities").GetInt32());

@@ -92,7 +92,7 @@ public partial class ReportCommandTests
         var result = Cli.Run("kpis");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(Calculators.Kpis.All.Length, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(Reporting.Kpis.All.Length, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("close-rate", result.Output);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using SalesKpi.Calculators;
 using SalesKpi.Csv;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli.Output;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime.Text;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli.Output;
 

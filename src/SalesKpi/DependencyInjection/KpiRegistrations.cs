@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using SalesKpi;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using SalesKpi;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Engine;
 

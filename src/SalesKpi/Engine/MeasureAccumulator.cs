@@ -1,9 +1,10 @@
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Extensibility;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Engine;

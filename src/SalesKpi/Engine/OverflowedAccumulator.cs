@@ -1,9 +1,10 @@
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Extensibility;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Engine;
 

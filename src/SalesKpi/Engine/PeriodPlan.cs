@@ -1,7 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Calendars;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Engine;

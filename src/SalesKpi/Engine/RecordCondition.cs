@@ -1,8 +1,8 @@
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Engine;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 
 namespace SalesKpi.Engine;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using SalesKpi.Calculators;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Planning;

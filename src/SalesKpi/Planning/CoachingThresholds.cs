@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Planning;
 

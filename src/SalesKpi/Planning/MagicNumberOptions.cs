@@ -1,4 +1,4 @@
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Planning;

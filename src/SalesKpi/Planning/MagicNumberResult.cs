@@ -1,5 +1,5 @@
 using System.Globalization;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Planning;
 

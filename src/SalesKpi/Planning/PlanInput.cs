@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Planning;

@@ -1,5 +1,7 @@
 using System.Globalization;
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Planning;
@@ -135,7 +137,7 @@ public sealed class QuotaAttainmentCalculator : DerivedKpiCalculator
         if (_quota is not null)
         {
             return _quota(values.Group, values.Period) is { } quota
-                ? Calculate(PlanningMoney.In(measured, quota.Currency, Measure.Id), quota).WithUnpriced(measured.UnpricedCount)
+                ? Calculate(ComponentMoney.In(measured, quota.Currency, Measure.Id), quota).WithUnpriced(measured.UnpricedCount)
                 : KpiValue.Undefined(Unit, noQuota);
         }
 

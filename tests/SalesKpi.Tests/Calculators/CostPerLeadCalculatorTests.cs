@@ -1,5 +1,5 @@
-using SalesKpi.Calculators;
-using SalesKpi.Leads;
+using SalesKpi.BuiltIn;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Calculators.KpiTestData;
 
 namespace SalesKpi.Tests.Calculators;

@@ -1,6 +1,6 @@
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 using static SalesKpi.Tests.Calculators.KpiTestData;
 

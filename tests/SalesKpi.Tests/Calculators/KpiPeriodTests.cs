@@ -1,5 +1,5 @@
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Calculators.KpiTestData;
 
 namespace SalesKpi.Tests.Calculators;

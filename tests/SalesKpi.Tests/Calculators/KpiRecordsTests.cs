@@ -1,9 +1,10 @@
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Engine;
+using SalesKpi.Extensibility;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.TestUtilities.TestData;
 
 namespace SalesKpi.Tests.Calculators;

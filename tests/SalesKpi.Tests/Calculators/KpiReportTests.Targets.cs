@@ -1,4 +1,4 @@
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Calculators.KpiTestData;
 
 namespace SalesKpi.Tests.Calculators;

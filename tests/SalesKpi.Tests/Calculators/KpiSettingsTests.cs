@@ -1,5 +1,5 @@
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Calculators;
 

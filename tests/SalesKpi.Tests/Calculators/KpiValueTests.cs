@@ -1,4 +1,4 @@
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 using SalesKpi.Tests.TestUtilities;
 using static SalesKpi.Tests.TestUtilities.TestData;
 

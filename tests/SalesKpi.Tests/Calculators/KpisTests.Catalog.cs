@@ -1,5 +1,7 @@
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
+using SalesKpi.Extensibility;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Calculators;
 

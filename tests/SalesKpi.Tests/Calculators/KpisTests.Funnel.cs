@@ -1,5 +1,6 @@
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Calculators.KpiTestData;
 
 namespace SalesKpi.Tests.Calculators;

@@ -1,4 +1,5 @@
-using SalesKpi.Calculators;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.TestUtilities.TestData;
 
 namespace SalesKpi.Tests.Calculators;

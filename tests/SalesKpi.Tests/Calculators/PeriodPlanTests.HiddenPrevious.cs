@@ -1,6 +1,6 @@
 using NodaTime;
-using SalesKpi.Calculators;
 using SalesKpi.Engine;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Calculators.KpiTestData;
 
 namespace SalesKpi.Tests.Calculators;

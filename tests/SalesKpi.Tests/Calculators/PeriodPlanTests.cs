@@ -1,5 +1,5 @@
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Calculators;
 

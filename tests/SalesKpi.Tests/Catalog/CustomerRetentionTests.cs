@@ -1,10 +1,11 @@
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
 using SalesKpi.Deals;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Catalog.OpportunityTestData;
 
 namespace SalesKpi.Tests.Catalog;
 
-using Kpis = SalesKpi.Calculators.Kpis;
+using Kpis = SalesKpi.Reporting.Kpis;
 
 /// <summary>customer-retention-rate, (E − N) / S, and churn-rate, 1 − retention.</summary>
 public sealed class CustomerRetentionTests

@@ -1,11 +1,11 @@
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Catalog.OpportunityTestData;
 
 namespace SalesKpi.Tests.Catalog;
 
-using Kpis = SalesKpi.Calculators.Kpis;
+using Kpis = SalesKpi.Reporting.Kpis;
 
 public sealed class DealsWonTests
 {

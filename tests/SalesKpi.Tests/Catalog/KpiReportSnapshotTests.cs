@@ -1,17 +1,17 @@
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using Snapshooter.Xunit;
 using static SalesKpi.Opportunities.OpportunityStage;
 using static SalesKpi.Tests.Catalog.OpportunityTestData;
 
 namespace SalesKpi.Tests.Catalog;
 
-using Kpis = SalesKpi.Calculators.Kpis;
+using Kpis = SalesKpi.Reporting.Kpis;
 
 /// <summary>
 /// Every built-in KPI by rep and month over a small, fixed quarter of data (3 reps in 2 teams, every collection), as a

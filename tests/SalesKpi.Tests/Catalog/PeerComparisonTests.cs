@@ -1,12 +1,12 @@
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 using static SalesKpi.Tests.Catalog.OpportunityTestData;
 
 namespace SalesKpi.Tests.Catalog;
 
-using Kpis = SalesKpi.Calculators.Kpis;
+using Kpis = SalesKpi.Reporting.Kpis;
 
 /// <summary>Seed 004's comparisons through <see cref="KpiReport.CompareWithPeers"/>.</summary>
 public sealed class PeerComparisonTests

@@ -1,11 +1,12 @@
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using static SalesKpi.Opportunities.OpportunityStage;
 using static SalesKpi.Tests.Catalog.OpportunityTestData;
 
 namespace SalesKpi.Tests.Catalog;
 
-using Kpis = SalesKpi.Calculators.Kpis;
+using Kpis = SalesKpi.Reporting.Kpis;
 
 public sealed class QualifiedPipelineTests
 {

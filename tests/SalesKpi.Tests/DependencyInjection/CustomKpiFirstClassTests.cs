@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.DependencyInjection;
 

@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SalesKpi;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 // </snippet:extending-usings>
 #pragma warning restore IDE0005

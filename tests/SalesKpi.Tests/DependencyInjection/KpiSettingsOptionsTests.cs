@@ -1,5 +1,5 @@
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.DependencyInjection;
 
@@ -116,7 +116,7 @@ public sealed class KpiSettingsOptionsTests
     [Fact]
     public void ToSettings_WorkingDays_ReachTheSettings()
     {
-        var calendar = new SalesKpi.Planning.WorkingDayCalendar([IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday], [new LocalDate(2025, 4, 23)]);
+        var calendar = new SalesKpi.Reporting.WorkingDayCalendar([IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday], [new LocalDate(2025, 4, 23)]);
 
         var settings = new KpiSettingsOptions { WorkingDays = calendar }.ToSettings();
 
@@ -137,5 +137,5 @@ public sealed class KpiSettingsOptionsTests
 
     [Fact]
     public void Default_WorkingDays_AreMondayToFriday() =>
-        Assert.Equal(SalesKpi.Planning.WorkingDayCalendar.MondayToFriday, KpiSettings.Default.WorkingDays);
+        Assert.Equal(SalesKpi.Reporting.WorkingDayCalendar.MondayToFriday, KpiSettings.Default.WorkingDays);
 }

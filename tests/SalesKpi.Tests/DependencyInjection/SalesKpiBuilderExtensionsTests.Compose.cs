@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using SalesKpi.Calculators;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using SalesKpi.Calculators;
-using SalesKpi.Opportunities;
+using SalesKpi.BuiltIn;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.DependencyInjection;
 

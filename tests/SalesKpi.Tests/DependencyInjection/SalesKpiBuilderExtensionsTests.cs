@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.DependencyInjection;
 

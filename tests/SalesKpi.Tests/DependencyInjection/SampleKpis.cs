@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 
 namespace SalesKpi.Tests.Docs;

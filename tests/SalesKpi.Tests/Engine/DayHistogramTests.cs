@@ -1,5 +1,5 @@
-using SalesKpi.Calculators;
 using SalesKpi.Engine;
+using SalesKpi.Reporting;
 namespace SalesKpi.Tests.Engine;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 
 namespace SalesKpi.Tests.Engine;

@@ -1,6 +1,6 @@
 using NodaTime;
-using SalesKpi.Calculators;
 using SalesKpi.Engine;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Engine;
 

@@ -1,8 +1,8 @@
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Engine;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.TestUtilities.TestData;
 
 namespace SalesKpi.Tests.Engine;

@@ -1,11 +1,12 @@
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 using static SalesKpi.Tests.TestUtilities.TestData;
 

@@ -1,4 +1,5 @@
-using SalesKpi.Calculators;
+using SalesKpi.Extensibility;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Hostile;
 

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
 using SalesKpi.Deals;
+using SalesKpi.Extensibility;
 using SalesKpi.Leads;
 using SalesKpi.Opportunities;
 using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 using SalesKpi.Tests.TestUtilities;
 

@@ -1,10 +1,12 @@
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
 using SalesKpi.Deals;
+using SalesKpi.Extensibility;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using SalesKpi.Tests.TestUtilities;
 
 namespace SalesKpi.Tests.Hostile;

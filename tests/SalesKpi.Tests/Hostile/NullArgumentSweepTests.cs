@@ -1,3 +1,4 @@
+using SalesKpi.Reporting;
 using SalesKpi.Tests.TestUtilities;
 
 namespace SalesKpi.Tests.Hostile;
@@ -43,9 +44,9 @@ public sealed class NullArgumentSweepTests
         // one that silently lost its public types or was renamed.
         string[] expected =
         [
-            "Microsoft.Extensions.DependencyInjection", "SalesKpi", "SalesKpi.Activities", "SalesKpi.Calculators",
-            "SalesKpi.Deals", "SalesKpi.Leads", "SalesKpi.Marketing", "SalesKpi.Opportunities", "SalesKpi.Planning",
-            "SalesKpi.Reps",
+            "Microsoft.Extensions.DependencyInjection", "SalesKpi", "SalesKpi.Activities", "SalesKpi.BuiltIn",
+            "SalesKpi.Deals", "SalesKpi.Extensibility", "SalesKpi.Leads", "SalesKpi.Marketing", "SalesKpi.Opportunities",
+            "SalesKpi.Planning", "SalesKpi.Reporting", "SalesKpi.Reps",
         ];
 
         var swept = SweptTypes.Select(t => t.Namespace).Distinct().Order(StringComparer.Ordinal);
@@ -60,6 +61,6 @@ public sealed class NullArgumentSweepTests
         Assert.Contains(typeof(Microsoft.Extensions.DependencyInjection.SalesKpiServiceCollectionExtensions), SweptTypes);
         Assert.Contains(typeof(Microsoft.Extensions.DependencyInjection.SalesKpiBuilderExtensions), SweptTypes);
         Assert.Contains(typeof(IExchangeRateProvider), SweptTypes);
-        Assert.Contains(typeof(SalesKpi.Calculators.RecordCountCalculator<>), SweptTypes);
+        Assert.Contains(typeof(SalesKpi.Extensibility.RecordCountCalculator<>), SweptTypes);
     }
 }

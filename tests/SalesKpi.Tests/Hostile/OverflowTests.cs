@@ -1,7 +1,8 @@
 using NodaTime;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Extensibility;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.TestUtilities.TestData;
 
 namespace SalesKpi.Tests.Hostile;

@@ -1,6 +1,6 @@
 using NodaTime;
-using SalesKpi.Calculators;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.TestUtilities.TestData;
 
 namespace SalesKpi.Tests.Hostile;

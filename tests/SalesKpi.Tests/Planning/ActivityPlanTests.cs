@@ -1,6 +1,6 @@
 using NodaTime;
-using SalesKpi.Calculators;
 using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Planning.PlanningData;
 
 namespace SalesKpi.Tests.Planning;

@@ -1,5 +1,5 @@
-using SalesKpi.Calculators;
 using SalesKpi.Planning;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Planning;
 

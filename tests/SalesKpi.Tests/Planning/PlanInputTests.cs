@@ -1,5 +1,5 @@
-using SalesKpi.Calculators;
 using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Planning.PlanningData;
 
 namespace SalesKpi.Tests.Planning;

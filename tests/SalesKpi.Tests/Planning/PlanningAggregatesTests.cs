@@ -1,10 +1,11 @@
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
 using SalesKpi.Deals;
 using SalesKpi.Engine;
+using SalesKpi.Extensibility;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
-using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using SalesKpi.Tests.Calculators;
 using static SalesKpi.Tests.TestUtilities.TestData;
 

@@ -1,9 +1,9 @@
 using NodaTime;
-using SalesKpi.Calculators;
-using SalesKpi.Deals;
+using SalesKpi.BuiltIn;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using SalesKpi.Tests.Calculators;
 using static SalesKpi.Tests.TestUtilities.TestData;
 

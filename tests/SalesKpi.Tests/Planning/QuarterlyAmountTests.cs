@@ -1,4 +1,4 @@
-using SalesKpi.Planning;
+using SalesKpi.BuiltIn;
 using static SalesKpi.Tests.Planning.PlanningData;
 
 namespace SalesKpi.Tests.Planning;

@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.Testing;
-using SalesKpi.Calculators;
 using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Planning.PlanningData;
 
 namespace SalesKpi.Tests.Planning;

@@ -1,7 +1,7 @@
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
 using SalesKpi.Opportunities;
-using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Planning.PlanningData;
 
 namespace SalesKpi.Tests.Planning;

@@ -1,5 +1,5 @@
 using NodaTime;
-using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using static SalesKpi.Tests.Planning.PlanningData;
 
 namespace SalesKpi.Tests.Planning;

@@ -2,9 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
 using SalesKpi.Engine;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Properties;
 

@@ -1,7 +1,8 @@
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
+using SalesKpi.Extensibility;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using SalesKpi.Tests.Calculators;
 
 namespace SalesKpi.Tests.Properties;

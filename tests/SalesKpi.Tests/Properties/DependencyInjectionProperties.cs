@@ -1,6 +1,6 @@
 using FsCheck.Xunit;
 using Microsoft.Extensions.DependencyInjection;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Properties;
 

@@ -1,6 +1,6 @@
 using FsCheck.Xunit;
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Properties;
 

@@ -1,8 +1,8 @@
 using FsCheck.Xunit;
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Properties;
 

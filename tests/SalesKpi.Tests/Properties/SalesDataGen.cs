@@ -2,11 +2,11 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
 using SalesKpi.Deals;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 
 namespace SalesKpi.Tests.Properties;

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using SalesKpi.Calculators;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.Properties;
 

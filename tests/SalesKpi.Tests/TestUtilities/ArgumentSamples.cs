@@ -1,15 +1,17 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using NodaTime;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using NodaTime.Testing;
 using SalesKpi.Activities;
-using SalesKpi.Calculators;
+using SalesKpi.BuiltIn;
 using SalesKpi.Deals;
+using SalesKpi.Extensibility;
 using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 using SalesKpi.Planning;
+using SalesKpi.Reporting;
 using SalesKpi.Reps;
 using SalesKpi.Tests.Calculators;
 

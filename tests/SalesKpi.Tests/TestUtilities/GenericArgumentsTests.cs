@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using SalesKpi.Calculators;
+using SalesKpi.Extensibility;
 using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
 using SalesKpi.Tests.Calculators;
 
 namespace SalesKpi.Tests.TestUtilities;

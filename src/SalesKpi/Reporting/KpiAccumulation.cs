@@ -1,0 +1,445 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SalesKpi.Activities;
+using SalesKpi.Deals;
+using SalesKpi.Engine;
+using SalesKpi.Extensibility;
+using SalesKpi.Leads;
+using SalesKpi.Marketing;
+using SalesKpi.Opportunities;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Reporting;
+
+/// <summary>
+/// The accumulated, not yet finished state of a query over some data: one accumulator per KPI, group and period.
+/// Accumulations of disjoint parts of the data merge exactly into the accumulation of the whole.
+/// </summary>
+/// <remarks>
+/// <para>Create one with <see cref="KpiEvaluator.Accumulate(SalesData, KpiQuery)"/>; combine partitions with
+/// <see cref="Merge"/>; finish with <see cref="ToReport"/>. Memory grows with KPIs × groups × periods, not with the
+/// number of records.</para>
+/// </remarks>
+/// <threadsafety>An accumulation is used by one thread at a time.</threadsafety>
+public sealed class KpiAccumulation
+{
+    private readonly CompiledQuery _compiled;
+    private readonly KpiCalculatorContext _context;
+    private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _groupKeys = [];
+    private readonly List<KpiAccumulator?[]> _cells = [];
+    private bool _finished;
+
+    // The columnar scan's counters, not yet folded into accumulators: a report reads its values straight from them, and
+    // they are folded only if this accumulation is merged.
+    private FastPlan? _pendingPlan;
+    private FastPlan.Partial? _pending;
+
+    internal KpiAccumulation(CompiledQuery compiled, KpiCalculatorContext context)
+    {
+        _compiled = compiled;
+        _context = context;
+    }
+
+    /// <summary>Gets the query accumulated.</summary>
+    public KpiQuery Query => _compiled.Query;
+
+    /// <summary>Adds the state of another accumulation of the same query over a disjoint part of the data.</summary>
+    /// <param name="other">The other accumulation; it is not used afterwards.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> accumulated another query or settings.</exception>
+    /// <exception cref="InvalidOperationException">This or <paramref name="other"/> was already merged or finished.</exception>
+    public void Merge(KpiAccumulation other)
+    {
+        Preconditions.CheckNotNull(other);
+        Preconditions.CheckArgument(
+            ReferenceEquals(other._compiled.Query, _compiled.Query) && ReferenceEquals(other._compiled.Settings, _compiled.Settings),
+            nameof(other),
+            "Only accumulations of the same query and settings can be merged.");
+        Preconditions.CheckArgument(!ReferenceEquals(other, this), nameof(other), "An accumulation cannot be merged into itself.");
+        Preconditions.CheckState(!_finished && !other._finished, "The accumulation was already merged or finished.");
+        Materialize();
+        other.Materialize();
+        for (var g = 0; g < other._groupKeys.Count; g++)
+        {
+            var mine = Cells(GroupOf(other._groupKeys[g]));
+            var theirs = other._cells[g];
+            for (var i = 0; i < theirs.Length; i++)
+            {
+                if (theirs[i] is not { } t)
+                {
+                    continue;
+                }
+
+                if (mine[i] is not { } m || t is OverflowedAccumulator)
+                {
+                    mine[i] = t;
+                }
+                else if (m is not OverflowedAccumulator)
+                {
+                    try
+                    {
+                        m.Merge(t);
+                    }
+                    catch (OverflowException)
+                    {
+                        mine[i] = OverflowedAccumulator.Of(_compiled.Leaves[i / _compiled.PeriodCount]);
+                    }
+                }
+            }
+        }
+
+        other._finished = true;
+    }
+
+    /// <summary>Finishes the accumulation into a report.</summary>
+    /// <returns>The report.</returns>
+    /// <exception cref="InvalidOperationException">The accumulation was merged into another.</exception>
+    public KpiReport ToReport()
+    {
+        using var reader = ToReader();
+        var rows = ImmutableArray.CreateBuilder<KpiReportRow>(checked((int)reader.RowCount));
+        rows.AddRange(reader.ReadRows());
+        return new KpiReport(reader.Query, reader.Settings, reader.Periods, reader.Groups, rows.MoveToImmutable());
+    }
+
+    /// <summary>Finishes the accumulation as a reader of rows, each made when it is read and not kept.</summary>
+    /// <returns>The reader; dispose it when its rows are not read to the end.</returns>
+    /// <exception cref="InvalidOperationException">The accumulation was merged into another or already finished.</exception>
+    public KpiReportReader ToReader()
+    {
+        Preconditions.CheckState(!_finished, "The accumulation was merged into another or already finished, and cannot be finished.");
+        _finished = true;
+        var query = _compiled.Query;
+        var plan = _compiled.Plan;
+        var keys = new HashSet<string>(_groupKeys, StringComparer.Ordinal);
+        var view = _pending is { } pending ? _pendingPlan!.CreateView(pending) : null;
+        _pending = null;
+        if (view is not null)
+        {
+            keys.UnionWith(view.RoutedGroups());
+        }
+
+        if (query.IncludeAllKnownGroups || ReferenceEquals(query.GroupBy, KpiGrouping.None))
+        {
+            keys.UnionWith(query.GroupBy.KnownKeys(_context.Data));
+        }
+
+        var ordered = keys
+            .OrderBy(k => k == KpiGrouping.NoKey ? 1 : 0)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var released = 0;
+        void Release()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                view?.Return();
+            }
+        }
+
+        return new KpiReportReader(query, _compiled.Settings, [.. plan.Periods.Skip(plan.FirstVisible)], ordered, Rows(ordered, view, Release), Release);
+    }
+
+    /// <summary>Makes the rows of every group, period and KPI in report order, then releases the columnar counters.</summary>
+    private IEnumerable<KpiReportRow> Rows(ImmutableArray<string> ordered, FastPlan.ReportView? view, Action release)
+    {
+        try
+        {
+            var query = _compiled.Query;
+            var plan = _compiled.Plan;
+            // A leaf's value in a cell with no records, or where it is unsupported, is the same in every such cell: made once.
+            var empty = new KpiValue?[_compiled.Leaves.Length];
+            // Leaf values are kept only for the periods a derived KPI can still ask for (the current one, and one more for
+            // each period-over-period KPI in the deepest chain), so a group's memory does not grow with its periods.
+            var memo = new ValueMemo(_compiled.Leaves.Length, 1 + (_compiled.Roots.Length == 0 ? 0 : _compiled.Roots.Max(Lag)));
+            foreach (var key in ordered)
+            {
+                memo.Clear();
+                var group = new GroupValues(key, _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null, memo, empty, view);
+                for (var p = plan.FirstVisible; p < plan.Periods.Length; p++)
+                {
+                    for (var k = 0; k < query.Kpis.Length; k++)
+                    {
+                        var value = Evaluate(_compiled.Roots[k], group, p);
+                        yield return new KpiReportRow(key, plan.Periods[p], query.Kpis[k].Id, value);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            release();
+        }
+    }
+
+    internal void Scan(SalesData data, int partition, int partitions, FastPlan? fast = null)
+    {
+        var leaves = _compiled.Leaves;
+        if (leaves.Length == 0)
+        {
+            return;
+        }
+
+        var grouping = _compiled.Query.GroupBy;
+        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Activity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+    }
+
+    private void ScanCollection<T>(
+        ImmutableArray<T> records,
+        KpiRecordType type,
+        Func<T, SalesData, string?> keyOf,
+        Action<KpiAccumulator, T, KpiPeriod> add,
+        int partition,
+        int partitions,
+        FastPlan? fast)
+        where T : class
+    {
+        var readers = new List<(CompiledQuery.LeafNode Leaf, KpiInput<T> Input, Func<T, SalesData, bool>? Keep)>();
+        foreach (var leaf in _compiled.Leaves)
+        {
+            if (leaf.UnsupportedReason is null && fast?.IsFast(leaf.Index) != true && leaf.InputOf<T>(type) is { } input)
+            {
+                readers.Add((leaf, input, leaf.Filter?.PredicateFor<T>()));
+            }
+        }
+
+        if (readers.Count == 0 || records.IsEmpty)
+        {
+            return;
+        }
+
+        var plan = _compiled.Plan;
+        var periods = plan.Periods;
+        var periodCount = periods.Length;
+        var data = _context.Data;
+        var settings = _compiled.Settings;
+        var from = (int)((long)records.Length * partition / partitions);
+        var to = (int)((long)records.Length * (partition + 1) / partitions);
+        for (var i = from; i < to; i++)
+        {
+            var record = records[i];
+            KpiAccumulator?[]? cells = null;
+            foreach (var (leaf, input, keep) in readers)
+            {
+                if (keep is not null && !keep(record, data))
+                {
+                    continue;
+                }
+
+                int first, last;
+                if (input.DecidingInstant is { } decide)
+                {
+                    if (decide(record) is not { } instant || (first = plan.Locate(instant)) < 0)
+                    {
+                        continue;
+                    }
+
+                    last = first;
+                }
+                else
+                {
+                    if (input.Span!(record, settings) is not { } span)
+                    {
+                        continue;
+                    }
+
+                    (first, last) = plan.Overlapping(span.Start, span.End ?? plan.LastDate);
+                }
+
+                cells ??= Cells(GroupOf(keyOf(record, data) ?? KpiGrouping.NoKey));
+                var offset = leaf.Index * periodCount;
+                for (var p = first; p <= last; p++)
+                {
+                    var cell = cells[offset + p] ??= leaf.CreateAccumulator(_context);
+                    try
+                    {
+                        add(cell, record, periods[p]);
+                    }
+                    catch (OverflowException)
+                    {
+                        // The cell's sum no longer fits a decimal: it is undefined, and the rest of the report goes on.
+                        cells[offset + p] = OverflowedAccumulator.Of(leaf);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns the accumulator of a measure leaf for a group and period, creating the group and the accumulator when needed; null when the cell overflowed.</summary>
+    internal MeasureAccumulator? MeasureCell(string key, CompiledQuery.LeafNode leaf, int period)
+    {
+        var cells = Cells(GroupOf(key));
+        return (cells[(leaf.Index * _compiled.PeriodCount) + period] ??= leaf.CreateAccumulator(_context)) as MeasureAccumulator;
+    }
+
+    /// <summary>Marks a leaf's cell as overflowed: folding the columnar counters into it overflowed a decimal.</summary>
+    internal void SetOverflowed(string key, CompiledQuery.LeafNode leaf, int period) =>
+        Cells(GroupOf(key))[(leaf.Index * _compiled.PeriodCount) + period] = OverflowedAccumulator.Of(leaf);
+
+    private int GroupOf(string key)
+    {
+        if (!_groupIndex.TryGetValue(key, out var g))
+        {
+            g = _groupKeys.Count;
+            _groupIndex.Add(key, g);
+            _groupKeys.Add(key);
+            _cells.Add(new KpiAccumulator?[_compiled.Leaves.Length * _compiled.PeriodCount]);
+        }
+
+        return g;
+    }
+
+    private KpiAccumulator?[] Cells(int group) => _cells[group];
+
+    /// <summary>Hands the columnar scan's counters to this accumulation (which then owns their pooled buffers).</summary>
+    internal void SetPending(FastPlan plan, FastPlan.Partial partial)
+    {
+        _pendingPlan = plan;
+        _pending = partial;
+    }
+
+    /// <summary>Folds pending counters into accumulators, so that this accumulation can be merged cell by cell.</summary>
+    private void Materialize()
+    {
+        if (_pending is { } pending)
+        {
+            _pendingPlan!.Fold(this, pending);
+            _pending = null;
+        }
+    }
+
+    private KpiValue Evaluate(CompiledQuery.Node node, GroupValues group, int period)
+    {
+        switch (node)
+        {
+            case CompiledQuery.LeafNode leaf:
+                if (leaf.UnsupportedReason is { } reason)
+                {
+                    return group.Empty[leaf.Index] ??= KpiValue.Undefined(leaf.Calculator.Unit, reason);
+                }
+
+                if (group.Memo.Get(leaf.Index, period) is { } known)
+                {
+                    return known;
+                }
+
+                return group.Memo.Set(leaf.Index, period, LeafValue(leaf, group, period, (leaf.Index * _compiled.PeriodCount) + period));
+            case CompiledQuery.DerivedNode derived:
+                var current = new KpiValue[derived.Children.Length];
+                KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;
+                for (var c = 0; c < current.Length; c++)
+                {
+                    current[c] = Evaluate(derived.Children[c], group, period);
+                    if (previous is not null)
+                    {
+                        previous[c] = Evaluate(derived.Children[c], group, period - 1);
+                    }
+                }
+
+                var periods = _compiled.Plan.Periods;
+                var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group.Key, _context);
+                KpiValue? combined;
+                try
+                {
+                    combined = derived.Derived.Combine(combination);
+                }
+                catch (OverflowException)
+                {
+                    return KpiValue.Undefined(derived.Calculator.Unit, OverflowedAccumulator.FinishReason);
+                }
+
+                return combined ?? throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"KPI '{derived.Calculator.Id}' ({derived.Calculator.GetType().Name}) returned null from Combine for group '{group.Key}' in period {periods[period].Label}; return KpiValue.Undefined(unit, reason) when the value cannot be computed."));
+            default:
+                throw new InvalidOperationException("Unknown node.");
+        }
+    }
+
+    /// <summary>Finishes a leaf's cell: its accumulator's value, the columnar counters' value, or the value of no records.</summary>
+    private KpiValue LeafValue(CompiledQuery.LeafNode leaf, GroupValues group, int period, int index)
+    {
+        KpiAccumulator? accumulator = null;
+        try
+        {
+            if (group.Cells?[index] is { } cell)
+            {
+                accumulator = cell;
+                return cell.GetValue() ?? throw ReturnedNull(leaf, cell, group.Key, period);
+            }
+
+            if (group.View?.ValueOf(leaf, group.Key, period) is { } fromCounters)
+            {
+                return fromCounters;
+            }
+
+            if (group.Empty[leaf.Index] is { } empty)
+            {
+                return empty;
+            }
+
+            accumulator = leaf.CreateAccumulator(_context);
+            return group.Empty[leaf.Index] = accumulator.GetValue() ?? throw ReturnedNull(leaf, accumulator, group.Key, period);
+        }
+        catch (OverflowException)
+        {
+            // The counters of the columnar scan sum decimals as they are read; a KPI's own accumulator may overflow finishing.
+            return KpiValue.Undefined(leaf.Calculator.Unit, accumulator is null ? OverflowedAccumulator.SumReason : OverflowedAccumulator.FinishReason);
+        }
+    }
+
+    private InvalidOperationException ReturnedNull(CompiledQuery.LeafNode leaf, KpiAccumulator accumulator, string group, int period) =>
+        new(string.Create(
+            CultureInfo.InvariantCulture,
+            $"KPI '{leaf.Calculator.Id}': {accumulator.GetType().Name}.GetValue() returned null for group '{group}' in period {_compiled.Plan.Periods[period].Label}; return KpiValue.Undefined(unit, reason) when the value cannot be computed."));
+
+    /// <summary>Returns how many periods back a KPI reads: one for each period-over-period step in its deepest chain.</summary>
+    private static int Lag(CompiledQuery.Node node) => node is CompiledQuery.DerivedNode derived
+        ? (derived.Derived.UsesPreviousPeriod ? 1 : 0) + (derived.Children.Length == 0 ? 0 : derived.Children.Max(Lag))
+        : 0;
+
+    /// <summary>The leaf values of one group for a window of recent periods: a period's values overwrite those of the period a window earlier.</summary>
+    private sealed class ValueMemo(int leaves, int window)
+    {
+        private readonly KpiValue?[] _values = new KpiValue?[leaves * window];
+        private readonly int[] _periods = new int[leaves * window];
+
+        public void Clear()
+        {
+            Array.Clear(_values);
+            Array.Fill(_periods, -1);
+        }
+
+        public KpiValue? Get(int leaf, int period)
+        {
+            var slot = (leaf * window) + (period % window);
+            return _periods[slot] == period ? _values[slot] : null;
+        }
+
+        public KpiValue Set(int leaf, int period, KpiValue value)
+        {
+            var slot = (leaf * window) + (period % window);
+            _periods[slot] = period;
+            return _values[slot] = value;
+        }
+    }
+
+    /// <summary>What evaluating one group's cells reads: its accumulators, the columnar counters, and the values made so far.</summary>
+    private sealed class GroupValues(string key, KpiAccumulator?[]? cells, ValueMemo memo, KpiValue?[] empty, FastPlan.ReportView? view)
+    {
+        public string Key { get; } = key;
+
+        public KpiAccumulator?[]? Cells { get; } = cells;
+
+        public ValueMemo Memo { get; } = memo;
+
+        public KpiValue?[] Empty { get; } = empty;
+
+        public FastPlan.ReportView? View { get; } = view;
+    }
+}

@@ -1,0 +1,11 @@
+namespace SalesKpi.Reporting;
+
+/// <summary>Whether a larger or a smaller value of a KPI is better; peer ranks and targets follow it.</summary>
+public enum KpiDirection
+{
+    /// <summary>Larger is better (revenue, close rate).</summary>
+    HigherIsBetter = 0,
+
+    /// <summary>Smaller is better (cost per lead, sales-cycle length).</summary>
+    LowerIsBetter = 1,
+}

@@ -1,0 +1,204 @@
+using System.Runtime.ExceptionServices;
+using NodaTime;
+using SalesKpi.Engine;
+using SalesKpi.Extensibility;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Reporting;
+
+/// <summary>
+/// Evaluates KPIs over a <see cref="SalesData"/> snapshot: every KPI of a query, for every group and period, in one
+/// pass over each collection.
+/// </summary>
+/// <remarks>
+/// <para>Each record is read once per evaluation, whatever the number of KPIs: the KPIs that read its collection
+/// each route it to the cell of its group and of the period its deciding instant falls in. Large snapshots are split
+/// into partitions accumulated on separate cores and merged exactly, so the result does not depend on
+/// the evaluator's degree of parallelism.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var evaluator = new KpiEvaluator(KpiSettings.Default.WithZone("Europe/Istanbul"));
+/// var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31)),
+///     [Kpis.Calls, Kpis.CloseRate], KpiGrouping.ByRep, PeriodUnit.Month);
+/// KpiReport report = evaluator.Evaluate(data, query);
+/// </code>
+/// </example>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class KpiEvaluator
+{
+    /// <summary>Initializes an evaluator.</summary>
+    /// <param name="settings">The evaluation settings; <see cref="KpiSettings.Default"/> when null.</param>
+    /// <param name="clock">The clock for KPIs that need "now" (quota pacing); none when null.</param>
+    /// <param name="services">Services for custom calculators that need them; none when null.</param>
+    /// <param name="maxDegreeOfParallelism">The most cores to use; by default, all of them.</param>
+    /// <exception cref="ArgumentOutOfRangeException">the evaluator's degree of parallelism is less than 1.</exception>
+    public KpiEvaluator(KpiSettings? settings = null, IClock? clock = null, IServiceProvider? services = null, int? maxDegreeOfParallelism = null)
+        : this(settings, clock, services, maxDegreeOfParallelism, columnar: true, recordsPerPartition: 250_000)
+    {
+    }
+
+    /// <summary>Initializes an evaluator that may be kept off the columnar scan, or split small data, so that tests can compare both engines and the merge of partitions.</summary>
+    internal KpiEvaluator(KpiSettings? settings, IClock? clock, IServiceProvider? services, int? maxDegreeOfParallelism, bool columnar, int recordsPerPartition)
+    {
+        Preconditions.CheckRange(
+            maxDegreeOfParallelism is null or >= 1,
+            maxDegreeOfParallelism,
+            "The degree of parallelism must be at least 1.",
+            nameof(maxDegreeOfParallelism));
+        Settings = settings ?? KpiSettings.Default;
+        Clock = clock;
+        Services = services;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount;
+        Columnar = columnar;
+        RecordsPerPartition = recordsPerPartition;
+    }
+
+    /// <summary>Gets the evaluation settings.</summary>
+    public KpiSettings Settings { get; }
+
+    /// <summary>Gets the clock, or null.</summary>
+    public IClock? Clock { get; }
+
+    /// <summary>Gets the services passed to calculators, or null.</summary>
+    public IServiceProvider? Services { get; }
+
+    /// <summary>Gets the most cores an evaluation uses.</summary>
+    public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>Gets a value indicating whether measure KPIs are evaluated by the columnar scan (always, outside tests).</summary>
+    internal bool Columnar { get; }
+
+    /// <summary>Gets the fewest records (of the largest collection) per partition: smaller data is not split.</summary>
+    internal int RecordsPerPartition { get; }
+
+    /// <summary>Returns how many partitions an evaluation of the data uses: one per <see cref="RecordsPerPartition"/> records of its largest collection, at least one, at most <see cref="MaxDegreeOfParallelism"/>.</summary>
+    internal int PartitionsFor(SalesData data)
+    {
+        var records = Math.Max(Math.Max(data.Activities.Length, data.Leads.Length), Math.Max(data.Opportunities.Length, data.Deals.Length));
+        return Math.Min(MaxDegreeOfParallelism, Math.Max(1, records / RecordsPerPartition));
+    }
+
+    /// <summary>Evaluates a query.</summary>
+    /// <param name="data">The snapshot.</param>
+    /// <param name="query">The KPIs, range, grouping and periods.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">Amounts in different currencies cannot be summed under the settings,
+    /// or a calculator is inconsistent (two inputs of one collection, an accumulator that does not handle its input).</exception>
+    public KpiReport Evaluate(SalesData data, KpiQuery query) => Accumulate(data, query).ToReport();
+
+    /// <summary>Evaluates a query as a reader of rows, each finished when it is read and not kept: for reports too large to hold, written straight to a file or a response.</summary>
+    /// <param name="data">The snapshot.</param>
+    /// <param name="query">The KPIs, range, grouping and periods.</param>
+    /// <returns>The reader; dispose it when its rows are not read to the end.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">Amounts in different currencies cannot be summed under the settings
+    /// (here, or while the rows are read), or a calculator is inconsistent.</exception>
+    public KpiReportReader EvaluateRows(SalesData data, KpiQuery query) => Accumulate(data, query).ToReader();
+
+    /// <summary>Evaluates one KPI over a range, ungrouped and unbucketed.</summary>
+    /// <param name="kpi">The KPI.</param>
+    /// <param name="data">The snapshot.</param>
+    /// <param name="range">The dates, inclusive.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">Amounts in different currencies cannot be summed under the settings.</exception>
+    public KpiValue Evaluate(KpiCalculator kpi, SalesData data, DateInterval range)
+    {
+        Preconditions.CheckNotNull(kpi);
+        return Evaluate(data, new KpiQuery(range, [kpi])).Rows[0].Value;
+    }
+
+    /// <summary>Accumulates a query over a snapshot without finishing it, so that it can be merged with the accumulation of another part of the data.</summary>
+    /// <param name="data">The snapshot (or one part of the data).</param>
+    /// <param name="query">The query.</param>
+    /// <returns>The accumulation.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">Amounts in different currencies cannot be summed under the settings.</exception>
+    public KpiAccumulation Accumulate(SalesData data, KpiQuery query)
+    {
+        Preconditions.CheckNotNull(data);
+        Preconditions.CheckNotNull(query);
+        var compiled = CompiledQuery.Compile(query, Settings);
+        var context = new KpiCalculatorContext(Settings, data, Clock, Services);
+        var fast = Columnar && compiled.Leaves.Length > 0 ? FastPlan.Create(compiled, data, Settings) : null;
+        try
+        {
+            return Accumulate(data, compiled, context, fast);
+        }
+        catch (OverflowException) when (fast is not null)
+        {
+            // The columnar scan sums amounts per cell as it goes and cannot leave one cell out: when a sum overflows a
+            // decimal, the evaluation is redone record by record, where the overflowing cell alone is undefined.
+            return Accumulate(data, compiled, context, null);
+        }
+    }
+
+    private KpiAccumulation Accumulate(SalesData data, CompiledQuery compiled, KpiCalculatorContext context, FastPlan? fast)
+    {
+        var general = fast is null || compiled.Leaves.Any(l => l.UnsupportedReason is null && !fast.IsFast(l.Index));
+        var partitions = PartitionsFor(data);
+        var generalParts = new KpiAccumulation?[partitions];
+        var fastParts = new FastPlan.Partial?[partitions];
+        if (partitions <= 1)
+        {
+            Part(0);
+        }
+        else
+        {
+            var errors = new ExceptionDispatchInfo?[partitions];
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+            {
+                try
+                {
+                    Part(p);
+                }
+#pragma warning disable CA1031 // Every error is rethrown below, unwrapped.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    errors[p] = ExceptionDispatchInfo.Capture(e);
+                }
+            });
+
+            // Rethrow the first partition's error as it was thrown, not wrapped in an AggregateException, so that large
+            // data fails with the same documented exception as small data does on one core.
+            foreach (var error in errors)
+            {
+                error?.Throw();
+            }
+        }
+
+        // General KPIs merge accumulations; the columnar scan adds its counters up first and folds them into
+        // accumulators once, so the cost of a cell is paid once whatever the number of partitions.
+        var accumulation = generalParts[0] ?? new KpiAccumulation(compiled, context);
+        for (var p = 1; p < partitions && general; p++)
+        {
+            accumulation.Merge(generalParts[p]!);
+        }
+
+        if (fast is not null)
+        {
+            for (var p = 1; p < partitions; p++)
+            {
+                FastPlan.Merge(fastParts[0]!, fastParts[p]!);
+            }
+
+            accumulation.SetPending(fast, fastParts[0]!);
+        }
+
+        return accumulation;
+
+        void Part(int partition)
+        {
+            fastParts[partition] = fast?.Scan(partition, partitions);
+            if (general)
+            {
+                var part = new KpiAccumulation(compiled, context);
+                part.Scan(data, partition, partitions, fast);
+                generalParts[partition] = part;
+            }
+        }
+    }
+}

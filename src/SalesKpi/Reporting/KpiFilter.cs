@@ -1,0 +1,215 @@
+using SalesKpi.Activities;
+using SalesKpi.Deals;
+using SalesKpi.Engine;
+using SalesKpi.Leads;
+using SalesKpi.Marketing;
+using SalesKpi.Opportunities;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Reporting;
+
+/// <summary>
+/// Which records a KPI is evaluated over: a predicate per collection. A record of a collection the filter has no
+/// predicate for is kept.
+/// </summary>
+/// <remarks>
+/// <para>Filters combine with <see cref="And"/>. <see cref="Source"/> keeps the records that belong to one lead source or
+/// marketing channel, following the links the by-source grouping follows (an opportunity through its lead, a deal
+/// through its opportunity's lead, an activity through its lead or opportunity).</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and safe to share across threads, provided the predicates are.</threadsafety>
+public sealed class KpiFilter
+{
+    // Per collection (indexed by KpiRecordType), the predicate as a condition on records' traits, when it is one.
+    private readonly RecordCondition?[] _conditions;
+
+    private KpiFilter(
+        Func<Lead, SalesData, bool>? leads,
+        Func<Opportunity, SalesData, bool>? opportunities,
+        Func<Deal, SalesData, bool>? deals,
+        Func<Activity, SalesData, bool>? activities,
+        Func<MarketingSpend, SalesData, bool>? spend,
+        string description,
+        RecordCondition?[]? conditions = null)
+    {
+        _conditions = conditions ?? new RecordCondition?[5];
+        LeadPredicate = leads;
+        OpportunityPredicate = opportunities;
+        DealPredicate = deals;
+        ActivityPredicate = activities;
+        SpendPredicate = spend;
+        Description = description;
+    }
+
+    /// <summary>Gets a description of the filter, for diagnostics.</summary>
+    public string Description { get; }
+
+    internal Func<Lead, SalesData, bool>? LeadPredicate { get; }
+
+    internal Func<Opportunity, SalesData, bool>? OpportunityPredicate { get; }
+
+    internal Func<Deal, SalesData, bool>? DealPredicate { get; }
+
+    internal Func<Activity, SalesData, bool>? ActivityPredicate { get; }
+
+    internal Func<MarketingSpend, SalesData, bool>? SpendPredicate { get; }
+
+
+    /// <summary>Returns a filter of leads.</summary>
+    /// <param name="predicate">True for the leads to keep.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="predicate"/> is null.</exception>
+    public static KpiFilter Leads(Func<Lead, bool> predicate)
+    {
+        Preconditions.CheckNotNull(predicate);
+        return new((l, _) => predicate(l), null, null, null, null, "leads");
+    }
+
+    /// <summary>Returns a filter of opportunities.</summary>
+    /// <param name="predicate">True for the opportunities to keep.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="predicate"/> is null.</exception>
+    public static KpiFilter Opportunities(Func<Opportunity, bool> predicate)
+    {
+        Preconditions.CheckNotNull(predicate);
+        return new(null, (o, _) => predicate(o), null, null, null, "opportunities");
+    }
+
+    /// <summary>Returns a filter of deals.</summary>
+    /// <param name="predicate">True for the deals to keep.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="predicate"/> is null.</exception>
+    public static KpiFilter Deals(Func<Deal, bool> predicate)
+    {
+        Preconditions.CheckNotNull(predicate);
+        return new(null, null, (d, _) => predicate(d), null, null, "deals");
+    }
+
+    /// <summary>Returns a filter of activities.</summary>
+    /// <param name="predicate">True for the activities to keep.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="predicate"/> is null.</exception>
+    public static KpiFilter Activities(Func<Activity, bool> predicate)
+    {
+        Preconditions.CheckNotNull(predicate);
+        return new(null, null, null, (a, _) => predicate(a), null, "activities");
+    }
+
+    /// <summary>Returns a filter of marketing spend.</summary>
+    /// <param name="predicate">True for the spend records to keep.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="predicate"/> is null.</exception>
+    public static KpiFilter Spend(Func<MarketingSpend, bool> predicate)
+    {
+        Preconditions.CheckNotNull(predicate);
+        return new(null, null, null, null, (s, _) => predicate(s), "spend");
+    }
+
+    /// <summary>Returns a filter that keeps the records of one deal kind (deals only; other collections are kept).</summary>
+    /// <param name="kind">The deal kind.</param>
+    /// <returns>The filter.</returns>
+    public static KpiFilter DealKind(DealKind kind) =>
+        new(null, null, (d, _) => d.Kind == kind, null, null, "deal kind " + DealKinds.ToName(kind), Conditions(KpiRecordType.Deals, RecordCondition.OfDeals(k => k == kind)));
+
+    /// <summary>Returns a filter that keeps the records of one lead source or marketing channel.</summary>
+    /// <param name="source">The source, compared ordinally.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is empty or white space: no record has such a source.</exception>
+    public static KpiFilter Source(string source)
+    {
+        Preconditions.CheckNotBlank(source);
+        return new(
+            (l, d) => Is(SourceKeys.Of(l), source),
+            (o, d) => Is(SourceKeys.Of(o, d), source),
+            (x, d) => Is(SourceKeys.Of(x, d), source),
+            (a, d) => Is(SourceKeys.Of(a, d), source),
+            (s, d) => Is(SourceKeys.Of(s), source),
+            "source " + source,
+            Conditions(KpiRecordType.Leads, RecordCondition.OfLeads((s, _, _) => Is(s, source))));
+    }
+
+    /// <summary>Returns a filter that keeps the records both filters keep.</summary>
+    /// <param name="other">The other filter.</param>
+    /// <returns>The combined filter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    public KpiFilter And(KpiFilter other)
+    {
+        Preconditions.CheckNotNull(other);
+        return new(
+            Both(LeadPredicate, other.LeadPredicate),
+            Both(OpportunityPredicate, other.OpportunityPredicate),
+            Both(DealPredicate, other.DealPredicate),
+            Both(ActivityPredicate, other.ActivityPredicate),
+            Both(SpendPredicate, other.SpendPredicate),
+            Description + " and " + other.Description,
+            [.. Enumerable.Range(0, 5).Select(t => BothConditions((KpiRecordType)t, other))]);
+    }
+
+    /// <summary>Returns the description.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => Description;
+
+    internal Func<T, SalesData, bool>? PredicateFor<T>()
+        where T : class =>
+        (LeadPredicate as Func<T, SalesData, bool>)
+        ?? (OpportunityPredicate as Func<T, SalesData, bool>)
+        ?? (DealPredicate as Func<T, SalesData, bool>)
+        ?? (ActivityPredicate as Func<T, SalesData, bool>)
+        ?? (SpendPredicate as Func<T, SalesData, bool>);
+
+    /// <summary>
+    /// Returns the filter's rule for one collection as a condition on records' traits: <see cref="RecordCondition.All"/>
+    /// when it keeps every record, the declarative condition when it has one for the collection, and false when the rule
+    /// needs the record itself (a predicate of the caller's, or a link to another collection).
+    /// </summary>
+    internal bool TryGetCondition(KpiRecordType type, out RecordCondition condition)
+    {
+        condition = RecordCondition.All;
+        if (!HasPredicate(type))
+        {
+            return true;
+        }
+
+        if (_conditions[(int)type] is { } declarative)
+        {
+            condition = declarative;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static RecordCondition?[] Conditions(KpiRecordType type, RecordCondition condition)
+    {
+        var conditions = new RecordCondition?[5];
+        conditions[(int)type] = condition;
+        return conditions;
+    }
+
+    private bool HasPredicate(KpiRecordType type) => type switch
+    {
+        KpiRecordType.Leads => LeadPredicate is not null,
+        KpiRecordType.Opportunities => OpportunityPredicate is not null,
+        KpiRecordType.Deals => DealPredicate is not null,
+        KpiRecordType.Activities => ActivityPredicate is not null,
+        _ => SpendPredicate is not null,
+    };
+
+    private RecordCondition? BothConditions(KpiRecordType type, KpiFilter other)
+    {
+        var mine = _conditions[(int)type];
+        var theirs = other._conditions[(int)type];
+        return (HasPredicate(type), other.HasPredicate(type)) switch
+        {
+            (false, _) => theirs,
+            (_, false) => mine,
+            _ => mine is not null && theirs is not null ? mine.And(theirs) : null,
+        };
+    }
+
+    private static bool Is(string? key, string source) => string.Equals(key, source, StringComparison.Ordinal);
+
+    private static Func<T, SalesData, bool>? Both<T>(Func<T, SalesData, bool>? a, Func<T, SalesData, bool>? b) =>
+        a is null ? b : b is null ? a : (r, d) => a(r, d) && b(r, d);
+}

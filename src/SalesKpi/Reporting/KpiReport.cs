@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using SalesKpi.Extensibility;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Reporting;
+
+/// <summary>
+/// The values of a query: every KPI for every group and period, with peer comparisons, trends and targets on top.
+/// </summary>
+/// <remarks>
+/// <para><see cref="Rows"/> are ordered by group (<see cref="Groups"/> order), then period, then KPI (query order).</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class KpiReport
+{
+    private readonly Dictionary<string, int> _groupIndex;
+    private readonly Dictionary<string, int> _kpiIndex;
+
+    internal KpiReport(KpiQuery query, KpiSettings settings, ImmutableArray<KpiPeriod> periods, ImmutableArray<string> groups, ImmutableArray<KpiReportRow> rows)
+    {
+        Query = query;
+        Settings = settings;
+        Periods = periods;
+        Groups = groups;
+        Rows = rows;
+        _groupIndex = groups.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i, StringComparer.Ordinal);
+        _kpiIndex = query.Kpis.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the query evaluated.</summary>
+    public KpiQuery Query { get; }
+
+    /// <summary>Gets the settings used.</summary>
+    public KpiSettings Settings { get; }
+
+    /// <summary>Gets the periods, in order.</summary>
+    public ImmutableArray<KpiPeriod> Periods { get; }
+
+    /// <summary>Gets the group keys, in order (ordinal, <see cref="KpiGrouping.NoKey"/> last).</summary>
+    public ImmutableArray<string> Groups { get; }
+
+    /// <summary>Gets every value, ordered by group, period and KPI.</summary>
+    public ImmutableArray<KpiReportRow> Rows { get; }
+
+    /// <summary>Returns the value of a KPI for a group and period.</summary>
+    /// <param name="kpiId">The KPI's id.</param>
+    /// <param name="group">The group key; <see cref="KpiGrouping.AllKey"/> for an ungrouped report.</param>
+    /// <param name="periodIndex">The index of the period in <see cref="Periods"/>.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="kpiId"/> or <paramref name="group"/> is null.</exception>
+    /// <exception cref="ArgumentException">The KPI or group is not in the report.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodIndex"/> is not a period index.</exception>
+    public KpiValue Get(string kpiId, string group = KpiGrouping.AllKey, int periodIndex = 0) =>
+        Rows[RowIndex(kpiId, group, periodIndex)].Value;
+
+    /// <summary>Returns true when the report has the group.</summary>
+    /// <param name="group">The group key.</param>
+    /// <returns>True when present.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
+    public bool HasGroup(string group) => _groupIndex.ContainsKey(Preconditions.CheckNotNull(group));
+
+    /// <summary>
+    /// Compares a group with its peers — every other group of the report except <see cref="KpiGrouping.NoKey"/> — for one
+    /// KPI and period: the peer mean (excluding the group), the relative difference and the rank.
+    /// </summary>
+    /// <param name="kpiId">The KPI's id.</param>
+    /// <param name="group">The group compared, such as a rep id.</param>
+    /// <param name="periodIndex">The index of the period.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="kpiId"/> or <paramref name="group"/> is null.</exception>
+    /// <exception cref="ArgumentException">The KPI or group is not in the report.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodIndex"/> is not a period index.</exception>
+    public PeerComparison CompareWithPeers(string kpiId, string group, int periodIndex = 0)
+    {
+        var value = Get(kpiId, group, periodIndex);
+        var direction = Query.Kpis[_kpiIndex[kpiId]].Direction;
+        var peers = Groups
+            .Where(g => g != group && g != KpiGrouping.NoKey)
+            .Select(g => Get(kpiId, g, periodIndex).Value)
+            .Where(v => v.HasValue)
+            .Select(v => v!.Value)
+            .ToArray();
+        return PeerComparison.Create(group, value, peers, direction);
+    }
+
+    /// <summary>Returns a KPI of one group as a time series over the report's periods, with the change from each period to the next.</summary>
+    /// <param name="kpiId">The KPI's id.</param>
+    /// <param name="group">The group key; <see cref="KpiGrouping.AllKey"/> for an ungrouped report.</param>
+    /// <returns>The trend.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="kpiId"/> or <paramref name="group"/> is null.</exception>
+    /// <exception cref="ArgumentException">The KPI or group is not in the report.</exception>
+    public KpiTrend Trend(string kpiId, string group = KpiGrouping.AllKey)
+    {
+        var points = ImmutableArray.CreateBuilder<KpiTrendPoint>(Periods.Length);
+        KpiValue? previous = null;
+        for (var p = 0; p < Periods.Length; p++)
+        {
+            var value = Get(kpiId, group, p);
+            points.Add(new KpiTrendPoint(Periods[p], value, PeriodOverPeriodKpiCalculator.Change(value, previous, kpiId)));
+            previous = value;
+        }
+
+        return new KpiTrend(kpiId, group, points.MoveToImmutable());
+    }
+
+    /// <summary>Evaluates a target against every group's value of its KPI in one period.</summary>
+    /// <param name="target">The target.</param>
+    /// <param name="periodIndex">The index of the period.</param>
+    /// <returns>One result per group, in group order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
+    /// <exception cref="ArgumentException">The target's KPI is not in the report.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodIndex"/> is not a period index.</exception>
+    public ImmutableArray<KpiTargetResult> EvaluateTarget(KpiTarget target, int periodIndex = 0)
+    {
+        Preconditions.CheckNotNull(target);
+        return [.. Groups.Select(g => target.Evaluate(Get(target.KpiId, g, periodIndex), g))];
+    }
+
+    private int RowIndex(string kpiId, string group, int periodIndex)
+    {
+        Preconditions.CheckNotNull(kpiId);
+        Preconditions.CheckNotNull(group);
+        Preconditions.CheckArgument(_kpiIndex.TryGetValue(kpiId, out var k), nameof(kpiId), $"KPI '{kpiId}' is not in the report.");
+        Preconditions.CheckArgument(_groupIndex.TryGetValue(group, out var g), nameof(group), $"Group '{group}' is not in the report.");
+        Preconditions.CheckRange(periodIndex >= 0 && periodIndex < Periods.Length, periodIndex, "Not a period index of the report.", nameof(periodIndex));
+        return (((g * Periods.Length) + periodIndex) * _kpiIndex.Count) + k;
+    }
+}

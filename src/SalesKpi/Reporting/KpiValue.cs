@@ -1,0 +1,402 @@
+using System.Globalization;
+using SalesKpi.Engine;
+using SalesKpi.Utility;
+
+namespace SalesKpi.Reporting;
+
+/// <summary>
+/// The result of evaluating a KPI for one group and period: the value with its unit and everything needed to audit
+/// it — numerator and denominator of a ratio, sample size and percentiles of a duration, the amounts that could not
+/// be priced — or, when it cannot be computed, the reason why.
+/// </summary>
+/// <remarks>
+/// <para>A value is never NaN or infinite: a ratio with a zero denominator and a statistic of an empty sample are
+/// <em>undefined</em>, with <see cref="IsDefined"/> false, <see cref="Value"/> null and <see cref="UndefinedReason"/>
+/// saying why.</para>
+/// <para>Percentiles use linear interpolation between closest ranks (the method of Excel's <c>PERCENTILE.INC</c>):
+/// for a sorted sample x₀ ≤ … ≤ xₙ₋₁ the p-th percentile is at rank h = (n − 1)·p.</para>
+/// <para>Equality is component-wise over every property.</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class KpiValue : IEquatable<KpiValue>
+{
+    // A report holds one value per group, period and KPI, so the layout is compact: the three numbers every value may
+    // have are plain decimals flagged in _has, and what only counts with amounts and samples of days have is in _extra.
+    private const byte HasValue = 1;
+
+    // The levels of the percentiles of a sample: p25, median, p75, p90; their ranks ascend in this order.
+    private static readonly decimal[] PercentileLevels = [0.25m, 0.5m, 0.75m, 0.9m];
+    private const byte HasNumerator = 2;
+    private const byte HasDenominator = 4;
+    private const byte HasCurrency = 8;
+
+    private readonly decimal _value;
+    private readonly decimal _numerator;
+    private readonly decimal _denominator;
+    private readonly Extra? _extra;
+    private readonly Currency _currency;
+    private readonly byte _has;
+
+    private KpiValue(
+        KpiUnit unit,
+        decimal? value,
+        string? undefinedReason,
+        Currency? currency = null,
+        decimal? numerator = null,
+        decimal? denominator = null,
+        Money? amount = null,
+        int? sampleSize = null,
+        decimal? median = null,
+        decimal? p25 = null,
+        decimal? p75 = null,
+        decimal? p90 = null,
+        int unpricedCount = 0)
+    {
+        Unit = unit;
+        UndefinedReason = undefinedReason;
+        UnpricedCount = unpricedCount;
+        _value = value.GetValueOrDefault();
+        _numerator = numerator.GetValueOrDefault();
+        _denominator = denominator.GetValueOrDefault();
+        _currency = currency.GetValueOrDefault();
+        _has = (byte)((value.HasValue ? HasValue : 0) | (numerator.HasValue ? HasNumerator : 0)
+            | (denominator.HasValue ? HasDenominator : 0) | (currency.HasValue ? HasCurrency : 0));
+        if (amount.HasValue || sampleSize.HasValue || median.HasValue || p25.HasValue || p75.HasValue || p90.HasValue)
+        {
+            _extra = new Extra(amount, sampleSize, median, p25, p75, p90);
+        }
+    }
+
+    /// <summary>Gets the unit of <see cref="Value"/>.</summary>
+    public KpiUnit Unit { get; }
+
+    /// <summary>Gets a value indicating whether the KPI could be computed.</summary>
+    public bool IsDefined => Value.HasValue;
+
+    /// <summary>Gets the value: a count, a ratio, an amount in <see cref="Currency"/>, or a mean number of days.</summary>
+    /// <value>The value, or null when undefined.</value>
+    public decimal? Value => (_has & HasValue) != 0 ? _value : null;
+
+    /// <summary>Gets why the value is undefined.</summary>
+    /// <value>A sentence such as "no calls in the period", or null when defined.</value>
+    public string? UndefinedReason { get; }
+
+    /// <summary>Gets the currency of a money value.</summary>
+    /// <value>The currency for <see cref="KpiUnit.Money"/> and <see cref="KpiUnit.MoneyPerDay"/>; otherwise null.</value>
+    public Currency? Currency => (_has & HasCurrency) != 0 ? _currency : null;
+
+    /// <summary>Gets the numerator of a ratio (or of a money-per-unit value).</summary>
+    /// <value>The numerator, or null when the value is not a quotient.</value>
+    public decimal? Numerator => (_has & HasNumerator) != 0 ? _numerator : null;
+
+    /// <summary>Gets the denominator of a ratio (or of a money-per-unit value).</summary>
+    /// <value>The denominator, or null when the value is not a quotient.</value>
+    public decimal? Denominator => (_has & HasDenominator) != 0 ? _denominator : null;
+
+    /// <summary>Gets the total amount that goes with a count, such as the value of the deals won.</summary>
+    /// <value>The amount, or null when the KPI has none.</value>
+    public Money? Amount => _extra?.Amount;
+
+    /// <summary>Gets the number of observations behind a statistic.</summary>
+    /// <value>The sample size for <see cref="KpiUnit.Days"/>; otherwise null.</value>
+    public int? SampleSize => _extra?.SampleSize;
+
+    /// <summary>Gets the median of the sample.</summary>
+    public decimal? Median => _extra?.Median;
+
+    /// <summary>Gets the 25th percentile of the sample.</summary>
+    public decimal? Percentile25 => _extra?.Percentile25;
+
+    /// <summary>Gets the 75th percentile of the sample.</summary>
+    public decimal? Percentile75 => _extra?.Percentile75;
+
+    /// <summary>Gets the 90th percentile of the sample.</summary>
+    public decimal? Percentile90 => _extra?.Percentile90;
+
+    /// <summary>Gets the number of amounts left out because no exchange rate converts them to the reporting currency.</summary>
+    /// <value>Zero when every amount was priced.</value>
+    public int UnpricedCount { get; }
+
+    /// <summary>Returns a count.</summary>
+    /// <param name="count">The count; not negative.</param>
+    /// <param name="amount">The total amount of the counted records, if the KPI reports one.</param>
+    /// <param name="unpricedCount">The number of amounts that could not be priced.</param>
+    /// <returns>A defined value of unit <see cref="KpiUnit.Count"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> or <paramref name="unpricedCount"/> is negative.</exception>
+    public static KpiValue Count(long count, Money? amount = null, int unpricedCount = 0)
+    {
+        Preconditions.CheckRange(count >= 0, count, "A count must not be negative.", nameof(count));
+        Preconditions.CheckRange(unpricedCount >= 0, unpricedCount, "A count must not be negative.", nameof(unpricedCount));
+        return new(KpiUnit.Count, count, null, amount: amount, unpricedCount: unpricedCount);
+    }
+
+    /// <summary>Returns a ratio, or an undefined value when the denominator is zero.</summary>
+    /// <param name="numerator">The numerator.</param>
+    /// <param name="denominator">The denominator.</param>
+    /// <param name="zeroDenominatorReason">Why the ratio is undefined when <paramref name="denominator"/> is zero.</param>
+    /// <returns>numerator / denominator, of unit <see cref="KpiUnit.Ratio"/>.</returns>
+    public static KpiValue Ratio(decimal numerator, decimal denominator, string zeroDenominatorReason = "the denominator is zero")
+    {
+        Preconditions.CheckNotNull(zeroDenominatorReason);
+        return denominator == 0m
+            ? new(KpiUnit.Ratio, null, zeroDenominatorReason, numerator: numerator, denominator: denominator)
+            : TryDivide(numerator, denominator) is { } quotient
+                ? new(KpiUnit.Ratio, quotient, null, numerator: numerator, denominator: denominator)
+                : new(KpiUnit.Ratio, null, OverflowReason(numerator, denominator), numerator: numerator, denominator: denominator);
+    }
+
+    /// <summary>Returns an amount of money.</summary>
+    /// <param name="money">The amount.</param>
+    /// <param name="unpricedCount">The number of amounts that could not be priced and are not in <paramref name="money"/>.</param>
+    /// <returns>A defined value of unit <see cref="KpiUnit.Money"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unpricedCount"/> is negative.</exception>
+    public static KpiValue FromMoney(Money money, int unpricedCount = 0)
+    {
+        Preconditions.CheckRange(unpricedCount >= 0, unpricedCount, "A count must not be negative.", nameof(unpricedCount));
+        return new(KpiUnit.Money, money.Amount, null, currency: money.Currency, unpricedCount: unpricedCount);
+    }
+
+    /// <summary>Returns an amount of money per unit (per lead, per deal, per day), or undefined when the denominator is zero.</summary>
+    /// <param name="numerator">The amount.</param>
+    /// <param name="denominator">What it is divided by.</param>
+    /// <param name="zeroDenominatorReason">Why the value is undefined when <paramref name="denominator"/> is zero.</param>
+    /// <param name="unit"><see cref="KpiUnit.Money"/> (the default) or <see cref="KpiUnit.MoneyPerDay"/>.</param>
+    /// <param name="unpricedCount">The number of amounts that could not be priced.</param>
+    /// <returns>numerator / denominator in the numerator's currency.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a money unit, or <paramref name="unpricedCount"/> is negative.</exception>
+    public static KpiValue MoneyRatio(
+        Money numerator,
+        decimal denominator,
+        string zeroDenominatorReason = "the denominator is zero",
+        KpiUnit unit = KpiUnit.Money,
+        int unpricedCount = 0)
+    {
+        Preconditions.CheckNotNull(zeroDenominatorReason);
+        Preconditions.CheckRange(unit is KpiUnit.Money or KpiUnit.MoneyPerDay, unit, "A money ratio is in Money or MoneyPerDay.", nameof(unit));
+        Preconditions.CheckRange(unpricedCount >= 0, unpricedCount, "A count must not be negative.", nameof(unpricedCount));
+        if (denominator == 0m)
+        {
+            return new(unit, null, zeroDenominatorReason, numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount);
+        }
+
+        return TryDivide(numerator.Amount, denominator) is { } quotient
+            ? new(unit, quotient, null, numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount)
+            : new(unit, null, OverflowReason(numerator.Amount, denominator), numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount);
+    }
+
+    /// <summary>Returns a plain number.</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="unit">Its unit; <see cref="KpiUnit.Number"/> by default.</param>
+    /// <returns>A defined value.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is a money unit (use <see cref="FromMoney"/>).</exception>
+    public static KpiValue Number(decimal value, KpiUnit unit = KpiUnit.Number)
+    {
+        Preconditions.CheckRange(unit is not (KpiUnit.Money or KpiUnit.MoneyPerDay), unit, "Use FromMoney or MoneyRatio for money.", nameof(unit));
+        return new(unit, value, null);
+    }
+
+    /// <summary>Returns the statistics of a sample of durations in days: mean (the value), median, 25th, 75th and 90th percentiles.</summary>
+    /// <param name="days">The observations, in any order.</param>
+    /// <param name="emptyReason">Why the value is undefined when the sample is empty.</param>
+    /// <returns>A value of unit <see cref="KpiUnit.Days"/>; undefined when <paramref name="days"/> is empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="days"/> is null.</exception>
+    public static KpiValue Durations(IEnumerable<decimal> days, string emptyReason = "the sample is empty")
+    {
+        Preconditions.CheckNotNull(days);
+        Preconditions.CheckNotNull(emptyReason);
+        var sorted = days.ToArray();
+        if (sorted.Length == 0)
+        {
+            return new(KpiUnit.Days, null, emptyReason, sampleSize: 0);
+        }
+
+        Array.Sort(sorted);
+        var sum = 0m;
+        foreach (var d in sorted)
+        {
+            sum += d;
+        }
+
+        return new(
+            KpiUnit.Days,
+            sum / sorted.Length,
+            null,
+            sampleSize: sorted.Length,
+            median: Percentile(sorted, 0.5m),
+            p25: Percentile(sorted, 0.25m),
+            p75: Percentile(sorted, 0.75m),
+            p90: Percentile(sorted, 0.9m));
+    }
+
+    /// <summary>Returns an undefined value.</summary>
+    /// <param name="unit">The unit the value would have.</param>
+    /// <param name="reason">Why it cannot be computed.</param>
+    /// <returns>An undefined value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
+    public static KpiValue Undefined(KpiUnit unit, string reason) => new(unit, null, Preconditions.CheckNotBlank(reason));
+
+    /// <summary>Returns true when both values are equal in every property, or both are null.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>True when equal.</returns>
+    public static bool operator ==(KpiValue? left, KpiValue? right) =>
+        ReferenceEquals(left, right)
+        || (left is not null && right is not null
+            && left.Unit == right.Unit
+            && left.Value == right.Value
+            && string.Equals(left.UndefinedReason, right.UndefinedReason, StringComparison.Ordinal)
+            && left.Currency == right.Currency
+            && left.Numerator == right.Numerator
+            && left.Denominator == right.Denominator
+            && left.Amount == right.Amount
+            && left.SampleSize == right.SampleSize
+            && left.Median == right.Median
+            && left.Percentile25 == right.Percentile25
+            && left.Percentile75 == right.Percentile75
+            && left.Percentile90 == right.Percentile90
+            && left.UnpricedCount == right.UnpricedCount);
+
+    /// <summary>Returns true when the values differ in any property.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>True when not equal.</returns>
+    public static bool operator !=(KpiValue? left, KpiValue? right) => !(left == right);
+
+    /// <summary>Returns true when <paramref name="other"/> is equal in every property.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(KpiValue? other) => this == other;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is KpiValue other && this == other;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Unit, Value, UndefinedReason, Currency, Numerator, Denominator, Amount, SampleSize);
+
+    /// <summary>
+    /// Returns a stable, culture-invariant description: <c>12</c>, <c>0.15 (15 / 100)</c>, <c>1,250.00 USD</c>,
+    /// <c>30.5 days (median 30, n = 12)</c> or <c>undefined: no calls in the period</c>; a ratio or a number of days
+    /// made with <see cref="Number"/> shows the number alone (<c>0.25</c>, <c>12 days</c>). Numbers show at most four
+    /// decimals and money two (rounded half away from zero); <see cref="Value"/> keeps every digit.
+    /// </summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        if (Value is not { } value)
+        {
+            return "undefined: " + UndefinedReason;
+        }
+
+        var unpriced = UnpricedCount > 0 ? string.Create(CultureInfo.InvariantCulture, $" [{UnpricedCount} unpriced]") : string.Empty;
+        return Unit switch
+        {
+            KpiUnit.Count => Format(value) + (Amount is { } a ? $" ({a})" : string.Empty) + unpriced,
+            KpiUnit.Ratio when Numerator is { } n && Denominator is { } d => $"{Format(value)} ({Format(n)} / {Format(d)})",
+            KpiUnit.Money => FormatMoney(value) + unpriced,
+            KpiUnit.MoneyPerDay => FormatMoney(value) + " per day" + unpriced,
+            KpiUnit.Days when Median is { } median => string.Create(CultureInfo.InvariantCulture, $"{Format(value)} days (median {Format(median)}, n = {SampleSize})"),
+            KpiUnit.Days => Format(value) + " days",
+            _ => Format(value),
+        };
+    }
+
+    private string FormatMoney(decimal value)
+    {
+        // Display only: amounts show cents; Value keeps every digit. An amount with no currency (nothing was summed
+        // and no reporting currency is set) shows no code.
+        var rounded = new Money(decimal.Round(value, 2, MidpointRounding.AwayFromZero), Currency ?? default);
+        return Currency is { } c && c != SalesKpi.Currency.None ? rounded.ToString() : rounded.ToString()[..^4];
+    }
+
+    internal static string Format(decimal value) =>
+        decimal.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);
+
+    internal KpiValue WithUnpriced(int unpricedCount) =>
+        unpricedCount == UnpricedCount
+            ? this
+            : new(Unit, Value, UndefinedReason, Currency, Numerator, Denominator, Amount, SampleSize, Median, Percentile25, Percentile75, Percentile90, unpricedCount);
+
+    /// <summary>Returns a sample of whole days as <see cref="Durations(IEnumerable{decimal}, string)"/> would from its sorted values.</summary>
+    internal static KpiValue Durations(DaySample sample, string emptyReason)
+    {
+        if (sample.Count == 0)
+        {
+            return new(KpiUnit.Days, null, emptyReason, sampleSize: 0);
+        }
+
+        // The same arithmetic as over the sorted array: the values are whole numbers, so their decimal sum is exact. The
+        // eight ranks the four percentiles interpolate between are read in one pass.
+        var n = sample.Count;
+        Span<long> ranks = stackalloc long[2 * PercentileLevels.Length];
+        for (var i = 0; i < PercentileLevels.Length; i++)
+        {
+            var lower = (long)decimal.Floor((n - 1) * PercentileLevels[i]);
+            ranks[2 * i] = lower;
+            ranks[(2 * i) + 1] = Math.Min(lower + 1, n - 1);
+        }
+
+        Span<int> values = stackalloc int[ranks.Length];
+        sample.ValuesAt(ranks, values);
+        Span<decimal> percentiles = stackalloc decimal[PercentileLevels.Length];
+        for (var level = 0; level < PercentileLevels.Length; level++)
+        {
+            var rank = (n - 1) * PercentileLevels[level];
+            var lower = ranks[2 * level];
+            var fraction = rank - lower;
+            decimal low = values[2 * level];
+            percentiles[level] = lower + 1 < n ? low + (fraction * (values[(2 * level) + 1] - low)) : low;
+        }
+
+        return new(
+            KpiUnit.Days,
+            (decimal)sample.Sum / n,
+            null,
+            sampleSize: checked((int)n),
+            median: percentiles[1],
+            p25: percentiles[0],
+            p75: percentiles[2],
+            p90: percentiles[3]);
+    }
+
+    private static decimal? TryDivide(decimal numerator, decimal denominator)
+    {
+        try
+        {
+            return numerator / denominator;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static string OverflowReason(decimal numerator, decimal denominator) =>
+        string.Create(CultureInfo.InvariantCulture, $"the ratio {numerator} / {denominator} overflows a decimal (more than 7.9 × 10^28)");
+
+    private static decimal Percentile(decimal[] sorted, decimal p)
+    {
+        var rank = (sorted.Length - 1) * p;
+        var lower = (int)decimal.Floor(rank);
+        var fraction = rank - lower;
+        return lower + 1 < sorted.Length
+            ? sorted[lower] + (fraction * (sorted[lower + 1] - sorted[lower]))
+            : sorted[lower];
+    }
+
+    /// <summary>What only some values have: the amount that goes with a count, and a sample's size and percentiles.</summary>
+    private sealed class Extra(Money? amount, int? sampleSize, decimal? median, decimal? p25, decimal? p75, decimal? p90)
+    {
+        public Money? Amount { get; } = amount;
+
+        public int? SampleSize { get; } = sampleSize;
+
+        public decimal? Median { get; } = median;
+
+        public decimal? Percentile25 { get; } = p25;
+
+        public decimal? Percentile75 { get; } = p75;
+
+        public decimal? Percentile90 { get; } = p90;
+    }
+}

@@ -1,0 +1,20 @@
+namespace SalesKpi.Reporting;
+
+/// <summary>How a reporting range is cut into periods.</summary>
+public enum PeriodUnit
+{
+    /// <summary>One period: the whole range.</summary>
+    None = 0,
+
+    /// <summary>Weeks starting on <see cref="KpiSettings.FirstDayOfWeek"/>.</summary>
+    Week = 1,
+
+    /// <summary>Calendar months.</summary>
+    Month = 2,
+
+    /// <summary>Calendar quarters (January–March, …).</summary>
+    Quarter = 3,
+
+    /// <summary>Fiscal years starting in <see cref="KpiSettings.FiscalYearStartMonth"/>.</summary>
+    FiscalYear = 4,
+}
