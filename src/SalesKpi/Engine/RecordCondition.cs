@@ -14,6 +14,9 @@ namespace SalesKpi.Engine;
 /// <para>Because it depends on the traits only, the fast engine decides it once per distinct combination of traits
 /// (a table over the snapshot's interned codes) instead of once per record; the general engine calls it per record.
 /// A null predicate keeps every record of its collection.</para>
+/// <para>A condition may also hold a predicate of the whole record (<see cref="Record"/>, from
+/// <see cref="Extensibility.KpiRecords.Where{TRecord}"/>): that one needs the record itself, so a measure with it is
+/// evaluated record by record (<see cref="ReadsRecords"/>).</para>
 /// </remarks>
 internal sealed class RecordCondition
 {
@@ -21,12 +24,14 @@ internal sealed class RecordCondition
         Func<ActivityKind, ActivityOutcomes, bool>? activity,
         Func<string, bool, bool, bool>? lead,
         Func<OpportunityStatus, bool>? opportunity,
-        Func<DealKind, bool>? deal)
+        Func<DealKind, bool>? deal,
+        Func<object, bool>? record = null)
     {
         Activity = activity;
         Lead = lead;
         Opportunity = opportunity;
         Deal = deal;
+        Record = record;
     }
 
     /// <summary>Gets the condition that keeps every record.</summary>
@@ -44,6 +49,12 @@ internal sealed class RecordCondition
     /// <summary>Gets the predicate over a deal's kind, or null.</summary>
     public Func<DealKind, bool>? Deal { get; }
 
+    /// <summary>Gets the predicate over the whole record (of the collection it was created for), or null.</summary>
+    public Func<object, bool>? Record { get; }
+
+    /// <summary>Gets whether the condition needs the record itself, not only its traits: the columnar scan cannot decide it.</summary>
+    public bool ReadsRecords => Record is not null;
+
     public static RecordCondition OfActivities(Func<ActivityKind, ActivityOutcomes, bool> predicate) => new(predicate, null, null, null);
 
     public static RecordCondition OfLeads(Func<string, bool, bool, bool> predicate) => new(null, predicate, null, null);
@@ -52,8 +63,12 @@ internal sealed class RecordCondition
 
     public static RecordCondition OfDeals(Func<DealKind, bool> predicate) => new(null, null, null, predicate);
 
+    /// <summary>Returns a condition on whole records of type <typeparamref name="TRecord"/>; the caller checks that the collection holds them.</summary>
+    public static RecordCondition OfRecords<TRecord>(Func<TRecord, bool> predicate)
+        where TRecord : class => new(null, null, null, null, r => predicate((TRecord)r));
+
     /// <summary>Returns true when the condition keeps every record of the collection.</summary>
-    public bool KeepsAll(KpiRecordType type) => type switch
+    public bool KeepsAll(KpiRecordType type) => Record is null && type switch
     {
         KpiRecordType.Activities => Activity is null,
         KpiRecordType.Leads => Lead is null,
@@ -74,16 +89,17 @@ internal sealed class RecordCondition
             return this;
         }
 
-        return new(Both(Activity, other.Activity), Both(Lead, other.Lead), Both(Opportunity, other.Opportunity), Both(Deal, other.Deal));
+        return new(Both(Activity, other.Activity), Both(Lead, other.Lead), Both(Opportunity, other.Opportunity), Both(Deal, other.Deal), Both(Record, other.Record));
     }
 
-    public bool Matches(Activity activity) => Activity?.Invoke(activity.Kind, activity.Outcomes) ?? true;
+    public bool Matches(Activity activity) => (Activity?.Invoke(activity.Kind, activity.Outcomes) ?? true) && (Record?.Invoke(activity) ?? true);
 
-    public bool Matches(Lead lead) => Lead?.Invoke(lead.Source, lead.QualifiedAt.HasValue, lead.ConvertedAt.HasValue) ?? true;
+    public bool Matches(Lead lead) =>
+        (Lead?.Invoke(lead.Source, lead.QualifiedAt.HasValue, lead.ConvertedAt.HasValue) ?? true) && (Record?.Invoke(lead) ?? true);
 
-    public bool Matches(Opportunity opportunity) => Opportunity?.Invoke(opportunity.Status) ?? true;
+    public bool Matches(Opportunity opportunity) => (Opportunity?.Invoke(opportunity.Status) ?? true) && (Record?.Invoke(opportunity) ?? true);
 
-    public bool Matches(Deal deal) => Deal?.Invoke(deal.Kind) ?? true;
+    public bool Matches(Deal deal) => (Deal?.Invoke(deal.Kind) ?? true) && (Record?.Invoke(deal) ?? true);
 
     private static Func<ActivityKind, ActivityOutcomes, bool>? Both(Func<ActivityKind, ActivityOutcomes, bool>? a, Func<ActivityKind, ActivityOutcomes, bool>? b) =>
         a is null ? b : b is null ? a : (k, o) => a(k, o) && b(k, o);

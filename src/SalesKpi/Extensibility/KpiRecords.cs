@@ -2,6 +2,8 @@ using System.Globalization;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
 using SalesKpi.Engine;
+using SalesKpi.Leads;
+using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 using SalesKpi.Reporting;
 using SalesKpi.Utility;
@@ -19,10 +21,11 @@ namespace SalesKpi.Extensibility;
 /// <para>A description holds no code that runs per record, which is what makes it fast: the engine decides each
 /// condition once per distinct combination of traits (once per activity kind and set of outcomes, say) over the compact
 /// columnar form of the snapshot, and then places millions of records with table look-ups. Predicates given to
-/// <see cref="Where(Func{ActivityKind, ActivityOutcomes, bool}, string)"/> must therefore depend on their arguments only.</para>
+/// <see cref="Where(Func{ActivityKind, ActivityOutcomes, bool}, string)"/> must therefore depend on their arguments only.
+/// The one exception is <see cref="Where{TRecord}(Func{TRecord, bool}, string)"/>, a condition of the whole record for
+/// what no trait expresses, which is decided record by record.</para>
 /// <para>Whether a record "is in" a group's period for the purpose of showing the group is decided by the starting
-/// property alone: the conditions choose what is counted, not which groups exist (as a <see cref="RecordCountCalculator{TRecord}"/>'s
-/// predicate does).</para>
+/// property alone: the conditions choose what is counted, not which groups exist.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -120,6 +123,42 @@ public sealed class KpiRecords
         Preconditions.CheckNotNull(description);
         CheckType(KpiRecordType.Activities);
         return Narrow(RecordCondition.OfActivities(predicate), description);
+    }
+
+    /// <summary>Keeps the records for which a predicate of the whole record holds: any condition the other methods do not express, such as opportunities of at least 10,000.</summary>
+    /// <typeparam name="TRecord">The collection's record type: <see cref="Lead"/>, <see cref="Opportunity"/>, <see cref="Deal"/> or <see cref="Activity"/>.</typeparam>
+    /// <param name="predicate">True for the records kept; it must not depend on anything but the record.</param>
+    /// <param name="description">What the predicate keeps, for <see cref="Description"/>.</param>
+    /// <returns>The narrower record set.</returns>
+    /// <remarks>
+    /// <para>The other conditions depend on a record's traits only (kind, outcomes, source, status), so the engine
+    /// decides them once per combination of traits on its compact columns. This one needs the record itself: a measure
+    /// with it is evaluated record by record, which costs about as much as a hand-written <see cref="AggregateKpiCalculator"/>.
+    /// Prefer the trait conditions when they express what you need.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// var bigWins = KpiMeasure.Share(
+    ///     KpiRecords.OpportunitiesClosed.Where&lt;Opportunity&gt;(o => o.Amount.Amount >= 10_000m, "of at least 10,000"),
+    ///     KpiRecords.OpportunitiesClosed.WithStatus(OpportunityStatus.Won), "no large opportunities closed in the period");
+    /// </code>
+    /// </example>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">The records are not of type <typeparamref name="TRecord"/>.</exception>
+    public KpiRecords Where<TRecord>(Func<TRecord, bool> predicate, string description)
+        where TRecord : class
+    {
+        Preconditions.CheckNotNull(predicate);
+        Preconditions.CheckNotNull(description);
+        var type = typeof(TRecord) == typeof(Activity) ? KpiRecordType.Activities
+            : typeof(TRecord) == typeof(Lead) ? KpiRecordType.Leads
+            : typeof(TRecord) == typeof(Opportunity) ? KpiRecordType.Opportunities
+            : typeof(TRecord) == typeof(Deal) ? KpiRecordType.Deals
+            : KpiRecordType.Spend;
+        Preconditions.CheckState(
+            type == RecordType,
+            $"{Description} are {RecordType.ToString().ToLowerInvariant()}, not {typeof(TRecord).Name} records; use Where<{RecordTypeName(RecordType)}>.");
+        return Narrow(RecordCondition.OfRecords(predicate), description);
     }
 
     /// <summary>Keeps the leads from any of the given sources (compared ordinally).</summary>
@@ -220,6 +259,15 @@ public sealed class KpiRecords
 
     private KpiRecords Narrow(RecordCondition condition, string description) =>
         new(Stream, Condition.And(condition), string.Create(CultureInfo.InvariantCulture, $"{Description} {description}"));
+
+    private static string RecordTypeName(KpiRecordType type) => type switch
+    {
+        KpiRecordType.Activities => nameof(Activity),
+        KpiRecordType.Leads => nameof(Lead),
+        KpiRecordType.Opportunities => nameof(Opportunity),
+        KpiRecordType.Deals => nameof(Deal),
+        _ => nameof(MarketingSpend),
+    };
 
     private void CheckType(KpiRecordType type) =>
         Preconditions.CheckState(

@@ -1,5 +1,4 @@
 using NodaTime;
-using SalesKpi.Deals;
 using SalesKpi.Extensibility;
 using SalesKpi.Reporting;
 using static SalesKpi.Tests.Calculators.KpiTestData;
@@ -9,8 +8,7 @@ namespace SalesKpi.Tests.Calculators;
 public partial class KpiEvaluatorTests
 {
     /// <summary>A user's own money KPI: deals closed, with their total value converted into the reporting currency.</summary>
-    private static readonly RecordCountCalculator<Deal> BookedDeals =
-        new("booked-deals", KpiInput.Deals(d => d.ClosedAt, "closed at"), amount: d => d.Value);
+    private static readonly MeasureKpiCalculator BookedDeals = new("booked-deals", KpiMeasure.CountWithAmount(KpiRecords.Deals));
 
     private static readonly LocalDate March31 = new(2025, 3, 31);
     private static readonly LocalDate April1 = new(2025, 4, 1);

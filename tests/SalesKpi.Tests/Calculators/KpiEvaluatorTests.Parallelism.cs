@@ -133,10 +133,9 @@ public partial class KpiEvaluatorTests
         // A user's KPI that throws on its records: each of the 3 partitions fails while accumulating, and the caller
         // gets the KPI's own exception, as on one partition, not an AggregateException from the parallel loop.
         var data = Engine.RandomSalesData.Create(8);
-        var exploding = new RecordCountCalculator<Activity>(
+        var exploding = new MeasureKpiCalculator(
             "exploding-calls",
-            KpiInput.Activities(a => a.OccurredAt, "occurred at"),
-            a => throw new InvalidOperationException($"cannot count {a.Id}"));
+            KpiMeasure.Count(KpiRecords.Activities.Where<Activity>(a => throw new InvalidOperationException($"cannot count {a.Id}"), "that throw")));
         var query = new KpiQuery(Q1Of2025, [exploding], KpiGrouping.ByRep, PeriodUnit.Month);
         var split = new KpiEvaluator(null, null, null, maxDegreeOfParallelism: 3, columnar: true, recordsPerPartition: 100);
         Assert.Equal(3, split.PartitionsFor(data));

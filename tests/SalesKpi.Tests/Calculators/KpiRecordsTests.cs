@@ -1,5 +1,6 @@
 using NodaTime;
 using SalesKpi.Activities;
+using SalesKpi.BuiltIn;
 using SalesKpi.Deals;
 using SalesKpi.Engine;
 using SalesKpi.Extensibility;
@@ -55,8 +56,7 @@ public sealed class KpiRecordsTests
         { KpiInput.DealTerms().Description, "deals by contract term" },
         { KpiInput.Activities(a => a.OccurredAt, "logging").ToString(), "activities by logging" },
         { KpiInput.Spend().Description, "spend by its dates" },
-        { new RecordCountCalculator<Deal>("big-deals", KpiInput.Deals(d => d.ClosedAt, "closing")).Description, "big-deals: count of deals by closing" },
-        { new RecordCountCalculator<Deal>("big-deals", KpiInput.Deals(d => d.ClosedAt, "closing"), description: "deals over a million").Description, "deals over a million" },
+        { KpiRecords.Deals.Where<Deal>(d => d.Value.Amount > 1_000_000m, "over a million").Description, "deals by closed at over a million" },
         { new RecordRatioCalculator<Deal>("renewal-share", KpiInput.Deals(d => d.ClosedAt, "closing"), _ => true, d => d.Kind == DealKind.Renewal, description: "renewals among deals").Description, "renewals among deals" },
     };
 

@@ -1,3 +1,4 @@
+using SalesKpi.BuiltIn;
 using SalesKpi.Extensibility;
 using SalesKpi.Opportunities;
 using SalesKpi.Reporting;

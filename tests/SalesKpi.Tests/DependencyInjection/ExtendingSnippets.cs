@@ -115,11 +115,10 @@ public static class ExtendingRegistrations
         services.AddSalesKpi()
             .AddKpi("demos", _ => new DemosCalculator())
             .AddKpi(Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.Renewal), "renewal-revenue"))
-            .ReplaceKpi(KpiIds.Calls, _ => new RecordCountCalculator<Activity>(
+            .ReplaceKpi(KpiIds.Calls, _ => new MeasureKpiCalculator(
                 KpiIds.Calls,
-                KpiInput.Activities(a => a.OccurredAt, "occurred at"),
-                a => a.Kind == ActivityKind.Call && a.Has(ActivityOutcomes.Connected),
-                description: "connected calls"));
+                KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call).WithOutcomes(ActivityOutcomes.Connected)),
+                "connected calls"));
         // </snippet:demos-registration-other-forms>
         return services;
     }

@@ -10,11 +10,11 @@ public sealed partial class SalesKpiBuilderExtensionsTests
     /// <summary>Each way of registering a KPI, with how a later duplicate-id message names it.</summary>
     public static TheoryData<string, string> Registrations() => new()
     {
-        { "instance", "AddKpi(RecordCountCalculator`1 'plain-demos')" },
+        { "instance", "AddKpi(MeasureKpiCalculator 'plain-demos')" },
         { "filtered", "AddFilteredKpi(\"plain-demos\", \"calls\")" },
         { "period-over-period", "AddPeriodOverPeriodKpi(\"plain-demos\", \"calls\")" },
         { "replaced by factory", "ReplaceKpi(\"calls\", factory)" },
-        { "replaced by instance", "ReplaceKpi(RecordCountCalculator`1 'calls')" },
+        { "replaced by instance", "ReplaceKpi(MeasureKpiCalculator 'calls')" },
         { "replaced by type", "ReplaceKpi<ConnectedCallsOnlyCalculator>()" },
     };
 
@@ -23,7 +23,7 @@ public sealed partial class SalesKpiBuilderExtensionsTests
     public void AddKpi_IdRegisteredBefore_MessageNamesHowItWasRegistered(string how, string source)
     {
         var builder = new ServiceCollection().AddSalesKpi();
-        var recountedCalls = new RecordCountCalculator<Activity>(KpiIds.Calls, KpiInput.Activities(a => a.OccurredAt, "occurred at"), a => a.Kind == ActivityKind.Call);
+        var recountedCalls = new MeasureKpiCalculator(KpiIds.Calls, KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call)));
         var id = how switch
         {
             "instance" => Register(() => builder.AddKpi(Demos), Demos.Id),

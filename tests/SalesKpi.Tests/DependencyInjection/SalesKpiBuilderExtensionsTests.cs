@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SalesKpi.Activities;
 using SalesKpi.Extensibility;
 using SalesKpi.Reporting;
 
@@ -7,8 +6,7 @@ namespace SalesKpi.Tests.DependencyInjection;
 
 public sealed partial class SalesKpiBuilderExtensionsTests
 {
-    private static readonly KpiCalculator Demos = new RecordCountCalculator<Activity>(
-        "plain-demos", KpiInput.Activities(a => a.OccurredAt, "occurred at"), a => a.Kind == SampleData.Demo);
+    private static readonly KpiCalculator Demos = new MeasureKpiCalculator("plain-demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(SampleData.Demo)));
 
     [Fact]
     public void AddKpiOfT_RegistersTheTypeAndAKeyedSingletonListedLastInTheCatalog()
@@ -130,7 +128,7 @@ public sealed partial class SalesKpiBuilderExtensionsTests
         {
             calls++;
             var kind = sp.GetRequiredService<IDemoPolicy>().DemoKind;
-            return new RecordCountCalculator<Activity>("factory-demos", KpiInput.Activities(a => a.OccurredAt, "occurred at"), a => a.Kind == kind);
+            return new MeasureKpiCalculator("factory-demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(kind)));
         });
         using var provider = services.BuildServiceProvider(SampleData.Strict);
 

@@ -46,10 +46,9 @@ public sealed class RecountedCallsCalculator : AggregateKpiCalculator, IKpiDefin
 /// <summary>A replacement of the built-in <c>calls</c> that counts only connected calls.</summary>
 public sealed class ConnectedCallsOnlyCalculator : AggregateKpiCalculator, IKpiDefinition
 {
-    private readonly RecordCountCalculator<Activity> _inner = new(
+    private readonly MeasureKpiCalculator _inner = new(
         KpiIds.Calls,
-        KpiInput.Activities(a => a.OccurredAt, "occurred at"),
-        a => a.Kind == ActivityKind.Call && a.Has(ActivityOutcomes.Connected));
+        KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call).WithOutcomes(ActivityOutcomes.Connected)));
 
     public ConnectedCallsOnlyCalculator()
         : base(KpiId)
@@ -81,13 +80,13 @@ public sealed class FixedDemoPolicy : IDemoPolicy
 /// <summary>A KPI whose constructor needs an <see cref="IDemoPolicy"/>.</summary>
 public sealed class PolicyDemosCalculator : AggregateKpiCalculator, IKpiDefinition
 {
-    private readonly RecordCountCalculator<Activity> _inner;
+    private readonly MeasureKpiCalculator _inner;
 
     public PolicyDemosCalculator(IDemoPolicy policy)
         : base(KpiId)
     {
         var kind = policy.DemoKind;
-        _inner = new(KpiId, KpiInput.Activities(a => a.OccurredAt, "occurred at"), a => a.Kind == kind);
+        _inner = new(KpiId, KpiMeasure.Count(KpiRecords.Activities.OfKind(kind)));
     }
 
     public static string KpiId => "policy-demos";

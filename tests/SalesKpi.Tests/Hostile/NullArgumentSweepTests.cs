@@ -61,6 +61,6 @@ public sealed class NullArgumentSweepTests
         Assert.Contains(typeof(Microsoft.Extensions.DependencyInjection.SalesKpiServiceCollectionExtensions), SweptTypes);
         Assert.Contains(typeof(Microsoft.Extensions.DependencyInjection.SalesKpiBuilderExtensions), SweptTypes);
         Assert.Contains(typeof(IExchangeRateProvider), SweptTypes);
-        Assert.Contains(typeof(SalesKpi.Extensibility.RecordCountCalculator<>), SweptTypes);
+        Assert.Contains(typeof(SalesKpi.Extensibility.KpiInput<>), SweptTypes);
     }
 }

@@ -11,7 +11,7 @@ public sealed class GenericArgumentsTests
 {
     [Fact]
     public void TryClose_ClassConstraint_TakesTheFirstDomainRecord() =>
-        Assert.Equal(typeof(RecordCountCalculator<Opportunity>), GenericArguments.TryClose(typeof(RecordCountCalculator<>)));
+        Assert.Equal(typeof(KpiInput<Opportunity>), GenericArguments.TryClose(typeof(KpiInput<>)));
 
     [Fact]
     public void TryClose_KpiDefinitionConstraint_TakesAKpiThatDeclaresItsId()

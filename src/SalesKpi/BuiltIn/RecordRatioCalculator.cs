@@ -1,7 +1,8 @@
+using SalesKpi.Extensibility;
 using SalesKpi.Reporting;
 using SalesKpi.Utility;
 
-namespace SalesKpi.Extensibility;
+namespace SalesKpi.BuiltIn;
 
 /// <summary>
 /// The share of the records of one collection that match a second predicate among those that match a first:
@@ -22,7 +23,7 @@ namespace SalesKpi.Extensibility;
 /// </code>
 /// </example>
 /// <threadsafety>This type is immutable and safe to share across threads, provided the delegates are.</threadsafety>
-public sealed class RecordRatioCalculator<TRecord> : AggregateKpiCalculator
+internal sealed class RecordRatioCalculator<TRecord> : AggregateKpiCalculator
     where TRecord : class
 {
     private readonly KpiInput<TRecord> _input;
