@@ -10,7 +10,8 @@ namespace SalesKpi.Benchmarks;
 /// compact columns (<see cref="HandWrittenReport"/>), DuckDB with the same KPIs in SQL over in-memory tables (loaded in
 /// the setup, with as many threads as cores; the SQL as written and tuned over the plain schema, and its own SQL over a
 /// schema a DuckDB expert picks, see <see cref="DuckDbReport"/>), and the floor — a loop that only reads one field of
-/// every record, over the library's record objects and over the snapshot's compact columns.
+/// every record, over the library's record objects and over the snapshot's compact columns. Beside the report, single
+/// KPIs on one thread: built-in ones and their custom twins (<see cref="CustomKpis"/>).
 /// </summary>
 /// <remarks>
 /// <para>The snapshot's compact columns are built in the setup (<see cref="SalesData.Prepare"/>): the report measures
@@ -20,6 +21,11 @@ namespace SalesKpi.Benchmarks;
 [MemoryDiagnoser]
 public class ReportBenchmarks
 {
+    private static readonly KpiQuery BuiltInCallToMeetingQuery = CustomKpis.Query(Kpis.CallToMeetingRate);
+    private static readonly KpiQuery CustomCallToMeetingQuery = CustomKpis.Query(CustomKpis.CallToMeetingMeasure);
+    private static readonly KpiQuery BuiltInCallsQuery = CustomKpis.Query(Kpis.Calls);
+    private static readonly KpiQuery CustomCallsQuery = CustomKpis.Query(CustomKpis.CallsMeasure);
+    private static readonly KpiQuery CustomCallsAccumulatorQuery = CustomKpis.Query(CustomKpis.CallsAccumulator);
     private SalesData _data = SalesData.Empty;
     private KpiEvaluator _oneThread = new();
     private KpiEvaluator _allCores = new();
@@ -82,4 +88,19 @@ public class ReportBenchmarks
 
     [Benchmark(Description = "Floor: columns")]
     public long FloorColumns() => FloorLoops.Columns(_data);
+
+    [Benchmark(Description = "Built-in: call-to-meeting rate")]
+    public KpiReport BuiltInCallToMeeting() => _oneThread.Evaluate(_data, BuiltInCallToMeetingQuery);
+
+    [Benchmark(Description = "Custom: call-to-meeting rate (measure)")]
+    public KpiReport CustomCallToMeeting() => _oneThread.Evaluate(_data, CustomCallToMeetingQuery);
+
+    [Benchmark(Description = "Built-in: calls")]
+    public KpiReport BuiltInCalls() => _oneThread.Evaluate(_data, BuiltInCallsQuery);
+
+    [Benchmark(Description = "Custom: calls (measure)")]
+    public KpiReport CustomCalls() => _oneThread.Evaluate(_data, CustomCallsQuery);
+
+    [Benchmark(Description = "Custom: calls (accumulator)")]
+    public KpiReport CustomCallsAccumulator() => _oneThread.Evaluate(_data, CustomCallsAccumulatorQuery);
 }

@@ -6,8 +6,8 @@ namespace SalesKpi.Benchmarks.Tests;
 /// The benchmark's contenders compute the same report: on a small generated data set, one LINQ query per KPI, the
 /// SalesKpi report (one thread, and split into partitions), the hand-written report over the compact columns and DuckDB
 /// (the SQL as written and tuned, and over the expert schema) give exactly the same numbers for every rep, ISO week and
-/// KPI — counts, numerators and denominators, amounts, cycle sample sizes, means and medians. Timing is measured by
-/// BenchmarkDotNet, never here.
+/// KPI — counts, numerators and denominators, amounts, cycle sample sizes, means and medians — and each custom twin of
+/// a built-in KPI gives the built-in's values. Timing is measured by BenchmarkDotNet, never here.
 /// </summary>
 public sealed class ReferenceReportEquivalenceTests
 {
@@ -53,6 +53,42 @@ public sealed class ReferenceReportEquivalenceTests
             .Select(k => k.Split(" | ")[2]).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(ReferenceReport.Kpis.Select(k => k.Id).Where(id => id != ReferenceReport.Ids.CostPerLead).Order(), kpis.Order());
+    }
+
+    [Theory]
+    [InlineData("Europe/Istanbul")]
+    [InlineData("UTC")]
+    public void CustomTwins_GiveTheValuesOfTheirBuiltIns(string zone)
+    {
+        var data = ReferenceData.Generate(3_000, seed: 7);
+        var evaluator = new KpiEvaluator(ReferenceReport.Settings(zone), maxDegreeOfParallelism: 1);
+        IReadOnlyList<string> Values(KpiCalculator kpi) =>
+            [.. evaluator.Evaluate(data, CustomKpis.Query(kpi)).Rows.Select(r => $"{r.Group} | {r.Period.Label} | {r.Value} | {r.Value.Numerator} / {r.Value.Denominator} | {r.Value.UndefinedReason}")];
+
+        var callToMeeting = Values(Kpis.CallToMeetingRate);
+        var calls = Values(Kpis.Calls);
+
+        Assert.True(callToMeeting.Count > 1_000, $"Only {callToMeeting.Count} rows: the check would prove little.");
+        Assert.Equal(callToMeeting, Values(CustomKpis.CallToMeetingMeasure));
+        Assert.Equal(calls, Values(CustomKpis.CallsMeasure));
+        Assert.Equal(calls, Values(CustomKpis.CallsAccumulator));
+        Assert.Contains(callToMeeting, v => v.EndsWith("| calls is zero", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CustomTwins_AreEqualValueByValue()
+    {
+        var data = ReferenceData.Generate(2_000, seed: 3);
+        var evaluator = new KpiEvaluator(ReferenceReport.Settings("Europe/Istanbul"), maxDegreeOfParallelism: 1);
+        var builtIn = evaluator.Evaluate(data, CustomKpis.Query(Kpis.CallToMeetingRate)).Rows;
+        var custom = evaluator.Evaluate(data, CustomKpis.Query(CustomKpis.CallToMeetingMeasure)).Rows;
+
+        Assert.Equal(builtIn.Length, custom.Length);
+        for (var i = 0; i < builtIn.Length; i++)
+        {
+            Assert.Equal((builtIn[i].Group, builtIn[i].Period.Label), (custom[i].Group, custom[i].Period.Label));
+            Assert.Equal(builtIn[i].Value, custom[i].Value);
+        }
     }
 
     [Fact]
