@@ -14,10 +14,11 @@ namespace SalesKpi.Benchmarks;
 /// </summary>
 /// <remarks>
 /// <para>Placing a record: its ticks are compared with the year's first and last instants in the zone (one unsigned
-/// compare, which also rejects an absent timestamp), then its local day is (ticks + offset) / ticks per day, with the
-/// zone's offset looked up among its transitions over the data's range, computed once per run (none for UTC or
-/// Europe/Istanbul, a fixed +03:00 since 2016, so the look-up is one compare). The week is the day, counted from the
-/// Monday of 2025's first ISO week, / 7; weeks are clipped to the year as the library's periods are.</para>
+/// compare, which also rejects an absent timestamp), then its local ticks are ticks + offset, with the zone's offset
+/// looked up among its transitions over the data's range, computed once per run (none for UTC or Europe/Istanbul, a
+/// fixed +03:00 since 2016, so the look-up is one compare). The week is the local ticks since the
+/// Monday of 2025's first ISO week / ticks per week (one division); weeks are clipped to the year as the library's
+/// periods are.</para>
 /// <para>Activities: each trait code (kind and outcomes) maps, through a table built once per run, to one of six
 /// classes (call, connected call, email, meeting, connected meeting, other), and one counter per owner, week and class is
 /// incremented; the four counts and call-to-meeting are sums of classes at the end. Leads: new leads by created and SQLs
@@ -51,10 +52,9 @@ public static class HandWrittenReport
         var weeks = (Period.DaysBetween(firstMonday, ReferenceReport.WeekOf(year.End)) / 7) + 1;
         var from = zone.AtStartOfDay(year.Start).ToInstant().ToUnixTimeTicks();
         var span = (ulong)(zone.AtStartOfDay(year.End.PlusDays(1)).ToInstant().ToUnixTimeTicks() - from);
-        var firstDay = (long)Period.DaysBetween(new LocalDate(1970, 1, 1), firstMonday);
 
         // The zone's offsets from the earliest timestamp read (a cycle starts before the year) to the year's end.
-        var offsets = Offsets.Of(zone, Math.Min(from, opportunities.MinTicks), from + (long)span);
+        var offsets = Offsets.Of(zone, Math.Min(from, opportunities.MinTicks), from + (long)span, firstMonday);
         var result = new Result(firstMonday, weeks, Labels(activities.Owners), Labels(leads.Owners), Labels(opportunities.Owners), Labels(deals.Owners));
 
         // Activities: one counter per owner, week and class.
@@ -77,7 +77,7 @@ public static class HandWrittenReport
                 if ((ulong)(t - from) < span)
                 {
                     var key = keys[i];
-                    var cell = ((int)(key >> bits) * weeks) + Week(offsets.Day(t), firstDay);
+                    var cell = ((int)(key >> bits) * weeks) + offsets.Week(t);
                     counts[(cell * Classes) + classOf[key & mask]]++;
                 }
             }
@@ -102,13 +102,13 @@ public static class HandWrittenReport
                 var t = created[i];
                 if ((ulong)(t - from) < span)
                 {
-                    newLeads[owner + Week(offsets.Day(t), firstDay)]++;
+                    newLeads[owner + offsets.Week(t)]++;
                 }
 
                 t = qualified[i];
                 if ((ulong)(t - from) < span)
                 {
-                    sqls[owner + Week(offsets.Day(t), firstDay)]++;
+                    sqls[owner + offsets.Week(t)]++;
                 }
             }
         }
@@ -127,13 +127,12 @@ public static class HandWrittenReport
                 var status = key & mask;
                 if ((ulong)(t - from) < span && status != (uint)OpportunityStatus.Open)
                 {
-                    var day = offsets.Day(t);
-                    var cell = ((int)(key >> bits) * weeks) + Week(day, firstDay);
+                    var cell = ((int)(key >> bits) * weeks) + offsets.Week(t);
                     closedCount[cell]++;
                     if (status == (uint)OpportunityStatus.Won)
                     {
                         won[cell]++;
-                        var days = (int)(day - offsets.Day(created[i]));
+                        var days = (int)(offsets.Day(t) - offsets.Day(created[i]));
                         cycleSum[cell] += days;
                         var bin = days - minDays;
                         if ((uint)bin >= (uint)dayCount)
@@ -175,7 +174,7 @@ public static class HandWrittenReport
                     if ((ulong)(t - from) < span)
                     {
                         var key = keys[i];
-                        var slot = (((int)(key >> bits) * weeks) + Week(offsets.Day(t), firstDay)) * kinds + (int)(key & mask);
+                        var slot = (((int)(key >> bits) * weeks) + offsets.Week(t)) * kinds + (int)(key & mask);
                         counts[slot]++;
                         cents[slot] += units[i];
                     }
@@ -201,7 +200,7 @@ public static class HandWrittenReport
                     if ((ulong)(t - from) < span)
                     {
                         var key = keys[i];
-                        var slot = (((int)(key >> bits) * weeks) + Week(offsets.Day(t), firstDay)) * kinds + (int)(key & mask);
+                        var slot = (((int)(key >> bits) * weeks) + offsets.Week(t)) * kinds + (int)(key & mask);
                         counts[slot]++;
                         sums[slot] += amounts[i];
                     }
@@ -227,10 +226,6 @@ public static class HandWrittenReport
         return result;
     }
 
-    /// <summary>Returns the week (0 for the week of 1 January) of a local day number, given the day number of the first week's Monday.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Week(long day, long firstDay) => (int)((day - firstDay) / 7);
-
     /// <summary>Returns the median of a histogram of <paramref name="n"/> values: the middle one, or the mean of the middle two.</summary>
     private static decimal Median(ReadOnlySpan<int> histogram, int n)
     {
@@ -254,18 +249,36 @@ public static class HandWrittenReport
 
     private static string[] Labels(Reps.RepId?[] owners) => [.. owners.Select(o => o?.Value ?? KpiGrouping.NoKey)];
 
-    /// <summary>The zone's offsets over a range of ticks: its transitions there (ascending) and the offset before, between and after them.</summary>
-    private readonly struct Offsets(long[] transitions, long[] offsets)
+    /// <summary>
+    /// The zone's offsets over a range of ticks — its transitions there (ascending) and the offset before, between and
+    /// after them — and the local ticks of the first week's Monday.
+    /// </summary>
+    private readonly struct Offsets(long[] transitions, long[] offsets, long firstMonday)
     {
-        public static Offsets Of(DateTimeZone zone, long fromTicks, long toTicks)
+        public static Offsets Of(DateTimeZone zone, long fromTicks, long toTicks, LocalDate firstMonday)
         {
             var intervals = zone.GetZoneIntervals(Instant.FromUnixTimeTicks(fromTicks), Instant.FromUnixTimeTicks(toTicks)).ToList();
-            return new([.. intervals.Skip(1).Select(i => i.Start.ToUnixTimeTicks())], [.. intervals.Select(i => i.WallOffset.Ticks)]);
+            return new(
+                [.. intervals.Skip(1).Select(i => i.Start.ToUnixTimeTicks())],
+                [.. intervals.Select(i => i.WallOffset.Ticks)],
+                firstMonday.AtMidnight().InUtc().ToInstant().ToUnixTimeTicks());
         }
+
+        /// <summary>Returns the week (0 for the week of 1 January) of a timestamp of the year: one division.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Week(long ticks) => (int)((ulong)(Local(ticks) - firstMonday) / (7 * TimeSpan.TicksPerDay));
 
         /// <summary>Returns the local day number (days since 1970-01-01) of a timestamp in the range.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public long Day(long ticks)
+        {
+            var local = Local(ticks);
+            return (local >= 0 ? local : local - (TimeSpan.TicksPerDay - 1)) / TimeSpan.TicksPerDay;
+        }
+
+        /// <summary>Returns a timestamp's local ticks: the ticks plus the offset of the interval it falls in.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private long Local(long ticks)
         {
             var k = 0;
             while (k < transitions.Length && ticks >= transitions[k])
@@ -273,8 +286,7 @@ public static class HandWrittenReport
                 k++;
             }
 
-            var local = ticks + offsets[k];
-            return (local >= 0 ? local : local - (TimeSpan.TicksPerDay - 1)) / TimeSpan.TicksPerDay;
+            return ticks + offsets[k];
         }
     }
 
