@@ -173,7 +173,8 @@ public sealed class KpiAccumulation
         }
     }
 
-    internal void Scan(SalesData data, int partition, int partitions, FastPlan? fast = null)
+    /// <summary>Accumulates one partition of the records, record by record, for the leaves <paramref name="evaluates"/> selects.</summary>
+    internal void Scan(SalesData data, int partition, int partitions, Func<CompiledQuery.LeafNode, bool> evaluates)
     {
         var leaves = _compiled.Leaves;
         if (leaves.Length == 0)
@@ -182,11 +183,11 @@ public sealed class KpiAccumulation
         }
 
         var grouping = _compiled.Query.GroupBy;
-        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
-        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
-        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
-        ScanCollection<Activity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
-        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, fast);
+        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
+        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
+        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
+        ScanCollection<Activity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
+        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
     }
 
     private void ScanCollection<T>(
@@ -196,13 +197,13 @@ public sealed class KpiAccumulation
         Action<KpiAccumulator, T, KpiPeriod> add,
         int partition,
         int partitions,
-        FastPlan? fast)
+        Func<CompiledQuery.LeafNode, bool> evaluates)
         where T : class
     {
         var readers = new List<(CompiledQuery.LeafNode Leaf, KpiInput<T> Input, Func<T, SalesData, bool>? Keep)>();
         foreach (var leaf in _compiled.Leaves)
         {
-            if (leaf.UnsupportedReason is null && fast?.IsFast(leaf.Index) != true && leaf.InputOf<T>(type) is { } input)
+            if (evaluates(leaf) && leaf.InputOf<T>(type) is { } input)
             {
                 readers.Add((leaf, input, leaf.Filter?.PredicateFor<T>()));
             }

@@ -122,25 +122,28 @@ public sealed class KpiEvaluator
         Preconditions.CheckNotNull(query);
         var compiled = CompiledQuery.Compile(query, Settings);
         var context = new KpiCalculatorContext(Settings, data, Clock, Services);
-        var fast = Columnar && compiled.Leaves.Length > 0 ? FastPlan.Create(compiled, data, Settings) : null;
+        var executors = QueryExecutors.For(compiled, data, context, Columnar);
         try
         {
-            return Accumulate(data, compiled, context, fast);
+            return Accumulate(data, compiled, context, executors);
         }
-        catch (OverflowException) when (fast is not null)
+        catch (OverflowException) when (executors.Any(e => e is ColumnarExecutor))
         {
             // The columnar scan sums amounts per cell as it goes and cannot leave one cell out: when a sum overflows a
             // decimal, the evaluation is redone record by record, where the overflowing cell alone is undefined.
-            return Accumulate(data, compiled, context, null);
+            return Accumulate(data, compiled, context, QueryExecutors.For(compiled, data, context, columnar: false));
         }
     }
 
-    private KpiAccumulation Accumulate(SalesData data, CompiledQuery compiled, KpiCalculatorContext context, FastPlan? fast)
+    private KpiAccumulation Accumulate(SalesData data, CompiledQuery compiled, KpiCalculatorContext context, IReadOnlyList<IQueryExecutor> executors)
     {
-        var general = fast is null || compiled.Leaves.Any(l => l.UnsupportedReason is null && !fast.IsFast(l.Index));
         var partitions = PartitionsFor(data);
-        var generalParts = new KpiAccumulation?[partitions];
-        var fastParts = new FastPlan.Partial?[partitions];
+        var parts = new IExecutorPart[executors.Count][];
+        for (var e = 0; e < executors.Count; e++)
+        {
+            parts[e] = new IExecutorPart[partitions];
+        }
+
         if (partitions <= 1)
         {
             Part(0);
@@ -170,34 +173,27 @@ public sealed class KpiEvaluator
             }
         }
 
-        // General KPIs merge accumulations; the columnar scan adds its counters up first and folds them into
-        // accumulators once, so the cost of a cell is paid once whatever the number of partitions.
-        var accumulation = generalParts[0] ?? new KpiAccumulation(compiled, context);
-        for (var p = 1; p < partitions && general; p++)
-        {
-            accumulation.Merge(generalParts[p]!);
-        }
-
-        if (fast is not null)
+        // Each executor merges its own partitions (the record-by-record executor merges accumulations; the columnar
+        // scan adds its counters up and folds them into accumulators once, so the cost of a cell is paid once whatever
+        // the number of partitions), then hands the result to the one accumulation the report is finished from.
+        KpiAccumulation? accumulation = null;
+        for (var e = 0; e < executors.Count; e++)
         {
             for (var p = 1; p < partitions; p++)
             {
-                FastPlan.Merge(fastParts[0]!, fastParts[p]!);
+                parts[e][0].Merge(parts[e][p]);
             }
 
-            accumulation.SetPending(fast, fastParts[0]!);
+            accumulation = parts[e][0].DeliverTo(accumulation);
         }
 
-        return accumulation;
+        return accumulation ?? new KpiAccumulation(compiled, context);
 
         void Part(int partition)
         {
-            fastParts[partition] = fast?.Scan(partition, partitions);
-            if (general)
+            for (var e = 0; e < executors.Count; e++)
             {
-                var part = new KpiAccumulation(compiled, context);
-                part.Scan(data, partition, partitions, fast);
-                generalParts[partition] = part;
+                parts[e][partition] = executors[e].Execute(partition, partitions);
             }
         }
     }
