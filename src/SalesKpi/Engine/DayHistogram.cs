@@ -124,7 +124,9 @@ internal sealed class DayHistogram
         Ascending(ranks, order);
         var next = 0;
         long seen = 0;
-        for (var i = 0; i < counts.Length && next < order.Length; i++)
+
+        // A window of a cell's days is mostly zeros: the search for the next count skips them many at a time.
+        for (var i = NextNonZero(counts, 0); i >= 0 && next < order.Length; i = NextNonZero(counts, i + 1))
         {
             seen += counts[i];
             while (next < order.Length && ranks[order[next]] < seen)
@@ -132,6 +134,26 @@ internal sealed class DayHistogram
                 values[order[next++]] = min + i;
             }
         }
+    }
+
+    /// <summary>Returns the number of values and their sum, of the dense counts of the values from <paramref name="min"/> on.</summary>
+    public static (long Count, long Sum) CountAndSum(ReadOnlySpan<int> counts, int min)
+    {
+        long count = 0, sum = 0;
+        for (var i = NextNonZero(counts, 0); i >= 0; i = NextNonZero(counts, i + 1))
+        {
+            count += counts[i];
+            sum += (long)(min + i) * counts[i];
+        }
+
+        return (count, sum);
+    }
+
+    /// <summary>Returns the index of the first count that is not zero from <paramref name="from"/> on, or −1.</summary>
+    private static int NextNonZero(ReadOnlySpan<int> counts, int from)
+    {
+        var found = counts[from..].IndexOfAnyExcept(0);
+        return found < 0 ? -1 : from + found;
     }
 
     private static void ValuesAt(IEnumerable<(int Days, long Count)> ascending, ReadOnlySpan<long> ranks, Span<int> values)
@@ -312,12 +334,7 @@ internal readonly struct DaySample
         _start = start;
         _length = length;
         _min = min;
-        var counts = window.AsSpan(start, length);
-        for (var i = 0; i < counts.Length; i++)
-        {
-            Count += counts[i];
-            Sum += (long)(min + i) * counts[i];
-        }
+        (Count, Sum) = DayHistogram.CountAndSum(window.AsSpan(start, length), min);
     }
 
     /// <summary>Gets the number of values (0 for the default, empty sample).</summary>
