@@ -122,38 +122,34 @@ internal sealed class DayHistogram
     {
         Span<int> order = stackalloc int[ranks.Length];
         Ascending(ranks, order);
-        var next = 0;
-        long seen = 0;
 
-        // A window of a cell's days is mostly zeros: the search for the next count skips them many at a time.
-        for (var i = NextNonZero(counts, 0); i >= 0 && next < order.Length; i = NextNonZero(counts, i + 1))
+        // One tight pass: each rank (ascending, each below the number of values) is reached by adding counts until
+        // more values than the rank are seen; the value is the last count's.
+        var i = 0;
+        long seen = 0;
+        foreach (var r in order)
         {
-            seen += counts[i];
-            while (next < order.Length && ranks[order[next]] < seen)
+            var rank = ranks[r];
+            while (seen <= rank)
             {
-                values[order[next++]] = min + i;
+                seen += counts[i++];
             }
+
+            values[r] = min + i - 1;
         }
     }
 
     /// <summary>Returns the number of values and their sum, of the dense counts of the values from <paramref name="min"/> on.</summary>
     public static (long Count, long Sum) CountAndSum(ReadOnlySpan<int> counts, int min)
     {
-        long count = 0, sum = 0;
-        for (var i = NextNonZero(counts, 0); i >= 0; i = NextNonZero(counts, i + 1))
+        long count = 0, offsets = 0;
+        for (var i = 0; i < counts.Length; i++)
         {
             count += counts[i];
-            sum += (long)(min + i) * counts[i];
+            offsets += (long)i * counts[i];
         }
 
-        return (count, sum);
-    }
-
-    /// <summary>Returns the index of the first count that is not zero from <paramref name="from"/> on, or −1.</summary>
-    private static int NextNonZero(ReadOnlySpan<int> counts, int from)
-    {
-        var found = counts[from..].IndexOfAnyExcept(0);
-        return found < 0 ? -1 : from + found;
+        return (count, (min * count) + offsets);
     }
 
     private static void ValuesAt(IEnumerable<(int Days, long Count)> ascending, ReadOnlySpan<long> ranks, Span<int> values)
