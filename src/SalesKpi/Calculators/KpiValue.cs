@@ -357,11 +357,18 @@ public sealed class KpiValue : IEquatable<KpiValue>
         Span<decimal> percentiles = stackalloc decimal[PercentileLevels.Length];
         for (var level = 0; level < PercentileLevels.Length; level++)
         {
-            var rank = (n - 1) * PercentileLevels[level];
             var lower = ranks[2 * level];
+            var low = values[2 * level];
+            if (low >= 0 && lower + 1 < n)
+            {
+                percentiles[level] = Interpolate(n - 1, level, low, values[(2 * level) + 1]);
+                continue;
+            }
+
+            var rank = (n - 1) * PercentileLevels[level];
             var fraction = rank - lower;
-            decimal low = values[2 * level];
-            percentiles[level] = lower + 1 < n ? low + (fraction * (values[(2 * level) + 1] - low)) : low;
+            decimal lowValue = low;
+            percentiles[level] = lower + 1 < n ? lowValue + (fraction * (values[(2 * level) + 1] - lowValue)) : lowValue;
         }
 
         return new(
@@ -373,6 +380,26 @@ public sealed class KpiValue : IEquatable<KpiValue>
             p25: percentiles[0],
             p75: percentiles[2],
             p90: percentiles[3]);
+    }
+
+    /// <summary>
+    /// Returns <c>low + fraction × (high − low)</c> for the percentile at <paramref name="level"/> of a sample of
+    /// <paramref name="last"/> + 1 whole values, with the bits decimal arithmetic gives it: the level has one or two
+    /// decimals (0.25, 0.5, 0.75, 0.9), so the rank (n − 1)·p, its fraction and the result have that scale, the result
+    /// being (low·10^s + f·(high − low)) / 10^s for the fraction's digits f. For low ≥ 0 only (no sign to carry).
+    /// </summary>
+    private static decimal Interpolate(long last, int level, int low, int high)
+    {
+        var (digits, scale, unit) = level switch
+        {
+            0 => (25L, (byte)2, 100L),
+            1 => (5L, (byte)1, 10L),
+            2 => (75L, (byte)2, 100L),
+            _ => (9L, (byte)1, 10L),
+        };
+        var fraction = last * digits % unit;
+        var unscaled = ((long)low * unit) + (fraction * ((long)high - low));
+        return new decimal((int)(uint)unscaled, (int)(uint)(unscaled >> 32), 0, false, scale);
     }
 
     private static decimal? TryDivide(decimal numerator, decimal denominator)

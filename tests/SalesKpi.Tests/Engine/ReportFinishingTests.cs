@@ -109,6 +109,35 @@ public class ReportFinishingTests
         Assert.Same(before, rows[(2 * report.Query.Kpis.Length) + report.Query.Kpis.IndexOf(Kpis.Calls)].Value);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Durations_OfAHistogramOrWindow_HasTheBitsOfTheSortedDecimals(int seed)
+    {
+        // The percentiles of whole days are interpolated in integers: every size from 1 (one rank) to 60 (every
+        // fraction of each level), spreads from one value to hundreds, and a few negative days (the decimal path).
+        var random = new Random(seed);
+        for (var size = 1; size <= 60; size++)
+        {
+            var spread = random.Next(1, 400);
+            var offset = random.Next(4) == 0 ? -random.Next(0, 5) : 0;
+            var days = Enumerable.Range(0, size).Select(_ => offset + random.Next(spread)).ToArray();
+            var histogram = new SalesKpi.Engine.DayHistogram();
+            var window = new int[spread + 10];
+            foreach (var d in days)
+            {
+                histogram.Add(d);
+                window[d + 5]++;
+            }
+
+            var expected = Describe(KpiValue.Durations(days.Select(d => (decimal)d)));
+
+            Assert.Equal(expected, Describe(KpiValue.Durations(new SalesKpi.Engine.DaySample(histogram), "the sample is empty")));
+            Assert.Equal(expected, Describe(KpiValue.Durations(new SalesKpi.Engine.DaySample(window, 0, window.Length, -5), "the sample is empty")));
+        }
+    }
+
     private static KpiGrouping GroupingOf(string name) => name switch
     {
         "rep" => KpiGrouping.ByRep,
@@ -119,13 +148,11 @@ public class ReportFinishingTests
     };
 
     /// <summary>Returns every property of a row, each decimal with its scale (<c>5.00</c> is not <c>5</c>).</summary>
-    private static string Describe(KpiReportRow row)
-    {
-        var v = row.Value;
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{row.Group}|{row.Period.Label}|{row.KpiId}|{v.Unit}|{v.Value}|{v.UndefinedReason}|{v.Currency}|{v.Numerator}|{v.Denominator}|{v.Amount?.Amount}|{v.Amount?.Currency}|{v.SampleSize}|{v.Median}|{v.Percentile25}|{v.Percentile75}|{v.Percentile90}|{v.UnpricedCount}");
-    }
+    private static string Describe(KpiReportRow row) => $"{row.Group}|{row.Period.Label}|{row.KpiId}|{Describe(row.Value)}";
+
+    private static string Describe(KpiValue v) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{v.Unit}|{v.Value}|{v.UndefinedReason}|{v.Currency}|{v.Numerator}|{v.Denominator}|{v.Amount?.Amount}|{v.Amount?.Currency}|{v.SampleSize}|{v.Median}|{v.Percentile25}|{v.Percentile75}|{v.Percentile90}|{v.UnpricedCount}");
 
     /// <summary>A KPI that fails in every group but the first, naming the group.</summary>
     private sealed class FailingKpi() : DerivedKpiCalculator("failing", [Kpis.Calls])
