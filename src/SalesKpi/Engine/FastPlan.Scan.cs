@@ -68,13 +68,21 @@ internal sealed partial class FastPlan
             _groupOf = [.. plan._units.Select(u => u.GroupIndex())];
             _noTotal = MoneyView.Of(null, plan._settings);
             _sourcesOf = new LeafSource[]?[plan._fast.Length];
+            var sources = new List<LeafSource>();
             for (var leaf = 0; leaf < _sourcesOf.Length; leaf++)
             {
                 if (plan._fast[leaf])
                 {
-                    _sourcesOf[leaf] = [.. Enumerable.Range(0, plan._units.Length)
-                        .Where(u => plan._units[u].LeafOf(leaf) is not null)
-                        .Select(u => new LeafSource(u, plan._units[u], partial.Units[u], plan._units[u].LeafOf(leaf)!))];
+                    sources.Clear();
+                    for (var u = 0; u < plan._units.Length; u++)
+                    {
+                        if (plan._units[u].LeafOf(leaf) is { } part)
+                        {
+                            sources.Add(new LeafSource(u, plan._units[u], partial.Units[u], part));
+                        }
+                    }
+
+                    _sourcesOf[leaf] = [.. sources];
                 }
             }
         }
