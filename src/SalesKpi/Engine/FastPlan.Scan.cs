@@ -254,7 +254,7 @@ internal sealed partial class FastPlan
     internal sealed class SharedValues(int leaves)
     {
         /// <summary>The counts below this are shared.</summary>
-        public const int Counts = 1024;
+        public const int Counts = 4096;
 
         /// <summary>Gets each leaf's value in a cell with no record, once made.</summary>
         public KpiValue?[] Empty { get; } = new KpiValue?[leaves];
