@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
@@ -242,7 +243,7 @@ public sealed class KpiAccumulation
         // holds every value anyway.
         var window = report ? _compiled.PeriodCount : 1 + (_compiled.Roots.Length == 0 ? 0 : _compiled.Roots.Max(Lag));
         var memo = new ValueMemo(_compiled.Leaves.Length, Math.Max(1, window));
-        return new GroupValues(memo, empty, view, report && view is not null ? new FastPlan.SharedValues(_compiled.Leaves.Length) : null);
+        return new GroupValues(memo, empty, view, report && view is not null ? new FastPlan.SharedValues(_compiled.Leaves.Length) : null, report);
     }
 
     /// <summary>Finishes the values of one group's rows of a report into <paramref name="rows"/> from <paramref name="at"/>: the columnar leaves' values in bulk, leaf by leaf, then every row's in order.</summary>
@@ -466,6 +467,21 @@ public sealed class KpiAccumulation
 
                 return group.Memo.Set(leaf.Index, period, LeafValue(leaf, group, period, (leaf.Index * _compiled.PeriodCount) + period));
             case CompiledQuery.DerivedNode derived:
+                if (group.Ratios is { } ratios && derived.Derived is RatioKpiCalculator && derived.Children.Length == 2)
+                {
+                    // A built-in ratio of two KPIs is a function of their two values alone: a report's cells whose values
+                    // are the same objects (shared counts, the values of cells with no record) share its value.
+                    var numerator = Evaluate(derived.Children[0], group, period);
+                    var denominator = Evaluate(derived.Children[1], group, period);
+                    if (!ratios.TryGetValue((derived, numerator, denominator), out var ratio))
+                    {
+                        ratio = Combine(derived, [numerator, denominator], null, group, period);
+                        ratios.Add((derived, numerator, denominator), ratio);
+                    }
+
+                    return ratio;
+                }
+
                 var current = new KpiValue[derived.Children.Length];
                 KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;
                 for (var c = 0; c < current.Length; c++)
@@ -477,24 +493,30 @@ public sealed class KpiAccumulation
                     }
                 }
 
-                var periods = _compiled.Plan.Periods;
-                var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group.Key, _context);
-                KpiValue? combined;
-                try
-                {
-                    combined = derived.Derived.Combine(combination);
-                }
-                catch (OverflowException)
-                {
-                    return KpiValue.Undefined(derived.Calculator.Unit, OverflowedAccumulator.FinishReason);
-                }
-
-                return combined ?? throw new InvalidOperationException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"KPI '{derived.Calculator.Id}' ({derived.Calculator.GetType().Name}) returned null from Combine for group '{group.Key}' in period {periods[period].Label}; return KpiValue.Undefined(unit, reason) when the value cannot be computed."));
+                return Combine(derived, current, previous, group, period);
             default:
                 throw new InvalidOperationException("Unknown node.");
         }
+    }
+
+    /// <summary>Combines the values of a derived KPI's components in a group and period.</summary>
+    private KpiValue Combine(CompiledQuery.DerivedNode derived, KpiValue[] current, KpiValue[]? previous, GroupValues group, int period)
+    {
+        var periods = _compiled.Plan.Periods;
+        var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group.Key, _context);
+        KpiValue? combined;
+        try
+        {
+            combined = derived.Derived.Combine(combination);
+        }
+        catch (OverflowException)
+        {
+            return KpiValue.Undefined(derived.Calculator.Unit, OverflowedAccumulator.FinishReason);
+        }
+
+        return combined ?? throw new InvalidOperationException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"KPI '{derived.Calculator.Id}' ({derived.Calculator.GetType().Name}) returned null from Combine for group '{group.Key}' in period {periods[period].Label}; return KpiValue.Undefined(unit, reason) when the value cannot be computed."));
     }
 
     /// <summary>Finishes a leaf's cell: its accumulator's value, the columnar counters' value, or the value of no records.</summary>
@@ -569,7 +591,7 @@ public sealed class KpiAccumulation
     }
 
     /// <summary>What evaluating one group's cells reads: its accumulators, the columnar counters, and the values made so far; one group after another.</summary>
-    private sealed class GroupValues(ValueMemo memo, KpiValue?[] empty, FastPlan.ReportView? view, FastPlan.SharedValues? shared)
+    private sealed class GroupValues(ValueMemo memo, KpiValue?[] empty, FastPlan.ReportView? view, FastPlan.SharedValues? shared, bool report)
     {
         public string Key { get; private set; } = string.Empty;
 
@@ -584,6 +606,10 @@ public sealed class KpiAccumulation
         /// <summary>Gets the values shared between cells (a report's), or null (a reader's).</summary>
         public FastPlan.SharedValues? Shared { get; } = shared;
 
+        /// <summary>Gets the values of built-in ratios of two KPIs by their node and the components' values (a report's), or null (a reader's).</summary>
+        public Dictionary<(CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator), KpiValue>? Ratios { get; } =
+            report ? new(RatioKeys.Instance) : null;
+
         /// <summary>Gets the group's index in each unit of the columnar counters.</summary>
         public int[] Groups { get; } = new int[view?.Units ?? 0];
 
@@ -595,5 +621,17 @@ public sealed class KpiAccumulation
             Memo.Clear();
             View?.GroupsOf(key, Groups);
         }
+    }
+
+    /// <summary>Compares the keys of shared ratios by the identity of their node and values.</summary>
+    private sealed class RatioKeys : IEqualityComparer<(CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator)>
+    {
+        public static RatioKeys Instance { get; } = new();
+
+        public bool Equals((CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator) x, (CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator) y) =>
+            ReferenceEquals(x.Node, y.Node) && ReferenceEquals(x.Numerator, y.Numerator) && ReferenceEquals(x.Denominator, y.Denominator);
+
+        public int GetHashCode((CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Node), RuntimeHelpers.GetHashCode(obj.Numerator), RuntimeHelpers.GetHashCode(obj.Denominator));
     }
 }
