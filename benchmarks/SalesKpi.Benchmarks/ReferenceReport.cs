@@ -59,6 +59,13 @@ public static class ReferenceReport
         Reporting.Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.WinBack), Ids.RevenueWinBack),
     ];
 
+    /// <summary>
+    /// The number of values in the report, at every scale: 51 groups (the 50 reps, and the records with no rep) × 53 ISO
+    /// weeks (2025-W01, from Monday 30 December 2024, to 2026-W01) × 15 KPIs. The finishing benchmark's time divided by
+    /// this is the cost of finishing one value.
+    /// </summary>
+    public const int Values = (ReferenceData.RepCount + 1) * 53 * 15;
+
     /// <summary>Gets the query: 2025 by rep and ISO week.</summary>
     public static KpiQuery Query { get; } = new(ReferenceData.Year, Kpis, KpiGrouping.ByRep, PeriodUnit.Week);
 

@@ -74,6 +74,25 @@ public class ReportBenchmarks
     [Benchmark(Description = "Hand-written, flat arrays, 1 thread")]
     public HandWrittenReport.Result HandWritten() => HandWrittenReport.Run(_data, _oneThread.Settings.Zone);
 
+    // The finishing step alone: the reference query accumulated once in the setup, finished into a report each time,
+    // its accumulation left as it was (ToReportAgain). The cost per value is the time divided by ReferenceReport.Values.
+    private KpiAccumulation? _accumulatedOneThread;
+    private KpiAccumulation? _accumulatedAllCores;
+
+    [GlobalSetup(Targets = [nameof(SalesKpiFinishingOneThread), nameof(SalesKpiFinishingAllCores)])]
+    public void SetupFinishing()
+    {
+        Setup();
+        _accumulatedOneThread = _oneThread.Accumulate(_data, ReferenceReport.Query);
+        _accumulatedAllCores = _allCores.Accumulate(_data, ReferenceReport.Query);
+    }
+
+    [Benchmark(Description = "SalesKpi, finishing only, 1 thread")]
+    public KpiReport SalesKpiFinishingOneThread() => _accumulatedOneThread!.ToReportAgain();
+
+    [Benchmark(Description = "SalesKpi, finishing only, all cores")]
+    public KpiReport SalesKpiFinishingAllCores() => _accumulatedAllCores!.ToReportAgain();
+
     [Benchmark(Description = "DuckDB, SQL, all cores")]
     public DuckDbReport.Result DuckDb() => _duckDb!.Run();
 

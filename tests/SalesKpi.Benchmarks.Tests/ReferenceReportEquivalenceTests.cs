@@ -109,6 +109,16 @@ public sealed class ReferenceReportEquivalenceTests
         Assert.Empty(ReferenceReport.ToTable(one).Differences(HandWrittenReport.Run(data, settings.Zone).ToTable()));
     }
 
+    [Theory]
+    [InlineData(3_000)]
+    [InlineData(40_000)]
+    public void Report_HasTheValuesTheFinishingBenchmarkDividesBy(int opportunities)
+    {
+        var report = new KpiEvaluator(ReferenceReport.Settings("UTC")).Evaluate(ReferenceData.Generate(opportunities), ReferenceReport.Query);
+
+        Assert.Equal(ReferenceReport.Values, report.Rows.Length);
+    }
+
     [Fact]
     public void Generate_SameSeed_GivesTheSameData()
     {

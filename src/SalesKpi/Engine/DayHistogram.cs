@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using SalesKpi.Reporting;
 
 namespace SalesKpi.Engine;
@@ -122,16 +124,66 @@ internal sealed class DayHistogram
     {
         Span<int> order = stackalloc int[ranks.Length];
         Ascending(ranks, order);
-        var next = 0;
+
+        // One tight pass: each rank (ascending, each below the number of values) is reached by adding counts until
+        // more values than the rank are seen; the value is the last count's.
+        var i = 0;
         long seen = 0;
-        for (var i = 0; i < counts.Length && next < order.Length; i++)
+        foreach (var r in order)
         {
-            seen += counts[i];
-            while (next < order.Length && ranks[order[next]] < seen)
+            var rank = ranks[r];
+            while (seen <= rank)
             {
-                values[order[next++]] = min + i;
+                seen += counts[i++];
+            }
+
+            values[r] = min + i - 1;
+        }
+    }
+
+    /// <summary>Returns the number of values and their sum, of the dense counts of the values from <paramref name="min"/> on.</summary>
+    public static (long Count, long Sum) CountAndSum(ReadOnlySpan<int> counts, int min)
+    {
+        long count = 0, offsets = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && counts.Length >= Vector<int>.Count)
+        {
+            // In lanes of int, a vector at a time: a cell has fewer than 2^31 values (they are records of one collection),
+            // so the lanes' counts add up exactly; their offsets × counts do too while values × counters stay below 2^31,
+            // which the count says before the offsets are summed.
+            var whole = counts.Length - (counts.Length % Vector<int>.Count);
+            var vectors = MemoryMarshal.Cast<int, Vector<int>>(counts[..whole]);
+            var lanes = Vector<int>.Zero;
+            foreach (var v in vectors)
+            {
+                lanes += v;
+            }
+
+            long counted = Vector.Sum(lanes);
+            if (counted * whole <= int.MaxValue)
+            {
+                var index = Vector<int>.Indices;
+                var step = new Vector<int>(Vector<int>.Count);
+                var weighted = Vector<int>.Zero;
+                foreach (var v in vectors)
+                {
+                    weighted += v * index;
+                    index += step;
+                }
+
+                count = counted;
+                offsets = Vector.Sum(weighted);
+                i = whole;
             }
         }
+
+        for (; i < counts.Length; i++)
+        {
+            count += counts[i];
+            offsets += (long)i * counts[i];
+        }
+
+        return (count, (min * count) + offsets);
     }
 
     private static void ValuesAt(IEnumerable<(int Days, long Count)> ascending, ReadOnlySpan<long> ranks, Span<int> values)
@@ -312,12 +364,7 @@ internal readonly struct DaySample
         _start = start;
         _length = length;
         _min = min;
-        var counts = window.AsSpan(start, length);
-        for (var i = 0; i < counts.Length; i++)
-        {
-            Count += counts[i];
-            Sum += (long)(min + i) * counts[i];
-        }
+        (Count, Sum) = DayHistogram.CountAndSum(window.AsSpan(start, length), min);
     }
 
     /// <summary>Gets the number of values (0 for the default, empty sample).</summary>

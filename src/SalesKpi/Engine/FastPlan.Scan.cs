@@ -57,16 +57,50 @@ internal sealed partial class FastPlan
         private readonly Partial _partial;
         private readonly Dictionary<string, int>[] _groupOf;
 
-        // A report reads one group's cells after another: the group's index in each unit, for the last key asked.
-        private readonly int[] _groupOfKey;
-        private string? _key;
+        // Per leaf the plan evaluates, the units it reads and its part in each (null for the leaves it does not evaluate):
+        // a value reads those units alone.
+        private readonly LeafSource[]?[] _sourcesOf;
+        private readonly MoneyView _noTotal;
 
         public ReportView(FastPlan plan, Partial partial)
         {
             _plan = plan;
             _partial = partial;
             _groupOf = [.. plan._units.Select(u => u.GroupIndex())];
-            _groupOfKey = new int[plan._units.Length];
+            _noTotal = MoneyView.Of(null, plan._settings);
+            _sourcesOf = new LeafSource[]?[plan._fast.Length];
+            var sources = new List<LeafSource>();
+            for (var leaf = 0; leaf < _sourcesOf.Length; leaf++)
+            {
+                if (plan._fast[leaf])
+                {
+                    sources.Clear();
+                    for (var u = 0; u < plan._units.Length; u++)
+                    {
+                        if (plan._units[u].LeafOf(leaf) is { } part)
+                        {
+                            sources.Add(new LeafSource(u, plan._units[u], partial.Units[u], part));
+                        }
+                    }
+
+                    _sourcesOf[leaf] = [.. sources];
+                }
+            }
+        }
+
+        /// <summary>Gets the number of units, the length of a group's indexes (<see cref="GroupsOf"/>).</summary>
+        public int Units => _groupOf.Length;
+
+        /// <summary>Returns true when the plan evaluates the leaf, whose values then come from <see cref="ValueAt"/>.</summary>
+        public bool Evaluates(CompiledQuery.LeafNode leaf) => _plan._fast[leaf.Index];
+
+        /// <summary>Writes a group's index in each unit's counters (−1 where the unit has no such group).</summary>
+        public void GroupsOf(string key, Span<int> groups)
+        {
+            for (var u = 0; u < _groupOf.Length; u++)
+            {
+                groups[u] = _groupOf[u].GetValueOrDefault(key, -1);
+            }
         }
 
         /// <summary>Returns the keys of the groups that have a record routed to a leaf in a period.</summary>
@@ -81,40 +115,66 @@ internal sealed partial class FastPlan
             }
         }
 
-        /// <summary>Returns a leaf's value in a group and period, or null when the plan does not evaluate the leaf.</summary>
-        public KpiValue? ValueOf(CompiledQuery.LeafNode leaf, string key, int period)
+        /// <summary>
+        /// Returns the value of a leaf the plan evaluates (<see cref="Evaluates"/>) in a group, given by its indexes
+        /// (<see cref="GroupsOf"/>), and a period. With <paramref name="shared"/>, equal values of cells with no record,
+        /// small counts and ratios of small counts are one object: for a report, which holds every value anyway, not for
+        /// a reader, which lets each value go once it is read.
+        /// </summary>
+        public KpiValue ValueAt(CompiledQuery.LeafNode leaf, ReadOnlySpan<int> groups, int period, SharedValues? shared)
         {
-            if (!_plan._fast[leaf.Index])
+            var sources = _sourcesOf[leaf.Index]!;
+            var measure = leaf.Measure!;
+            if (shared is not null)
             {
-                return null;
-            }
-
-            if (!ReferenceEquals(key, _key))
-            {
-                for (var u = 0; u < _groupOf.Length; u++)
+                if (measure.Shape == MeasureShape.Count)
                 {
-                    _groupOfKey[u] = _groupOf[u].GetValueOrDefault(key, -1);
+                    // A count is all a count's cell has; no record is a count of zero.
+                    long count = 0;
+                    foreach (var source in sources)
+                    {
+                        if (groups[source.Unit] is var g and >= 0)
+                        {
+                            count += source.Scan.Sum(source.Result.Counts, source.Scan.Cell(g, period), source.CountBuckets!);
+                        }
+                    }
+
+                    return count < SharedValues.Counts
+                        ? shared.Count[count] ??= MeasureAccumulator.Finish(measure, count, 0, _noTotal, _noTotal, default)
+                        : MeasureAccumulator.Finish(measure, count, 0, _noTotal, _noTotal, default);
                 }
 
-                _key = key;
+                long routed = 0;
+                foreach (var source in sources)
+                {
+                    if (groups[source.Unit] is var g and >= 0)
+                    {
+                        routed += source.Scan.Sum(source.Result.Counts, source.Scan.Cell(g, period), source.Part.RouteBuckets);
+                    }
+                }
+
+                if (routed == 0)
+                {
+                    // No record in the cell: every count and total is zero and the sample empty, as below.
+                    return shared.Empty[leaf.Index] ??= MeasureAccumulator.Finish(measure, 0, 0, _noTotal, _noTotal, default);
+                }
             }
 
-            var measure = leaf.Measure!;
             long count0 = 0, count1 = 0;
-            MoneyView total0 = MoneyView.Of(null, _plan._settings), total1 = total0;
+            MoneyView total0 = _noTotal, total1 = _noTotal;
             DaySample days = default;
-            for (var u = 0; u < _plan._units.Length; u++)
+            foreach (var source in sources)
             {
-                var unit = _plan._units[u];
-                var g = _groupOfKey[u];
-                if (g < 0 || unit.LeafOf(leaf.Index) is not { } part)
+                var g = groups[source.Unit];
+                if (g < 0)
                 {
                     continue;
                 }
 
-                var result = _partial.Units[u];
+                var unit = source.Scan;
+                var result = source.Result;
                 var cell = unit.Cell(g, period);
-                foreach (var component in part.Components)
+                foreach (var component in source.Part.Components)
                 {
                     switch (component.Kind)
                     {
@@ -151,6 +211,17 @@ internal sealed partial class FastPlan
                 }
             }
 
+            if (shared is not null && measure.Shape is MeasureShape.Share or MeasureShape.Ratio)
+            {
+                // A defined ratio of counts depends on its two counts alone (the reason is for a zero denominator).
+                var (numerator, denominator) = measure.Shape == MeasureShape.Share ? (count1, count0) : (count0, count1);
+                if (denominator > 0 && numerator >= 0 && numerator < SharedValues.RatioCounts && denominator < SharedValues.RatioCounts)
+                {
+                    return shared.Ratio[(numerator * SharedValues.RatioCounts) + denominator]
+                        ??= MeasureAccumulator.Finish(measure, count0, count1, _noTotal, _noTotal, default);
+                }
+            }
+
             return MeasureAccumulator.Finish(measure, count0, count1, total0, total1, days);
         }
 
@@ -162,6 +233,41 @@ internal sealed partial class FastPlan
                 result.Return();
             }
         }
+
+        /// <summary>What a leaf reads in one unit: the unit, its counters and the leaf's part there; for a count, the buckets of its first count, all its value reads.</summary>
+        private sealed class LeafSource(int unit, ScanUnit scan, UnitResult result, UnitLeaf part)
+        {
+            public int Unit { get; } = unit;
+
+            public ScanUnit Scan { get; } = scan;
+
+            public UnitResult Result { get; } = result;
+
+            public UnitLeaf Part { get; } = part;
+
+            public int[]? CountBuckets { get; } = part.Leaf.Measure!.Shape == MeasureShape.Count
+                ? [.. part.Components.Where(c => c.Kind == MeasureComponentKind.Count && c.Slot == 0).SelectMany(c => c.Buckets)]
+                : null;
+        }
+    }
+
+    /// <summary>The values one finishing of a report shares between its cells: of the cells with no record, per leaf, and small counts.</summary>
+    internal sealed class SharedValues(int leaves)
+    {
+        /// <summary>The counts below this are shared.</summary>
+        public const int Counts = 4096;
+
+        /// <summary>Gets each leaf's value in a cell with no record, once made.</summary>
+        public KpiValue?[] Empty { get; } = new KpiValue?[leaves];
+
+        /// <summary>The counts of a ratio below this are shared.</summary>
+        public const int RatioCounts = 64;
+
+        /// <summary>Gets the values of the counts below <see cref="Counts"/>, once made.</summary>
+        public KpiValue?[] Count { get; } = new KpiValue?[Counts];
+
+        /// <summary>Gets the defined ratios of counts below <see cref="RatioCounts"/>, by numerator × <see cref="RatioCounts"/> + denominator, once made.</summary>
+        public KpiValue?[] Ratio { get; } = new KpiValue?[RatioCounts * RatioCounts];
     }
 
     /// <summary>The counters of every unit over one or more partitions.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
 using SalesKpi.Engine;
@@ -97,10 +99,18 @@ public sealed class KpiAccumulation
     /// <exception cref="InvalidOperationException">The accumulation was merged into another.</exception>
     public KpiReport ToReport()
     {
-        using var reader = ToReader();
-        var rows = ImmutableArray.CreateBuilder<KpiReportRow>(checked((int)reader.RowCount));
-        rows.AddRange(reader.ReadRows());
-        return new KpiReport(reader.Query, reader.Settings, reader.Periods, reader.Groups, rows.MoveToImmutable());
+        Preconditions.CheckState(!_finished, FinishedMessage);
+        _finished = true;
+        var pending = _pending;
+        _pending = null;
+        return Report(pending, releasePending: true);
+    }
+
+    /// <summary>Finishes the accumulation into a report as <see cref="ToReport"/> does, but leaves it unfinished and its counters in place: for benchmarks of the finishing step, which finish one accumulation again and again.</summary>
+    internal KpiReport ToReportAgain()
+    {
+        Preconditions.CheckState(!_finished, FinishedMessage);
+        return Report(_pending, releasePending: false);
     }
 
     /// <summary>Finishes the accumulation as a reader of rows, each made when it is read and not kept.</summary>
@@ -108,27 +118,13 @@ public sealed class KpiAccumulation
     /// <exception cref="InvalidOperationException">The accumulation was merged into another or already finished.</exception>
     public KpiReportReader ToReader()
     {
-        Preconditions.CheckState(!_finished, "The accumulation was merged into another or already finished, and cannot be finished.");
+        Preconditions.CheckState(!_finished, FinishedMessage);
         _finished = true;
         var query = _compiled.Query;
         var plan = _compiled.Plan;
-        var keys = new HashSet<string>(_groupKeys, StringComparer.Ordinal);
         var view = _pending is { } pending ? _pendingPlan!.CreateView(pending) : null;
         _pending = null;
-        if (view is not null)
-        {
-            keys.UnionWith(view.RoutedGroups());
-        }
-
-        if (query.IncludeAllKnownGroups || ReferenceEquals(query.GroupBy, KpiGrouping.None))
-        {
-            keys.UnionWith(query.GroupBy.KnownKeys(_context.Data));
-        }
-
-        var ordered = keys
-            .OrderBy(k => k == KpiGrouping.NoKey ? 1 : 0)
-            .ThenBy(k => k, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var ordered = GroupsOf(view);
         var released = 0;
         void Release()
         {
@@ -141,6 +137,153 @@ public sealed class KpiAccumulation
         return new KpiReportReader(query, _compiled.Settings, [.. plan.Periods.Skip(plan.FirstVisible)], ordered, Rows(ordered, view, Release), Release);
     }
 
+    /// <summary>Gets or sets the most cores <see cref="ToReport"/> finishes groups on (the evaluator's degree of parallelism).</summary>
+    internal int MaxDegreeOfParallelism { get; set; } = 1;
+
+    /// <summary>Gets or sets the fewest rows per core when <see cref="ToReport"/> finishes groups on several: smaller reports are finished on one.</summary>
+    internal int RowsPerCore { get; set; } = DefaultRowsPerCore;
+
+    /// <summary>The default of <see cref="RowsPerCore"/>: a core's share must outweigh the cost of starting it.</summary>
+    internal const int DefaultRowsPerCore = 4096;
+
+    private const string FinishedMessage = "The accumulation was merged into another or already finished, and cannot be finished.";
+
+    /// <summary>Returns the report's group keys in order: those with cells or routed counters, and every known one when the query asks for them.</summary>
+    private ImmutableArray<string> GroupsOf(FastPlan.ReportView? view)
+    {
+        var query = _compiled.Query;
+        var keys = new HashSet<string>(_groupKeys, StringComparer.Ordinal);
+        if (view is not null)
+        {
+            keys.UnionWith(view.RoutedGroups());
+        }
+
+        if (query.IncludeAllKnownGroups || ReferenceEquals(query.GroupBy, KpiGrouping.None))
+        {
+            keys.UnionWith(query.GroupBy.KnownKeys(_context.Data));
+        }
+
+        return keys
+            .OrderBy(k => k == KpiGrouping.NoKey ? 1 : 0)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    /// <summary>Makes the report: every row in report order, each group's on one core and its values in bulk; then gives the columnar counters back when <paramref name="releasePending"/>.</summary>
+    private KpiReport Report(FastPlan.Partial? pending, bool releasePending)
+    {
+        var view = pending is not null ? _pendingPlan!.CreateView(pending) : null;
+        try
+        {
+            var query = _compiled.Query;
+            var plan = _compiled.Plan;
+            var ordered = GroupsOf(view);
+            var rowsPerGroup = (plan.Periods.Length - plan.FirstVisible) * query.Kpis.Length;
+            var rows = new KpiValue[checked((int)((long)ordered.Length * rowsPerGroup))];
+            var cores = (int)Math.Min(Math.Min(MaxDegreeOfParallelism, ordered.Length), rows.Length / Math.Max(1, RowsPerCore));
+            if (cores <= 1)
+            {
+                var group = NewGroupValues(view, report: true);
+                for (var g = 0; g < ordered.Length; g++)
+                {
+                    FinishGroup(group, ordered[g], rows, g * rowsPerGroup);
+                }
+            }
+            else
+            {
+                // Groups are independent: each core finishes whole groups into their own rows, with its own shared values,
+                // so the rows are those of one core. The error of the first failing group is the one one core would meet
+                // first (Break still runs every group before it), thrown as it was thrown.
+                var errors = new ExceptionDispatchInfo?[ordered.Length];
+                Parallel.For(
+                    0,
+                    ordered.Length,
+                    new ParallelOptions { MaxDegreeOfParallelism = cores },
+                    () => NewGroupValues(view, report: true),
+                    (g, state, group) =>
+                    {
+                        try
+                        {
+                            FinishGroup(group, ordered[g], rows, g * rowsPerGroup);
+                        }
+#pragma warning disable CA1031 // Every error is rethrown below, unwrapped.
+                        catch (Exception e)
+#pragma warning restore CA1031
+                        {
+                            errors[g] = ExceptionDispatchInfo.Capture(e);
+                            state.Break();
+                        }
+
+                        return group;
+                    },
+                    _ => { });
+                foreach (var error in errors)
+                {
+                    error?.Throw();
+                }
+            }
+
+            return new KpiReport(query, _compiled.Settings, [.. plan.Periods.Skip(plan.FirstVisible)], ordered, rows);
+        }
+        finally
+        {
+            if (releasePending)
+            {
+                view?.Return();
+            }
+        }
+    }
+
+    /// <summary>Returns the state of finishing groups one after another: for a report, every period's leaf values of a group and shared values; for a reader, only what a derived KPI can still ask for.</summary>
+    private GroupValues NewGroupValues(FastPlan.ReportView? view, bool report)
+    {
+        // A leaf's value in a cell with no records, or where it is unsupported, is the same in every such cell: made once.
+        var empty = new KpiValue?[_compiled.Leaves.Length];
+        // A reader keeps leaf values only for the periods a derived KPI can still ask for (the current one, and one more for
+        // each period-over-period KPI in the deepest chain), so a group's memory does not grow with its periods; a report
+        // holds every value anyway.
+        var window = report ? _compiled.PeriodCount : 1 + (_compiled.Roots.Length == 0 ? 0 : _compiled.Roots.Max(Lag));
+        var memo = new ValueMemo(_compiled.Leaves.Length, Math.Max(1, window));
+        return new GroupValues(memo, empty, view, report && view is not null ? new FastPlan.SharedValues(_compiled.Leaves.Length) : null, report);
+    }
+
+    /// <summary>Finishes the values of one group's rows of a report into <paramref name="rows"/> from <paramref name="at"/>: the columnar leaves' values in bulk, leaf by leaf, then every row's in order.</summary>
+    private void FinishGroup(GroupValues group, string key, KpiValue[] rows, int at)
+    {
+        var plan = _compiled.Plan;
+        var periodCount = _compiled.PeriodCount;
+        group.Start(key, _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null);
+        if (group.View is { } view)
+        {
+            // The columnar scan's values cannot fail, so making them first does not change which error a report meets.
+            foreach (var leaf in _compiled.Leaves)
+            {
+                if (leaf.UnsupportedReason is not null || !view.Evaluates(leaf))
+                {
+                    continue;
+                }
+
+                var offset = leaf.Index * periodCount;
+                for (var p = 0; p < periodCount; p++)
+                {
+                    if (group.Cells?[offset + p] is null)
+                    {
+                        group.Memo.Set(leaf.Index, p, view.ValueAt(leaf, group.Groups, p, group.Shared));
+                    }
+                }
+            }
+        }
+
+        var roots = _compiled.Roots;
+        for (var p = plan.FirstVisible; p < plan.Periods.Length; p++)
+        {
+            for (var k = 0; k < roots.Length; k++)
+            {
+                rows[at++] = Evaluate(roots[k], group, p);
+            }
+        }
+    }
+
     /// <summary>Makes the rows of every group, period and KPI in report order, then releases the columnar counters.</summary>
     private IEnumerable<KpiReportRow> Rows(ImmutableArray<string> ordered, FastPlan.ReportView? view, Action release)
     {
@@ -148,15 +291,10 @@ public sealed class KpiAccumulation
         {
             var query = _compiled.Query;
             var plan = _compiled.Plan;
-            // A leaf's value in a cell with no records, or where it is unsupported, is the same in every such cell: made once.
-            var empty = new KpiValue?[_compiled.Leaves.Length];
-            // Leaf values are kept only for the periods a derived KPI can still ask for (the current one, and one more for
-            // each period-over-period KPI in the deepest chain), so a group's memory does not grow with its periods.
-            var memo = new ValueMemo(_compiled.Leaves.Length, 1 + (_compiled.Roots.Length == 0 ? 0 : _compiled.Roots.Max(Lag)));
+            var group = NewGroupValues(view, report: false);
             foreach (var key in ordered)
             {
-                memo.Clear();
-                var group = new GroupValues(key, _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null, memo, empty, view);
+                group.Start(key, _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null);
                 for (var p = plan.FirstVisible; p < plan.Periods.Length; p++)
                 {
                     for (var k = 0; k < query.Kpis.Length; k++)
@@ -331,6 +469,21 @@ public sealed class KpiAccumulation
 
                 return group.Memo.Set(leaf.Index, period, LeafValue(leaf, group, period, (leaf.Index * _compiled.PeriodCount) + period));
             case CompiledQuery.DerivedNode derived:
+                if (group.Ratios is { } ratios && derived.Derived is RatioKpiCalculator && derived.Children.Length == 2)
+                {
+                    // A built-in ratio of two KPIs is a function of their two values alone: a report's cells whose values
+                    // are the same objects (shared counts, the values of cells with no record) share its value.
+                    var numerator = Evaluate(derived.Children[0], group, period);
+                    var denominator = Evaluate(derived.Children[1], group, period);
+                    if (!ratios.TryGetValue((derived, numerator, denominator), out var ratio))
+                    {
+                        ratio = Combine(derived, [numerator, denominator], null, group, period);
+                        ratios.Add((derived, numerator, denominator), ratio);
+                    }
+
+                    return ratio;
+                }
+
                 var current = new KpiValue[derived.Children.Length];
                 KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;
                 for (var c = 0; c < current.Length; c++)
@@ -342,24 +495,30 @@ public sealed class KpiAccumulation
                     }
                 }
 
-                var periods = _compiled.Plan.Periods;
-                var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group.Key, _context);
-                KpiValue? combined;
-                try
-                {
-                    combined = derived.Derived.Combine(combination);
-                }
-                catch (OverflowException)
-                {
-                    return KpiValue.Undefined(derived.Calculator.Unit, OverflowedAccumulator.FinishReason);
-                }
-
-                return combined ?? throw new InvalidOperationException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"KPI '{derived.Calculator.Id}' ({derived.Calculator.GetType().Name}) returned null from Combine for group '{group.Key}' in period {periods[period].Label}; return KpiValue.Undefined(unit, reason) when the value cannot be computed."));
+                return Combine(derived, current, previous, group, period);
             default:
                 throw new InvalidOperationException("Unknown node.");
         }
+    }
+
+    /// <summary>Combines the values of a derived KPI's components in a group and period.</summary>
+    private KpiValue Combine(CompiledQuery.DerivedNode derived, KpiValue[] current, KpiValue[]? previous, GroupValues group, int period)
+    {
+        var periods = _compiled.Plan.Periods;
+        var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group.Key, _context);
+        KpiValue? combined;
+        try
+        {
+            combined = derived.Derived.Combine(combination);
+        }
+        catch (OverflowException)
+        {
+            return KpiValue.Undefined(derived.Calculator.Unit, OverflowedAccumulator.FinishReason);
+        }
+
+        return combined ?? throw new InvalidOperationException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"KPI '{derived.Calculator.Id}' ({derived.Calculator.GetType().Name}) returned null from Combine for group '{group.Key}' in period {periods[period].Label}; return KpiValue.Undefined(unit, reason) when the value cannot be computed."));
     }
 
     /// <summary>Finishes a leaf's cell: its accumulator's value, the columnar counters' value, or the value of no records.</summary>
@@ -374,9 +533,9 @@ public sealed class KpiAccumulation
                 return cell.GetValue() ?? throw ReturnedNull(leaf, cell, group.Key, period);
             }
 
-            if (group.View?.ValueOf(leaf, group.Key, period) is { } fromCounters)
+            if (group.View is { } view && view.Evaluates(leaf))
             {
-                return fromCounters;
+                return view.ValueAt(leaf, group.Groups, period, group.Shared);
             }
 
             if (group.Empty[leaf.Index] is { } empty)
@@ -418,29 +577,63 @@ public sealed class KpiAccumulation
 
         public KpiValue? Get(int leaf, int period)
         {
-            var slot = (leaf * window) + (period % window);
+            var slot = Slot(leaf, period);
             return _periods[slot] == period ? _values[slot] : null;
         }
 
         public KpiValue Set(int leaf, int period, KpiValue value)
         {
-            var slot = (leaf * window) + (period % window);
+            var slot = Slot(leaf, period);
             _periods[slot] = period;
             return _values[slot] = value;
         }
+
+        // A report's window holds every period: no division.
+        private int Slot(int leaf, int period) => (leaf * window) + (period < window ? period : period % window);
     }
 
-    /// <summary>What evaluating one group's cells reads: its accumulators, the columnar counters, and the values made so far.</summary>
-    private sealed class GroupValues(string key, KpiAccumulator?[]? cells, ValueMemo memo, KpiValue?[] empty, FastPlan.ReportView? view)
+    /// <summary>What evaluating one group's cells reads: its accumulators, the columnar counters, and the values made so far; one group after another.</summary>
+    private sealed class GroupValues(ValueMemo memo, KpiValue?[] empty, FastPlan.ReportView? view, FastPlan.SharedValues? shared, bool report)
     {
-        public string Key { get; } = key;
+        public string Key { get; private set; } = string.Empty;
 
-        public KpiAccumulator?[]? Cells { get; } = cells;
+        public KpiAccumulator?[]? Cells { get; private set; }
 
         public ValueMemo Memo { get; } = memo;
 
         public KpiValue?[] Empty { get; } = empty;
 
         public FastPlan.ReportView? View { get; } = view;
+
+        /// <summary>Gets the values shared between cells (a report's), or null (a reader's).</summary>
+        public FastPlan.SharedValues? Shared { get; } = shared;
+
+        /// <summary>Gets the values of built-in ratios of two KPIs by their node and the components' values (a report's), or null (a reader's).</summary>
+        public Dictionary<(CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator), KpiValue>? Ratios { get; } =
+            report ? new(RatioKeys.Instance) : null;
+
+        /// <summary>Gets the group's index in each unit of the columnar counters.</summary>
+        public int[] Groups { get; } = new int[view?.Units ?? 0];
+
+        /// <summary>Moves on to a group: its key and accumulators (null when it has none), with no values made yet.</summary>
+        public void Start(string key, KpiAccumulator?[]? cells)
+        {
+            Key = key;
+            Cells = cells;
+            Memo.Clear();
+            View?.GroupsOf(key, Groups);
+        }
+    }
+
+    /// <summary>Compares the keys of shared ratios by the identity of their node and values.</summary>
+    private sealed class RatioKeys : IEqualityComparer<(CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator)>
+    {
+        public static RatioKeys Instance { get; } = new();
+
+        public bool Equals((CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator) x, (CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator) y) =>
+            ReferenceEquals(x.Node, y.Node) && ReferenceEquals(x.Numerator, y.Numerator) && ReferenceEquals(x.Denominator, y.Denominator);
+
+        public int GetHashCode((CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Node), RuntimeHelpers.GetHashCode(obj.Numerator), RuntimeHelpers.GetHashCode(obj.Denominator));
     }
 }

@@ -38,8 +38,8 @@ public sealed class KpiEvaluator
     {
     }
 
-    /// <summary>Initializes an evaluator that may be kept off the columnar scan, or split small data, so that tests can compare both engines and the merge of partitions.</summary>
-    internal KpiEvaluator(KpiSettings? settings, IClock? clock, IServiceProvider? services, int? maxDegreeOfParallelism, bool columnar, int recordsPerPartition)
+    /// <summary>Initializes an evaluator that may be kept off the columnar scan, or split small data and small reports, so that tests can compare both engines, the merge of partitions and the finishing of groups on several cores.</summary>
+    internal KpiEvaluator(KpiSettings? settings, IClock? clock, IServiceProvider? services, int? maxDegreeOfParallelism, bool columnar, int recordsPerPartition, int rowsPerCore = KpiAccumulation.DefaultRowsPerCore)
     {
         Preconditions.CheckRange(
             maxDegreeOfParallelism is null or >= 1,
@@ -52,6 +52,7 @@ public sealed class KpiEvaluator
         MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount;
         Columnar = columnar;
         RecordsPerPartition = recordsPerPartition;
+        RowsPerCore = rowsPerCore;
     }
 
     /// <summary>Gets the evaluation settings.</summary>
@@ -71,6 +72,9 @@ public sealed class KpiEvaluator
 
     /// <summary>Gets the fewest records (of the largest collection) per partition: smaller data is not split.</summary>
     internal int RecordsPerPartition { get; }
+
+    /// <summary>Gets the fewest rows of a report per core finishing it: smaller reports are finished on one.</summary>
+    internal int RowsPerCore { get; }
 
     /// <summary>Returns how many partitions an evaluation of the data uses: one per <see cref="RecordsPerPartition"/> records of its largest collection, at least one, at most <see cref="MaxDegreeOfParallelism"/>.</summary>
     internal int PartitionsFor(SalesData data)
@@ -187,7 +191,10 @@ public sealed class KpiEvaluator
             accumulation = parts[e][0].DeliverTo(accumulation);
         }
 
-        return accumulation ?? new KpiAccumulation(compiled, context);
+        accumulation ??= new KpiAccumulation(compiled, context);
+        accumulation.MaxDegreeOfParallelism = MaxDegreeOfParallelism;
+        accumulation.RowsPerCore = RowsPerCore;
+        return accumulation;
 
         void Part(int partition)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using SalesKpi.Extensibility;
 using SalesKpi.Utility;
 
@@ -16,13 +17,18 @@ public sealed class KpiReport
     private readonly Dictionary<string, int> _groupIndex;
     private readonly Dictionary<string, int> _kpiIndex;
 
-    internal KpiReport(KpiQuery query, KpiSettings settings, ImmutableArray<KpiPeriod> periods, ImmutableArray<string> groups, ImmutableArray<KpiReportRow> rows)
+    // The values in row order; the rows that hold them are made the first time they are read, since a report is often
+    // only looked up (Get, CompareWithPeers, Trend) and a row per value would otherwise be most of its cost.
+    private readonly KpiValue[] _values;
+    private KpiReportRow[]? _rows;
+
+    internal KpiReport(KpiQuery query, KpiSettings settings, ImmutableArray<KpiPeriod> periods, ImmutableArray<string> groups, KpiValue[] values)
     {
         Query = query;
         Settings = settings;
         Periods = periods;
         Groups = groups;
-        Rows = rows;
+        _values = values;
         _groupIndex = groups.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i, StringComparer.Ordinal);
         _kpiIndex = query.Kpis.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
     }
@@ -40,7 +46,7 @@ public sealed class KpiReport
     public ImmutableArray<string> Groups { get; }
 
     /// <summary>Gets every value, ordered by group, period and KPI.</summary>
-    public ImmutableArray<KpiReportRow> Rows { get; }
+    public ImmutableArray<KpiReportRow> Rows => ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _rows) ?? MakeRows());
 
     /// <summary>Returns the value of a KPI for a group and period.</summary>
     /// <param name="kpiId">The KPI's id.</param>
@@ -51,7 +57,7 @@ public sealed class KpiReport
     /// <exception cref="ArgumentException">The KPI or group is not in the report.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodIndex"/> is not a period index.</exception>
     public KpiValue Get(string kpiId, string group = KpiGrouping.AllKey, int periodIndex = 0) =>
-        Rows[RowIndex(kpiId, group, periodIndex)].Value;
+        _values[RowIndex(kpiId, group, periodIndex)];
 
     /// <summary>Returns true when the report has the group.</summary>
     /// <param name="group">The group key.</param>
@@ -114,6 +120,27 @@ public sealed class KpiReport
     {
         Preconditions.CheckNotNull(target);
         return [.. Groups.Select(g => target.Evaluate(Get(target.KpiId, g, periodIndex), g))];
+    }
+
+    /// <summary>Makes the rows of the values, once: the rows of the first thread to finish are those every thread reads.</summary>
+    private KpiReportRow[] MakeRows()
+    {
+        var rows = new KpiReportRow[_values.Length];
+        var kpis = Query.Kpis;
+        var i = 0;
+        foreach (var group in Groups)
+        {
+            foreach (var period in Periods)
+            {
+                foreach (var kpi in kpis)
+                {
+                    rows[i] = new KpiReportRow(group, period, kpi.Id, _values[i]);
+                    i++;
+                }
+            }
+        }
+
+        return Interlocked.CompareExchange(ref _rows, rows, null) ?? rows;
     }
 
     private int RowIndex(string kpiId, string group, int periodIndex)

@@ -67,6 +67,20 @@ public sealed class KpiValue : IEquatable<KpiValue>
         }
     }
 
+    // The values a report makes most (counts, ratios, amounts) with the fields set as the constructor above sets them,
+    // without its dozen optional arguments.
+    private KpiValue(KpiUnit unit, byte has, decimal value, decimal numerator, decimal denominator, Currency currency, string? undefinedReason, int unpricedCount)
+    {
+        Unit = unit;
+        UndefinedReason = undefinedReason;
+        UnpricedCount = unpricedCount;
+        _value = value;
+        _numerator = numerator;
+        _denominator = denominator;
+        _currency = currency;
+        _has = has;
+    }
+
     /// <summary>Gets the unit of <see cref="Value"/>.</summary>
     public KpiUnit Unit { get; }
 
@@ -127,7 +141,9 @@ public sealed class KpiValue : IEquatable<KpiValue>
     {
         Preconditions.CheckRange(count >= 0, count, "A count must not be negative.", nameof(count));
         Preconditions.CheckRange(unpricedCount >= 0, unpricedCount, "A count must not be negative.", nameof(unpricedCount));
-        return new(KpiUnit.Count, count, null, amount: amount, unpricedCount: unpricedCount);
+        return amount is null
+            ? new(KpiUnit.Count, HasValue, count, 0m, 0m, default, null, unpricedCount)
+            : new(KpiUnit.Count, count, null, amount: amount, unpricedCount: unpricedCount);
     }
 
     /// <summary>Returns a ratio, or an undefined value when the denominator is zero.</summary>
@@ -139,9 +155,9 @@ public sealed class KpiValue : IEquatable<KpiValue>
     {
         Preconditions.CheckNotNull(zeroDenominatorReason);
         return denominator == 0m
-            ? new(KpiUnit.Ratio, null, zeroDenominatorReason, numerator: numerator, denominator: denominator)
+            ? new(KpiUnit.Ratio, HasNumerator | HasDenominator, 0m, numerator, denominator, default, zeroDenominatorReason, 0)
             : TryDivide(numerator, denominator) is { } quotient
-                ? new(KpiUnit.Ratio, quotient, null, numerator: numerator, denominator: denominator)
+                ? new(KpiUnit.Ratio, HasValue | HasNumerator | HasDenominator, quotient, numerator, denominator, default, null, 0)
                 : new(KpiUnit.Ratio, null, OverflowReason(numerator, denominator), numerator: numerator, denominator: denominator);
     }
 
@@ -153,7 +169,7 @@ public sealed class KpiValue : IEquatable<KpiValue>
     public static KpiValue FromMoney(Money money, int unpricedCount = 0)
     {
         Preconditions.CheckRange(unpricedCount >= 0, unpricedCount, "A count must not be negative.", nameof(unpricedCount));
-        return new(KpiUnit.Money, money.Amount, null, currency: money.Currency, unpricedCount: unpricedCount);
+        return new(KpiUnit.Money, HasValue | HasCurrency, money.Amount, 0m, 0m, money.Currency, null, unpricedCount);
     }
 
     /// <summary>Returns an amount of money per unit (per lead, per deal, per day), or undefined when the denominator is zero.</summary>
@@ -176,11 +192,11 @@ public sealed class KpiValue : IEquatable<KpiValue>
         Preconditions.CheckRange(unpricedCount >= 0, unpricedCount, "A count must not be negative.", nameof(unpricedCount));
         if (denominator == 0m)
         {
-            return new(unit, null, zeroDenominatorReason, numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount);
+            return new(unit, HasNumerator | HasDenominator | HasCurrency, 0m, numerator.Amount, denominator, numerator.Currency, zeroDenominatorReason, unpricedCount);
         }
 
         return TryDivide(numerator.Amount, denominator) is { } quotient
-            ? new(unit, quotient, null, numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount)
+            ? new(unit, HasValue | HasNumerator | HasDenominator | HasCurrency, quotient, numerator.Amount, denominator, numerator.Currency, null, unpricedCount)
             : new(unit, null, OverflowReason(numerator.Amount, denominator), numerator.Currency, numerator.Amount, denominator, unpricedCount: unpricedCount);
     }
 
@@ -341,11 +357,18 @@ public sealed class KpiValue : IEquatable<KpiValue>
         Span<decimal> percentiles = stackalloc decimal[PercentileLevels.Length];
         for (var level = 0; level < PercentileLevels.Length; level++)
         {
-            var rank = (n - 1) * PercentileLevels[level];
             var lower = ranks[2 * level];
+            var low = values[2 * level];
+            if (low >= 0 && lower + 1 < n)
+            {
+                percentiles[level] = Interpolate(n - 1, level, low, values[(2 * level) + 1]);
+                continue;
+            }
+
+            var rank = (n - 1) * PercentileLevels[level];
             var fraction = rank - lower;
-            decimal low = values[2 * level];
-            percentiles[level] = lower + 1 < n ? low + (fraction * (values[(2 * level) + 1] - low)) : low;
+            decimal lowValue = low;
+            percentiles[level] = lower + 1 < n ? lowValue + (fraction * (values[(2 * level) + 1] - lowValue)) : lowValue;
         }
 
         return new(
@@ -357,6 +380,26 @@ public sealed class KpiValue : IEquatable<KpiValue>
             p25: percentiles[0],
             p75: percentiles[2],
             p90: percentiles[3]);
+    }
+
+    /// <summary>
+    /// Returns <c>low + fraction × (high − low)</c> for the percentile at <paramref name="level"/> of a sample of
+    /// <paramref name="last"/> + 1 whole values, with the bits decimal arithmetic gives it: the level has one or two
+    /// decimals (0.25, 0.5, 0.75, 0.9), so the rank (n − 1)·p, its fraction and the result have that scale, the result
+    /// being (low·10^s + f·(high − low)) / 10^s for the fraction's digits f. For low ≥ 0 only (no sign to carry).
+    /// </summary>
+    private static decimal Interpolate(long last, int level, int low, int high)
+    {
+        var (digits, scale, unit) = level switch
+        {
+            0 => (25L, (byte)2, 100L),
+            1 => (5L, (byte)1, 10L),
+            2 => (75L, (byte)2, 100L),
+            _ => (9L, (byte)1, 10L),
+        };
+        var fraction = last * digits % unit;
+        var unscaled = ((long)low * unit) + (fraction * ((long)high - low));
+        return new decimal((int)(uint)unscaled, (int)(uint)(unscaled >> 32), 0, false, scale);
     }
 
     private static decimal? TryDivide(decimal numerator, decimal denominator)
