@@ -665,9 +665,13 @@ internal sealed partial class FastPlan
                     CountOnly(result.Counts, from, to);
                 }
             }
-            else
+            else if (_slots.Length != 0)
             {
                 CountAll(result, from, to);
+            }
+            else
+            {
+                CountAllSearching(result, from, to);
             }
 
             return result;
@@ -735,8 +739,97 @@ internal sealed partial class FastPlan
             }
         }
 
+        // Counts, sums and cycle days with the slot table: the fields in locals and no bounds checks, as above, and the cell
+        // of a cycle-day sample found by a multiplication rather than a division. Records outside the range are skipped
+        // (the amounts and days are not read for them).
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CountAll(UnitResult result, int from, int to)
+        {
+            ref var tick0 = ref MemoryMarshal.GetArrayDataReference(_ticks);
+            ref var key0 = ref MemoryMarshal.GetArrayDataReference(_columns.Keys);
+            ref var count0 = ref MemoryMarshal.GetArrayDataReference(result.Counts);
+            ref var cell0 = ref MemoryMarshal.GetArrayDataReference(_cellBase);
+            ref var bucket0 = ref MemoryMarshal.GetArrayDataReference(_bucketOf);
+            ref var slot0 = ref MemoryMarshal.GetArrayDataReference(_slots);
+            ref var sumBucket0 = ref MemoryMarshal.GetArrayDataReference(_sumBucket);
+            var units = result.SumUnits;
+            var sums = result.Sums;
+            var amountUnits = _amounts?.Units;
+            var amounts = _amounts?.Values;
+            var hasAmounts = _amounts is not null;
+            var start = _periods.Start;
+            var span = (ulong)_periods.Span;
+            var shift = _periods.Shift;
+            var groupShift = _groupShift;
+            var groupMask = _groupMask;
+            var traitMask = _traitMask;
+            var daysComponents = _daysComponents;
+            var daysOfBucket = _daysOfBucket;
+            var zoneDays = _zoneDays;
+            var opportunities = _columns as OpportunityColumns;
+            var closedAt = opportunities?.ClosedAt;
+            var createdAt = opportunities?.CreatedAt;
+            var windows = result.DayWindows;
+            var histograms = result.DayHistograms;
+            var window = _window;
+
+            // cell / buckets for a cell below 2^31: the high half of cell × ⌈2^64 / buckets⌉, exact for every 32-bit cell.
+            var reciprocal = (ulong.MaxValue / (ulong)_buckets) + 1;
+            var closedHint = 0;
+            var createdHint = 0;
+            for (var i = from; i < to; i++)
+            {
+                var t = Unsafe.Add(ref tick0, i);
+                var offset = (ulong)(t - start);
+                if (offset >= span)
+                {
+                    continue;
+                }
+
+                ref readonly var slot = ref Unsafe.Add(ref slot0, (nint)(offset >> shift));
+                var column = slot.Column + (-(int)Unsafe.BitCast<bool, byte>(t >= slot.NextBound) & slot.Delta);
+                var key = Unsafe.Add(ref key0, i);
+                var bucket = Unsafe.Add(ref bucket0, (nint)(key & traitMask));
+                var cell = Unsafe.Add(ref cell0, (nint)((key >> groupShift) & groupMask)) + column;
+                var index = cell + bucket;
+                Debug.Assert((uint)index < (uint)result.Counts.Length, "A cell inside the counters.");
+                Unsafe.Add(ref count0, index)++;
+                if (hasAmounts && Unsafe.Add(ref sumBucket0, bucket))
+                {
+                    if (units is not null)
+                    {
+                        units[index] += amountUnits![i];
+                    }
+                    else
+                    {
+                        sums![index] += amounts![i];
+                    }
+                }
+
+                if (daysComponents != 0 && daysOfBucket[bucket] is { } samples && closedAt![i] != SnapshotColumns.NoTicks)
+                {
+                    var cycle = zoneDays!.DayOf(closedAt[i], ref closedHint) - zoneDays.DayOf(createdAt![i], ref createdHint);
+                    var quotient = (int)Math.BigMul((ulong)(uint)cell, reciprocal, out _);
+                    Debug.Assert(quotient == cell / _buckets, "The reciprocal divides exactly.");
+                    var sampleCell = quotient * daysComponents;
+                    foreach (var sample in samples)
+                    {
+                        if (windows is not null)
+                        {
+                            windows[((sampleCell + sample) * window) + cycle + DayWindowOffset]++;
+                        }
+                        else
+                        {
+                            (histograms![sampleCell + sample] ??= new DayHistogram()).Add(cycle);
+                        }
+                    }
+                }
+            }
+        }
+
+        // The same without a slot table (a range too long for one): each record's interval by a search of the bounds.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void CountAllSearching(UnitResult result, int from, int to)
         {
             var counts = result.Counts;
             var units = result.SumUnits;

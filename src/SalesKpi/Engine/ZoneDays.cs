@@ -39,6 +39,7 @@ internal sealed class ZoneDays
     }
 
     /// <summary>Returns the local day number of a timestamp; <paramref name="hint"/> is the interval last used, updated.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int DayOf(long ticks, ref int hint)
     {
         var i = hint;
