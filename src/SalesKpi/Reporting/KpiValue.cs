@@ -22,8 +22,9 @@ public sealed class KpiValue : IEquatable<KpiValue>
 {
     // A report holds one value per group, period and KPI, so the object is small: the value and the currency of money
     // inline, flagged in _has, and in _more only what some values have — the reason of an undefined value alone (a
-    // string), or the Details of a quotient (numerator, denominator, reason) or an Extra with an amount or a sample. A
-    // count or an amount is one object of 64 bytes; a quotient adds its details.
+    // string), the Details of a quotient (numerator, denominator, reason), the Sample of durations (size, percentiles,
+    // reason), or an Extra with anything else. A count or an amount is one object of 64 bytes; a quotient or a sample
+    // adds its details.
     private const byte HasValue = 1;
 
     // The levels of the percentiles of a sample: p25, median, p75, p90; their ranks ascend in this order.
@@ -59,7 +60,12 @@ public sealed class KpiValue : IEquatable<KpiValue>
         _currency = currency.GetValueOrDefault();
         _has = (byte)((value.HasValue ? HasValue : 0) | (numerator.HasValue ? HasNumerator : 0)
             | (denominator.HasValue ? HasDenominator : 0) | (currency.HasValue ? HasCurrency : 0));
-        if (amount.HasValue || sampleSize.HasValue || median.HasValue || p25.HasValue || p75.HasValue || p90.HasValue)
+        if (sampleSize.HasValue && !numerator.HasValue && !denominator.HasValue && !amount.HasValue
+            && (median.HasValue ? p25.HasValue && p75.HasValue && p90.HasValue : !p25.HasValue && !p75.HasValue && !p90.HasValue))
+        {
+            _more = new Sample(undefinedReason, sampleSize.GetValueOrDefault(), median.HasValue, median.GetValueOrDefault(), p25.GetValueOrDefault(), p75.GetValueOrDefault(), p90.GetValueOrDefault());
+        }
+        else if (amount.HasValue || sampleSize.HasValue || median.HasValue || p25.HasValue || p75.HasValue || p90.HasValue)
         {
             _more = new Extra(numerator.GetValueOrDefault(), denominator.GetValueOrDefault(), undefinedReason, amount, sampleSize, median, p25, p75, p90);
         }
@@ -97,7 +103,13 @@ public sealed class KpiValue : IEquatable<KpiValue>
 
     /// <summary>Gets why the value is undefined.</summary>
     /// <value>A sentence such as "no calls in the period", or null when defined.</value>
-    public string? UndefinedReason => _more as string ?? (_more as Details)?.Reason;
+    public string? UndefinedReason => _more switch
+    {
+        string reason => reason,
+        Details details => details.Reason,
+        Sample sample => sample.Reason,
+        _ => null,
+    };
 
     /// <summary>Gets the currency of a money value.</summary>
     /// <value>The currency for <see cref="KpiUnit.Money"/> and <see cref="KpiUnit.MoneyPerDay"/>; otherwise null.</value>
@@ -117,19 +129,19 @@ public sealed class KpiValue : IEquatable<KpiValue>
 
     /// <summary>Gets the number of observations behind a statistic.</summary>
     /// <value>The sample size for <see cref="KpiUnit.Days"/>; otherwise null.</value>
-    public int? SampleSize => (_more as Extra)?.SampleSize;
+    public int? SampleSize => _more is Sample sample ? sample.Size : (_more as Extra)?.SampleSize;
 
     /// <summary>Gets the median of the sample.</summary>
-    public decimal? Median => (_more as Extra)?.Median;
+    public decimal? Median => _more is Sample sample ? sample.Median : (_more as Extra)?.Median;
 
     /// <summary>Gets the 25th percentile of the sample.</summary>
-    public decimal? Percentile25 => (_more as Extra)?.Percentile25;
+    public decimal? Percentile25 => _more is Sample sample ? sample.Percentile25 : (_more as Extra)?.Percentile25;
 
     /// <summary>Gets the 75th percentile of the sample.</summary>
-    public decimal? Percentile75 => (_more as Extra)?.Percentile75;
+    public decimal? Percentile75 => _more is Sample sample ? sample.Percentile75 : (_more as Extra)?.Percentile75;
 
     /// <summary>Gets the 90th percentile of the sample.</summary>
-    public decimal? Percentile90 => (_more as Extra)?.Percentile90;
+    public decimal? Percentile90 => _more is Sample sample ? sample.Percentile90 : (_more as Extra)?.Percentile90;
 
     /// <summary>Gets the number of amounts left out because no exchange rate converts them to the reporting currency.</summary>
     /// <value>Zero when every amount was priced.</value>
@@ -439,6 +451,28 @@ public sealed class KpiValue : IEquatable<KpiValue>
         public decimal Denominator { get; } = denominator;
 
         public string? Reason { get; } = reason;
+    }
+
+    /// <summary>What a sample of durations has beside its mean: its size, its four percentiles when it has any (all or none), and the reason when undefined.</summary>
+    private sealed class Sample(string? reason, int size, bool hasPercentiles, decimal median, decimal p25, decimal p75, decimal p90)
+    {
+        private readonly decimal _median = median;
+        private readonly decimal _p25 = p25;
+        private readonly decimal _p75 = p75;
+        private readonly decimal _p90 = p90;
+        private readonly bool _hasPercentiles = hasPercentiles;
+
+        public string? Reason { get; } = reason;
+
+        public int Size { get; } = size;
+
+        public decimal? Median => _hasPercentiles ? _median : null;
+
+        public decimal? Percentile25 => _hasPercentiles ? _p25 : null;
+
+        public decimal? Percentile75 => _hasPercentiles ? _p75 : null;
+
+        public decimal? Percentile90 => _hasPercentiles ? _p90 : null;
     }
 
     /// <summary>What only some values have: the amount that goes with a count, and a sample's size and percentiles, each there when flagged; with a quotient's details, if any.</summary>
