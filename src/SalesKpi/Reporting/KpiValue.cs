@@ -20,8 +20,11 @@ namespace SalesKpi.Reporting;
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class KpiValue : IEquatable<KpiValue>
 {
-    // A report holds one value per group, period and KPI, so the layout is compact: the three numbers every value may
-    // have are plain decimals flagged in _has, and what only counts with amounts and samples of days have is in _extra.
+    // A report holds one value per group, period and KPI, so the object is small: the value and the currency of money
+    // inline, flagged in _has, and in _more only what some values have — the reason of an undefined value alone (a
+    // string), the Details of a quotient (numerator, denominator, reason), the Sample of durations (size, percentiles,
+    // reason), or an Extra with anything else. A count or an amount is one object of 64 bytes; a quotient or a sample
+    // adds its details.
     private const byte HasValue = 1;
 
     // The levels of the percentiles of a sample: p25, median, p75, p90; their ranks ascend in this order.
@@ -29,11 +32,10 @@ public sealed class KpiValue : IEquatable<KpiValue>
     private const byte HasNumerator = 2;
     private const byte HasDenominator = 4;
     private const byte HasCurrency = 8;
+    private const byte HasQuotient = HasNumerator | HasDenominator;
 
     private readonly decimal _value;
-    private readonly decimal _numerator;
-    private readonly decimal _denominator;
-    private readonly Extra? _extra;
+    private readonly object? _more;
     private readonly Currency _currency;
     private readonly byte _has;
 
@@ -53,17 +55,27 @@ public sealed class KpiValue : IEquatable<KpiValue>
         int unpricedCount = 0)
     {
         Unit = unit;
-        UndefinedReason = undefinedReason;
         UnpricedCount = unpricedCount;
         _value = value.GetValueOrDefault();
-        _numerator = numerator.GetValueOrDefault();
-        _denominator = denominator.GetValueOrDefault();
         _currency = currency.GetValueOrDefault();
         _has = (byte)((value.HasValue ? HasValue : 0) | (numerator.HasValue ? HasNumerator : 0)
             | (denominator.HasValue ? HasDenominator : 0) | (currency.HasValue ? HasCurrency : 0));
-        if (amount.HasValue || sampleSize.HasValue || median.HasValue || p25.HasValue || p75.HasValue || p90.HasValue)
+        if (sampleSize.HasValue && !numerator.HasValue && !denominator.HasValue && !amount.HasValue
+            && (median.HasValue ? p25.HasValue && p75.HasValue && p90.HasValue : !p25.HasValue && !p75.HasValue && !p90.HasValue))
         {
-            _extra = new Extra(amount, sampleSize, median, p25, p75, p90);
+            _more = new Sample(undefinedReason, sampleSize.GetValueOrDefault(), median.HasValue, median.GetValueOrDefault(), p25.GetValueOrDefault(), p75.GetValueOrDefault(), p90.GetValueOrDefault());
+        }
+        else if (amount.HasValue || sampleSize.HasValue || median.HasValue || p25.HasValue || p75.HasValue || p90.HasValue)
+        {
+            _more = new Extra(numerator.GetValueOrDefault(), denominator.GetValueOrDefault(), undefinedReason, amount, sampleSize, median, p25, p75, p90);
+        }
+        else if (numerator.HasValue || denominator.HasValue)
+        {
+            _more = new Details(numerator.GetValueOrDefault(), denominator.GetValueOrDefault(), undefinedReason);
+        }
+        else
+        {
+            _more = undefinedReason;
         }
     }
 
@@ -72,13 +84,11 @@ public sealed class KpiValue : IEquatable<KpiValue>
     private KpiValue(KpiUnit unit, byte has, decimal value, decimal numerator, decimal denominator, Currency currency, string? undefinedReason, int unpricedCount)
     {
         Unit = unit;
-        UndefinedReason = undefinedReason;
         UnpricedCount = unpricedCount;
         _value = value;
-        _numerator = numerator;
-        _denominator = denominator;
         _currency = currency;
         _has = has;
+        _more = (has & HasQuotient) != 0 ? new Details(numerator, denominator, undefinedReason) : undefinedReason;
     }
 
     /// <summary>Gets the unit of <see cref="Value"/>.</summary>
@@ -93,7 +103,13 @@ public sealed class KpiValue : IEquatable<KpiValue>
 
     /// <summary>Gets why the value is undefined.</summary>
     /// <value>A sentence such as "no calls in the period", or null when defined.</value>
-    public string? UndefinedReason { get; }
+    public string? UndefinedReason => _more switch
+    {
+        string reason => reason,
+        Details details => details.Reason,
+        Sample sample => sample.Reason,
+        _ => null,
+    };
 
     /// <summary>Gets the currency of a money value.</summary>
     /// <value>The currency for <see cref="KpiUnit.Money"/> and <see cref="KpiUnit.MoneyPerDay"/>; otherwise null.</value>
@@ -101,31 +117,31 @@ public sealed class KpiValue : IEquatable<KpiValue>
 
     /// <summary>Gets the numerator of a ratio (or of a money-per-unit value).</summary>
     /// <value>The numerator, or null when the value is not a quotient.</value>
-    public decimal? Numerator => (_has & HasNumerator) != 0 ? _numerator : null;
+    public decimal? Numerator => (_has & HasNumerator) != 0 ? ((Details)_more!).Numerator : null;
 
     /// <summary>Gets the denominator of a ratio (or of a money-per-unit value).</summary>
     /// <value>The denominator, or null when the value is not a quotient.</value>
-    public decimal? Denominator => (_has & HasDenominator) != 0 ? _denominator : null;
+    public decimal? Denominator => (_has & HasDenominator) != 0 ? ((Details)_more!).Denominator : null;
 
     /// <summary>Gets the total amount that goes with a count, such as the value of the deals won.</summary>
     /// <value>The amount, or null when the KPI has none.</value>
-    public Money? Amount => _extra?.Amount;
+    public Money? Amount => (_more as Extra)?.Amount;
 
     /// <summary>Gets the number of observations behind a statistic.</summary>
     /// <value>The sample size for <see cref="KpiUnit.Days"/>; otherwise null.</value>
-    public int? SampleSize => _extra?.SampleSize;
+    public int? SampleSize => _more is Sample sample ? sample.Size : (_more as Extra)?.SampleSize;
 
     /// <summary>Gets the median of the sample.</summary>
-    public decimal? Median => _extra?.Median;
+    public decimal? Median => _more is Sample sample ? sample.Median : (_more as Extra)?.Median;
 
     /// <summary>Gets the 25th percentile of the sample.</summary>
-    public decimal? Percentile25 => _extra?.Percentile25;
+    public decimal? Percentile25 => _more is Sample sample ? sample.Percentile25 : (_more as Extra)?.Percentile25;
 
     /// <summary>Gets the 75th percentile of the sample.</summary>
-    public decimal? Percentile75 => _extra?.Percentile75;
+    public decimal? Percentile75 => _more is Sample sample ? sample.Percentile75 : (_more as Extra)?.Percentile75;
 
     /// <summary>Gets the 90th percentile of the sample.</summary>
-    public decimal? Percentile90 => _extra?.Percentile90;
+    public decimal? Percentile90 => _more is Sample sample ? sample.Percentile90 : (_more as Extra)?.Percentile90;
 
     /// <summary>Gets the number of amounts left out because no exchange rate converts them to the reporting currency.</summary>
     /// <value>Zero when every amount was priced.</value>
@@ -427,19 +443,79 @@ public sealed class KpiValue : IEquatable<KpiValue>
             : sorted[lower];
     }
 
-    /// <summary>What only some values have: the amount that goes with a count, and a sample's size and percentiles.</summary>
-    private sealed class Extra(Money? amount, int? sampleSize, decimal? median, decimal? p25, decimal? p75, decimal? p90)
+    /// <summary>What a quotient has beside its value: numerator and denominator (each there when flagged in <c>_has</c>), and the reason when undefined.</summary>
+    private class Details(decimal numerator, decimal denominator, string? reason)
     {
-        public Money? Amount { get; } = amount;
+        public decimal Numerator { get; } = numerator;
 
-        public int? SampleSize { get; } = sampleSize;
+        public decimal Denominator { get; } = denominator;
 
-        public decimal? Median { get; } = median;
+        public string? Reason { get; } = reason;
+    }
 
-        public decimal? Percentile25 { get; } = p25;
+    /// <summary>What a sample of durations has beside its mean: its size, its four percentiles when it has any (all or none), and the reason when undefined.</summary>
+    private sealed class Sample(string? reason, int size, bool hasPercentiles, decimal median, decimal p25, decimal p75, decimal p90)
+    {
+        private readonly decimal _median = median;
+        private readonly decimal _p25 = p25;
+        private readonly decimal _p75 = p75;
+        private readonly decimal _p90 = p90;
+        private readonly bool _hasPercentiles = hasPercentiles;
 
-        public decimal? Percentile75 { get; } = p75;
+        public string? Reason { get; } = reason;
 
-        public decimal? Percentile90 { get; } = p90;
+        public int Size { get; } = size;
+
+        public decimal? Median => _hasPercentiles ? _median : null;
+
+        public decimal? Percentile25 => _hasPercentiles ? _p25 : null;
+
+        public decimal? Percentile75 => _hasPercentiles ? _p75 : null;
+
+        public decimal? Percentile90 => _hasPercentiles ? _p90 : null;
+    }
+
+    /// <summary>What only some values have: the amount that goes with a count, and a sample's size and percentiles, each there when flagged; with a quotient's details, if any.</summary>
+    private sealed class Extra : Details
+    {
+        private const byte HasAmount = 1;
+        private const byte HasSampleSize = 2;
+        private const byte HasMedian = 4;
+        private const byte HasP25 = 8;
+        private const byte HasP75 = 16;
+        private const byte HasP90 = 32;
+
+        private readonly Money _amount;
+        private readonly decimal _median;
+        private readonly decimal _p25;
+        private readonly decimal _p75;
+        private readonly decimal _p90;
+        private readonly int _sampleSize;
+        private readonly byte _has;
+
+        public Extra(decimal numerator, decimal denominator, string? reason, Money? amount, int? sampleSize, decimal? median, decimal? p25, decimal? p75, decimal? p90)
+            : base(numerator, denominator, reason)
+        {
+            _amount = amount.GetValueOrDefault();
+            _sampleSize = sampleSize.GetValueOrDefault();
+            _median = median.GetValueOrDefault();
+            _p25 = p25.GetValueOrDefault();
+            _p75 = p75.GetValueOrDefault();
+            _p90 = p90.GetValueOrDefault();
+            _has = (byte)((amount.HasValue ? HasAmount : 0) | (sampleSize.HasValue ? HasSampleSize : 0) | (median.HasValue ? HasMedian : 0)
+                | (p25.HasValue ? HasP25 : 0) | (p75.HasValue ? HasP75 : 0) | (p90.HasValue ? HasP90 : 0));
+        }
+
+        public Money? Amount => (_has & HasAmount) != 0 ? _amount : null;
+
+        public int? SampleSize => (_has & HasSampleSize) != 0 ? _sampleSize : null;
+
+        public decimal? Median => (_has & HasMedian) != 0 ? _median : null;
+
+        public decimal? Percentile25 => (_has & HasP25) != 0 ? _p25 : null;
+
+        public decimal? Percentile75 => (_has & HasP75) != 0 ? _p75 : null;
+
+        public decimal? Percentile90 => (_has & HasP90) != 0 ? _p90 : null;
     }
 }
