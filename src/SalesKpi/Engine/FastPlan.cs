@@ -71,17 +71,16 @@ internal sealed partial class FastPlan
                 continue;
             }
 
+            // A condition on whole records (KpiRecords.Where<TRecord>) needs the records, which the scan never reads.
+            if (measure.Components.Any(c => c.Records.Condition.ReadsRecords))
+            {
+                continue;
+            }
+
             var parts = new List<(UnitBuilder Unit, LeafPart Part)>();
             var eligible = true;
             foreach (var stream in measure.Streams)
             {
-                // A condition on whole records (KpiRecords.Where<TRecord>) needs the records, which the scan never reads.
-                if (measure.Components.Any(c => c.Records.Condition.ReadsRecords))
-                {
-                    eligible = false;
-                    break;
-                }
-
                 var type = KpiStreams.RecordType(stream);
                 var filter = RecordCondition.All;
                 if (!Groups(mode, type) || (leaf.Filter is { } f && !f.TryGetCondition(type, out filter)))
