@@ -11,6 +11,10 @@ namespace SalesKpi.Engine;
 internal sealed partial class FastPlan
 {
     /// <summary>Scans one partition (a slice of every column) into counters that <see cref="Merge"/> adds and <see cref="Fold"/> finishes.</summary>
+    /// <remarks>Never inlined: with dynamic PGO the evaluator's call through <see cref="IQueryExecutor"/> was devirtualised
+    /// and the scan inlined into <c>KpiEvaluator.Accumulate</c>, where the same loops ran about 40 % slower (a 1-thread
+    /// report at 100,000 opportunities: 10.0 ms median against 6.3 ms for the scan called on its own).</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Partial Scan(int partition, int partitions)
     {
         var results = new UnitResult[_units.Length];
