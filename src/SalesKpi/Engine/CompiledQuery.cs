@@ -37,6 +37,7 @@ internal sealed class CompiledQuery
         var leaves = new List<LeafNode>();
         var cache = new Dictionary<(AggregateKpiCalculator, KpiFilter?), LeafNode>();
         var usesPrevious = false;
+        var derivedCount = 0;
 
         Node Build(KpiCalculator calculator, KpiFilter? filter)
         {
@@ -46,7 +47,7 @@ internal sealed class CompiledQuery
                     return Build(filtered.Inner, filter is null ? filtered.Filter : filter.And(filtered.Filter));
                 case DerivedKpiCalculator derived:
                     usesPrevious |= derived.UsesPreviousPeriod;
-                    return new DerivedNode(derived, [.. derived.Components.Select(c => Build(c, filter))]);
+                    return new DerivedNode(derived, [.. derived.Components.Select(c => Build(c, filter))], derivedCount++);
                 case AggregateKpiCalculator aggregate:
                     if (!cache.TryGetValue((aggregate, filter), out var leaf))
                     {
@@ -71,9 +72,12 @@ internal sealed class CompiledQuery
         public KpiCalculator Calculator { get; } = calculator;
     }
 
-    internal sealed class DerivedNode(DerivedKpiCalculator calculator, Node[] children) : Node(calculator)
+    internal sealed class DerivedNode(DerivedKpiCalculator calculator, Node[] children, int ordinal) : Node(calculator)
     {
         public DerivedKpiCalculator Derived { get; } = calculator;
+
+        /// <summary>Gets the node's number among the query's derived nodes, from 0.</summary>
+        public int Ordinal { get; } = ordinal;
 
         public Node[] Children { get; } = children;
     }

@@ -144,7 +144,7 @@ internal sealed partial class FastPlan
                     }
 
                     return count < SharedValues.Counts
-                        ? shared.Count[count] ??= MeasureAccumulator.Finish(measure, count, 0, _noTotal, _noTotal, default)
+                        ? shared.Count[count] ??= shared.Share(MeasureAccumulator.Finish(measure, count, 0, _noTotal, _noTotal, default))
                         : MeasureAccumulator.Finish(measure, count, 0, _noTotal, _noTotal, default);
                 }
 
@@ -160,7 +160,7 @@ internal sealed partial class FastPlan
                 if (routed == 0)
                 {
                     // No record in the cell: every count and total is zero and the sample empty, as below.
-                    return shared.Empty[leaf.Index] ??= MeasureAccumulator.Finish(measure, 0, 0, _noTotal, _noTotal, default);
+                    return shared.Empty[leaf.Index] ??= shared.Share(MeasureAccumulator.Finish(measure, 0, 0, _noTotal, _noTotal, default));
                 }
             }
 
@@ -222,7 +222,7 @@ internal sealed partial class FastPlan
                 if (denominator > 0 && numerator >= 0 && numerator < SharedValues.RatioCounts && denominator < SharedValues.RatioCounts)
                 {
                     return shared.Ratio[(numerator * SharedValues.RatioCounts) + denominator]
-                        ??= MeasureAccumulator.Finish(measure, count0, count1, _noTotal, _noTotal, default);
+                        ??= shared.Share(MeasureAccumulator.Finish(measure, count0, count1, _noTotal, _noTotal, default));
                 }
             }
 
@@ -272,6 +272,14 @@ internal sealed partial class FastPlan
 
         /// <summary>Gets the defined ratios of counts below <see cref="RatioCounts"/>, by numerator × <see cref="RatioCounts"/> + denominator, once made.</summary>
         public KpiValue?[] Ratio { get; } = new KpiValue?[RatioCounts * RatioCounts];
+
+        private int _shared;
+
+        /// <summary>The most values numbered: a ratio's key holds each number in 21 bits.</summary>
+        public const int MostShared = (1 << 21) - 1;
+
+        /// <summary>Returns an equal value numbered as the next one shared between the report's cells (as it is once <see cref="MostShared"/> are).</summary>
+        public KpiValue Share(KpiValue value) => _shared < MostShared ? value.AsShared(++_shared) : value;
     }
 
     /// <summary>The counters of every unit over one or more partitions.</summary>

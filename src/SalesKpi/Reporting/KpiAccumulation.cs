@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
@@ -179,7 +178,7 @@ public sealed class KpiAccumulation
             var plan = _compiled.Plan;
             var ordered = GroupsOf(view);
             var rowsPerGroup = (plan.Periods.Length - plan.FirstVisible) * query.Kpis.Length;
-            var rows = new KpiValue[checked((int)((long)ordered.Length * rowsPerGroup))];
+            var rows = new ChunkedArray<KpiValue>(checked((int)((long)ordered.Length * rowsPerGroup)));
             var cores = (int)Math.Min(Math.Min(MaxDegreeOfParallelism, ordered.Length), rows.Length / Math.Max(1, RowsPerCore));
             if (cores <= 1)
             {
@@ -244,11 +243,11 @@ public sealed class KpiAccumulation
         // holds every value anyway.
         var window = report ? _compiled.PeriodCount : 1 + (_compiled.Roots.Length == 0 ? 0 : _compiled.Roots.Max(Lag));
         var memo = new ValueMemo(_compiled.Leaves.Length, Math.Max(1, window));
-        return new GroupValues(memo, empty, view, report && view is not null ? new FastPlan.SharedValues(_compiled.Leaves.Length) : null, report);
+        return new GroupValues(memo, empty, view, report ? new FastPlan.SharedValues(_compiled.Leaves.Length) : null, report);
     }
 
     /// <summary>Finishes the values of one group's rows of a report into <paramref name="rows"/> from <paramref name="at"/>: the columnar leaves' values in bulk, leaf by leaf, then every row's in order.</summary>
-    private void FinishGroup(GroupValues group, string key, KpiValue[] rows, int at)
+    private void FinishGroup(GroupValues group, string key, ChunkedArray<KpiValue> rows, int at)
     {
         var plan = _compiled.Plan;
         var periodCount = _compiled.PeriodCount;
@@ -459,7 +458,7 @@ public sealed class KpiAccumulation
             case CompiledQuery.LeafNode leaf:
                 if (leaf.UnsupportedReason is { } reason)
                 {
-                    return group.Empty[leaf.Index] ??= KpiValue.Undefined(leaf.Calculator.Unit, reason);
+                    return group.Empty[leaf.Index] ??= Share(group, KpiValue.Undefined(leaf.Calculator.Unit, reason));
                 }
 
                 if (group.Memo.Get(leaf.Index, period) is { } known)
@@ -472,13 +471,24 @@ public sealed class KpiAccumulation
                 if (group.Ratios is { } ratios && derived.Derived is RatioKpiCalculator && derived.Children.Length == 2)
                 {
                     // A built-in ratio of two KPIs is a function of their two values alone: a report's cells whose values
-                    // are the same objects (shared counts, the values of cells with no record) share its value.
+                    // are the same shared objects (small counts, the values of cells with no record) share its value. A
+                    // pair with a value of its own cannot repeat, and is not remembered.
                     var numerator = Evaluate(derived.Children[0], group, period);
                     var denominator = Evaluate(derived.Children[1], group, period);
-                    if (!ratios.TryGetValue((derived, numerator, denominator), out var ratio))
+                    if (numerator.ShareId == 0 || denominator.ShareId == 0)
+                    {
+                        return Combine(derived, [numerator, denominator], null, group, period);
+                    }
+
+                    var pair = ((long)derived.Ordinal << 42) | ((long)numerator.ShareId << 21) | (uint)denominator.ShareId;
+                    if (!ratios.TryGetValue(pair, out var ratio))
                     {
                         ratio = Combine(derived, [numerator, denominator], null, group, period);
-                        ratios.Add((derived, numerator, denominator), ratio);
+                        if (ratios.Count < GroupValues.MostRatios)
+                        {
+                            ratio = Share(group, ratio);
+                            ratios.Add(pair, ratio);
+                        }
                     }
 
                     return ratio;
@@ -544,7 +554,7 @@ public sealed class KpiAccumulation
             }
 
             accumulator = leaf.CreateAccumulator(_context);
-            return group.Empty[leaf.Index] = accumulator.GetValue() ?? throw ReturnedNull(leaf, accumulator, group.Key, period);
+            return group.Empty[leaf.Index] = Share(group, accumulator.GetValue() ?? throw ReturnedNull(leaf, accumulator, group.Key, period));
         }
         catch (OverflowException)
         {
@@ -552,6 +562,9 @@ public sealed class KpiAccumulation
             return KpiValue.Undefined(leaf.Calculator.Unit, accumulator is null ? OverflowedAccumulator.SumReason : OverflowedAccumulator.FinishReason);
         }
     }
+
+    /// <summary>Returns a value a report's cells share, numbered for its ratios (<see cref="GroupValues.Ratios"/>); a reader's as it is.</summary>
+    private static KpiValue Share(GroupValues group, KpiValue value) => group.Shared?.Share(value) ?? value;
 
     private InvalidOperationException ReturnedNull(CompiledQuery.LeafNode leaf, KpiAccumulator accumulator, string group, int period) =>
         new(string.Create(
@@ -608,9 +621,12 @@ public sealed class KpiAccumulation
         /// <summary>Gets the values shared between cells (a report's), or null (a reader's).</summary>
         public FastPlan.SharedValues? Shared { get; } = shared;
 
-        /// <summary>Gets the values of built-in ratios of two KPIs by their node and the components' values (a report's), or null (a reader's).</summary>
-        public Dictionary<(CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator), KpiValue>? Ratios { get; } =
-            report ? new(RatioKeys.Instance) : null;
+        /// <summary>The most ratios remembered: the dictionary's arrays stay off the large-object heap (see <see cref="ChunkedArray{T}"/>).</summary>
+        public const int MostRatios = 1024;
+
+        /// <summary>Gets the values of built-in ratios of two shared KPI values by their node and the values (a report's), or null (a reader's).</summary>
+        /// <remarks>The key is the node's ordinal and the two values' share numbers (<see cref="KpiValue.ShareId"/>), 21 bits each.</remarks>
+        public Dictionary<long, KpiValue>? Ratios { get; } = report ? [] : null;
 
         /// <summary>Gets the group's index in each unit of the columnar counters.</summary>
         public int[] Groups { get; } = new int[view?.Units ?? 0];
@@ -623,17 +639,5 @@ public sealed class KpiAccumulation
             Memo.Clear();
             View?.GroupsOf(key, Groups);
         }
-    }
-
-    /// <summary>Compares the keys of shared ratios by the identity of their node and values.</summary>
-    private sealed class RatioKeys : IEqualityComparer<(CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator)>
-    {
-        public static RatioKeys Instance { get; } = new();
-
-        public bool Equals((CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator) x, (CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator) y) =>
-            ReferenceEquals(x.Node, y.Node) && ReferenceEquals(x.Numerator, y.Numerator) && ReferenceEquals(x.Denominator, y.Denominator);
-
-        public int GetHashCode((CompiledQuery.DerivedNode Node, KpiValue Numerator, KpiValue Denominator) obj) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Node), RuntimeHelpers.GetHashCode(obj.Numerator), RuntimeHelpers.GetHashCode(obj.Denominator));
     }
 }

@@ -19,10 +19,11 @@ public sealed class KpiReport
 
     // The values in row order; the rows that hold them are made the first time they are read, since a report is often
     // only looked up (Get, CompareWithPeers, Trend) and a row per value would otherwise be most of its cost.
-    private readonly KpiValue[] _values;
+    // They are chunked so that a large report's values stay in the young generation and die with it (ChunkedArray).
+    private readonly ChunkedArray<KpiValue> _values;
     private KpiReportRow[]? _rows;
 
-    internal KpiReport(KpiQuery query, KpiSettings settings, ImmutableArray<KpiPeriod> periods, ImmutableArray<string> groups, KpiValue[] values)
+    internal KpiReport(KpiQuery query, KpiSettings settings, ImmutableArray<KpiPeriod> periods, ImmutableArray<string> groups, ChunkedArray<KpiValue> values)
     {
         Query = query;
         Settings = settings;

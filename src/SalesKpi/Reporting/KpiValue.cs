@@ -34,6 +34,11 @@ public sealed class KpiValue : IEquatable<KpiValue>
     private const byte HasCurrency = 8;
     private const byte HasQuotient = HasNumerator | HasDenominator;
 
+    // Not properties of the value: a value a report shares between cells has a number there (AsShared), so that
+    // finishing can tell which pairs of values can repeat and remember them by number. Equality and hashing ignore it;
+    // the int fits in the padding of the object, which stays 64 bytes.
+    private readonly int _shareId;
+
     private readonly decimal _value;
     private readonly object? _more;
     private readonly Currency _currency;
@@ -89,6 +94,18 @@ public sealed class KpiValue : IEquatable<KpiValue>
         _currency = currency;
         _has = has;
         _more = (has & HasQuotient) != 0 ? new Details(numerator, denominator, undefinedReason) : undefinedReason;
+    }
+
+    // A copy of a value marked as shared between a report's cells.
+    private KpiValue(KpiValue other, int shareId)
+    {
+        _shareId = shareId;
+        Unit = other.Unit;
+        UnpricedCount = other.UnpricedCount;
+        _value = other._value;
+        _currency = other._currency;
+        _more = other._more;
+        _has = other._has;
     }
 
     /// <summary>Gets the unit of <see cref="Value"/>.</summary>
@@ -343,6 +360,12 @@ public sealed class KpiValue : IEquatable<KpiValue>
 
     internal static string Format(decimal value) =>
         decimal.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the number of this value among those a report shares between cells (<see cref="AsShared"/>), or 0.</summary>
+    internal int ShareId => _shareId;
+
+    /// <summary>Returns an equal value numbered <paramref name="shareId"/> (positive) among those a report shares between cells.</summary>
+    internal KpiValue AsShared(int shareId) => new(this, shareId);
 
     internal KpiValue WithUnpriced(int unpricedCount) =>
         unpricedCount == UnpricedCount
