@@ -626,7 +626,9 @@ public sealed class KpiAccumulation
 
         /// <summary>Gets the values of built-in ratios of two shared KPI values by their node and the values (a report's), or null (a reader's).</summary>
         /// <remarks>The key is the node's ordinal and the two values' share numbers (<see cref="KpiValue.ShareId"/>), 21 bits each.</remarks>
-        public Dictionary<long, KpiValue>? Ratios { get; } = report ? [] : null;
+        public Dictionary<long, KpiValue>? Ratios => report ? _ratios ??= new(MostRatios) : null;
+
+        private Dictionary<long, KpiValue>? _ratios;
 
         /// <summary>Gets the group's index in each unit of the columnar counters.</summary>
         public int[] Groups { get; } = new int[view?.Units ?? 0];

@@ -96,6 +96,15 @@ public sealed class KpiValue : IEquatable<KpiValue>
         _more = (has & HasQuotient) != 0 ? new Details(numerator, denominator, undefinedReason) : undefinedReason;
     }
 
+    // The defined mean of a sample of durations with its size and percentiles: the values finishing makes in bulk.
+    private KpiValue(Sample sample, decimal mean)
+    {
+        Unit = KpiUnit.Days;
+        _value = mean;
+        _has = HasValue;
+        _more = sample;
+    }
+
     // A copy of a value marked as shared between a report's cells.
     private KpiValue(KpiValue other, int shareId)
     {
@@ -386,7 +395,9 @@ public sealed class KpiValue : IEquatable<KpiValue>
         Span<long> ranks = stackalloc long[2 * PercentileLevels.Length];
         for (var i = 0; i < PercentileLevels.Length; i++)
         {
-            var lower = (long)decimal.Floor((n - 1) * PercentileLevels[i]);
+            // ⌊(n − 1)·p⌋ in integers: p is 25/100, 5/10, 75/100 or 9/10 and n − 1 ≥ 0, so the division floors it.
+            var (digits, unit) = LevelFraction(i);
+            var lower = (n - 1) * digits / unit;
             ranks[2 * i] = lower;
             ranks[(2 * i) + 1] = Math.Min(lower + 1, n - 1);
         }
@@ -410,15 +421,9 @@ public sealed class KpiValue : IEquatable<KpiValue>
             percentiles[level] = lower + 1 < n ? lowValue + (fraction * (values[(2 * level) + 1] - lowValue)) : lowValue;
         }
 
-        return new(
-            KpiUnit.Days,
-            (decimal)sample.Sum / n,
-            null,
-            sampleSize: checked((int)n),
-            median: percentiles[1],
-            p25: percentiles[0],
-            p75: percentiles[2],
-            p90: percentiles[3]);
+        // As the general constructor makes it from these arguments (a sample with percentiles and no reason), directly.
+        var size = checked((int)n);
+        return new(new Sample(null, size, true, percentiles[1], percentiles[0], percentiles[2], percentiles[3]), (decimal)sample.Sum / n);
     }
 
     /// <summary>
@@ -429,17 +434,21 @@ public sealed class KpiValue : IEquatable<KpiValue>
     /// </summary>
     private static decimal Interpolate(long last, int level, int low, int high)
     {
-        var (digits, scale, unit) = level switch
-        {
-            0 => (25L, (byte)2, 100L),
-            1 => (5L, (byte)1, 10L),
-            2 => (75L, (byte)2, 100L),
-            _ => (9L, (byte)1, 10L),
-        };
+        var (digits, unit) = LevelFraction(level);
+        var scale = (byte)(unit == 100 ? 2 : 1);
         var fraction = last * digits % unit;
         var unscaled = ((long)low * unit) + (fraction * ((long)high - low));
         return new decimal((int)(uint)unscaled, (int)(uint)(unscaled >> 32), 0, false, scale);
     }
+
+    /// <summary>Returns the percentile level at <paramref name="level"/> of <see cref="PercentileLevels"/> as digits / unit.</summary>
+    private static (long Digits, long Unit) LevelFraction(int level) => level switch
+    {
+        0 => (25L, 100L),
+        1 => (5L, 10L),
+        2 => (75L, 100L),
+        _ => (9L, 10L),
+    };
 
     private static decimal? TryDivide(decimal numerator, decimal denominator)
     {

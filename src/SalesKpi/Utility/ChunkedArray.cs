@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace SalesKpi.Utility;
 
 /// <summary>
@@ -37,6 +40,15 @@ internal sealed class ChunkedArray<T>
     public T this[int index]
     {
         get => _chunks[index >> ChunkBits][index & ChunkMask];
-        set => _chunks[index >> ChunkBits][index & ChunkMask] = value;
+        set
+        {
+            // Each chunk is exactly a T[], so the store needs no covariance check (which generic code over a reference
+            // type would otherwise make for every element); the index is checked by hand instead.
+            var chunk = _chunks[index >> ChunkBits];
+            var at = index & ChunkMask;
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)at, (uint)chunk.Length, nameof(index));
+
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(chunk), at) = value;
+        }
     }
 }

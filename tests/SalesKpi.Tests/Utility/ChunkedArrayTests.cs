@@ -39,6 +39,17 @@ public class ChunkedArrayTests
         var array = new ChunkedArray<string>(8_193);
 
         Assert.Throws<IndexOutOfRangeException>(() => array[8_193]);
+        Assert.ThrowsAny<Exception>(() => array[8_193] = "x");
+        Assert.Throws<IndexOutOfRangeException>(() => array[-1]);
+    }
+
+    [Fact]
+    public void Setter_PastTheEndOfAShortLastChunk_Throws()
+    {
+        // 8,193 elements: the last chunk holds one, so index 8,194 is in the chunk's range of indexes but not in it.
+        var array = new ChunkedArray<string>(8_193);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => array[8_194] = "x");
     }
 
     [Fact]
