@@ -59,8 +59,12 @@ public sealed class RatioKpiCalculator : DerivedKpiCalculator
     public override KpiValue Combine(KpiCombination values)
     {
         Preconditions.CheckNotNull(values);
-        var n = values.Current(0);
-        var d = values.Current(1);
+        return Combine(values.Current(0), values.Current(1));
+    }
+
+    /// <summary>Returns the ratio of a numerator's and a denominator's values, as <see cref="Combine(KpiCombination)"/> does: for finishing, which has the two values at hand.</summary>
+    internal KpiValue Combine(KpiValue n, KpiValue d)
+    {
         if (n.Value is not { } num)
         {
             return KpiValue.Undefined(Unit, $"{Numerator.Id} is undefined: {n.UndefinedReason}");

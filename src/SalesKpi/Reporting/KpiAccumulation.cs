@@ -477,13 +477,13 @@ public sealed class KpiAccumulation
                     var denominator = Evaluate(derived.Children[1], group, period);
                     if (numerator.ShareId == 0 || denominator.ShareId == 0)
                     {
-                        return Combine(derived, [numerator, denominator], null, group, period);
+                        return Ratio((RatioKpiCalculator)derived.Derived, numerator, denominator);
                     }
 
                     var pair = ((long)derived.Ordinal << 42) | ((long)numerator.ShareId << 21) | (uint)denominator.ShareId;
                     if (!ratios.TryGetValue(pair, out var ratio))
                     {
-                        ratio = Combine(derived, [numerator, denominator], null, group, period);
+                        ratio = Ratio((RatioKpiCalculator)derived.Derived, numerator, denominator);
                         if (ratios.Count < GroupValues.MostRatios)
                         {
                             ratio = Share(group, ratio);
@@ -508,6 +508,19 @@ public sealed class KpiAccumulation
                 return Combine(derived, current, previous, group, period);
             default:
                 throw new InvalidOperationException("Unknown node.");
+        }
+    }
+
+    /// <summary>Returns a built-in ratio of two values as <see cref="Combine"/> would through its <see cref="KpiCombination"/>, without making one.</summary>
+    private static KpiValue Ratio(RatioKpiCalculator ratio, KpiValue numerator, KpiValue denominator)
+    {
+        try
+        {
+            return ratio.Combine(numerator, denominator);
+        }
+        catch (OverflowException)
+        {
+            return KpiValue.Undefined(ratio.Unit, OverflowedAccumulator.FinishReason);
         }
     }
 
