@@ -480,15 +480,21 @@ public sealed class KpiAccumulation
                         return Ratio((RatioKpiCalculator)derived.Derived, numerator, denominator);
                     }
 
+                    // The numbers are this report's, but a custom accumulator may hand back a value another report
+                    // numbered: a remembered ratio is used only for the very objects it was made from.
                     var pair = ((long)derived.Ordinal << 42) | ((long)numerator.ShareId << 21) | (uint)denominator.ShareId;
-                    if (!ratios.TryGetValue(pair, out var ratio))
+                    if (ratios.TryGetValue(pair, out var remembered))
                     {
-                        ratio = Ratio((RatioKpiCalculator)derived.Derived, numerator, denominator);
-                        if (ratios.Count < GroupValues.MostRatios)
-                        {
-                            ratio = Share(group, ratio);
-                            ratios.Add(pair, ratio);
-                        }
+                        return ReferenceEquals(remembered.Numerator, numerator) && ReferenceEquals(remembered.Denominator, denominator)
+                            ? remembered.Ratio
+                            : Ratio((RatioKpiCalculator)derived.Derived, numerator, denominator);
+                    }
+
+                    var ratio = Ratio((RatioKpiCalculator)derived.Derived, numerator, denominator);
+                    if (ratios.Count < GroupValues.MostRatios)
+                    {
+                        ratio = Share(group, ratio);
+                        ratios.Add(pair, new SharedRatio(numerator, denominator, ratio));
                     }
 
                     return ratio;
@@ -639,9 +645,9 @@ public sealed class KpiAccumulation
 
         /// <summary>Gets the values of built-in ratios of two shared KPI values by their node and the values (a report's), or null (a reader's).</summary>
         /// <remarks>The key is the node's ordinal and the two values' share numbers (<see cref="KpiValue.ShareId"/>), 21 bits each.</remarks>
-        public Dictionary<long, KpiValue>? Ratios => report ? _ratios ??= new(MostRatios) : null;
+        public Dictionary<long, SharedRatio>? Ratios => report ? _ratios ??= new(MostRatios) : null;
 
-        private Dictionary<long, KpiValue>? _ratios;
+        private Dictionary<long, SharedRatio>? _ratios;
 
         /// <summary>Gets the group's index in each unit of the columnar counters.</summary>
         public int[] Groups { get; } = new int[view?.Units ?? 0];
@@ -655,4 +661,7 @@ public sealed class KpiAccumulation
             View?.GroupsOf(key, Groups);
         }
     }
+
+    /// <summary>A remembered ratio of two shared values, with the values it was made from.</summary>
+    private readonly record struct SharedRatio(KpiValue Numerator, KpiValue Denominator, KpiValue Ratio);
 }

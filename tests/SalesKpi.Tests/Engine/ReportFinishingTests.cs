@@ -110,6 +110,55 @@ public class ReportFinishingTests
         Assert.Same(before, rows[(2 * report.Query.Kpis.Length) + report.Query.Kpis.IndexOf(Kpis.Calls)].Value);
     }
 
+    [Fact]
+    public void ToReport_ACustomKpiHandingBackAnotherReportsSharedValue_RatiosStillUseTheirOwnValues()
+    {
+        // A report numbers the values its cells share and remembers ratios of two shared values by those numbers. A
+        // custom accumulator may hand back a value another report numbered; its number may then be the one this report
+        // gave another value. Here report A's shared "no deal" value of the custom KPI (7) comes back, in report B, from
+        // every cell with a deal, while B's own "no deal" value (0) got the same number: each ratio must still be
+        // stamp / calls of its own cell.
+        var data = RandomSalesData.Create(12, size: 3_000, reps: 9);
+        // The first week has no record at all, so both reports make their "no deal" value first, with the same number.
+        var range = new DateInterval(new LocalDate(2024, 11, 4), new LocalDate(2025, 12, 28));
+        var stamp = new StampKpi();
+        var query = new KpiQuery(range, [stamp, Kpis.Calls, new RatioKpiCalculator("stamp-per-call", stamp, Kpis.Calls)], KpiGrouping.ByRep, PeriodUnit.Week);
+        var evaluator = new KpiEvaluator(maxDegreeOfParallelism: 1);
+
+        stamp.Empty = 7;
+        var a = evaluator.Evaluate(data, query);
+        var foreign = a.Get("stamp", a.Groups[0], 0);
+        stamp.Empty = 0;
+        stamp.WithDeals = foreign;
+        var b = evaluator.Evaluate(data, query);
+
+        Assert.Equal(7m, foreign.Value);
+        Assert.NotEqual(0, foreign.ShareId);
+        Assert.Equal(foreign.ShareId, b.Get("stamp", b.Groups[0], 0).ShareId);
+        var checkedCells = 0;
+        foreach (var group in b.Groups)
+        {
+            for (var p = 0; p < b.Periods.Length; p++)
+            {
+                var numerator = b.Get("stamp", group, p);
+                var calls = b.Get(KpiIds.Calls, group, p);
+                var ratio = b.Get("stamp-per-call", group, p);
+                if (calls.Value is > 0m)
+                {
+                    // The ratio of the cell's own values: 7 / calls with a deal, 0 / calls without.
+                    Assert.Equal(numerator.Value!.Value / calls.Value!.Value, ratio.Value);
+                    checkedCells++;
+                }
+            }
+        }
+
+        // Both numerators, with the same number, are in the report beside calls (so their memo keys meet; without the
+        // check of the objects, a 0 / n cell read the 7 / n of a cell before it).
+        Assert.True(checkedCells > 100, $"Only {checkedCells} cells with calls.");
+        Assert.Contains(b.Groups, g => Enumerable.Range(0, b.Periods.Length).Any(p => b.Get("stamp", g, p).Value == 7m));
+        Assert.Contains(b.Groups, g => Enumerable.Range(1, b.Periods.Length - 1).Any(p => b.Get("stamp", g, p).Value == 0m && b.Get(KpiIds.Calls, g, p).Value > 0m));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -149,6 +198,31 @@ public class ReportFinishingTests
     };
 
     /// <summary>Returns every property of a row, each decimal with its scale (<c>5.00</c> is not <c>5</c>).</summary>
+    /// <summary>A custom KPI over deals: <see cref="Empty"/> in a cell with none, <see cref="WithDeals"/> (or the count) in a cell with some.</summary>
+    private sealed class StampKpi() : AggregateKpiCalculator("stamp")
+    {
+        public int Empty { get; set; }
+
+        public KpiValue? WithDeals { get; set; }
+
+        public override KpiUnit Unit => KpiUnit.Count;
+
+        public override IReadOnlyList<KpiInput> Inputs { get; } = [KpiInput.Deals(d => d.ClosedAt, "closed at")];
+
+        public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context) => new Stamp(this);
+
+        private sealed class Stamp(StampKpi owner) : KpiAccumulator
+        {
+            private long _deals;
+
+            public override void Add(SalesKpi.Deals.Deal deal, KpiPeriod period) => _deals++;
+
+            public override void Merge(KpiAccumulator other) => _deals += ((Stamp)other)._deals;
+
+            public override KpiValue GetValue() => _deals == 0 ? KpiValue.Count(owner.Empty) : owner.WithDeals ?? KpiValue.Count(_deals);
+        }
+    }
+
     private static string Describe(KpiReportRow row) => $"{row.Group}|{row.Period.Label}|{row.KpiId}|{Describe(row.Value)}";
 
     private static string Describe(KpiValue v) => string.Create(
