@@ -26,7 +26,7 @@ internal sealed class ChunkedArray<T>
     public ChunkedArray(int length)
     {
         Length = length;
-        _chunks = new T[(length + ChunkMask) >> ChunkBits][];
+        _chunks = new T[(int)(((long)length + ChunkMask) >> ChunkBits)][];
         for (var c = 0; c < _chunks.Length; c++)
         {
             _chunks[c] = new T[Math.Min(1 << ChunkBits, length - (c << ChunkBits))];

@@ -197,7 +197,6 @@ public class ReportFinishingTests
         _ => KpiGrouping.None,
     };
 
-    /// <summary>Returns every property of a row, each decimal with its scale (<c>5.00</c> is not <c>5</c>).</summary>
     /// <summary>A custom KPI over deals: <see cref="Empty"/> in a cell with none, <see cref="WithDeals"/> (or the count) in a cell with some.</summary>
     private sealed class StampKpi() : AggregateKpiCalculator("stamp")
     {
@@ -223,6 +222,7 @@ public class ReportFinishingTests
         }
     }
 
+    /// <summary>Returns every property of a row, each decimal with its scale (<c>5.00</c> is not <c>5</c>).</summary>
     private static string Describe(KpiReportRow row) => $"{row.Group}|{row.Period.Label}|{row.KpiId}|{Describe(row.Value)}";
 
     private static string Describe(KpiValue v) => string.Create(

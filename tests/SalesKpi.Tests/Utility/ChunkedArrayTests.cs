@@ -8,6 +8,8 @@ namespace SalesKpi.Tests.Utility;
 /// <see cref="ChunkedArray{T}"/>: one index space over chunks that stay on the small-object heap, so that a large
 /// report's values are collected with the report instead of being kept alive by a large-object array.
 /// </summary>
+/// <remarks>Not run beside other tests: one of them holds a no-GC region, which another's collections would end.</remarks>
+[Collection(NotInParallel.Name)]
 public class ChunkedArrayTests
 {
     [Theory]
@@ -94,4 +96,12 @@ public class ChunkedArrayTests
         Assert.Equal(0, value.ShareId);
         Assert.Equal(7, shared.ShareId);
     }
+}
+
+/// <summary>The collection of tests that must not run beside any other (they hold a process-wide GC state).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class NotInParallel
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Not in parallel";
 }
