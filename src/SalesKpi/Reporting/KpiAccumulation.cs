@@ -468,7 +468,7 @@ public sealed class KpiAccumulation
 
                 return group.Memo.Set(leaf.Index, period, LeafValue(leaf, group, period, (leaf.Index * _compiled.PeriodCount) + period));
             case CompiledQuery.DerivedNode derived:
-                if (group.Ratios is { } ratios && derived.Derived is RatioKpiCalculator && derived.Children.Length == 2)
+                if (group.Ratios is { } ratios && derived.Derived is RatioKpiCalculator ratioKpi && derived.Children.Length == 2)
                 {
                     // A built-in ratio of two KPIs is a function of their two values alone: a report's cells whose values
                     // are the same shared objects (small counts, the values of cells with no record) share its value. A
@@ -477,7 +477,7 @@ public sealed class KpiAccumulation
                     var denominator = Evaluate(derived.Children[1], group, period);
                     if (numerator.ShareId == 0 || denominator.ShareId == 0)
                     {
-                        return Ratio((RatioKpiCalculator)derived.Derived, numerator, denominator);
+                        return Ratio(ratioKpi, numerator, denominator);
                     }
 
                     // The numbers are this report's, but a custom accumulator may hand back a value another report
@@ -487,10 +487,10 @@ public sealed class KpiAccumulation
                     {
                         return ReferenceEquals(remembered.Numerator, numerator) && ReferenceEquals(remembered.Denominator, denominator)
                             ? remembered.Ratio
-                            : Ratio((RatioKpiCalculator)derived.Derived, numerator, denominator);
+                            : Ratio(ratioKpi, numerator, denominator);
                     }
 
-                    var ratio = Ratio((RatioKpiCalculator)derived.Derived, numerator, denominator);
+                    var ratio = Ratio(ratioKpi, numerator, denominator);
                     if (ratios.Count < GroupValues.MostRatios)
                     {
                         ratio = Share(group, ratio);
