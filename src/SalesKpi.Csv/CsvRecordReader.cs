@@ -1,39 +1,32 @@
-using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using nietras.SeparatedValues;
 
 namespace SalesKpi.Csv;
 
 /// <summary>
-/// A streaming RFC 4180 reader that returns one record at a time and knows the line and column where each field starts.
+/// A streaming RFC 4180 reader that returns one record at a time and knows the line and column where each field starts:
+/// Sep splits the records, <see cref="CsvSyntaxGuard"/> in front of it makes them strict.
 /// </summary>
 /// <remarks>
 /// <para>Fields are separated by commas; a field may be quoted with <c>"</c>, in which case it may contain commas, line
 /// breaks and doubled quotes (<c>""</c> for one <c>"</c>). Records end at <c>\n</c>, <c>\r\n</c> or <c>\r</c>. A line
 /// with no characters at all is not a record (a trailing newline, a blank line between records). Lines and columns are
 /// 1-based; a column counts UTF-16 characters from the start of its physical line.</para>
-/// <para>Only the current record is held in memory, whatever the size of the input: a field longer than the field
-/// limit, or a record longer than the record limit (counted in characters, separators, quotes and line breaks inside
-/// quoted fields included), is read to its end without being stored and then reported as a
+/// <para>Only the current record and Sep's block are held in memory, whatever the size of the input: a field longer
+/// than the field limit, or a record longer than the record limit (counted in characters, separators, quotes and line
+/// breaks inside quoted fields included), is read to its end without being stored and then reported as a
 /// <see cref="CsvSyntaxException"/>, so that reading can go on at the next record.</para>
+/// <para>Values are read as spans of Sep's buffer (<see cref="Span"/>), valid until the next <see cref="Read"/>; only a
+/// quoted value, whose doubled quotes are undone, is copied.</para>
 /// </remarks>
 internal sealed class CsvRecordReader : IDisposable
 {
-    private const int EndOfInput = -1;
-
-    private readonly TextReader _reader;
-    private readonly char[] _buffer = new char[16 * 1024];
-    private readonly StringBuilder _field = new();
-    private readonly List<string> _values = [];
-    private readonly List<CsvPosition> _positions = [];
-    private readonly int _maxField;
-    private readonly int _maxRecord;
-    private int _pos;
-    private int _len;
-    private long _line = 1;
-    private int _column = 1;
-    private long _recordLength;
-    private string? _overflow;
-    private CsvPosition _overflowAt;
+    private readonly CsvSyntaxGuard _guard;
+    private readonly SepReader _sep;
+    private string?[] _unquoted = new string?[16];
+    private bool _hasRow;
+    private long _delta;
 
     /// <summary>Initializes a reader.</summary>
     /// <param name="reader">The text.</param>
@@ -41,264 +34,177 @@ internal sealed class CsvRecordReader : IDisposable
     /// <param name="maxRecordLength">The most characters a record may have (<see cref="CsvImportOptions.MaxRecordLength"/>).</param>
     public CsvRecordReader(TextReader reader, int maxFieldLength = CsvImportOptions.DefaultMaxFieldLength, int maxRecordLength = CsvImportOptions.DefaultMaxRecordLength)
     {
-        _reader = reader;
-        _maxField = maxFieldLength;
-        _maxRecord = maxRecordLength;
+        _guard = new CsvSyntaxGuard(reader, maxFieldLength, maxRecordLength);
+        _sep = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(_guard);
     }
 
-    /// <summary>Gets the line on which the current record starts.</summary>
+    /// <summary>Gets the line the current record starts on.</summary>
     public long RecordLine { get; private set; }
 
     /// <summary>Gets the number of fields of the current record.</summary>
-    public int Count => _values.Count;
+    public int Count => _hasRow ? _sep.Current.ColCount : 0;
 
-    /// <summary>Gets a field of the current record.</summary>
-    public string this[int index] => _values[index];
+    /// <summary>Gets a field's value as a new string.</summary>
+    /// <param name="index">The field.</param>
+    public string this[int index] => Span(index).ToString();
+
+    /// <summary>Returns a field's value, valid until the next <see cref="Read"/>.</summary>
+    /// <param name="index">The field.</param>
+    /// <returns>The characters, quotes undone.</returns>
+    public ReadOnlySpan<char> Span(int index)
+    {
+        var raw = Raw(index);
+        if (raw.Length == 0 || raw[0] != '"')
+        {
+            return raw;
+        }
+
+        if (index >= _unquoted.Length)
+        {
+            Array.Resize(ref _unquoted, Math.Max(index + 1, _unquoted.Length * 2));
+        }
+
+        return _unquoted[index] ??= Unquote(raw);
+    }
 
     /// <summary>Returns where a field of the current record starts.</summary>
-    public CsvPosition PositionOf(int index) => _positions[index];
+    /// <param name="index">The field.</param>
+    /// <returns>Its line and column.</returns>
+    public CsvPosition PositionOf(int index)
+    {
+        var row = _sep.Current.Span;
+        var offset = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(row), ref MemoryMarshal.GetReference(Raw(index))) / sizeof(char));
+        var before = row[..offset];
+        var line = RecordLine;
+        var lineStart = 0;
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i] == '\n' || (before[i] == '\r' && (i + 1 >= row.Length || row[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new CsvPosition(line, offset - lineStart + 1);
+    }
 
     /// <summary>Reads the next record.</summary>
-    /// <returns>False at the end of the input.</returns>
-    /// <exception cref="CsvSyntaxException">The record is malformed; the reader has moved past it, so reading can go on.</exception>
-    /// <exception cref="CsvEncodingException">The file's bytes are not text where the reader is; reading cannot go on.</exception>
+    /// <returns>False at the end of the text.</returns>
+    /// <exception cref="CsvSyntaxException">The record is malformed or over a limit; the next call reads the record after it.</exception>
+    /// <exception cref="CsvEncodingException">The text holds bytes that are not text; nothing after them can be read.</exception>
     public bool Read()
     {
-        _values.Clear();
-        _positions.Clear();
-        while (Peek() is '\n' or '\r')
-        {
-            Next();
-        }
-
-        if (Peek() == EndOfInput)
-        {
-            return false;
-        }
-
-        RecordLine = _line;
-        // Every character read counts; the count starts again with each record.
-        _recordLength = 0;
-        _overflow = null;
-        ReadFields();
-
-        if (_overflow is not null)
-        {
-            _values.Clear();
-            _positions.Clear();
-            throw new CsvSyntaxException(_overflowAt, RecordLine, _overflow);
-        }
-
-        return true;
-    }
-
-    public void Dispose() => _reader.Dispose();
-
-    private void ReadFields()
-    {
+        Array.Clear(_unquoted);
         while (true)
         {
-            var start = new CsvPosition(_line, _column);
-            _field.Clear();
-            if (Peek() == '"')
+            _hasRow = _sep.MoveNext();
+            if (!_hasRow)
             {
-                ReadQuoted(start);
-            }
-            else
-            {
-                ReadUnquoted(start);
-            }
-
-            _values.Add(_overflow is null ? _field.ToString() : string.Empty);
-            _positions.Add(start);
-            var c = Peek();
-            if (c == ',')
-            {
-                Next();
-                if (_overflow is null && _recordLength > _maxRecord)
+                if (_guard.Problems.TryDequeue(out var last) && last.Encoding)
                 {
-                    // Empty fields store no characters: the separators alone can make a record too long.
-                    RecordOverflow();
+                    // Bad bytes after the last record's line break.
+                    throw new CsvEncodingException(last.Position, last.Reason);
                 }
 
-                continue;
+                return false;
             }
 
-            if (c != EndOfInput)
+            var row = _sep.Current;
+
+            // Sep reports the first row's line numbers as they are after it; it starts on line 1.
+            long sepLine = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+            var shifts = _guard.Shifts;
+            while (shifts.TryPeek(out var shift) && shift.SepLine <= sepLine)
             {
-                // A line break ends the record.
-                Next();
+                _delta = shifts.Dequeue().Delta;
             }
 
-            return;
+            RecordLine = sepLine + _delta;
+            while (_guard.Problems.TryPeek(out var stale) && stale.SepLine < sepLine)
+            {
+                _guard.Problems.Dequeue();
+            }
+
+            if (_guard.Problems.TryPeek(out var problem) && problem.SepLine == sepLine)
+            {
+                _hasRow = false;
+                Throw(sepLine);
+            }
+
+            if (row.Span.Length > 0)
+            {
+                return true;
+            }
         }
     }
 
-    /// <summary>Adds a character to the current field, unless the field or the record is over its limit.</summary>
-    private void Append(char c, CsvPosition fieldStart)
+    public void Dispose()
     {
-        if (_overflow is not null)
-        {
-            return;
-        }
-
-        if (_recordLength > _maxRecord)
-        {
-            RecordOverflow();
-            return;
-        }
-
-        if (_field.Length >= _maxField)
-        {
-            Overflow(fieldStart, string.Create(CultureInfo.InvariantCulture, $"the field is longer than {_maxField:N0} characters (CsvImportOptions.MaxFieldLength)"));
-            return;
-        }
-
-        _field.Append(c);
+        _sep.Dispose();
+        _guard.Dispose();
     }
 
-    private void RecordOverflow() =>
-        Overflow(new CsvPosition(RecordLine, 1), string.Create(CultureInfo.InvariantCulture, $"the record is longer than {_maxRecord:N0} characters (CsvImportOptions.MaxRecordLength)"));
+    private ReadOnlySpan<char> Raw(int index) => _sep.Current[index].Span;
 
-    /// <summary>Stops storing the record, which is read to its end and then reported.</summary>
-    private void Overflow(CsvPosition at, string reason)
+    private void Throw(long sepLine)
     {
-        _overflow = reason;
-        _overflowAt = at;
-        _field.Clear();
-        _values.Clear();
-        _positions.Clear();
-    }
-
-    private void ReadQuoted(CsvPosition start)
-    {
-        Next();
-        while (true)
+        var first = _guard.Problems.Dequeue();
+        var problem = first;
+        while (_guard.Problems.TryPeek(out var next) && next.SepLine == sepLine)
         {
-            var c = Next();
-            if (c == EndOfInput)
+            _guard.Problems.Dequeue();
+            if (next.Encoding)
             {
-                throw new CsvSyntaxException(start, RecordLine, "the quoted field is not closed: a \" is missing before the end of the file");
+                problem = next;
             }
+        }
 
-            if (c == '"')
+        if (problem.Encoding)
+        {
+            throw new CsvEncodingException(problem.Position, problem.Reason);
+        }
+
+        throw new CsvSyntaxException(problem.Position, problem.RecordLine, problem.Reason);
+    }
+
+    /// <summary>Undoes the quoting of a well-formed quoted field (the guard lets no other through).</summary>
+    private static string Unquote(ReadOnlySpan<char> raw)
+    {
+        var inner = raw[1..^1];
+        var quotes = inner.Count('"') / 2;
+        if (quotes == 0)
+        {
+            return inner.ToString();
+        }
+
+        return string.Create(inner.Length - quotes, inner.ToString(), static (destination, text) =>
+        {
+            var w = 0;
+            for (var i = 0; i < text.Length; i++)
             {
-                if (Peek() == '"')
+                destination[w++] = text[i];
+                if (text[i] == '"')
                 {
-                    Next();
-                    Append('"', start);
-                    continue;
+                    i++;
                 }
-
-                var after = Peek();
-                if (after is ',' or '\n' or '\r' or EndOfInput)
-                {
-                    return;
-                }
-
-                var at = new CsvPosition(_line, _column);
-                SkipRestOfLine();
-                throw new CsvSyntaxException(at, RecordLine, $"unexpected '{(char)after}' after the closing quote of a quoted field; double a quote inside a quoted field (\"\")");
             }
-
-            Append((char)c, start);
-        }
-    }
-
-    private void ReadUnquoted(CsvPosition start)
-    {
-        while (true)
-        {
-            var c = Peek();
-            if (c is ',' or '\n' or '\r' or EndOfInput)
-            {
-                return;
-            }
-
-            if (c == '"')
-            {
-                var at = new CsvPosition(_line, _column);
-                SkipRestOfLine();
-                throw new CsvSyntaxException(at, RecordLine, "a quote inside an unquoted field; quote the whole field and double the quote (\"a \"\"b\"\" c\")");
-            }
-
-            Append((char)Next(), start);
-        }
-    }
-
-    private void SkipRestOfLine()
-    {
-        while (Peek() is not ('\n' or '\r' or EndOfInput))
-        {
-            Next();
-        }
-
-        if (Peek() != EndOfInput)
-        {
-            Next();
-        }
-    }
-
-    private int Peek()
-    {
-        if (_pos == _len)
-        {
-            _pos = 0;
-            try
-            {
-                _len = _reader.Read(_buffer, 0, _buffer.Length);
-            }
-            catch (CsvTextException e)
-            {
-                _len = 0;
-                throw new CsvEncodingException(new CsvPosition(_line, _column), e.Message);
-            }
-
-            if (_len <= 0)
-            {
-                _len = 0;
-                return EndOfInput;
-            }
-        }
-
-        return _buffer[_pos];
-    }
-
-    private int Next()
-    {
-        var c = Peek();
-        if (c == EndOfInput)
-        {
-            return c;
-        }
-
-        _pos++;
-        _recordLength++;
-
-        if (c == '\n' || (c == '\r' && Peek() != '\n'))
-        {
-            _line++;
-            _column = 1;
-        }
-        else
-        {
-            _column++;
-        }
-
-        return c;
+        });
     }
 }
 
-/// <summary>Where a field starts: 1-based line and column.</summary>
+/// <summary>A line and a 1-based column.</summary>
+/// <param name="Line">The line.</param>
+/// <param name="Column">The column, in UTF-16 characters.</param>
 internal readonly record struct CsvPosition(long Line, int Column);
 
-/// <summary>The bytes at a position are not text (see <see cref="CsvTextDecoder"/>): the whole file is unreadable.</summary>
+/// <summary>Bytes that are not text; the file cannot be read past them.</summary>
 internal sealed class CsvEncodingException(CsvPosition position, string message) : Exception(message)
 {
     public CsvPosition Position { get; } = position;
 }
 
-/// <summary>A record that does not follow RFC 4180.</summary>
+/// <summary>A malformed record; reading goes on with the next one.</summary>
 internal sealed class CsvSyntaxException(CsvPosition position, long recordLine, string message) : Exception(message)
 {
     public CsvPosition Position { get; } = position;
