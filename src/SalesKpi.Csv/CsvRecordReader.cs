@@ -41,6 +41,9 @@ internal sealed class CsvRecordReader : IDisposable
     /// <summary>Gets the line the current record starts on.</summary>
     public long RecordLine { get; private set; }
 
+    /// <summary>Gets the number of characters of the current record (its line break not counted).</summary>
+    public int RecordLength => _hasRow ? _sep.Current.Span.Length : 0;
+
     /// <summary>Gets the number of fields of the current record.</summary>
     public int Count => _hasRow ? _sep.Current.ColCount : 0;
 

@@ -53,32 +53,73 @@ internal abstract class ImportRow
     /// <summary>Returns the cell of a SalesKpi column.</summary>
     public abstract Cell Get(CsvColumn column);
 
-    public string Text(CsvColumn column) => Required(Get(column));
+    public string Text(CsvColumn column) => TrySpan(column, out var value) ? value.ToString() : Required(Get(column));
 
-    public string? OptionalText(CsvColumn column) => Get(column).Text;
+    /// <summary>Returns a required text value, the same string for the same text (owners, kinds, sources, accounts).</summary>
+    public string Text(CsvColumn column, StringPool pool) => TrySpan(column, out var value) ? pool.Get(value) : Required(Get(column));
 
-    public Instant Instant(CsvColumn column) => ParseInstant(RequiredCell(column));
+    public string? OptionalText(CsvColumn column) => TrySpan(column, out var value) ? value.ToString() : Get(column).Text;
+
+    /// <summary>Returns an optional text value, the same string for the same text.</summary>
+    public string? OptionalText(CsvColumn column, StringPool pool) => TrySpan(column, out var value) ? pool.Get(value) : Get(column).Text;
+
+    public Instant Instant(CsvColumn column) =>
+        TrySpan(column, out var value) && FastText.TryParseInstant(value, out var instant) ? instant : ParseInstant(RequiredCell(column));
 
     public Instant? OptionalInstant(CsvColumn column)
     {
+        if (TrySpan(column, out var value) && FastText.TryParseInstant(value, out var instant))
+        {
+            return instant;
+        }
+
         var cell = Get(column);
         return cell.Text is null ? null : ParseInstant(cell);
     }
 
-    public LocalDate Date(CsvColumn column) => ParseDate(RequiredCell(column));
+    public LocalDate Date(CsvColumn column) =>
+        TrySpan(column, out var value) && FastText.TryParseDate(value, out var date) ? date : ParseDate(RequiredCell(column));
 
     public LocalDate? OptionalDate(CsvColumn column)
     {
+        if (TrySpan(column, out var value) && FastText.TryParseDate(value, out var date))
+        {
+            return date;
+        }
+
         var cell = Get(column);
         return cell.Text is null ? null : ParseDate(cell);
     }
 
-    public decimal Amount(CsvColumn column) => ParseAmount(RequiredCell(column));
+    public decimal Amount(CsvColumn column) =>
+        TrySpan(column, out var value) && FastText.TryParseAmount(value, out var amount) ? amount : ParseAmount(RequiredCell(column));
 
     public decimal? OptionalAmount(CsvColumn column)
     {
+        if (TrySpan(column, out var value) && FastText.TryParseAmount(value, out var amount))
+        {
+            return amount;
+        }
+
         var cell = Get(column);
         return cell.Text is null ? null : ParseAmount(cell);
+    }
+
+    /// <summary>Returns a currency, the same instance for the same code.</summary>
+    public Currency Currency(CsvColumn column, CurrencyPool pool) =>
+        TrySpan(column, out var value) && pool.TryGet(value, out var currency) ? currency : pool.Add(Currency(column));
+
+    /// <summary>
+    /// Returns the text of a column in the SalesKpi format without making a string, when the row can: a present,
+    /// non-blank value of a file read as is. False sends the caller to <see cref="Get"/> and the general parsers.
+    /// </summary>
+    /// <param name="column">The column.</param>
+    /// <param name="value">The value, valid until the next row.</param>
+    /// <returns>True when <paramref name="value"/> holds the value.</returns>
+    public virtual bool TrySpan(CsvColumn column, out ReadOnlySpan<char> value)
+    {
+        value = default;
+        return false;
     }
 
     public Currency Currency(CsvColumn column)
@@ -252,6 +293,19 @@ internal sealed class NativeRow : ImportRow
         }
 
         return new NativeRow(reader, zone, table, index);
+    }
+
+    public override bool TrySpan(CsvColumn column, out ReadOnlySpan<char> value)
+    {
+        var i = _index[column.Index];
+        if (i < 0)
+        {
+            value = default;
+            return false;
+        }
+
+        value = Reader.Span(i);
+        return !value.IsWhiteSpace();
     }
 
     public override Cell Get(CsvColumn column)

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using NodaTime;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
@@ -14,6 +16,7 @@ namespace SalesKpi.Csv;
 internal sealed class ImportSession
 {
     private const int ProgressEveryRows = 8192;
+    private const int EstimateAfterRows = 1000;
 
     private static readonly CsvTable R = CsvTable.Reps;
     private static readonly CsvTable L = CsvTable.Leads;
@@ -34,13 +37,14 @@ internal sealed class ImportSession
     private readonly List<Lead> _leads = [];
     private readonly IdRegistry _leadIds = new(CsvFiles.Leads);
     private readonly List<PendingOpportunity> _opportunities = [];
-    private readonly Dictionary<string, int> _opportunityIndex = new(StringComparer.Ordinal);
     private readonly IdRegistry _opportunityIds = new(CsvFiles.Opportunities);
     private readonly List<Deal> _deals = [];
     private readonly IdRegistry _dealIds = new(CsvFiles.Deals);
     private readonly List<Activity> _activities = [];
     private readonly IdRegistry _activityIds = new(CsvFiles.Activities);
     private readonly List<MarketingSpend> _spend = [];
+    private readonly StringPool _names = new();
+    private readonly CurrencyPool _currencies = new();
 
     private string _file = string.Empty;
     private string? _currentId;
@@ -100,8 +104,43 @@ internal sealed class ImportSession
         }
 
         var opportunities = _opportunities.Select(p => p.Build()).ToImmutableArray();
-        var data = SalesData.Create(_leads, opportunities, _deals, _activities, _spend, new Roster(_reps));
+        var data = SalesData.Create(Frozen(_leads), opportunities, Frozen(_deals), Frozen(_activities), Frozen(_spend), new Roster(_reps));
         return new CsvImportResult(data, [.. _rejections], [.. _files]);
+    }
+
+    /// <summary>The records as an immutable array, copied once from the list's own array.</summary>
+    private static ImmutableArray<T> Frozen<T>(List<T> records) => ImmutableArray.Create(CollectionsMarshal.AsSpan(records));
+
+    /// <summary>
+    /// Makes room for the rows a file will have, estimated from its length and its first rows, so that the record list
+    /// and the identifier registry do not grow (and copy themselves) a dozen times on the way to a million rows.
+    /// </summary>
+    private void Reserve(CsvTable table, long? totalBytes, long rows, long characters)
+    {
+        if (totalBytes is not { } total || rows == 0 || characters == 0)
+        {
+            return;
+        }
+
+        // ASCII is one byte per character; a few per cent more than the estimate, so that one grows no more.
+        var estimate = (int)Math.Min(total / ((double)characters / rows) * 1.05, 1 << 28);
+        Registry(table)?.Reserve(estimate);
+        if (table == L)
+        {
+            _leads.EnsureCapacity(estimate);
+        }
+        else if (table == O)
+        {
+            _opportunities.EnsureCapacity(estimate);
+        }
+        else if (table == D)
+        {
+            _deals.EnsureCapacity(estimate);
+        }
+        else if (table == A)
+        {
+            _activities.EnsureCapacity(estimate);
+        }
     }
 
     private IdRegistry? Registry(CsvTable table) =>
@@ -172,7 +211,7 @@ internal sealed class ImportSession
             : table == A ? ReadActivity
             : ReadSpend;
 
-        long rows = 0, records = 0, rejected = 0, notSelected = 0;
+        long rows = 0, records = 0, rejected = 0, notSelected = 0, characters = 0;
         var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
         var skipOrder = new List<string>();
         _options.Progress?.Report(new CsvImportProgress(_file, 0, total, 0, false));
@@ -194,6 +233,15 @@ internal sealed class ImportSession
             }
 
             rows++;
+            if (rows <= EstimateAfterRows)
+            {
+                characters += reader.RecordLength + 1;
+                if (rows == EstimateAfterRows)
+                {
+                    Reserve(table, total, rows, characters);
+                }
+            }
+
             if (rows % ProgressEveryRows == 0)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
@@ -278,20 +326,23 @@ internal sealed class ImportSession
         return id;
     }
 
-    private static void Check(bool condition, Cell cell, string reason)
-    {
-        if (!condition)
-        {
-            throw new RowException(cell, reason + cell.MappedNote);
-        }
-    }
+    private static RowException Bad(Cell cell, string reason) => new(cell, reason + cell.MappedNote);
 
-    /// <summary>Checks a reference to a record of another file, when that file is part of the data set.</summary>
-    private static void CheckReference(IdRegistry registry, ImportRow row, CsvColumn column, string? id, bool required = false)
+    /// <summary>
+    /// Reads a reference to a record of another file, checked when that file is part of the data set, as the string
+    /// of the record it refers to (one string per identifier, however many records refer to it).
+    /// </summary>
+    private string? Reference(ImportRow row, CsvColumn column, IdRegistry registry, bool required = false)
     {
+        if (row.TrySpan(column, out var span) && registry.TryGet(span, out var canonical, out _))
+        {
+            return canonical;
+        }
+
+        var id = required ? row.Text(column) : row.OptionalText(column, _names);
         if (id is null || (!required && !registry.Present) || registry.Contains(id))
         {
-            return;
+            return id;
         }
 
         var cell = row.Get(column);
@@ -305,9 +356,11 @@ internal sealed class ImportSession
 
     private void ReadRep(ImportRow row)
     {
-        var id = Id(row, R["id"]);
+        // Pooled: the owners of every other file are then this very string.
+        var id = row.Text(R["id"], _names);
+        _currentId = id;
         var name = row.Text(R["name"]);
-        var team = row.Text(R["team"]);
+        var team = row.Text(R["team"], _names);
         _repIds.Add(id, row, R["id"]);
         _reps.Add(new Rep(new RepId(id), name, new TeamId(team)));
     }
@@ -316,12 +369,20 @@ internal sealed class ImportSession
     {
         var id = Id(row, L["id"]);
         var createdAt = row.Instant(L["created_at"]);
-        var owner = row.OptionalText(L["owner"]);
-        var source = row.Text(L["source"]);
+        var owner = row.OptionalText(L["owner"], _names);
+        var source = row.Text(L["source"], _names);
         var qualifiedAt = row.OptionalInstant(L["qualified_at"]);
         var convertedAt = row.OptionalInstant(L["converted_at"]);
-        Check(qualifiedAt is null || qualifiedAt >= createdAt, row.Get(L["qualified_at"]), $"qualified_at {qualifiedAt} is before created_at {createdAt}");
-        Check(convertedAt is null || convertedAt >= createdAt, row.Get(L["converted_at"]), $"converted_at {convertedAt} is before created_at {createdAt}");
+        if (qualifiedAt < createdAt)
+        {
+            throw Bad(row.Get(L["qualified_at"]), $"qualified_at {qualifiedAt} is before created_at {createdAt}");
+        }
+
+        if (convertedAt < createdAt)
+        {
+            throw Bad(row.Get(L["converted_at"]), $"converted_at {convertedAt} is before created_at {createdAt}");
+        }
+
         _leadIds.Add(id, row, L["id"]);
         _leads.Add(new Lead(new LeadId(id), createdAt, source, owner is null ? null : new RepId(owner), qualifiedAt, convertedAt));
     }
@@ -329,29 +390,31 @@ internal sealed class ImportSession
     private void ReadOpportunity(ImportRow row)
     {
         var id = Id(row, O["id"]);
-        var account = row.Text(O["account"]);
-        var owner = row.Text(O["owner"]);
+        var account = row.Text(O["account"], _names);
+        var owner = row.Text(O["owner"], _names);
         var createdAt = row.Instant(O["created_at"]);
         var amount = row.Amount(O["amount"]);
-        var currency = row.Currency(O["currency"]);
-        var statusCell = row.RequiredCell(O["status"]);
-        var status = statusCell.Text!.ToLowerInvariant() switch
-        {
-            "open" => OpportunityStatus.Open,
-            "won" => OpportunityStatus.Won,
-            "lost" => OpportunityStatus.Lost,
-            _ => throw new RowException(statusCell, $"unknown status '{MessageText.Of(statusCell.Text)}'; use open, won or lost{statusCell.MappedNote}"),
-        };
+        var currency = row.Currency(O["currency"], _currencies);
+        var status = ParseStatus(row);
         var closedAt = row.OptionalInstant(O["closed_at"]);
-        var closedCell = row.Get(O["closed_at"]);
-        var statusName = status.ToString().ToLowerInvariant();
-        Check(status == OpportunityStatus.Open || closedAt is not null, closedCell, $"a {statusName} opportunity needs a closed_at");
-        Check(status != OpportunityStatus.Open || closedAt is null, closedCell, "an open opportunity has no closed_at; set the status to won or lost, or clear closed_at");
-        Check(closedAt is null || closedAt >= createdAt, closedCell, $"closed_at {closedAt} is before created_at {createdAt}");
-        var lead = row.OptionalText(O["lead_id"]);
-        CheckReference(_leadIds, row, O["lead_id"], lead);
+        if (status != OpportunityStatus.Open && closedAt is null)
+        {
+            throw Bad(row.Get(O["closed_at"]), $"a {status.ToString().ToLowerInvariant()} opportunity needs a closed_at");
+        }
+
+        if (status == OpportunityStatus.Open && closedAt is not null)
+        {
+            throw Bad(row.Get(O["closed_at"]), "an open opportunity has no closed_at; set the status to won or lost, or clear closed_at");
+        }
+
+        if (closedAt < createdAt)
+        {
+            throw Bad(row.Get(O["closed_at"]), $"closed_at {closedAt} is before created_at {createdAt}");
+        }
+
+        var lead = Reference(row, O["lead_id"], _leadIds);
         var expectedClose = row.OptionalDate(O["expected_close"]);
-        _opportunityIds.Add(id, row, O["id"]);
+        _opportunityIds.Add(id, row, O["id"], _opportunities.Count);
         var opportunity = new Opportunity(
             new OpportunityId(id),
             new AccountId(account),
@@ -362,43 +425,92 @@ internal sealed class ImportSession
             closedAt,
             lead is null ? null : new LeadId(lead),
             expectedClose: expectedClose);
-        _opportunityIndex.Add(id, _opportunities.Count);
         _opportunities.Add(new PendingOpportunity(opportunity));
+    }
+
+    private static OpportunityStatus ParseStatus(ImportRow row)
+    {
+        if (row.TrySpan(O["status"], out var text))
+        {
+            if (Ascii.EqualsIgnoreCase(text, "open"))
+            {
+                return OpportunityStatus.Open;
+            }
+
+            if (Ascii.EqualsIgnoreCase(text, "won"))
+            {
+                return OpportunityStatus.Won;
+            }
+
+            if (Ascii.EqualsIgnoreCase(text, "lost"))
+            {
+                return OpportunityStatus.Lost;
+            }
+        }
+
+        var cell = row.RequiredCell(O["status"]);
+        return cell.Text!.ToLowerInvariant() switch
+        {
+            "open" => OpportunityStatus.Open,
+            "won" => OpportunityStatus.Won,
+            "lost" => OpportunityStatus.Lost,
+            _ => throw new RowException(cell, $"unknown status '{MessageText.Of(cell.Text)}'; use open, won or lost{cell.MappedNote}"),
+        };
     }
 
     private void ReadStageChange(ImportRow row)
     {
-        var id = row.Text(S["opportunity_id"]);
-        var stage = row.Text(S["stage"]);
+        if (!row.TrySpan(S["opportunity_id"], out _))
+        {
+            // The checks in the order they have always been made: a missing identifier first.
+            _ = row.Text(S["opportunity_id"]);
+        }
+
+        var stage = row.Text(S["stage"], _names);
         var enteredAt = row.Instant(S["entered_at"]);
-        CheckReference(_opportunityIds, row, S["opportunity_id"], id, required: true);
-        var pending = _opportunities[_opportunityIndex[id]];
-        Check(enteredAt >= pending.Opportunity.CreatedAt, row.Get(S["entered_at"]), $"entered_at {enteredAt} is before opportunity '{MessageText.Of(id)}' was created ({pending.Opportunity.CreatedAt})");
-        Check(pending.Opportunity.ClosedAt is not { } closed || enteredAt <= closed, row.Get(S["entered_at"]), $"entered_at {enteredAt} is after opportunity '{MessageText.Of(id)}' closed ({pending.Opportunity.ClosedAt})");
+        var id = Reference(row, S["opportunity_id"], _opportunityIds, required: true)!;
+        _opportunityIds.TryGet(id, out _, out var index);
+        var pending = _opportunities[index];
+        if (enteredAt < pending.Opportunity.CreatedAt)
+        {
+            throw Bad(row.Get(S["entered_at"]), $"entered_at {enteredAt} is before opportunity '{MessageText.Of(id)}' was created ({pending.Opportunity.CreatedAt})");
+        }
+
+        if (pending.Opportunity.ClosedAt is { } closed && enteredAt > closed)
+        {
+            throw Bad(row.Get(S["entered_at"]), $"entered_at {enteredAt} is after opportunity '{MessageText.Of(id)}' closed ({pending.Opportunity.ClosedAt})");
+        }
+
         pending.Add(new StageEntry(new OpportunityStage(stage), enteredAt));
     }
 
     private void ReadDeal(ImportRow row)
     {
         var id = Id(row, D["id"]);
-        var opportunity = row.OptionalText(D["opportunity_id"]);
-        CheckReference(_opportunityIds, row, D["opportunity_id"], opportunity);
-        var account = row.Text(D["account"]);
-        var owner = row.Text(D["owner"]);
+        var opportunity = Reference(row, D["opportunity_id"], _opportunityIds);
+        var account = row.Text(D["account"], _names);
+        var owner = row.Text(D["owner"], _names);
         var closedAt = row.Instant(D["closed_at"]);
         var amount = row.Amount(D["amount"]);
-        var currency = row.Currency(D["currency"]);
-        var kindCell = row.RequiredCell(D["kind"]);
-        if (!DealKinds.TryParse(kindCell.Text, out var kind))
-        {
-            throw new RowException(kindCell, $"unknown deal kind '{MessageText.Of(kindCell.Text)}'; use new-business, add-on, renewal or win-back{kindCell.MappedNote}");
-        }
-
+        var currency = row.Currency(D["currency"], _currencies);
+        var kind = ParseKind(row);
         var termStart = row.OptionalDate(D["term_start"]);
         var termEnd = row.OptionalDate(D["term_end"]);
-        Check(termEnd is not null || termStart is null, row.Get(D["term_end"]), "term_start is given without term_end; give both or neither");
-        Check(termStart is not null || termEnd is null, row.Get(D["term_start"]), "term_end is given without term_start; give both or neither");
-        Check(termStart is null || termEnd >= termStart, row.Get(D["term_end"]), $"term_end {Iso(termEnd)} is before term_start {Iso(termStart)}");
+        if (termEnd is null && termStart is not null)
+        {
+            throw Bad(row.Get(D["term_end"]), "term_start is given without term_end; give both or neither");
+        }
+
+        if (termStart is null && termEnd is not null)
+        {
+            throw Bad(row.Get(D["term_start"]), "term_end is given without term_start; give both or neither");
+        }
+
+        if (termEnd < termStart)
+        {
+            throw Bad(row.Get(D["term_end"]), $"term_end {Iso(termEnd)} is before term_start {Iso(termStart)}");
+        }
+
         var recurring = row.OptionalAmount(D["recurring_monthly"]);
         _dealIds.Add(id, row, D["id"]);
         _deals.Add(new Deal(
@@ -413,18 +525,28 @@ internal sealed class ImportSession
             recurring is { } r ? new Money(r, currency) : null));
     }
 
+    private DealKind ParseKind(ImportRow row)
+    {
+        var text = row.Text(D["kind"], _names);
+        if (!DealKinds.TryParse(text, out var kind))
+        {
+            var cell = row.RequiredCell(D["kind"]);
+            throw new RowException(cell, $"unknown deal kind '{MessageText.Of(cell.Text)}'; use new-business, add-on, renewal or win-back{cell.MappedNote}");
+        }
+
+        return kind;
+    }
+
     private void ReadActivity(ImportRow row)
     {
         var id = Id(row, A["id"]);
-        var kind = row.Text(A["kind"]);
-        var owner = row.Text(A["owner"]);
+        var kind = row.Text(A["kind"], _names);
+        var owner = row.Text(A["owner"], _names);
         var occurredAt = row.Instant(A["occurred_at"]);
-        var outcomes = ParseOutcomes(row.Get(A["outcomes"]));
-        var lead = row.OptionalText(A["lead_id"]);
-        CheckReference(_leadIds, row, A["lead_id"], lead);
-        var opportunity = row.OptionalText(A["opportunity_id"]);
-        CheckReference(_opportunityIds, row, A["opportunity_id"], opportunity);
-        var tool = row.OptionalText(A["tool"]);
+        var outcomes = ParseOutcomes(row);
+        var lead = Reference(row, A["lead_id"], _leadIds);
+        var opportunity = Reference(row, A["opportunity_id"], _opportunityIds);
+        var tool = row.OptionalText(A["tool"], _names);
         _activityIds.Add(id, row, A["id"]);
         _activities.Add(new Activity(
             new ActivityId(id),
@@ -439,38 +561,71 @@ internal sealed class ImportSession
 
     private static string Iso(LocalDate? date) => date is { } d ? NodaTime.Text.LocalDatePattern.Iso.Format(d) : string.Empty;
 
-    private static ActivityOutcomes ParseOutcomes(Cell cell)
+    private static ActivityOutcomes ParseOutcomes(ImportRow row)
     {
-        var outcomes = ActivityOutcomes.None;
-        if (cell.Text is null)
+        var column = A["outcomes"];
+        if (!row.TrySpan(column, out var text))
         {
-            return outcomes;
+            var cell = row.Get(column);
+            return cell.Text is null ? ActivityOutcomes.None : ParseOutcomes(cell.Text.AsSpan(), cell);
         }
 
-        foreach (var part in cell.Text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        return ParseOutcomes(text, null, row, column);
+    }
+
+    private static ActivityOutcomes ParseOutcomes(ReadOnlySpan<char> text, Cell? cell, ImportRow? row = null, CsvColumn? column = null)
+    {
+        var outcomes = ActivityOutcomes.None;
+        foreach (var range in text.Split(';'))
         {
-            outcomes |= part.ToLowerInvariant() switch
+            var part = text[range].Trim();
+            if (part.IsEmpty)
             {
-                "connected" => ActivityOutcomes.Connected,
-                "delivered" => ActivityOutcomes.Delivered,
-                "opened" => ActivityOutcomes.Opened,
-                "replied" => ActivityOutcomes.Replied,
-                "positive" => ActivityOutcomes.Positive,
-                _ => throw new RowException(cell, $"unknown outcome '{MessageText.Of(part)}'; use connected, delivered, opened, replied or positive, separated by ';'{cell.MappedNote}"),
-            };
+                continue;
+            }
+
+            var outcome = Outcome(part);
+            if (outcome == ActivityOutcomes.None)
+            {
+                var at = cell ?? row!.Get(column!);
+                throw new RowException(at, $"unknown outcome '{MessageText.Of(part.ToString())}'; use connected, delivered, opened, replied or positive, separated by ';'{at.MappedNote}");
+            }
+
+            outcomes |= outcome;
         }
 
         return outcomes;
     }
 
+    /// <summary>Returns the outcome a word names (ASCII letters in any case, as before), or none.</summary>
+    private static ActivityOutcomes Outcome(ReadOnlySpan<char> word) =>
+        Ascii.EqualsIgnoreCase(word, "connected") ? ActivityOutcomes.Connected
+        : Ascii.EqualsIgnoreCase(word, "delivered") ? ActivityOutcomes.Delivered
+        : Ascii.EqualsIgnoreCase(word, "opened") ? ActivityOutcomes.Opened
+        : Ascii.EqualsIgnoreCase(word, "replied") ? ActivityOutcomes.Replied
+        : Ascii.EqualsIgnoreCase(word, "positive") ? ActivityOutcomes.Positive
+        : word.ToString().ToLowerInvariant() switch
+        {
+            "connected" => ActivityOutcomes.Connected,
+            "delivered" => ActivityOutcomes.Delivered,
+            "opened" => ActivityOutcomes.Opened,
+            "replied" => ActivityOutcomes.Replied,
+            "positive" => ActivityOutcomes.Positive,
+            _ => ActivityOutcomes.None,
+        };
+
     private void ReadSpend(ImportRow row)
     {
-        var channel = row.Text(M["channel"]);
+        var channel = row.Text(M["channel"], _names);
         var start = row.Date(M["start"]);
         var end = row.Date(M["end"]);
-        Check(end >= start, row.Get(M["end"]), $"end {Iso(end)} is before start {Iso(start)}");
+        if (end < start)
+        {
+            throw Bad(row.Get(M["end"]), $"end {Iso(end)} is before start {Iso(start)}");
+        }
+
         var amount = row.Amount(M["amount"]);
-        var currency = row.Currency(M["currency"]);
+        var currency = row.Currency(M["currency"], _currencies);
         _spend.Add(new MarketingSpend(channel, new DateInterval(start, end), new Money(amount, currency)));
     }
 
@@ -500,37 +655,59 @@ internal sealed class ImportSession
                     Opportunity.ExpectedClose);
     }
 
-    /// <summary>The identifiers of one file: the line each was first seen on, and the ones rejected.</summary>
-    private sealed class IdRegistry(string file)
+    /// <summary>The identifiers of one file: the line each was first seen on, its record's index, and the ones rejected.</summary>
+    private sealed class IdRegistry
     {
-        private readonly Dictionary<string, long> _lines = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (long Line, int Index)> _ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (long Line, int Index)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
         private Dictionary<string, long>? _rejected;
 
-        public string File { get; } = file;
+        public IdRegistry(string file)
+        {
+            File = file;
+            _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public string File { get; }
 
         /// <summary>Gets a value indicating whether the data set has this file, so that references to it are checked.</summary>
         public bool Present { get; private set; }
 
         public void MarkPresent() => Present = true;
 
-        public bool Contains(string id) => _lines.ContainsKey(id);
+        public bool Contains(string id) => _ids.ContainsKey(id);
+
+        public void Reserve(int count) => _ids.EnsureCapacity(count);
+
+        /// <summary>Finds an identifier by its text, giving the string kept for it and its record's index.</summary>
+        public bool TryGet(ReadOnlySpan<char> id, out string canonical, out int index)
+        {
+            if (_lookup.TryGetValue(id, out canonical!, out var entry))
+            {
+                index = entry.Index;
+                return true;
+            }
+
+            index = -1;
+            return false;
+        }
 
         public long? RejectedLine(string id) => _rejected is not null && _rejected.TryGetValue(id, out var line) ? line : null;
 
         public void MarkRejected(string id, long line)
         {
-            if (!_lines.ContainsKey(id))
+            if (!_ids.ContainsKey(id))
             {
                 (_rejected ??= new(StringComparer.Ordinal)).TryAdd(id, line);
             }
         }
 
-        public void Add(string id, ImportRow row, CsvColumn column)
+        public void Add(string id, ImportRow row, CsvColumn column, int index = -1)
         {
-            if (!_lines.TryAdd(id, row.Line))
+            if (!_ids.TryAdd(id, (row.Line, index)))
             {
                 var cell = row.Get(column);
-                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"duplicate id '{MessageText.Of(id)}' (first on line {_lines[id]}){cell.MappedNote}"));
+                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"duplicate id '{MessageText.Of(id)}' (first on line {_ids[id].Line}){cell.MappedNote}"));
             }
         }
     }
