@@ -51,7 +51,8 @@ public sealed class CsvImporter
     public CsvImportResult Import(CsvSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new ImportSession(source, Options, cancellationToken).Run();
+        // A file's reads complete at once, so the session finishes before this returns: nothing blocks on a task here.
+        return new ImportSession(new CsvImportSource(source), Options, cancellationToken).RunAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>Imports the files of a directory.</summary>

@@ -20,13 +20,14 @@ namespace SalesKpi.Csv;
 /// <para>Values are read as spans of Sep's buffer (<see cref="Span"/>), valid until the next <see cref="Read"/>; only a
 /// quoted value, whose doubled quotes are undone, is copied.</para>
 /// </remarks>
-internal sealed class CsvRecordReader : IDisposable
+internal sealed class CsvRecordReader : RowReader
 {
     private readonly CsvSyntaxGuard _guard;
     private readonly SepReader _sep;
     private string?[] _unquoted = new string?[16];
     private bool _hasRow;
     private long _delta;
+    private long _recordLine;
 
     /// <summary>Initializes a reader.</summary>
     /// <param name="reader">The text.</param>
@@ -39,22 +40,28 @@ internal sealed class CsvRecordReader : IDisposable
     }
 
     /// <summary>Gets the line the current record starts on.</summary>
-    public long RecordLine { get; private set; }
+    public override long RecordLine => _recordLine;
+
+    /// <summary>Gets the stream whose bytes the reader's text comes from, counted for progress reports.</summary>
+    public CountingStream? Counter { get; init; }
+
+    /// <inheritdoc/>
+    public override long BytesRead => Counter?.BytesRead ?? 0;
 
     /// <summary>Gets the number of characters of the current record (its line break not counted).</summary>
-    public int RecordLength => _hasRow ? _sep.Current.Span.Length : 0;
+    public override int RecordLength => _hasRow ? _sep.Current.Span.Length : 0;
 
     /// <summary>Gets the number of fields of the current record.</summary>
-    public int Count => _hasRow ? _sep.Current.ColCount : 0;
+    public override int Count => _hasRow ? _sep.Current.ColCount : 0;
 
     /// <summary>Gets a field's value as a new string.</summary>
     /// <param name="index">The field.</param>
-    public string this[int index] => Span(index).ToString();
+    public override string this[int index] => Span(index).ToString();
 
     /// <summary>Returns a field's value, valid until the next <see cref="Read"/>.</summary>
     /// <param name="index">The field.</param>
     /// <returns>The characters, quotes undone.</returns>
-    public ReadOnlySpan<char> Span(int index)
+    public override ReadOnlySpan<char> Span(int index)
     {
         var raw = Raw(index);
         if (raw.Length == 0 || raw[0] != '"')
@@ -73,7 +80,7 @@ internal sealed class CsvRecordReader : IDisposable
     /// <summary>Returns where a field of the current record starts.</summary>
     /// <param name="index">The field.</param>
     /// <returns>Its line and column.</returns>
-    public CsvPosition PositionOf(int index)
+    public override CsvPosition PositionOf(int index)
     {
         var row = _sep.Current.Span;
         var offset = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(row), ref MemoryMarshal.GetReference(Raw(index))) / sizeof(char));
@@ -96,7 +103,7 @@ internal sealed class CsvRecordReader : IDisposable
     /// <returns>False at the end of the text.</returns>
     /// <exception cref="CsvSyntaxException">The record is malformed or over a limit; the next call reads the record after it.</exception>
     /// <exception cref="CsvEncodingException">The text holds bytes that are not text; nothing after them can be read.</exception>
-    public bool Read()
+    public override bool Read()
     {
         Array.Clear(_unquoted);
         while (true)
@@ -123,7 +130,7 @@ internal sealed class CsvRecordReader : IDisposable
                 _delta = shifts.Dequeue().Delta;
             }
 
-            RecordLine = sepLine + _delta;
+            _recordLine = sepLine + _delta;
             while (_guard.Problems.TryPeek(out var stale) && stale.SepLine < sepLine)
             {
                 _guard.Problems.Dequeue();
@@ -142,10 +149,15 @@ internal sealed class CsvRecordReader : IDisposable
         }
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _sep.Dispose();
-        _guard.Dispose();
+        if (disposing)
+        {
+            _sep.Dispose();
+            _guard.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private ReadOnlySpan<char> Raw(int index) => _sep.Current[index].Span;

@@ -35,13 +35,16 @@ internal abstract class ImportRow
     /// <summary>The largest amount read: 10^18, far above any real amount, yet 79 billion of them add up within a decimal.</summary>
     private const decimal MaxAmount = 1_000_000_000_000_000_000m;
 
-    protected ImportRow(CsvRecordReader reader, DateTimeZone zone)
+    protected ImportRow(RowReader reader, DateTimeZone zone)
     {
         Reader = reader;
         Zone = zone;
+        _typed = reader.HasTypedValues;
     }
 
-    protected CsvRecordReader Reader { get; }
+    private readonly bool _typed;
+
+    protected RowReader Reader { get; }
 
     private DateTimeZone Zone { get; }
 
@@ -63,11 +66,23 @@ internal abstract class ImportRow
     /// <summary>Returns an optional text value, the same string for the same text.</summary>
     public string? OptionalText(CsvColumn column, StringPool pool) => TrySpan(column, out var value) ? pool.Get(value) : Get(column).Text;
 
-    public Instant Instant(CsvColumn column) =>
-        TrySpan(column, out var value) && FastText.TryParseInstant(value, out var instant) ? instant : ParseInstant(RequiredCell(column));
+    public Instant Instant(CsvColumn column)
+    {
+        if (_typed && TypedField(column) is >= 0 and var field && Reader.TryGetInstant(field, Zone, out var typed))
+        {
+            return typed;
+        }
+
+        return TrySpan(column, out var value) && FastText.TryParseInstant(value, out var instant) ? instant : ParseInstant(RequiredCell(column));
+    }
 
     public Instant? OptionalInstant(CsvColumn column)
     {
+        if (_typed && TypedField(column) is >= 0 and var field && Reader.TryGetInstant(field, Zone, out var typed))
+        {
+            return typed;
+        }
+
         if (TrySpan(column, out var value) && FastText.TryParseInstant(value, out var instant))
         {
             return instant;
@@ -77,11 +92,23 @@ internal abstract class ImportRow
         return cell.Text is null ? null : ParseInstant(cell);
     }
 
-    public LocalDate Date(CsvColumn column) =>
-        TrySpan(column, out var value) && FastText.TryParseDate(value, out var date) ? date : ParseDate(RequiredCell(column));
+    public LocalDate Date(CsvColumn column)
+    {
+        if (_typed && TypedField(column) is >= 0 and var field && Reader.TryGetDate(field, out var typed))
+        {
+            return typed;
+        }
+
+        return TrySpan(column, out var value) && FastText.TryParseDate(value, out var date) ? date : ParseDate(RequiredCell(column));
+    }
 
     public LocalDate? OptionalDate(CsvColumn column)
     {
+        if (_typed && TypedField(column) is >= 0 and var field && Reader.TryGetDate(field, out var typed))
+        {
+            return typed;
+        }
+
         if (TrySpan(column, out var value) && FastText.TryParseDate(value, out var date))
         {
             return date;
@@ -91,11 +118,23 @@ internal abstract class ImportRow
         return cell.Text is null ? null : ParseDate(cell);
     }
 
-    public decimal Amount(CsvColumn column) =>
-        TrySpan(column, out var value) && FastText.TryParseAmount(value, out var amount) ? amount : ParseAmount(RequiredCell(column));
+    public decimal Amount(CsvColumn column)
+    {
+        if (_typed && TypedAmount(column, out var typed))
+        {
+            return typed;
+        }
+
+        return TrySpan(column, out var value) && FastText.TryParseAmount(value, out var amount) ? amount : ParseAmount(RequiredCell(column));
+    }
 
     public decimal? OptionalAmount(CsvColumn column)
     {
+        if (_typed && TypedAmount(column, out var typed))
+        {
+            return typed;
+        }
+
         if (TrySpan(column, out var value) && FastText.TryParseAmount(value, out var amount))
         {
             return amount;
@@ -119,6 +158,25 @@ internal abstract class ImportRow
     public virtual bool TrySpan(CsvColumn column, out ReadOnlySpan<char> value)
     {
         value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Returns the field that holds a column's value as the source typed it (a timestamp, a date, a number of a
+    /// database), or -1 when the value is text to parse: an absent column, a constant, or one the mapping translates.
+    /// </summary>
+    /// <param name="column">The column.</param>
+    /// <returns>The field, or -1.</returns>
+    protected virtual int TypedField(CsvColumn column) => -1;
+
+    /// <summary>Returns a typed amount in the range every amount must be in; any other value goes to the text rules and their messages.</summary>
+    private bool TypedAmount(CsvColumn column, out decimal amount) =>
+        TypedField(column) is >= 0 and var field && Reader.TryGetDecimal(field, out amount) && amount >= 0m && amount <= MaxAmount
+            || Fail(out amount);
+
+    private static bool Fail(out decimal amount)
+    {
+        amount = default;
         return false;
     }
 
@@ -258,7 +316,7 @@ internal sealed class NativeRow : ImportRow
     private readonly int[] _index;
     private readonly CsvTable _table;
 
-    private NativeRow(CsvRecordReader reader, DateTimeZone zone, CsvTable table, int[] index)
+    private NativeRow(RowReader reader, DateTimeZone zone, CsvTable table, int[] index)
         : base(reader, zone)
     {
         _table = table;
@@ -267,7 +325,7 @@ internal sealed class NativeRow : ImportRow
 
     /// <summary>Binds the header of a SalesKpi file, which the reader has just read.</summary>
     /// <exception cref="CsvImportException">A header name is unknown or repeated, or a required column is missing.</exception>
-    public static NativeRow Bind(CsvRecordReader reader, DateTimeZone zone, CsvTable table, string file)
+    public static NativeRow Bind(RowReader reader, DateTimeZone zone, CsvTable table, string file)
     {
         var index = Enumerable.Repeat(-1, table.Columns.Length).ToArray();
         for (var i = 0; i < reader.Count; i++)
@@ -294,6 +352,8 @@ internal sealed class NativeRow : ImportRow
 
         return new NativeRow(reader, zone, table, index);
     }
+
+    protected override int TypedField(CsvColumn column) => _index[column.Index];
 
     public override bool TrySpan(CsvColumn column, out ReadOnlySpan<char> value)
     {
@@ -322,7 +382,7 @@ internal sealed class NativeRow : ImportRow
 
     public override string ToString() => _table.FileName;
 
-    internal static CsvImportException HeaderError(CsvRecordReader reader, string file, int field, string reason)
+    internal static CsvImportException HeaderError(RowReader reader, string file, int field, string reason)
     {
         var position = reader.PositionOf(field);
         return new CsvImportException(new CsvRejection(file, position.Line, position.Column, null, reason));
@@ -337,7 +397,7 @@ internal sealed class MappedRow : ImportRow
     private readonly int _whereIndex;
     private readonly int[] _skipIndex;
 
-    private MappedRow(CsvRecordReader reader, DateTimeZone zone, FileMapping mapping, int[] source, int whereIndex, int[] skipIndex)
+    private MappedRow(RowReader reader, DateTimeZone zone, FileMapping mapping, int[] source, int whereIndex, int[] skipIndex)
         : base(reader, zone)
     {
         _mapping = mapping;
@@ -348,7 +408,7 @@ internal sealed class MappedRow : ImportRow
 
     /// <summary>Binds the header of a source file, which the reader has just read, to a mapping.</summary>
     /// <exception cref="CsvImportException">A column the mapping names is not in the header, or a header name is repeated.</exception>
-    public static MappedRow Bind(CsvRecordReader reader, DateTimeZone zone, FileMapping mapping, string file, string mappingName)
+    public static MappedRow Bind(RowReader reader, DateTimeZone zone, FileMapping mapping, string file, string mappingName)
     {
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < reader.Count; i++)
@@ -394,6 +454,9 @@ internal sealed class MappedRow : ImportRow
             return null;
         }
     }
+
+    protected override int TypedField(CsvColumn column) =>
+        _mapping.Columns[column.Index] is { Source: not null, Values: null } ? _source[column.Index] : -1;
 
     public override Cell Get(CsvColumn column)
     {

@@ -26,7 +26,7 @@ internal sealed class ImportSession
     private static readonly CsvTable A = CsvTable.Activities;
     private static readonly CsvTable M = CsvTable.Spend;
 
-    private readonly CsvSource _source;
+    private readonly ImportSource _source;
     private readonly CsvImportOptions _options;
     private readonly CancellationToken _cancellationToken;
     private readonly List<CsvRejection> _rejections = [];
@@ -49,18 +49,22 @@ internal sealed class ImportSession
     private string _file = string.Empty;
     private string? _currentId;
 
-    public ImportSession(CsvSource source, CsvImportOptions options, CancellationToken cancellationToken)
+    public ImportSession(ImportSource source, CsvImportOptions options, CancellationToken cancellationToken)
     {
         _source = source;
         _options = options;
         _cancellationToken = cancellationToken;
+        foreach (var registry in (ReadOnlySpan<IdRegistry>)[_repIds, _leadIds, _opportunityIds, _dealIds, _activityIds])
+        {
+            registry.LineWord = source.LineWord;
+        }
     }
 
-    public CsvImportResult Run()
+    public async ValueTask<CsvImportResult> RunAsync()
     {
         try
         {
-            return Import();
+            return await ImportAsync().ConfigureAwait(false);
         }
         catch (CsvImportException e)
         {
@@ -70,7 +74,7 @@ internal sealed class ImportSession
         }
     }
 
-    private CsvImportResult Import()
+    private async ValueTask<CsvImportResult> ImportAsync()
     {
         _cancellationToken.ThrowIfCancellationRequested();
         foreach (var table in CsvTable.All)
@@ -87,19 +91,19 @@ internal sealed class ImportSession
                         throw new CsvImportException($"the mapping {mapping.Name} reads '{MessageText.Of(file.Source)}', which is outside the data directory '{_source.Description}'{escape}; a mapping reads only files inside it");
                     }
 
-                    if (!_source.Exists(file.Source))
+                    if (!await _source.ExistsAsync(file.Source, _cancellationToken).ConfigureAwait(false))
                     {
                         throw new CsvImportException($"the mapping {mapping.Name} reads '{MessageText.Of(file.Source)}', which is not in {_source.Description}");
                     }
 
                     registry?.MarkPresent();
-                    ReadFile(table, file.Source, file, mapping.Name);
+                    await ReadFileAsync(table, file.Source, file, mapping.Name).ConfigureAwait(false);
                 }
             }
-            else if (_source.Exists(table.FileName))
+            else if (await _source.ExistsAsync(_source.NativeName(table), _cancellationToken).ConfigureAwait(false))
             {
                 registry?.MarkPresent();
-                ReadFile(table, table.FileName, null, null);
+                await ReadFileAsync(table, _source.NativeName(table), null, null).ConfigureAwait(false);
             }
         }
 
@@ -146,15 +150,14 @@ internal sealed class ImportSession
     private IdRegistry? Registry(CsvTable table) =>
         table == R ? _repIds : table == L ? _leadIds : table == O ? _opportunityIds : table == D ? _dealIds : table == A ? _activityIds : null;
 
-    private void ReadFile(CsvTable table, string fileName, FileMapping? mapping, string? mappingName)
+    private async ValueTask ReadFileAsync(CsvTable table, string fileName, FileMapping? mapping, string? mappingName)
     {
         _file = _source.Describe(fileName);
-        using var stream = new CountingStream(Open(fileName));
         var total = _source.LengthOf(fileName);
-        using var reader = new CsvRecordReader(new CsvTextDecoder(stream), _options.MaxFieldLength, _options.MaxRecordLength);
+        using var reader = await _source.OpenAsync(fileName, _file, _options, _cancellationToken).ConfigureAwait(false);
         try
         {
-            ReadRecords(table, mapping, mappingName, stream, reader, total);
+            await ReadRecordsAsync(table, mapping, mappingName, reader, total).ConfigureAwait(false);
         }
         catch (CsvEncodingException e)
         {
@@ -163,32 +166,11 @@ internal sealed class ImportSession
         }
     }
 
-    /// <summary>Opens a file, turning the reasons it cannot be read into a <see cref="CsvImportException"/>: bad data, not a bug.</summary>
-    private Stream Open(string fileName)
+    private async ValueTask ReadRecordsAsync(CsvTable table, FileMapping? mapping, string? mappingName, RowReader reader, long? total)
     {
         try
         {
-            return _source.Open(fileName);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new CsvImportException($"cannot read {_file}: permission denied", e);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new CsvImportException($"cannot read {_file}: it does not exist", e);
-        }
-        catch (IOException e)
-        {
-            throw new CsvImportException($"cannot read {_file}: {MessageText.OfMessage(e.Message)}", e);
-        }
-    }
-
-    private void ReadRecords(CsvTable table, FileMapping? mapping, string? mappingName, CountingStream stream, CsvRecordReader reader, long? total)
-    {
-        try
-        {
-            if (!reader.Read())
+            if (!await reader.ReadAsync(_cancellationToken).ConfigureAwait(false))
             {
                 throw new CsvImportException(new CsvRejection(_file, 1, 1, null, "the file is empty; its first line must be the header"));
             }
@@ -219,7 +201,9 @@ internal sealed class ImportSession
         {
             try
             {
-                if (!reader.Read())
+                // A file's reads complete at once; only a database's may have to wait.
+                var next = reader.ReadAsync(_cancellationToken);
+                if (!(next.IsCompletedSuccessfully ? next.Result : await next.ConfigureAwait(false)))
                 {
                     break;
                 }
@@ -245,10 +229,10 @@ internal sealed class ImportSession
             if (rows % ProgressEveryRows == 0)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                _options.Progress?.Report(new CsvImportProgress(_file, stream.BytesRead, total, rows, false));
+                _options.Progress?.Report(new CsvImportProgress(_file, reader.BytesRead, total, rows, false));
             }
 
-            if (reader[0].StartsWith('\uFEFF'))
+            if (reader.Span(0).StartsWith('\uFEFF'))
             {
                 // A byte-order mark is only ever at the start of a file: here it is two files joined (cat a.csv b.csv),
                 // and kept it would make a different id ("\uFEFFana" is not "ana").
@@ -305,7 +289,7 @@ internal sealed class ImportSession
             }
         }
 
-        _options.Progress?.Report(new CsvImportProgress(_file, stream.BytesRead, total, rows, true));
+        _options.Progress?.Report(new CsvImportProgress(_file, reader.BytesRead, total, rows, true));
         _files.Add(new CsvFileReport(_file, table.FileName, rows, records, rejected, notSelected, [.. skipOrder.Select(r => new CsvSkipCount(r, skipped[r]))]));
     }
 
@@ -350,7 +334,7 @@ internal sealed class ImportSession
         throw new RowException(cell, !registry.Present
             ? $"refers to {what} '{MessageText.Of(id)}', but the data set has no {registry.File}{cell.MappedNote}"
             : registry.RejectedLine(id) is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $"refers to {what} '{MessageText.Of(id)}', which was rejected ({registry.File} line {line}){cell.MappedNote}")
+                ? string.Create(CultureInfo.InvariantCulture, $"refers to {what} '{MessageText.Of(id)}', which was rejected ({registry.File} {_source.LineWord} {line}){cell.MappedNote}")
                 : $"refers to {what} '{MessageText.Of(id)}', which is not in {registry.File}{cell.MappedNote}");
     }
 
@@ -702,63 +686,16 @@ internal sealed class ImportSession
             }
         }
 
+        /// <summary>Gets or sets what a position's line is called in messages: <c>line</c> in a file, <c>row</c> in a result set.</summary>
+        public string LineWord { get; set; } = "line";
+
         public void Add(string id, ImportRow row, CsvColumn column, int index = -1)
         {
             if (!_ids.TryAdd(id, (row.Line, index)))
             {
                 var cell = row.Get(column);
-                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"duplicate id '{MessageText.Of(id)}' (first on line {_ids[id].Line}){cell.MappedNote}"));
+                throw new RowException(cell, string.Create(CultureInfo.InvariantCulture, $"duplicate id '{MessageText.Of(id)}' (first on {LineWord} {_ids[id].Line}){cell.MappedNote}"));
             }
-        }
-    }
-
-    /// <summary>A read-only stream that counts the bytes read, for progress reports.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public long BytesRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => BytesRead;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private int Count(int read)
-        {
-            BytesRead += read;
-            return read;
         }
     }
 }

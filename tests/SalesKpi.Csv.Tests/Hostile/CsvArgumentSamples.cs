@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 using SalesKpi.Tests.TestUtilities;
 
@@ -28,6 +29,8 @@ internal sealed class CsvArgumentSamples : IArgumentSource
         // The built-in implementation, so that the abstract members are swept where users reach them.
         [typeof(CsvSource)] = () => CsvSource.FromDirectory(AppContext.BaseDirectory),
         [typeof(CsvImportException)] = () => new CsvImportException("sample"),
+        [typeof(DataReaderImporter)] = () => new DataReaderImporter(),
+        [typeof(DataReaderSource)] = () => DataReaderSource.FromConnection(new SqliteConnection("Data Source=:memory:")),
     };
 
     // Parameters whose valid values are a subset of their type's: a mapping is JSON, a directory exists.
