@@ -14,13 +14,13 @@ internal static class ImportProgressDisplay
     /// <summary>Imports bigger than this (all files together) show progress on an interactive terminal.</summary>
     internal const long ThresholdBytes = 8 * 1024 * 1024;
 
-    public static CsvImportResult Import(CliConsole console, CsvSource source, CsvErrorMode onError, DateTimeZone zone, CsvMapping? mapping)
+    public static CsvImportResult Import(CliConsole console, ReportSource source, CsvErrorMode onError, DateTimeZone zone, CsvMapping? mapping)
     {
         CsvImportResult Run(IProgress<CsvImportProgress>? progress) =>
-            new CsvImporter(new CsvImportOptions { OnError = onError, Zone = zone, Mapping = mapping, Progress = progress }).Import(source, console.Cancellation);
+            source.Import(new CsvImportOptions { OnError = onError, Zone = zone, Mapping = mapping, Progress = progress }, console.Cancellation);
 
-        var files = mapping is null ? CsvFiles.All.AsEnumerable() : mapping.SourceFiles;
-        if (!console.IsInteractive || files.Where(source.Exists).Sum(f => source.LengthOf(f) ?? 0) < ThresholdBytes)
+        // A database does not say how much it holds: its progress (rows read) is shown whenever a person watches.
+        if (!console.IsInteractive || source.TotalBytes(mapping) < ThresholdBytes)
         {
             return Run(null);
         }

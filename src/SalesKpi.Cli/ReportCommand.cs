@@ -25,9 +25,15 @@ internal static class ReportCommand
             }
         });
 
+        var connection = new Option<string?>("--connection")
+        {
+            Description = "A database to read instead of CSV files: sqlite:PATH, duckdb:PATH, a path ending in .db, .sqlite, .sqlite3 or .duckdb, or sqlite:/duckdb: with a connection string. Its tables are named reps, leads, opportunities, stage_changes, deals, activities, spend; with --mapping, any tables or queries.",
+            HelpName = "DB",
+        };
+
         var mapping = new Option<string?>("--mapping")
         {
-            Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md); needs --data.",
+            Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md): files of --data, or tables and queries of --connection.",
             HelpName = "FILE",
         };
         mapping.Validators.Add(r =>
@@ -112,7 +118,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Computes a KPI report from CSV exports, or from the embedded sample data set when --data is not given.")
         {
-            data, mapping, from, to, by, per, zone, format, kpi, onError,
+            data, connection, mapping, from, to, by, per, zone, format, kpi, onError,
         };
         command.SetAction(parseResult =>
         {
@@ -122,14 +128,20 @@ internal static class ReportCommand
                 return Usage(command, console, $"--to {LocalDatePattern.Iso.Format(t)} is before --from {LocalDatePattern.Iso.Format(f)}.");
             }
 
-            if (parseResult.GetValue(mapping) is not null && parseResult.GetValue(data) is null)
+            if (parseResult.GetValue(data) is not null && parseResult.GetValue(connection) is not null)
             {
-                return Usage(command, console, "--mapping needs --data: the directory of the export it maps.");
+                return Usage(command, console, "--data and --connection both name the data: give one of them.");
+            }
+
+            if (parseResult.GetValue(mapping) is not null && parseResult.GetValue(data) is null && parseResult.GetValue(connection) is null)
+            {
+                return Usage(command, console, "--mapping needs --data or --connection: the export it maps.");
             }
 
             var ids = SplitIds(parseResult.GetValue(kpi));
             var request = new ReportRequest(
                 parseResult.GetValue(data),
+                parseResult.GetValue(connection),
                 parseResult.GetValue(mapping),
                 parseResult.GetValue(from),
                 parseResult.GetValue(to),

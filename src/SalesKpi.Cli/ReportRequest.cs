@@ -20,6 +20,7 @@ internal enum OutputFormat
 
 /// <summary>A checked <c>saleskpi report</c> command line.</summary>
 /// <param name="DataDirectory">The <c>--data</c> directory, or null for the embedded sample.</param>
+/// <param name="Connection">The <c>--connection</c> database, or null.</param>
 /// <param name="MappingPath">The <c>--mapping</c> file, or null.</param>
 /// <param name="From">The first date reported, or null for the default range.</param>
 /// <param name="To">The last date reported, or null for the default range.</param>
@@ -31,6 +32,7 @@ internal enum OutputFormat
 /// <param name="OnError">What the import does with a bad row.</param>
 internal sealed record ReportRequest(
     string? DataDirectory,
+    string? Connection,
     string? MappingPath,
     LocalDate? From,
     LocalDate? To,

@@ -37,10 +37,34 @@ internal sealed class ReportRunner(CliConsole console)
             return Fail(ExitCodes.BadData, $"cannot read {dataDirectory}: {reason}");
         }
 
-        var source = request.DataDirectory is { } directory ? CsvSource.FromDirectory(directory) : EmbeddedSample.Instance;
-        if (mapping is null && !CsvFiles.All.Any(source.Exists))
+        ReportSource source;
+        if (request.Connection is { } connection)
         {
-            return Fail(ExitCodes.BadUsage, $"--data: '{source.Description}' has none of the SalesKpi files ({string.Join(", ", CsvFiles.All)}); to read another CRM's export, give a --mapping.");
+            if (DatabaseReportSource.Parse(connection, out var connectionError) is not { } database)
+            {
+                return Fail(ExitCodes.BadUsage, connectionError!);
+            }
+
+            source = database;
+        }
+        else
+        {
+            source = new CsvReportSource(request.DataDirectory is { } directory ? CsvSource.FromDirectory(directory) : EmbeddedSample.Instance);
+        }
+
+        string? nothing;
+        try
+        {
+            nothing = source.Nothing(mapping, console.Cancellation);
+        }
+        catch (CsvImportException e)
+        {
+            return Fail(ExitCodes.BadData, e.Message);
+        }
+
+        if (nothing is not null)
+        {
+            return Fail(ExitCodes.BadUsage, nothing);
         }
 
         CsvImportResult imported;

@@ -95,16 +95,28 @@ public abstract class DataReaderSource
 
         private async ValueTask<bool> TableExistsAsync(string name, CancellationToken cancellationToken)
         {
-            // A portable question: every database answers a query that selects no row, and refuses one of a table it
-            // does not have.
+            // Opened outside the question, so that a database that cannot be opened says so instead of having no tables.
+            var opened = await OpenIfClosedAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                // A portable question: every database answers a query that selects no row, and refuses one of a table
+                // it does not have.
                 await using var reader = await ExecuteAsync($"SELECT * FROM {Quote(name)} WHERE 1 = 0", cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (DbException)
             {
+                // Either the table is not there, or the database cannot answer anything (a file that is not a
+                // database): a question about no table tells which, and throws in the second case.
+                await using var reader = await ExecuteAsync("SELECT 1", cancellationToken).ConfigureAwait(false);
                 return false;
+            }
+            finally
+            {
+                if (opened)
+                {
+                    await connection.CloseAsync().ConfigureAwait(false);
+                }
             }
         }
 
@@ -131,15 +143,20 @@ public abstract class DataReaderSource
         private static string Quote(string name) =>
             string.Join('.', name.Split('.').Select(part => "\"" + part.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
 
-        private async Task<DbDataReader> ExecuteAsync(string sql, CancellationToken cancellationToken)
+        private async ValueTask<bool> OpenIfClosedAsync(CancellationToken cancellationToken)
         {
-            var opened = false;
-            if (connection.State == ConnectionState.Closed)
+            if (connection.State != ConnectionState.Closed)
             {
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                opened = true;
+                return false;
             }
 
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        private async Task<DbDataReader> ExecuteAsync(string sql, CancellationToken cancellationToken)
+        {
+            var opened = await OpenIfClosedAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 // Not disposed here: a provider may close the command's reader with it (SQLite does). The reader

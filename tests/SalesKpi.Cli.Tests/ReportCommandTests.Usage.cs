@@ -43,7 +43,7 @@ public partial class ReportCommandTests
         var result = Cli.Run("report", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var option in new[] { "--data", "--mapping", "--from", "--to", "--by", "--per", "--zone", "--format", "--kpi", "--on-error" })
+        foreach (var option in new[] { "--data", "--connection", "--mapping", "--from", "--to", "--by", "--per", "--zone", "--format", "--kpi", "--on-error" })
         {
             Assert.Contains(option, result.Output);
         }
