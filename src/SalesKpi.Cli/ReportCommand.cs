@@ -14,7 +14,7 @@ internal static class ReportCommand
     {
         var data = new Option<string?>("--data")
         {
-            Description = "The directory of CSV files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; each optional). Without it, the embedded sample data set.",
+            Description = "The directory of CSV files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; each optional), or of Parquet files with the same names (leads.parquet, or a directory leads/ of parts). Without it, the embedded sample data set.",
             HelpName = "DIR",
         };
         data.Validators.Add(r =>
@@ -116,7 +116,7 @@ internal static class ReportCommand
         };
         onError.AcceptOnlyFromAmong("fail", "report");
 
-        var command = new Command("report", "Computes a KPI report from CSV exports, or from the embedded sample data set when --data is not given.")
+        var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set.")
         {
             data, connection, mapping, from, to, by, per, zone, format, kpi, onError,
         };

@@ -47,6 +47,10 @@ internal sealed class ReportRunner(CliConsole console)
 
             source = database;
         }
+        else if (request.DataDirectory is { } parquet && ParquetReportSource.Applies(parquet, mapping))
+        {
+            source = new ParquetReportSource(parquet);
+        }
         else
         {
             source = new CsvReportSource(request.DataDirectory is { } directory ? CsvSource.FromDirectory(directory) : EmbeddedSample.Instance);

@@ -175,3 +175,25 @@ internal sealed class DatabaseReportSource : ReportSource
         }
     }
 }
+
+/// <summary>A directory of Parquet files (<c>--data</c> holding <c>leads.parquet</c>, …, or a mapping of <c>.parquet</c> sources).</summary>
+internal sealed class ParquetReportSource(string directory) : ReportSource
+{
+    public override string Description => directory;
+
+    /// <summary>
+    /// Returns true when <c>--data</c> is to be read as Parquet: the mapping reads only <c>.parquet</c> sources, or,
+    /// with no mapping, the directory has no SalesKpi CSV file and at least one SalesKpi Parquet table.
+    /// </summary>
+    public static bool Applies(string directory, CsvMapping? mapping) =>
+        mapping is null
+            ? !CsvFiles.All.Any(f => File.Exists(Path.Combine(directory, f))) && SalesKpi.Parquet.ParquetSource.HasTables(directory)
+            : mapping.SourceFiles.All(f => f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase));
+
+    public override string? Nothing(CsvMapping? mapping, CancellationToken cancellationToken) => null;
+
+    public override long? TotalBytes(CsvMapping? mapping) => null;
+
+    public override CsvImportResult Import(CsvImportOptions options, CancellationToken cancellationToken) =>
+        new DataReaderImporter(options).ImportAsync(SalesKpi.Parquet.ParquetSource.FromDirectory(directory), cancellationToken).GetAwaiter().GetResult();
+}

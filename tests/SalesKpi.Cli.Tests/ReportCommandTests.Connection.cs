@@ -154,3 +154,28 @@ public sealed class ReportCommandConnectionTests
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary><c>report --data</c> on a directory of Parquet files written by DuckDB.</summary>
+public sealed class ReportCommandParquetTests
+{
+    [Fact]
+    public void Report_DirectoryOfParquetFiles_GivesTheSampleReport()
+    {
+        using var directory = new TempDirectory();
+        using (var duck = new DuckDBConnection("Data Source=:memory:"))
+        {
+            duck.Open();
+            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Sample"), "*.csv"))
+            {
+                using var command = duck.CreateCommand();
+                command.CommandText = $"COPY (SELECT * FROM read_csv('{file}')) TO '{Path.Combine(directory.Path, Path.GetFileNameWithoutExtension(file) + ".parquet")}' (FORMAT parquet)";
+                command.ExecuteNonQuery();
+            }
+        }
+
+        var fromParquet = Cli.Json("report", "--data", directory.Path, "--by", "team", "--per", "month");
+        var fromSample = Cli.Json("report", "--by", "team", "--per", "month");
+
+        Assert.Equal(fromSample.GetProperty("results").GetRawText(), fromParquet.GetProperty("results").GetRawText());
+    }
+}
