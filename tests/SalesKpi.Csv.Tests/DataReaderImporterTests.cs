@@ -174,8 +174,14 @@ public sealed class DataReaderImporterTests : IDisposable
                 Execute(setup, "CREATE TABLE reps (id TEXT, name TEXT, team TEXT); INSERT INTO reps VALUES ('r1', 'Ana', 'north');");
             }
 
+            var cancellationToken = CancellationToken.None;
+            var progress = new SynchronousProgress(_ => { });
+
+            // <snippet:sources-database>
             await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-            var result = await new DataReaderImporter().ImportAsync(DataReaderSource.FromConnection(connection), CancellationToken.None);
+            var options = new CsvImportOptions { OnError = CsvErrorMode.Report, Progress = progress };
+            CsvImportResult result = await new DataReaderImporter(options).ImportAsync(DataReaderSource.FromConnection(connection), cancellationToken);
+            // </snippet:sources-database>
 
             Assert.Single(result.Data.Roster.Reps);
             Assert.Equal(System.Data.ConnectionState.Closed, connection.State);

@@ -34,7 +34,12 @@ public sealed class ParquetSourceTests : IDisposable
         }
 
         var fromCsv = new CsvImporter().ImportDirectory(SampleDirectory);
-        var fromParquet = await new DataReaderImporter().ImportAsync(ParquetSource.FromDirectory(_directory));
+        var directory = _directory;
+        var cancellationToken = CancellationToken.None;
+
+        // <snippet:sources-parquet>
+        CsvImportResult fromParquet = await new DataReaderImporter().ImportAsync(ParquetSource.FromDirectory(directory), cancellationToken);
+        // </snippet:sources-parquet>
 
         Assert.Empty(fromParquet.Rejections);
         AssertSame(fromCsv.Data.Leads, fromParquet.Data.Leads);

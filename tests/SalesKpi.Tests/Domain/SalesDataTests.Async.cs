@@ -13,7 +13,15 @@ public sealed partial class SalesDataTests
         Lead[] leads = [CreateLead(id: "L1"), CreateLead(id: "L2")];
         Activity[] activities = [CreateActivity(), CreateActivity()];
 
-        var data = await SalesData.CreateAsync(leads: Stream(leads), activities: Stream(activities), cancellationToken: CancellationToken.None);
+        var crm = new FakeCrm(leads, activities);
+        var cancellationToken = CancellationToken.None;
+
+        // <snippet:sources-async>
+        SalesData data = await SalesData.CreateAsync(
+            leads: crm.ReadLeadsAsync(cancellationToken),
+            activities: crm.ReadActivitiesAsync(cancellationToken),
+            cancellationToken: cancellationToken);
+        // </snippet:sources-async>
 
         Assert.Equal(SalesData.Create(leads: leads, activities: activities), data);
     }
@@ -49,6 +57,14 @@ public sealed partial class SalesDataTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SalesData.CreateAsync(leads: Endless(), cancellationToken: cancellation.Token));
         Assert.Equal(3, read);
+    }
+
+    /// <summary>A CRM client that streams its records, as the docs' example calls one.</summary>
+    private sealed class FakeCrm(Lead[] leads, Activity[] activities)
+    {
+        public IAsyncEnumerable<Lead> ReadLeadsAsync(CancellationToken cancellationToken) => Stream(leads);
+
+        public IAsyncEnumerable<Activity> ReadActivitiesAsync(CancellationToken cancellationToken) => Stream(activities);
     }
 
     private static async IAsyncEnumerable<T> Stream<T>(IEnumerable<T> items)
