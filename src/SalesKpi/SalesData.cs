@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
+using NodaTime;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
 using SalesKpi.Engine;
@@ -25,58 +26,74 @@ namespace SalesKpi;
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class SalesData : IEquatable<SalesData>
 {
-    private readonly ColumnCache<LeadColumns> _leadColumns;
-    private readonly ColumnCache<OpportunityColumns> _opportunityColumns;
-    private readonly ColumnCache<DealColumns> _dealColumns;
-    private readonly ColumnCache<ActivityColumns> _activityColumns;
+    private readonly Records<Lead, LeadColumns> _leads;
+    private readonly Records<Opportunity, OpportunityColumns> _opportunities;
+    private readonly Records<Deal, DealColumns> _deals;
+    private readonly Records<Activity, ActivityColumns> _activities;
     private FrozenDictionary<LeadId, Lead>? _leadsById;
     private FrozenDictionary<OpportunityId, Opportunity>? _opportunitiesById;
 
     private SalesData(
-        ImmutableArray<Lead> leads,
-        ImmutableArray<Opportunity> opportunities,
-        ImmutableArray<Deal> deals,
-        ImmutableArray<Activity> activities,
+        Records<Lead, LeadColumns> leads,
+        Records<Opportunity, OpportunityColumns> opportunities,
+        Records<Deal, DealColumns> deals,
+        Records<Activity, ActivityColumns> activities,
         ImmutableArray<MarketingSpend> spend,
-        Roster roster,
-        SalesData? sharing = null)
+        Roster roster)
     {
-        Leads = leads;
-        Opportunities = opportunities;
-        Deals = deals;
-        Activities = activities;
+        // A copy made with a WithXxx method passes on the collections it keeps, and with them their columns.
+        _leads = leads;
+        _opportunities = opportunities;
+        _deals = deals;
+        _activities = activities;
         Spend = spend;
         Roster = roster;
-
-        // The compact columns of a collection are built on first use and shared with the copies that keep the collection.
-        _leadColumns = sharing is not null && sharing.Leads == leads ? sharing._leadColumns : new(() => LeadColumns.Build(leads));
-        _opportunityColumns = sharing is not null && sharing.Opportunities == opportunities
-            ? sharing._opportunityColumns
-            : new(() => OpportunityColumns.Build(opportunities));
-        _dealColumns = sharing is not null && sharing.Deals == deals ? sharing._dealColumns : new(() => DealColumns.Build(deals));
-        _activityColumns = sharing is not null && sharing.Activities == activities ? sharing._activityColumns : new(() => ActivityColumns.Build(activities));
     }
 
     /// <summary>Gets a snapshot with no records and an empty roster.</summary>
-    public static SalesData Empty { get; } = new([], [], [], [], [], Roster.Empty);
+    public static SalesData Empty { get; } = Create();
 
     /// <summary>Gets the leads.</summary>
-    public ImmutableArray<Lead> Leads { get; }
+    /// <remarks><para>A snapshot made by <see cref="SalesDataBuilder"/> keeps its leads as compact columns and makes the
+    /// objects on the first call, once (see <see cref="Counts"/> for the number without them).</para></remarks>
+    public ImmutableArray<Lead> Leads => _leads.Objects;
 
     /// <summary>Gets the opportunities.</summary>
-    public ImmutableArray<Opportunity> Opportunities { get; }
+    public ImmutableArray<Opportunity> Opportunities => _opportunities.Objects;
 
     /// <summary>Gets the won deals.</summary>
-    public ImmutableArray<Deal> Deals { get; }
+    public ImmutableArray<Deal> Deals => _deals.Objects;
 
     /// <summary>Gets the activities.</summary>
-    public ImmutableArray<Activity> Activities { get; }
+    /// <remarks><para>A snapshot made by <see cref="SalesDataBuilder"/> keeps its activities as compact columns and
+    /// makes the objects on the first call, once (see <see cref="Counts"/> for the number without them).</para></remarks>
+    public ImmutableArray<Activity> Activities => _activities.Objects;
 
     /// <summary>Gets the marketing spend.</summary>
     public ImmutableArray<MarketingSpend> Spend { get; }
 
     /// <summary>Gets the rep roster.</summary>
     public Roster Roster { get; }
+
+    /// <summary>Gets the number of records of each kind, without making the record objects of a built snapshot.</summary>
+    public SalesDataCounts Counts => new(
+        _leads.Count,
+        _opportunities.Count,
+        Opportunities.Sum(o => o.StageHistory.Length),
+        _deals.Count,
+        _activities.Count,
+        Spend.Length,
+        Roster.Reps.Length);
+
+    /// <summary>
+    /// Gets the latest instant any record holds — a lead's creation, qualification or conversion, an opportunity's
+    /// creation or close, a deal's close, an activity — or null when there are none; read from the compact columns.
+    /// </summary>
+    /// <remarks><para>Where a report without an explicit range should end, for example. Stage entries are never later
+    /// than their opportunity's close, and an open opportunity's may be: they are not counted.</para></remarks>
+    public Instant? LatestInstant => Later(
+        Later(_leads.Latest(static l => Later(l.CreatedAt, Later(l.QualifiedAt, l.ConvertedAt))), _opportunities.Latest(static o => Later(o.CreatedAt, o.ClosedAt))),
+        Later(_deals.Latest(static d => d.ClosedAt), _activities.Latest(static a => a.OccurredAt)));
 
     /// <summary>Creates a snapshot from any of the collections; the others are empty.</summary>
     /// <param name="leads">The leads, or null for none.</param>
@@ -95,10 +112,10 @@ public sealed class SalesData : IEquatable<SalesData>
         IEnumerable<MarketingSpend>? spend = null,
         Roster? roster = null) =>
         new(
-            Freeze(leads, nameof(leads)),
-            Freeze(opportunities, nameof(opportunities)),
-            Freeze(deals, nameof(deals)),
-            Freeze(activities, nameof(activities)),
+            LeadRecords(Freeze(leads, nameof(leads))),
+            OpportunityRecords(Freeze(opportunities, nameof(opportunities))),
+            DealRecords(Freeze(deals, nameof(deals))),
+            ActivityRecords(Freeze(activities, nameof(activities))),
             Freeze(spend, nameof(spend)),
             roster ?? Roster.Empty);
 
@@ -139,10 +156,10 @@ public sealed class SalesData : IEquatable<SalesData>
         Roster? roster = null,
         CancellationToken cancellationToken = default) =>
         new(
-            await FreezeAsync(leads, nameof(leads), cancellationToken).ConfigureAwait(false),
-            await FreezeAsync(opportunities, nameof(opportunities), cancellationToken).ConfigureAwait(false),
-            await FreezeAsync(deals, nameof(deals), cancellationToken).ConfigureAwait(false),
-            await FreezeAsync(activities, nameof(activities), cancellationToken).ConfigureAwait(false),
+            LeadRecords(await FreezeAsync(leads, nameof(leads), cancellationToken).ConfigureAwait(false)),
+            OpportunityRecords(await FreezeAsync(opportunities, nameof(opportunities), cancellationToken).ConfigureAwait(false)),
+            DealRecords(await FreezeAsync(deals, nameof(deals), cancellationToken).ConfigureAwait(false)),
+            ActivityRecords(await FreezeAsync(activities, nameof(activities), cancellationToken).ConfigureAwait(false)),
             await FreezeAsync(spend, nameof(spend), cancellationToken).ConfigureAwait(false),
             roster ?? Roster.Empty);
 
@@ -153,7 +170,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="leads"/> contains a null element.</exception>
     [Pure]
     public SalesData WithLeads(IEnumerable<Lead> leads) =>
-        new(Freeze(Preconditions.CheckNotNull(leads), nameof(leads)), Opportunities, Deals, Activities, Spend, Roster, this);
+        new(LeadRecords(Freeze(Preconditions.CheckNotNull(leads), nameof(leads))), _opportunities, _deals, _activities, Spend, Roster);
 
     /// <summary>Returns a copy with other opportunities.</summary>
     /// <param name="opportunities">The opportunities.</param>
@@ -162,7 +179,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="opportunities"/> contains a null element.</exception>
     [Pure]
     public SalesData WithOpportunities(IEnumerable<Opportunity> opportunities) =>
-        new(Leads, Freeze(Preconditions.CheckNotNull(opportunities), nameof(opportunities)), Deals, Activities, Spend, Roster, this);
+        new(_leads, OpportunityRecords(Freeze(Preconditions.CheckNotNull(opportunities), nameof(opportunities))), _deals, _activities, Spend, Roster);
 
     /// <summary>Returns a copy with other deals.</summary>
     /// <param name="deals">The won deals.</param>
@@ -171,7 +188,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="deals"/> contains a null element.</exception>
     [Pure]
     public SalesData WithDeals(IEnumerable<Deal> deals) =>
-        new(Leads, Opportunities, Freeze(Preconditions.CheckNotNull(deals), nameof(deals)), Activities, Spend, Roster, this);
+        new(_leads, _opportunities, DealRecords(Freeze(Preconditions.CheckNotNull(deals), nameof(deals))), _activities, Spend, Roster);
 
     /// <summary>Returns a copy with other activities.</summary>
     /// <param name="activities">The activities.</param>
@@ -180,7 +197,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="activities"/> contains a null element.</exception>
     [Pure]
     public SalesData WithActivities(IEnumerable<Activity> activities) =>
-        new(Leads, Opportunities, Deals, Freeze(Preconditions.CheckNotNull(activities), nameof(activities)), Spend, Roster, this);
+        new(_leads, _opportunities, _deals, ActivityRecords(Freeze(Preconditions.CheckNotNull(activities), nameof(activities))), Spend, Roster);
 
     /// <summary>Returns a copy with other marketing spend.</summary>
     /// <param name="spend">The spend records.</param>
@@ -189,7 +206,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="spend"/> contains a null element.</exception>
     [Pure]
     public SalesData WithSpend(IEnumerable<MarketingSpend> spend) =>
-        new(Leads, Opportunities, Deals, Activities, Freeze(Preconditions.CheckNotNull(spend), nameof(spend)), Roster, this);
+        new(_leads, _opportunities, _deals, _activities, Freeze(Preconditions.CheckNotNull(spend), nameof(spend)), Roster);
 
     /// <summary>Returns a copy with another roster.</summary>
     /// <param name="roster">The roster.</param>
@@ -197,7 +214,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
     [Pure]
     public SalesData WithRoster(Roster roster) =>
-        new(Leads, Opportunities, Deals, Activities, Spend, Preconditions.CheckNotNull(roster), this);
+        new(_leads, _opportunities, _deals, _activities, Spend, Preconditions.CheckNotNull(roster));
 
     /// <summary>Returns the lead with the given identifier.</summary>
     /// <param name="id">The lead's identifier.</param>
@@ -239,10 +256,10 @@ public sealed class SalesData : IEquatable<SalesData>
     public static bool operator ==(SalesData? left, SalesData? right) =>
         ReferenceEquals(left, right)
         || (left is not null && right is not null
-            && left.Leads.SequenceEqual(right.Leads)
-            && left.Opportunities.SequenceEqual(right.Opportunities)
-            && left.Deals.SequenceEqual(right.Deals)
-            && left.Activities.SequenceEqual(right.Activities)
+            && Same(left._leads, right._leads)
+            && Same(left._opportunities, right._opportunities)
+            && Same(left._deals, right._deals)
+            && Same(left._activities, right._activities)
             && left.Spend.SequenceEqual(right.Spend)
             && left.Roster == right.Roster);
 
@@ -262,20 +279,48 @@ public sealed class SalesData : IEquatable<SalesData>
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Leads.Length, Opportunities.Length, Deals.Length, Activities.Length, Spend.Length, Roster);
+        HashCode.Combine(_leads.Count, _opportunities.Count, _deals.Count, _activities.Count, Spend.Length, Roster);
 
     /// <summary>Returns the number of records of each kind, such as <c>SalesData (2 leads, 1 opportunities, 0 deals, 5 activities, 0 spend, 3 reps)</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"SalesData ({Leads.Length} leads, {Opportunities.Length} opportunities, {Deals.Length} deals, {Activities.Length} activities, {Spend.Length} spend, {Roster.Reps.Length} reps)";
+        $"SalesData ({_leads.Count} leads, {_opportunities.Count} opportunities, {_deals.Count} deals, {_activities.Count} activities, {Spend.Length} spend, {Roster.Reps.Length} reps)";
 
-    internal LeadColumns LeadColumns => _leadColumns.Value;
+    internal LeadColumns LeadColumns => _leads.Columns;
 
-    internal OpportunityColumns OpportunityColumns => _opportunityColumns.Value;
+    internal OpportunityColumns OpportunityColumns => _opportunities.Columns;
 
-    internal DealColumns DealColumns => _dealColumns.Value;
+    internal DealColumns DealColumns => _deals.Columns;
 
-    internal ActivityColumns ActivityColumns => _activityColumns.Value;
+    internal ActivityColumns ActivityColumns => _activities.Columns;
+
+    /// <summary>Gets the collections of the snapshot, for the tests of how they are kept.</summary>
+    internal (Records<Lead, LeadColumns> Leads, Records<Activity, ActivityColumns> Activities) Collections => (_leads, _activities);
+
+    /// <summary>Makes a snapshot from the collections a <see cref="SalesDataBuilder"/> filled.</summary>
+    internal static SalesData FromTables(LeadTable leads, ImmutableArray<Opportunity> opportunities, ImmutableArray<Deal> deals, ActivityTable activities, ImmutableArray<MarketingSpend> spend, Roster roster) =>
+        new(
+            new(leads, static t => LeadColumns.Build((LeadTable)t)),
+            OpportunityRecords(opportunities),
+            DealRecords(deals),
+            new(activities, static t => ActivityColumns.Build((ActivityTable)t)),
+            spend,
+            roster);
+
+    private static Records<Lead, LeadColumns> LeadRecords(ImmutableArray<Lead> leads) => new(leads, LeadColumns.Build);
+
+    private static Records<Opportunity, OpportunityColumns> OpportunityRecords(ImmutableArray<Opportunity> opportunities) => new(opportunities, OpportunityColumns.Build);
+
+    private static Records<Deal, DealColumns> DealRecords(ImmutableArray<Deal> deals) => new(deals, DealColumns.Build);
+
+    private static Records<Activity, ActivityColumns> ActivityRecords(ImmutableArray<Activity> activities) => new(activities, ActivityColumns.Build);
+
+    private static Instant? Later(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Max(a.Value, b.Value);
+
+    private static bool Same<T, TColumns>(Records<T, TColumns> left, Records<T, TColumns> right)
+        where T : class
+        where TColumns : class =>
+        ReferenceEquals(left, right) || (left.Count == right.Count && left.Objects.SequenceEqual(right.Objects));
 
     private static FrozenDictionary<TKey, T> Index<TKey, T>(ref FrozenDictionary<TKey, T>? field, ImmutableArray<T> items, Func<T, TKey> key)
         where TKey : notnull

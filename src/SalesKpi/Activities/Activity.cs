@@ -39,6 +39,23 @@ public sealed class Activity : IEquatable<Activity>
         OpportunityId? opportunity = null,
         string? tool = null)
     {
+        Check(id, kind, owner, outcomes, lead, opportunity, tool);
+        Id = id;
+        Kind = kind;
+        Owner = owner;
+        OccurredAt = occurredAt;
+        Outcomes = outcomes;
+        Lead = lead;
+        Opportunity = opportunity;
+        Tool = tool;
+    }
+
+    /// <summary>Checks the values of an activity, as the constructor does; <see cref="SalesDataBuilder"/> keeps them without an object.</summary>
+    /// <exception cref="ArgumentException">An identifier or <paramref name="kind"/> is the default value, or
+    /// <paramref name="tool"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcomes"/> has undefined flags.</exception>
+    internal static void Check(ActivityId id, ActivityKind kind, RepId owner, ActivityOutcomes outcomes, LeadId? lead, OpportunityId? opportunity, string? tool)
+    {
         Preconditions.CheckInitialized(!id.IsDefault, nameof(id));
         Preconditions.CheckArgument(!kind.IsDefault, nameof(kind), "The activity kind is the default value; create it from a name.");
         Preconditions.CheckInitialized(!owner.IsDefault, nameof(owner));
@@ -59,15 +76,6 @@ public sealed class Activity : IEquatable<Activity>
         {
             Preconditions.CheckNotBlank(tool);
         }
-
-        Id = id;
-        Kind = kind;
-        Owner = owner;
-        OccurredAt = occurredAt;
-        Outcomes = outcomes;
-        Lead = lead;
-        Opportunity = opportunity;
-        Tool = tool;
     }
 
     /// <summary>Gets the activity's identifier.</summary>

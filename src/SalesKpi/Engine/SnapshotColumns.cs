@@ -168,6 +168,42 @@ internal sealed class ActivityColumns : SnapshotColumns
 
         return new(n, keys, owners.ToArray(), usable, ticks, [.. kinds]);
     }
+
+    /// <summary>Builds the columns of activities kept as a table: the same codes the records would give, sharing its ticks.</summary>
+    public static ActivityColumns Build(ActivityTable table)
+    {
+        // Kinds compare ignoring case: the table's kinds are as written, in order of first appearance, so the first
+        // spelling of each kind comes first and takes the code the records would give it.
+        var kindCodes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var kinds = new List<ActivityKind>();
+        var codeOf = new int[table.KindValues.Length];
+        for (var k = 0; k < codeOf.Length; k++)
+        {
+            var kind = table.KindValues[k];
+            if (!kindCodes.TryGetValue(kind.Name, out codeOf[k]))
+            {
+                codeOf[k] = kinds.Count;
+                kindCodes.Add(kind.Name, codeOf[k]);
+                kinds.Add(kind);
+            }
+        }
+
+        var n = table.Count;
+        var keys = new uint[n];
+        var usable = table.OwnerIds.Length <= MaxOwners && kinds.Count <= MaxKinds;
+        if (usable)
+        {
+            var owners = table.Owners;
+            var tableKinds = table.Kinds;
+            var outcomes = table.Outcomes;
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = ((uint)(owners[i] + 1) << 16) | ((uint)codeOf[tableKinds[i]] << 5) | outcomes[i];
+            }
+        }
+
+        return new(n, keys, [null, .. table.OwnerIds], usable, table.OccurredAt.Ticks, [.. kinds]);
+    }
 }
 
 /// <summary>Leads: created, qualified and converted ticks; trait code = source code &lt;&lt; 2 | qualified &lt;&lt; 1 | converted.</summary>
@@ -238,6 +274,26 @@ internal sealed class LeadColumns : SnapshotColumns
         }
 
         return new(n, keys, owners.ToArray(), usable, created, qualified, converted, [.. sources]);
+    }
+
+    /// <summary>Builds the columns of leads kept as a table: the same codes the records would give, sharing its ticks.</summary>
+    public static LeadColumns Build(LeadTable table)
+    {
+        var n = table.Count;
+        var keys = new uint[n];
+        var usable = table.OwnerIds.Length - 1 <= MaxOwners && table.SourceValues.Length <= MaxSources;
+        if (usable)
+        {
+            var qualified = table.QualifiedAt.Ticks;
+            var converted = table.ConvertedAt.Ticks;
+            for (var i = 0; i < n; i++)
+            {
+                var traits = (table.Sources[i] << 2) | (qualified[i] != NoTicks ? 2 : 0) | (converted[i] != NoTicks ? 1 : 0);
+                keys[i] = ((uint)table.Owners[i] << 16) | (uint)traits;
+            }
+        }
+
+        return new(n, keys, table.OwnerIds, usable, table.CreatedAt.Ticks, table.QualifiedAt.Ticks, table.ConvertedAt.Ticks, table.SourceValues);
     }
 }
 

@@ -36,6 +36,19 @@ public sealed class Lead : IEquatable<Lead>
         Instant? qualifiedAt = null,
         Instant? convertedAt = null)
     {
+        Check(id, createdAt, source, owner, qualifiedAt, convertedAt);
+        Id = id;
+        CreatedAt = createdAt;
+        Source = source;
+        Owner = owner;
+        QualifiedAt = qualifiedAt;
+        ConvertedAt = convertedAt;
+    }
+
+    /// <summary>Checks the values of a lead, as the constructor does; <see cref="SalesDataBuilder"/> keeps them without an object.</summary>
+    /// <exception cref="ArgumentException">The values are not a valid lead.</exception>
+    internal static void Check(LeadId id, Instant createdAt, string source, RepId? owner, Instant? qualifiedAt, Instant? convertedAt)
+    {
         Preconditions.CheckInitialized(!id.IsDefault, nameof(id));
         Preconditions.CheckNotBlank(source);
         if (owner is { } o)
@@ -51,12 +64,6 @@ public sealed class Lead : IEquatable<Lead>
             convertedAt is null || convertedAt.Value >= createdAt,
             nameof(convertedAt),
             $"A lead cannot be converted ({convertedAt}) before it was created ({createdAt}).");
-        Id = id;
-        CreatedAt = createdAt;
-        Source = source;
-        Owner = owner;
-        QualifiedAt = qualifiedAt;
-        ConvertedAt = convertedAt;
     }
 
     /// <summary>Gets the lead's identifier.</summary>

@@ -16,7 +16,7 @@ using Kpis = SalesKpi.Reporting.Kpis;
 /// group and row order, for every built-in KPI, filters, custom measures, groupings, period units, time zones (with
 /// daylight saving), ranges that start inside a bucket, several partitions, and money in one or several currencies.
 /// </summary>
-public sealed class ColumnarScanTests
+public sealed partial class ColumnarScanTests
 {
     private static readonly KpiCalculator[] Extra =
     [

@@ -1,0 +1,442 @@
+using System.Collections.Immutable;
+using NodaTime;
+using SalesKpi.Activities;
+using SalesKpi.Leads;
+using SalesKpi.Reps;
+
+namespace SalesKpi.Engine;
+
+/// <summary>
+/// A collection of a snapshot kept as columns rather than objects: what <see cref="SalesDataBuilder"/> makes of the
+/// records it is given. The engine scans the columns; the record objects are made again, equal to the ones added, only
+/// when something asks for them (a custom KPI, a lookup by identifier, an equality test).
+/// </summary>
+/// <typeparam name="T">The record type.</typeparam>
+internal abstract class RecordTable<T>
+    where T : class
+{
+    /// <summary>Gets the number of records.</summary>
+    public abstract int Count { get; }
+
+    /// <summary>Gets the latest instant any record of the table holds, or null when none.</summary>
+    public abstract Instant? Latest { get; }
+
+    /// <summary>Makes the record at an index.</summary>
+    public abstract T this[int index] { get; }
+
+    /// <summary>Makes every record, in the order they were added.</summary>
+    public ImmutableArray<T> Materialize()
+    {
+        var records = new T[Count];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = this[i];
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(records);
+    }
+}
+
+/// <summary>A column being filled one value at a time, in chunks, so that it never copies itself to grow.</summary>
+/// <typeparam name="T">The value type.</typeparam>
+internal sealed class ColumnBuilder<T>
+{
+    private const int ChunkLength = 1 << 14;
+
+    private readonly List<T[]> _chunks = [];
+    private T[] _current = [];
+    private int _used;
+
+    /// <summary>Gets the number of values added.</summary>
+    public int Count { get; private set; }
+
+    public void Add(T value)
+    {
+        if (_used == _current.Length)
+        {
+            _current = new T[ChunkLength];
+            _chunks.Add(_current);
+            _used = 0;
+        }
+
+        _current[_used++] = value;
+        Count++;
+    }
+
+    /// <summary>Returns the values as one array of their exact length, letting go of the chunks as they are copied.</summary>
+    public T[] ToArray()
+    {
+        var array = new T[Count];
+        var at = 0;
+        for (var c = 0; c < _chunks.Count; c++)
+        {
+            var length = Math.Min(ChunkLength, Count - at);
+            _chunks[c].AsSpan(0, length).CopyTo(array.AsSpan(at));
+            _chunks[c] = [];
+            at += length;
+        }
+
+        _chunks.Clear();
+        _current = [];
+        _used = 0;
+        return array;
+    }
+}
+
+/// <summary>
+/// Instants as ticks since the Unix epoch (<see cref="SnapshotColumns.NoTicks"/> when absent), the column the engine
+/// scans, and the nanoseconds below a tick (0 to 99), kept only once some instant has any.
+/// </summary>
+internal sealed class InstantColumn
+{
+    private readonly byte[]? _belowTick;
+
+    public InstantColumn(long[] ticks, byte[]? belowTick)
+    {
+        Ticks = ticks;
+        _belowTick = belowTick;
+    }
+
+    public long[] Ticks { get; }
+
+    public Instant? this[int index]
+    {
+        get
+        {
+            var ticks = Ticks[index];
+            if (ticks == SnapshotColumns.NoTicks)
+            {
+                return null;
+            }
+
+            var instant = Instant.FromUnixTimeTicks(ticks);
+            return _belowTick is null ? instant : instant.PlusNanoseconds(_belowTick[index]);
+        }
+    }
+
+    /// <summary>Gets the latest instant of the column, exact to the nanosecond, or null when every one is absent.</summary>
+    public Instant? Latest
+    {
+        get
+        {
+            var at = -1;
+            for (var i = 0; i < Ticks.Length; i++)
+            {
+                if (Ticks[i] != SnapshotColumns.NoTicks && (at < 0 || Ticks[i] > Ticks[at] || (Ticks[i] == Ticks[at] && _belowTick is not null && _belowTick[i] > _belowTick[at])))
+                {
+                    at = i;
+                }
+            }
+
+            return at < 0 ? null : this[at];
+        }
+    }
+
+    public sealed class Builder
+    {
+        private readonly ColumnBuilder<long> _ticks = new();
+        private ColumnBuilder<byte>? _belowTick;
+
+        public void Add(Instant? instant)
+        {
+            if (instant is not { } value)
+            {
+                _ticks.Add(SnapshotColumns.NoTicks);
+                _belowTick?.Add(0);
+                return;
+            }
+
+            var ticks = value.ToUnixTimeTicks();
+            var below = (byte)(value - Instant.FromUnixTimeTicks(ticks)).ToInt64Nanoseconds();
+            if (below != 0 && _belowTick is null)
+            {
+                _belowTick = new ColumnBuilder<byte>();
+                for (var i = 0; i < _ticks.Count; i++)
+                {
+                    _belowTick.Add(0);
+                }
+            }
+
+            _ticks.Add(ticks);
+            _belowTick?.Add(below);
+        }
+
+        public InstantColumn Build() => new(_ticks.ToArray(), _belowTick?.ToArray());
+    }
+}
+
+/// <summary>Dense codes for the distinct values of an open set (owners, kinds, sources), in order of first appearance.</summary>
+/// <typeparam name="T">The value type.</typeparam>
+internal sealed class CodeBook<T>(IEqualityComparer<T> comparer)
+    where T : notnull
+{
+    private readonly Dictionary<T, int> _codes = new(comparer);
+    private readonly List<T> _values = [];
+
+    public IReadOnlyList<T> Values => _values;
+
+    public int Code(T value)
+    {
+        if (!_codes.TryGetValue(value, out var code))
+        {
+            code = _values.Count;
+            _codes.Add(value, code);
+            _values.Add(value);
+        }
+
+        return code;
+    }
+}
+
+/// <summary>Activities as columns.</summary>
+internal sealed class ActivityTable : RecordTable<Activity>
+{
+    private ActivityTable(string[] ids, InstantColumn occurredAt, int[] owners, RepId[] ownerIds, int[] kinds, ActivityKind[] kindValues, byte[] outcomes, string?[] leads, string?[] opportunities, int[] tools, string?[] toolValues)
+    {
+        Ids = ids;
+        OccurredAt = occurredAt;
+        Owners = owners;
+        OwnerIds = ownerIds;
+        Kinds = kinds;
+        KindValues = kindValues;
+        Outcomes = outcomes;
+        Leads = leads;
+        Opportunities = opportunities;
+        Tools = tools;
+        ToolValues = toolValues;
+    }
+
+    public override int Count => Ids.Length;
+
+    public override Instant? Latest => OccurredAt.Latest;
+
+    public string[] Ids { get; }
+
+    public InstantColumn OccurredAt { get; }
+
+    /// <summary>Gets each record's owner code, an index into <see cref="OwnerIds"/>.</summary>
+    public int[] Owners { get; }
+
+    public RepId[] OwnerIds { get; }
+
+    /// <summary>Gets each record's kind code, an index into <see cref="KindValues"/> (the kind as written: codes are case-sensitive here).</summary>
+    public int[] Kinds { get; }
+
+    public ActivityKind[] KindValues { get; }
+
+    public byte[] Outcomes { get; }
+
+    public string?[] Leads { get; }
+
+    public string?[] Opportunities { get; }
+
+    /// <summary>Gets each record's tool code, an index into <see cref="ToolValues"/> (0: no tool).</summary>
+    public int[] Tools { get; }
+
+    public string?[] ToolValues { get; }
+
+    public override Activity this[int index] => new(
+        new ActivityId(Ids[index]),
+        KindValues[Kinds[index]],
+        OwnerIds[Owners[index]],
+        OccurredAt[index]!.Value,
+        (ActivityOutcomes)Outcomes[index],
+        Leads[index] is { } lead ? new LeadId(lead) : null,
+        Opportunities[index] is { } opportunity ? new Opportunities.OpportunityId(opportunity) : null,
+        ToolValues[Tools[index]]);
+
+    public sealed class Builder
+    {
+        private readonly ColumnBuilder<string> _ids = new();
+        private readonly InstantColumn.Builder _occurredAt = new();
+        private readonly ColumnBuilder<int> _owners = new();
+        private readonly CodeBook<RepId> _ownerIds = new(EqualityComparer<RepId>.Default);
+        private readonly ColumnBuilder<int> _kinds = new();
+        private readonly CodeBook<string> _kindNames = new(StringComparer.Ordinal);
+        private readonly List<ActivityKind> _kindValues = [];
+        private readonly ColumnBuilder<byte> _outcomes = new();
+        private readonly ColumnBuilder<string?> _leads = new();
+        private readonly ColumnBuilder<string?> _opportunities = new();
+        private readonly ColumnBuilder<int> _tools = new();
+        private readonly Dictionary<string, int> _toolCodes = new(StringComparer.Ordinal);
+        private readonly List<string?> _toolValues = [null];
+        private string? _lastOwner;
+        private int _lastOwnerCode;
+        private string? _lastKind;
+        private int _lastKindCode;
+
+        public int Count => _ids.Count;
+
+        public void Add(Activity activity) =>
+            Add(activity.Id, activity.Kind, activity.Owner, activity.OccurredAt, activity.Outcomes, activity.Lead, activity.Opportunity, activity.Tool);
+
+        /// <summary>Adds an activity's values, checked by the caller (<see cref="Activity.Check"/>).</summary>
+        public void Add(ActivityId id, ActivityKind kind, RepId owner, Instant occurredAt, ActivityOutcomes outcomes, LeadId? lead, Opportunities.OpportunityId? opportunity, string? tool)
+        {
+            _ids.Add(id.Value);
+            _occurredAt.Add(occurredAt);
+            var ownerName = owner.Value;
+            if (!ReferenceEquals(ownerName, _lastOwner))
+            {
+                _lastOwnerCode = _ownerIds.Code(owner);
+                _lastOwner = ownerName;
+            }
+
+            _owners.Add(_lastOwnerCode);
+            var name = kind.Name;
+            if (!ReferenceEquals(name, _lastKind))
+            {
+                _lastKindCode = _kindNames.Code(name);
+                if (_lastKindCode == _kindValues.Count)
+                {
+                    _kindValues.Add(kind);
+                }
+
+                _lastKind = name;
+            }
+
+            _kinds.Add(_lastKindCode);
+            _outcomes.Add((byte)outcomes);
+            _leads.Add(lead?.Value);
+            _opportunities.Add(opportunity?.Value);
+            _tools.Add(ToolCode(tool));
+        }
+
+        public ActivityTable Build() => new(
+            _ids.ToArray(),
+            _occurredAt.Build(),
+            _owners.ToArray(),
+            [.. _ownerIds.Values],
+            _kinds.ToArray(),
+            [.. _kindValues],
+            _outcomes.ToArray(),
+            _leads.ToArray(),
+            _opportunities.ToArray(),
+            _tools.ToArray(),
+            [.. _toolValues]);
+
+        private int ToolCode(string? tool)
+        {
+            if (tool is null)
+            {
+                return 0;
+            }
+
+            if (!_toolCodes.TryGetValue(tool, out var code))
+            {
+                code = _toolValues.Count;
+                _toolCodes.Add(tool, code);
+                _toolValues.Add(tool);
+            }
+
+            return code;
+        }
+    }
+}
+
+/// <summary>Leads as columns.</summary>
+internal sealed class LeadTable : RecordTable<Lead>
+{
+    private LeadTable(string[] ids, InstantColumn createdAt, InstantColumn qualifiedAt, InstantColumn convertedAt, int[] sources, string[] sourceValues, int[] owners, RepId?[] ownerIds)
+    {
+        Ids = ids;
+        CreatedAt = createdAt;
+        QualifiedAt = qualifiedAt;
+        ConvertedAt = convertedAt;
+        Sources = sources;
+        SourceValues = sourceValues;
+        Owners = owners;
+        OwnerIds = ownerIds;
+    }
+
+    public override int Count => Ids.Length;
+
+    public override Instant? Latest
+    {
+        get
+        {
+            Instant? latest = null;
+            foreach (var instant in (ReadOnlySpan<Instant?>)[CreatedAt.Latest, QualifiedAt.Latest, ConvertedAt.Latest])
+            {
+                if (instant > latest || latest is null)
+                {
+                    latest = instant;
+                }
+            }
+
+            return latest;
+        }
+    }
+
+    public string[] Ids { get; }
+
+    public InstantColumn CreatedAt { get; }
+
+    public InstantColumn QualifiedAt { get; }
+
+    public InstantColumn ConvertedAt { get; }
+
+    /// <summary>Gets each record's source code, an index into <see cref="SourceValues"/>.</summary>
+    public int[] Sources { get; }
+
+    public string[] SourceValues { get; }
+
+    /// <summary>Gets each record's owner code, an index into <see cref="OwnerIds"/> (0: no owner).</summary>
+    public int[] Owners { get; }
+
+    public RepId?[] OwnerIds { get; }
+
+    public override Lead this[int index] => new(
+        new LeadId(Ids[index]),
+        CreatedAt[index]!.Value,
+        SourceValues[Sources[index]],
+        OwnerIds[Owners[index]],
+        QualifiedAt[index],
+        ConvertedAt[index]);
+
+    public sealed class Builder
+    {
+        private readonly ColumnBuilder<string> _ids = new();
+        private readonly InstantColumn.Builder _createdAt = new();
+        private readonly InstantColumn.Builder _qualifiedAt = new();
+        private readonly InstantColumn.Builder _convertedAt = new();
+        private readonly ColumnBuilder<int> _sources = new();
+        private readonly CodeBook<string> _sourceValues = new(StringComparer.Ordinal);
+        private readonly ColumnBuilder<int> _owners = new();
+        private readonly Dictionary<RepId, int> _ownerCodes = [];
+        private readonly List<RepId?> _ownerIds = [null];
+
+        public int Count => _ids.Count;
+
+        public void Add(Lead lead) => Add(lead.Id, lead.CreatedAt, lead.Source, lead.Owner, lead.QualifiedAt, lead.ConvertedAt);
+
+        /// <summary>Adds a lead's values, checked by the caller (<see cref="Lead.Check"/>).</summary>
+        public void Add(LeadId id, Instant createdAt, string source, RepId? ownerId, Instant? qualifiedAt, Instant? convertedAt)
+        {
+            _ids.Add(id.Value);
+            _createdAt.Add(createdAt);
+            _qualifiedAt.Add(qualifiedAt);
+            _convertedAt.Add(convertedAt);
+            _sources.Add(_sourceValues.Code(source));
+            var owner = 0;
+            if (ownerId is { } rep && !_ownerCodes.TryGetValue(rep, out owner))
+            {
+                owner = _ownerIds.Count;
+                _ownerCodes.Add(rep, owner);
+                _ownerIds.Add(rep);
+            }
+
+            _owners.Add(owner);
+        }
+
+        public LeadTable Build() => new(
+            _ids.ToArray(),
+            _createdAt.Build(),
+            _qualifiedAt.Build(),
+            _convertedAt.Build(),
+            _sources.ToArray(),
+            [.. _sourceValues.Values],
+            _owners.ToArray(),
+            [.. _ownerIds]);
+    }
+}
