@@ -206,37 +206,7 @@ internal sealed class ReportRunner(CliConsole console)
     /// <summary>Returns the local date of the latest event: lead creation, qualification or conversion, opportunity creation or close, deal close, activity.</summary>
     private static LocalDate? LatestEvent(SalesData data, DateTimeZone zone)
     {
-        Instant? latest = null;
-        void See(Instant? instant)
-        {
-            if (instant is { } i && (latest is null || i > latest))
-            {
-                latest = i;
-            }
-        }
-
-        foreach (var lead in data.Leads)
-        {
-            See(lead.CreatedAt);
-            See(lead.QualifiedAt);
-            See(lead.ConvertedAt);
-        }
-
-        foreach (var opportunity in data.Opportunities)
-        {
-            See(opportunity.CreatedAt);
-            See(opportunity.ClosedAt);
-        }
-
-        foreach (var deal in data.Deals)
-        {
-            See(deal.ClosedAt);
-        }
-
-        foreach (var activity in data.Activities)
-        {
-            See(activity.OccurredAt);
-        }
+        var latest = data.LatestInstant;
 
         // LocalDateOf never throws, even for an instant whose local date would lie past the end of the calendar.
         return latest is { } l ? KpiSettings.Default.WithZone(zone).LocalDateOf(l) : null;

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using NodaTime;
 using SalesKpi.Activities;
@@ -34,17 +32,17 @@ internal sealed class ImportSession
 
     private readonly List<Rep> _reps = [];
     private readonly IdRegistry _repIds = new(CsvFiles.Reps);
-    private readonly List<Lead> _leads = [];
+    private readonly SalesDataBuilder _builder = new();
     private readonly IdRegistry _leadIds = new(CsvFiles.Leads);
     private readonly List<PendingOpportunity> _opportunities = [];
     private readonly IdRegistry _opportunityIds = new(CsvFiles.Opportunities);
     private readonly List<Deal> _deals = [];
     private readonly IdRegistry _dealIds = new(CsvFiles.Deals);
-    private readonly List<Activity> _activities = [];
     private readonly IdRegistry _activityIds = new(CsvFiles.Activities);
     private readonly List<MarketingSpend> _spend = [];
     private readonly StringPool _names = new();
     private readonly CurrencyPool _currencies = new();
+    private readonly Dictionary<string, ActivityKind> _kinds = new(StringComparer.Ordinal);
 
     private string _file = string.Empty;
     private string? _currentId;
@@ -107,13 +105,18 @@ internal sealed class ImportSession
             }
         }
 
-        var opportunities = _opportunities.Select(p => p.Build()).ToImmutableArray();
-        var data = SalesData.Create(Frozen(_leads), opportunities, Frozen(_deals), Frozen(_activities), Frozen(_spend), new Roster(_reps));
+        // Leads and activities went into the builder's columns as they were read; the other records join them now.
+        foreach (var pending in _opportunities)
+        {
+            _builder.Add(pending.Build());
+        }
+
+        _deals.ForEach(d => _builder.Add(d));
+        _spend.ForEach(s => _builder.Add(s));
+        _reps.ForEach(r => _builder.Add(r));
+        var data = _builder.Build();
         return new CsvImportResult(data, [.. _rejections], [.. _files]);
     }
-
-    /// <summary>The records as an immutable array, copied once from the list's own array.</summary>
-    private static ImmutableArray<T> Frozen<T>(List<T> records) => ImmutableArray.Create(CollectionsMarshal.AsSpan(records));
 
     /// <summary>
     /// Makes room for the rows a file will have, estimated from its length and its first rows, so that the record list
@@ -129,21 +132,13 @@ internal sealed class ImportSession
         // ASCII is one byte per character; a few per cent more than the estimate, so that one grows no more.
         var estimate = (int)Math.Min(total / ((double)characters / rows) * 1.05, 1 << 28);
         Registry(table)?.Reserve(estimate);
-        if (table == L)
-        {
-            _leads.EnsureCapacity(estimate);
-        }
-        else if (table == O)
+        if (table == O)
         {
             _opportunities.EnsureCapacity(estimate);
         }
         else if (table == D)
         {
             _deals.EnsureCapacity(estimate);
-        }
-        else if (table == A)
-        {
-            _activities.EnsureCapacity(estimate);
         }
     }
 
@@ -368,7 +363,7 @@ internal sealed class ImportSession
         }
 
         _leadIds.Add(id, row, L["id"]);
-        _leads.Add(new Lead(new LeadId(id), createdAt, source, owner is null ? null : new RepId(owner), qualifiedAt, convertedAt));
+        _builder.AddLead(new LeadId(id), createdAt, source, owner is null ? null : new RepId(owner), qualifiedAt, convertedAt);
     }
 
     private void ReadOpportunity(ImportRow row)
@@ -532,15 +527,27 @@ internal sealed class ImportSession
         var opportunity = Reference(row, A["opportunity_id"], _opportunityIds);
         var tool = row.OptionalText(A["tool"], _names);
         _activityIds.Add(id, row, A["id"]);
-        _activities.Add(new Activity(
+        _builder.AddActivity(
             new ActivityId(id),
-            new ActivityKind(kind),
+            Kind(kind),
             new RepId(owner),
             occurredAt,
             outcomes,
             lead is null ? null : new LeadId(lead),
             opportunity is null ? null : new OpportunityId(opportunity),
-            tool));
+            tool);
+    }
+
+    /// <summary>Returns the kind of a pooled name, made once per distinct name.</summary>
+    private ActivityKind Kind(string name)
+    {
+        if (!_kinds.TryGetValue(name, out var kind))
+        {
+            kind = new ActivityKind(name);
+            _kinds.Add(name, kind);
+        }
+
+        return kind;
     }
 
     private static string Iso(LocalDate? date) => date is { } d ? NodaTime.Text.LocalDatePattern.Iso.Format(d) : string.Empty;

@@ -212,12 +212,13 @@ internal static class JsonReportWriter
         json.WriteStartObject("import");
         json.WriteStartObject("records");
         json.WriteNumber("reps", data.Roster.Reps.Length);
-        json.WriteNumber("leads", data.Leads.Length);
-        json.WriteNumber("opportunities", data.Opportunities.Length);
-        json.WriteNumber("stageChanges", data.Opportunities.Sum(o => o.StageHistory.Length));
-        json.WriteNumber("deals", data.Deals.Length);
-        json.WriteNumber("activities", data.Activities.Length);
-        json.WriteNumber("spend", data.Spend.Length);
+        var counts = data.Counts;
+        json.WriteNumber("leads", counts.Leads);
+        json.WriteNumber("opportunities", counts.Opportunities);
+        json.WriteNumber("stageChanges", counts.StageChanges);
+        json.WriteNumber("deals", counts.Deals);
+        json.WriteNumber("activities", counts.Activities);
+        json.WriteNumber("spend", counts.Spend);
         json.WriteEndObject();
 
         json.WriteStartArray("files");

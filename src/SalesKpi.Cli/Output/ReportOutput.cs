@@ -28,9 +28,9 @@ internal sealed record ReportOutput(ReportRequest Request, KpiReportReader Repor
     /// <summary>Returns the number of records of each kind, such as <c>10 reps, 2,475 leads, …</c>.</summary>
     public string RecordCounts()
     {
-        var stageChanges = Data.Opportunities.Sum(o => o.StageHistory.Length);
+        var counts = Data.Counts;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{Data.Roster.Reps.Length:N0} reps, {Data.Leads.Length:N0} leads, {Data.Opportunities.Length:N0} opportunities ({stageChanges:N0} stage changes), {Data.Deals.Length:N0} deals, {Data.Activities.Length:N0} activities, {Data.Spend.Length:N0} spend records");
+            $"{counts.Reps:N0} reps, {counts.Leads:N0} leads, {counts.Opportunities:N0} opportunities ({counts.StageChanges:N0} stage changes), {counts.Deals:N0} deals, {counts.Activities:N0} activities, {counts.Spend:N0} spend records");
     }
 }
