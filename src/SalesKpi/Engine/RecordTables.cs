@@ -188,10 +188,48 @@ internal sealed class CodeBook<T>(IEqualityComparer<T> comparer)
     }
 }
 
+/// <summary>
+/// Codes for references to other records (0 for none), in order of first appearance; the same reference as the previous
+/// one, which records read in order often have, is not looked up again.
+/// </summary>
+internal sealed class ReferenceCodes
+{
+    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly List<string?> _values = [null];
+    private string? _last;
+    private int _lastCode;
+
+    public int Code(string? value)
+    {
+        if (value is null)
+        {
+            return 0;
+        }
+
+        if (ReferenceEquals(value, _last))
+        {
+            return _lastCode;
+        }
+
+        if (!_codes.TryGetValue(value, out var code))
+        {
+            code = _values.Count;
+            _codes.Add(value, code);
+            _values.Add(value);
+        }
+
+        _last = value;
+        _lastCode = code;
+        return code;
+    }
+
+    public string?[] ToArray() => [.. _values];
+}
+
 /// <summary>Activities as columns.</summary>
 internal sealed class ActivityTable : RecordTable<Activity>
 {
-    private ActivityTable(string[] ids, InstantColumn occurredAt, int[] owners, RepId[] ownerIds, int[] kinds, ActivityKind[] kindValues, byte[] outcomes, string?[] leads, string?[] opportunities, int[] tools, string?[] toolValues)
+    private ActivityTable(string[] ids, InstantColumn occurredAt, int[] owners, RepId[] ownerIds, int[] kinds, ActivityKind[] kindValues, byte[] outcomes, int[] leads, string?[] leadValues, int[] opportunities, string?[] opportunityValues, int[] tools, string?[] toolValues)
     {
         Ids = ids;
         OccurredAt = occurredAt;
@@ -201,7 +239,9 @@ internal sealed class ActivityTable : RecordTable<Activity>
         KindValues = kindValues;
         Outcomes = outcomes;
         Leads = leads;
+        LeadValues = leadValues;
         Opportunities = opportunities;
+        OpportunityValues = opportunityValues;
         Tools = tools;
         ToolValues = toolValues;
     }
@@ -226,9 +266,15 @@ internal sealed class ActivityTable : RecordTable<Activity>
 
     public byte[] Outcomes { get; }
 
-    public string?[] Leads { get; }
+    /// <summary>Gets each record's lead code, an index into <see cref="LeadValues"/> (0: no lead): 4 bytes where a reference takes 8.</summary>
+    public int[] Leads { get; }
 
-    public string?[] Opportunities { get; }
+    public string?[] LeadValues { get; }
+
+    /// <summary>Gets each record's opportunity code, an index into <see cref="OpportunityValues"/> (0: no opportunity).</summary>
+    public int[] Opportunities { get; }
+
+    public string?[] OpportunityValues { get; }
 
     /// <summary>Gets each record's tool code, an index into <see cref="ToolValues"/> (0: no tool).</summary>
     public int[] Tools { get; }
@@ -241,8 +287,8 @@ internal sealed class ActivityTable : RecordTable<Activity>
         OwnerIds[Owners[index]],
         OccurredAt[index]!.Value,
         (ActivityOutcomes)Outcomes[index],
-        Leads[index] is { } lead ? new LeadId(lead) : null,
-        Opportunities[index] is { } opportunity ? new Opportunities.OpportunityId(opportunity) : null,
+        LeadValues[Leads[index]] is { } lead ? new LeadId(lead) : null,
+        OpportunityValues[Opportunities[index]] is { } opportunity ? new Opportunities.OpportunityId(opportunity) : null,
         ToolValues[Tools[index]]);
 
     public sealed class Builder
@@ -255,8 +301,10 @@ internal sealed class ActivityTable : RecordTable<Activity>
         private readonly CodeBook<string> _kindNames = new(StringComparer.Ordinal);
         private readonly List<ActivityKind> _kindValues = [];
         private readonly ColumnBuilder<byte> _outcomes = new();
-        private readonly ColumnBuilder<string?> _leads = new();
-        private readonly ColumnBuilder<string?> _opportunities = new();
+        private readonly ColumnBuilder<int> _leads = new();
+        private readonly ReferenceCodes _leadValues = new();
+        private readonly ColumnBuilder<int> _opportunities = new();
+        private readonly ReferenceCodes _opportunityValues = new();
         private readonly ColumnBuilder<int> _tools = new();
         private readonly Dictionary<string, int> _toolCodes = new(StringComparer.Ordinal);
         private readonly List<string?> _toolValues = [null];
@@ -297,8 +345,8 @@ internal sealed class ActivityTable : RecordTable<Activity>
 
             _kinds.Add(_lastKindCode);
             _outcomes.Add((byte)outcomes);
-            _leads.Add(lead?.Value);
-            _opportunities.Add(opportunity?.Value);
+            _leads.Add(_leadValues.Code(lead?.Value));
+            _opportunities.Add(_opportunityValues.Code(opportunity?.Value));
             _tools.Add(ToolCode(tool));
         }
 
@@ -311,7 +359,9 @@ internal sealed class ActivityTable : RecordTable<Activity>
             [.. _kindValues],
             _outcomes.ToArray(),
             _leads.ToArray(),
+            _leadValues.ToArray(),
             _opportunities.ToArray(),
+            _opportunityValues.ToArray(),
             _tools.ToArray(),
             [.. _toolValues]);
 
