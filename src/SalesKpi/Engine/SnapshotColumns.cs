@@ -75,37 +75,11 @@ internal abstract class SnapshotColumns
     /// <summary>Interns owners into dense codes from 1, in order of first appearance.</summary>
     protected sealed class OwnerCodes
     {
-        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-        private readonly List<RepId?> _owners = [null];
-        private string? _last;
-        private int _lastCode;
+        private readonly ReferenceCodes _codes = new();
 
-        public int Code(RepId? owner)
-        {
-            if (owner is not { } rep)
-            {
-                return 0;
-            }
+        public int Code(RepId? owner) => _codes.Code(owner?.Value);
 
-            var value = rep.Value;
-            if (ReferenceEquals(value, _last))
-            {
-                return _lastCode;
-            }
-
-            if (!_codes.TryGetValue(value, out var code))
-            {
-                code = _owners.Count;
-                _codes.Add(value, code);
-                _owners.Add(rep);
-            }
-
-            _last = value;
-            _lastCode = code;
-            return code;
-        }
-
-        public RepId?[] ToArray() => [.. _owners];
+        public RepId?[] ToArray() => [.. _codes.ToArray().Select(id => id is null ? (RepId?)null : new RepId(id))];
     }
 }
 
