@@ -184,6 +184,11 @@ internal sealed class DataRowReader : RowReader
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         byte[] bytes => "0x" + Convert.ToHexString(bytes),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+
+        // A nested value (a struct, a map, a list) is shown as what it holds, never as the name of its .NET type, so that
+        // a mapping that reads one by mistake shows it: {first: Ana, last: Lima}, [a, b].
+        System.Collections.IDictionary map => "{" + string.Join(", ", map.Keys.Cast<object>().Select(k => Text(k) + ": " + Text(map[k]!))) + "}",
+        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object>().Select(Text)) + "]",
         _ => value.ToString() ?? string.Empty,
     };
 }

@@ -66,6 +66,24 @@ public sealed class ReportCommandConnectionTests
     }
 
     [Fact]
+    public void Report_DuckDbConnectionString_IsUsedAsWritten()
+    {
+        using var directory = new TempDirectory();
+        var database = Path.Combine(directory.Path, "crm.duckdb");
+        using (var duck = new DuckDBConnection($"Data Source={database}"))
+        {
+            duck.Open();
+            Execute(duck, "CREATE TABLE reps (id VARCHAR, name VARCHAR, team VARCHAR); INSERT INTO reps VALUES ('r1', 'Ana', 'north'), ('r2', 'Bo', 'south');");
+        }
+
+        var report = Cli.Json("report", "--connection", $"duckdb:Data Source={database};ACCESS_MODE=READ_ONLY", "--by", "team", "--kpi", "calls", "--from", "2025-01-01", "--to", "2025-12-31");
+
+        // Two teams from the roster, each with no activity: 0 calls.
+        Assert.Equal(0m, report.Value("calls", "north").Number());
+        Assert.Equal(0m, report.Value("calls", "south").Number());
+    }
+
+    [Fact]
     public void Report_BadRowInADatabase_ExitsWithOneNamingTableRowAndColumn()
     {
         using var directory = new TempDirectory();

@@ -66,6 +66,22 @@ public sealed class DataReaderImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_NestedValue_IsReadAsWhatItHolds()
+    {
+        await using var duck = new DuckDBConnection("Data Source=:memory:");
+        await duck.OpenAsync(CancellationToken.None);
+        Execute(duck, """
+            CREATE TABLE reps (id VARCHAR, name STRUCT(first VARCHAR, last VARCHAR), team VARCHAR);
+            INSERT INTO reps VALUES ('r1', {'first': 'Ana', 'last': 'Lima'}, 'north');
+            """);
+
+        var result = await new DataReaderImporter().ImportAsync(DataReaderSource.FromConnection(duck, "duck"), CancellationToken.None);
+
+        // A struct is not a text column: it is read as what it holds, visibly, not as the name of a .NET type.
+        Assert.Equal("{first: Ana, last: Lima}", result.Data.Roster.Reps.Single().Name);
+    }
+
+    [Fact]
     public async Task Import_BadRow_IsRejectedAtItsRowAndColumn()
     {
         Execute(_sqlite, """
