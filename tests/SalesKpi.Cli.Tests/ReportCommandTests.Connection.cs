@@ -35,14 +35,10 @@ public sealed class ReportCommandConnectionTests
     {
         using var directory = new TempDirectory();
         var database = Path.Combine(directory.Path, "crm.db");
-        using (var sqlite = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            sqlite.Open();
-            Execute(sqlite, """
+        WriteSqlite(database, """
                 CREATE TABLE deals (deal_id INTEGER, rep TEXT, closed TEXT, value NUMERIC, stage TEXT);
                 INSERT INTO deals VALUES (1, 'ana', '2025-02-03', 1000, 'Won'), (2, 'ana', '2025-03-05', 500, 'Won'), (3, 'bo', '2025-03-06', 10, 'Lost');
                 """);
-        }
 
         directory.Write("mapping.json", """
             {
@@ -88,14 +84,10 @@ public sealed class ReportCommandConnectionTests
     {
         using var directory = new TempDirectory();
         var database = Path.Combine(directory.Path, "crm.db");
-        using (var sqlite = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            sqlite.Open();
-            Execute(sqlite, """
+        WriteSqlite(database, """
                 CREATE TABLE leads (id TEXT, created_at TEXT, source TEXT);
                 INSERT INTO leads VALUES ('L1', '2025-01-06T09:00:00Z', 'web'), ('L2', 'yesterday', 'web');
                 """);
-        }
 
         var result = Cli.Run("report", "--connection", database);
 
@@ -108,11 +100,7 @@ public sealed class ReportCommandConnectionTests
     {
         using var directory = new TempDirectory();
         var database = Path.Combine(directory.Path, "crm.db");
-        using (var sqlite = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            sqlite.Open();
-            Execute(sqlite, "CREATE TABLE export (a TEXT)");
-        }
+        WriteSqlite(database, "CREATE TABLE export (a TEXT)");
 
         var result = Cli.Run("report", "--connection", database);
 
@@ -163,6 +151,14 @@ public sealed class ReportCommandConnectionTests
         Cli.Run("report", "--connection", database);
 
         Assert.False(File.Exists(database));
+    }
+
+    /// <summary>Creates a SQLite database file and runs the SQL in it.</summary>
+    private static void WriteSqlite(string path, string sql)
+    {
+        using var sqlite = new SqliteConnection($"Data Source={path};Pooling=False");
+        sqlite.Open();
+        Execute(sqlite, sql);
     }
 
     private static void Execute(DbConnection connection, string sql)
