@@ -24,6 +24,54 @@ internal sealed class ImportSession
     private static readonly CsvTable A = CsvTable.Activities;
     private static readonly CsvTable M = CsvTable.Spend;
 
+    // The columns, looked up by name once rather than for every row.
+    private static readonly CsvColumn RepIdColumn = R["id"];
+    private static readonly CsvColumn RepNameColumn = R["name"];
+    private static readonly CsvColumn RepTeamColumn = R["team"];
+    private static readonly CsvColumn LeadConvertedAtColumn = L["converted_at"];
+    private static readonly CsvColumn LeadCreatedAtColumn = L["created_at"];
+    private static readonly CsvColumn LeadIdColumn = L["id"];
+    private static readonly CsvColumn LeadOwnerColumn = L["owner"];
+    private static readonly CsvColumn LeadQualifiedAtColumn = L["qualified_at"];
+    private static readonly CsvColumn LeadSourceColumn = L["source"];
+    private static readonly CsvColumn OpportunityAccountColumn = O["account"];
+    private static readonly CsvColumn OpportunityAmountColumn = O["amount"];
+    private static readonly CsvColumn OpportunityClosedAtColumn = O["closed_at"];
+    private static readonly CsvColumn OpportunityCreatedAtColumn = O["created_at"];
+    private static readonly CsvColumn OpportunityCurrencyColumn = O["currency"];
+    private static readonly CsvColumn OpportunityExpectedCloseColumn = O["expected_close"];
+    private static readonly CsvColumn OpportunityIdColumn = O["id"];
+    private static readonly CsvColumn OpportunityLeadIdColumn = O["lead_id"];
+    private static readonly CsvColumn OpportunityOwnerColumn = O["owner"];
+    private static readonly CsvColumn OpportunityStatusColumn = O["status"];
+    private static readonly CsvColumn StageChangeEnteredAtColumn = S["entered_at"];
+    private static readonly CsvColumn StageChangeOpportunityIdColumn = S["opportunity_id"];
+    private static readonly CsvColumn StageChangeStageColumn = S["stage"];
+    private static readonly CsvColumn DealAccountColumn = D["account"];
+    private static readonly CsvColumn DealAmountColumn = D["amount"];
+    private static readonly CsvColumn DealClosedAtColumn = D["closed_at"];
+    private static readonly CsvColumn DealCurrencyColumn = D["currency"];
+    private static readonly CsvColumn DealIdColumn = D["id"];
+    private static readonly CsvColumn DealKindColumn = D["kind"];
+    private static readonly CsvColumn DealOpportunityIdColumn = D["opportunity_id"];
+    private static readonly CsvColumn DealOwnerColumn = D["owner"];
+    private static readonly CsvColumn DealRecurringMonthlyColumn = D["recurring_monthly"];
+    private static readonly CsvColumn DealTermEndColumn = D["term_end"];
+    private static readonly CsvColumn DealTermStartColumn = D["term_start"];
+    private static readonly CsvColumn ActivityIdColumn = A["id"];
+    private static readonly CsvColumn ActivityKindColumn = A["kind"];
+    private static readonly CsvColumn ActivityLeadIdColumn = A["lead_id"];
+    private static readonly CsvColumn ActivityOccurredAtColumn = A["occurred_at"];
+    private static readonly CsvColumn ActivityOpportunityIdColumn = A["opportunity_id"];
+    private static readonly CsvColumn ActivityOutcomesColumn = A["outcomes"];
+    private static readonly CsvColumn ActivityOwnerColumn = A["owner"];
+    private static readonly CsvColumn ActivityToolColumn = A["tool"];
+    private static readonly CsvColumn SpendAmountColumn = M["amount"];
+    private static readonly CsvColumn SpendChannelColumn = M["channel"];
+    private static readonly CsvColumn SpendCurrencyColumn = M["currency"];
+    private static readonly CsvColumn SpendEndColumn = M["end"];
+    private static readonly CsvColumn SpendStartColumn = M["start"];
+
     private readonly ImportSource _source;
     private readonly CsvImportOptions _options;
     private readonly CancellationToken _cancellationToken;
@@ -336,64 +384,64 @@ internal sealed class ImportSession
     private void ReadRep(ImportRow row)
     {
         // Pooled: the owners of every other file are then this very string.
-        var id = row.Text(R["id"], _names);
+        var id = row.Text(RepIdColumn, _names);
         _currentId = id;
-        var name = row.Text(R["name"]);
-        var team = row.Text(R["team"], _names);
-        _repIds.Add(id, row, R["id"]);
+        var name = row.Text(RepNameColumn);
+        var team = row.Text(RepTeamColumn, _names);
+        _repIds.Add(id, row, RepIdColumn);
         _reps.Add(new Rep(new RepId(id), name, new TeamId(team)));
     }
 
     private void ReadLead(ImportRow row)
     {
-        var id = Id(row, L["id"]);
-        var createdAt = row.Instant(L["created_at"]);
-        var owner = row.OptionalText(L["owner"], _names);
-        var source = row.Text(L["source"], _names);
-        var qualifiedAt = row.OptionalInstant(L["qualified_at"]);
-        var convertedAt = row.OptionalInstant(L["converted_at"]);
+        var id = Id(row, LeadIdColumn);
+        var createdAt = row.Instant(LeadCreatedAtColumn);
+        var owner = row.OptionalText(LeadOwnerColumn, _names);
+        var source = row.Text(LeadSourceColumn, _names);
+        var qualifiedAt = row.OptionalInstant(LeadQualifiedAtColumn);
+        var convertedAt = row.OptionalInstant(LeadConvertedAtColumn);
         if (qualifiedAt < createdAt)
         {
-            throw Bad(row.Get(L["qualified_at"]), $"qualified_at {qualifiedAt} is before created_at {createdAt}");
+            throw Bad(row.Get(LeadQualifiedAtColumn), $"qualified_at {qualifiedAt} is before created_at {createdAt}");
         }
 
         if (convertedAt < createdAt)
         {
-            throw Bad(row.Get(L["converted_at"]), $"converted_at {convertedAt} is before created_at {createdAt}");
+            throw Bad(row.Get(LeadConvertedAtColumn), $"converted_at {convertedAt} is before created_at {createdAt}");
         }
 
-        _leadIds.Add(id, row, L["id"]);
+        _leadIds.Add(id, row, LeadIdColumn);
         _builder.AddLead(new LeadId(id), createdAt, source, owner is null ? null : new RepId(owner), qualifiedAt, convertedAt);
     }
 
     private void ReadOpportunity(ImportRow row)
     {
-        var id = Id(row, O["id"]);
-        var account = row.Text(O["account"], _names);
-        var owner = row.Text(O["owner"], _names);
-        var createdAt = row.Instant(O["created_at"]);
-        var amount = row.Amount(O["amount"]);
-        var currency = row.Currency(O["currency"], _currencies);
+        var id = Id(row, OpportunityIdColumn);
+        var account = row.Text(OpportunityAccountColumn, _names);
+        var owner = row.Text(OpportunityOwnerColumn, _names);
+        var createdAt = row.Instant(OpportunityCreatedAtColumn);
+        var amount = row.Amount(OpportunityAmountColumn);
+        var currency = row.Currency(OpportunityCurrencyColumn, _currencies);
         var status = ParseStatus(row);
-        var closedAt = row.OptionalInstant(O["closed_at"]);
+        var closedAt = row.OptionalInstant(OpportunityClosedAtColumn);
         if (status != OpportunityStatus.Open && closedAt is null)
         {
-            throw Bad(row.Get(O["closed_at"]), $"a {status.ToString().ToLowerInvariant()} opportunity needs a closed_at");
+            throw Bad(row.Get(OpportunityClosedAtColumn), $"a {status.ToString().ToLowerInvariant()} opportunity needs a closed_at");
         }
 
         if (status == OpportunityStatus.Open && closedAt is not null)
         {
-            throw Bad(row.Get(O["closed_at"]), "an open opportunity has no closed_at; set the status to won or lost, or clear closed_at");
+            throw Bad(row.Get(OpportunityClosedAtColumn), "an open opportunity has no closed_at; set the status to won or lost, or clear closed_at");
         }
 
         if (closedAt < createdAt)
         {
-            throw Bad(row.Get(O["closed_at"]), $"closed_at {closedAt} is before created_at {createdAt}");
+            throw Bad(row.Get(OpportunityClosedAtColumn), $"closed_at {closedAt} is before created_at {createdAt}");
         }
 
-        var lead = Reference(row, O["lead_id"], _leadIds);
-        var expectedClose = row.OptionalDate(O["expected_close"]);
-        _opportunityIds.Add(id, row, O["id"], _opportunities.Count);
+        var lead = Reference(row, OpportunityLeadIdColumn, _leadIds);
+        var expectedClose = row.OptionalDate(OpportunityExpectedCloseColumn);
+        _opportunityIds.Add(id, row, OpportunityIdColumn, _opportunities.Count);
         var opportunity = new Opportunity(
             new OpportunityId(id),
             new AccountId(account),
@@ -409,7 +457,7 @@ internal sealed class ImportSession
 
     private static OpportunityStatus ParseStatus(ImportRow row)
     {
-        if (row.TrySpan(O["status"], out var text))
+        if (row.TrySpan(OpportunityStatusColumn, out var text))
         {
             if (Ascii.EqualsIgnoreCase(text, "open"))
             {
@@ -427,7 +475,7 @@ internal sealed class ImportSession
             }
         }
 
-        var cell = row.RequiredCell(O["status"]);
+        var cell = row.RequiredCell(OpportunityStatusColumn);
         return cell.Text!.ToLowerInvariant() switch
         {
             "open" => OpportunityStatus.Open,
@@ -439,25 +487,25 @@ internal sealed class ImportSession
 
     private void ReadStageChange(ImportRow row)
     {
-        if (!row.TrySpan(S["opportunity_id"], out _))
+        if (!row.TrySpan(StageChangeOpportunityIdColumn, out _))
         {
             // The checks in the order they have always been made: a missing identifier first.
-            _ = row.Text(S["opportunity_id"]);
+            _ = row.Text(StageChangeOpportunityIdColumn);
         }
 
-        var stage = row.Text(S["stage"], _names);
-        var enteredAt = row.Instant(S["entered_at"]);
-        var id = Reference(row, S["opportunity_id"], _opportunityIds, required: true)!;
+        var stage = row.Text(StageChangeStageColumn, _names);
+        var enteredAt = row.Instant(StageChangeEnteredAtColumn);
+        var id = Reference(row, StageChangeOpportunityIdColumn, _opportunityIds, required: true)!;
         _opportunityIds.TryGet(id, out _, out var index);
         var pending = _opportunities[index];
         if (enteredAt < pending.Opportunity.CreatedAt)
         {
-            throw Bad(row.Get(S["entered_at"]), $"entered_at {enteredAt} is before opportunity '{MessageText.Of(id)}' was created ({pending.Opportunity.CreatedAt})");
+            throw Bad(row.Get(StageChangeEnteredAtColumn), $"entered_at {enteredAt} is before opportunity '{MessageText.Of(id)}' was created ({pending.Opportunity.CreatedAt})");
         }
 
         if (pending.Opportunity.ClosedAt is { } closed && enteredAt > closed)
         {
-            throw Bad(row.Get(S["entered_at"]), $"entered_at {enteredAt} is after opportunity '{MessageText.Of(id)}' closed ({pending.Opportunity.ClosedAt})");
+            throw Bad(row.Get(StageChangeEnteredAtColumn), $"entered_at {enteredAt} is after opportunity '{MessageText.Of(id)}' closed ({pending.Opportunity.ClosedAt})");
         }
 
         pending.Add(new StageEntry(new OpportunityStage(stage), enteredAt));
@@ -465,33 +513,33 @@ internal sealed class ImportSession
 
     private void ReadDeal(ImportRow row)
     {
-        var id = Id(row, D["id"]);
-        var opportunity = Reference(row, D["opportunity_id"], _opportunityIds);
-        var account = row.Text(D["account"], _names);
-        var owner = row.Text(D["owner"], _names);
-        var closedAt = row.Instant(D["closed_at"]);
-        var amount = row.Amount(D["amount"]);
-        var currency = row.Currency(D["currency"], _currencies);
+        var id = Id(row, DealIdColumn);
+        var opportunity = Reference(row, DealOpportunityIdColumn, _opportunityIds);
+        var account = row.Text(DealAccountColumn, _names);
+        var owner = row.Text(DealOwnerColumn, _names);
+        var closedAt = row.Instant(DealClosedAtColumn);
+        var amount = row.Amount(DealAmountColumn);
+        var currency = row.Currency(DealCurrencyColumn, _currencies);
         var kind = ParseKind(row);
-        var termStart = row.OptionalDate(D["term_start"]);
-        var termEnd = row.OptionalDate(D["term_end"]);
+        var termStart = row.OptionalDate(DealTermStartColumn);
+        var termEnd = row.OptionalDate(DealTermEndColumn);
         if (termEnd is null && termStart is not null)
         {
-            throw Bad(row.Get(D["term_end"]), "term_start is given without term_end; give both or neither");
+            throw Bad(row.Get(DealTermEndColumn), "term_start is given without term_end; give both or neither");
         }
 
         if (termStart is null && termEnd is not null)
         {
-            throw Bad(row.Get(D["term_start"]), "term_end is given without term_start; give both or neither");
+            throw Bad(row.Get(DealTermStartColumn), "term_end is given without term_start; give both or neither");
         }
 
         if (termEnd < termStart)
         {
-            throw Bad(row.Get(D["term_end"]), $"term_end {Iso(termEnd)} is before term_start {Iso(termStart)}");
+            throw Bad(row.Get(DealTermEndColumn), $"term_end {Iso(termEnd)} is before term_start {Iso(termStart)}");
         }
 
-        var recurring = row.OptionalAmount(D["recurring_monthly"]);
-        _dealIds.Add(id, row, D["id"]);
+        var recurring = row.OptionalAmount(DealRecurringMonthlyColumn);
+        _dealIds.Add(id, row, DealIdColumn);
         _deals.Add(new Deal(
             new DealId(id),
             new AccountId(account),
@@ -506,10 +554,10 @@ internal sealed class ImportSession
 
     private DealKind ParseKind(ImportRow row)
     {
-        var text = row.Text(D["kind"], _names);
+        var text = row.Text(DealKindColumn, _names);
         if (!DealKinds.TryParse(text, out var kind))
         {
-            var cell = row.RequiredCell(D["kind"]);
+            var cell = row.RequiredCell(DealKindColumn);
             throw new RowException(cell, $"unknown deal kind '{MessageText.Of(cell.Text)}'; use new-business, add-on, renewal or win-back{cell.MappedNote}");
         }
 
@@ -518,15 +566,15 @@ internal sealed class ImportSession
 
     private void ReadActivity(ImportRow row)
     {
-        var id = Id(row, A["id"]);
-        var kind = row.Text(A["kind"], _names);
-        var owner = row.Text(A["owner"], _names);
-        var occurredAt = row.Instant(A["occurred_at"]);
+        var id = Id(row, ActivityIdColumn);
+        var kind = row.Text(ActivityKindColumn, _names);
+        var owner = row.Text(ActivityOwnerColumn, _names);
+        var occurredAt = row.Instant(ActivityOccurredAtColumn);
         var outcomes = ParseOutcomes(row);
-        var lead = Reference(row, A["lead_id"], _leadIds);
-        var opportunity = Reference(row, A["opportunity_id"], _opportunityIds);
-        var tool = row.OptionalText(A["tool"], _names);
-        _activityIds.Add(id, row, A["id"]);
+        var lead = Reference(row, ActivityLeadIdColumn, _leadIds);
+        var opportunity = Reference(row, ActivityOpportunityIdColumn, _opportunityIds);
+        var tool = row.OptionalText(ActivityToolColumn, _names);
+        _activityIds.Add(id, row, ActivityIdColumn);
         _builder.AddActivity(
             new ActivityId(id),
             Kind(kind),
@@ -554,7 +602,7 @@ internal sealed class ImportSession
 
     private static ActivityOutcomes ParseOutcomes(ImportRow row)
     {
-        var column = A["outcomes"];
+        var column = ActivityOutcomesColumn;
         if (!row.TrySpan(column, out var text))
         {
             var cell = row.Get(column);
@@ -607,16 +655,16 @@ internal sealed class ImportSession
 
     private void ReadSpend(ImportRow row)
     {
-        var channel = row.Text(M["channel"], _names);
-        var start = row.Date(M["start"]);
-        var end = row.Date(M["end"]);
+        var channel = row.Text(SpendChannelColumn, _names);
+        var start = row.Date(SpendStartColumn);
+        var end = row.Date(SpendEndColumn);
         if (end < start)
         {
-            throw Bad(row.Get(M["end"]), $"end {Iso(end)} is before start {Iso(start)}");
+            throw Bad(row.Get(SpendEndColumn), $"end {Iso(end)} is before start {Iso(start)}");
         }
 
-        var amount = row.Amount(M["amount"]);
-        var currency = row.Currency(M["currency"], _currencies);
+        var amount = row.Amount(SpendAmountColumn);
+        var currency = row.Currency(SpendCurrencyColumn, _currencies);
         _spend.Add(new MarketingSpend(channel, new DateInterval(start, end), new Money(amount, currency)));
     }
 
