@@ -226,10 +226,20 @@ internal sealed class ReferenceCodes
     public string?[] ToArray() => [.. _values];
 }
 
+/// <summary>Interns owners into dense codes from 1 (0 for none), in order of first appearance.</summary>
+internal sealed class OwnerCodes
+{
+    private readonly ReferenceCodes _codes = new();
+
+    public int Code(RepId? owner) => _codes.Code(owner?.Value);
+
+    public RepId?[] ToArray() => [.. _codes.ToArray().Select(id => id is null ? (RepId?)null : new RepId(id))];
+}
+
 /// <summary>Activities as columns.</summary>
 internal sealed class ActivityTable : RecordTable<Activity>
 {
-    private ActivityTable(string[] ids, InstantColumn occurredAt, int[] owners, RepId[] ownerIds, int[] kinds, ActivityKind[] kindValues, byte[] outcomes, int[] leads, string?[] leadValues, int[] opportunities, string?[] opportunityValues, int[] tools, string?[] toolValues)
+    private ActivityTable(string[] ids, InstantColumn occurredAt, int[] owners, RepId?[] ownerIds, int[] kinds, ActivityKind[] kindValues, byte[] outcomes, int[] leads, string?[] leadValues, int[] opportunities, string?[] opportunityValues, int[] tools, string?[] toolValues)
     {
         Ids = ids;
         OccurredAt = occurredAt;
@@ -254,10 +264,10 @@ internal sealed class ActivityTable : RecordTable<Activity>
 
     public InstantColumn OccurredAt { get; }
 
-    /// <summary>Gets each record's owner code, an index into <see cref="OwnerIds"/>.</summary>
+    /// <summary>Gets each record's owner code, an index into <see cref="OwnerIds"/> (from 1: 0 is no owner, which an activity always has).</summary>
     public int[] Owners { get; }
 
-    public RepId[] OwnerIds { get; }
+    public RepId?[] OwnerIds { get; }
 
     /// <summary>Gets each record's kind code, an index into <see cref="KindValues"/> (the kind as written: codes are case-sensitive here).</summary>
     public int[] Kinds { get; }
@@ -284,7 +294,7 @@ internal sealed class ActivityTable : RecordTable<Activity>
     public override Activity this[int index] => new(
         new ActivityId(Ids[index]),
         KindValues[Kinds[index]],
-        OwnerIds[Owners[index]],
+        OwnerIds[Owners[index]]!.Value,
         OccurredAt[index]!.Value,
         (ActivityOutcomes)Outcomes[index],
         LeadValues[Leads[index]] is { } lead ? new LeadId(lead) : null,
@@ -296,7 +306,7 @@ internal sealed class ActivityTable : RecordTable<Activity>
         private readonly ColumnBuilder<string> _ids = new();
         private readonly InstantColumn.Builder _occurredAt = new();
         private readonly ColumnBuilder<int> _owners = new();
-        private readonly CodeBook<RepId> _ownerIds = new(EqualityComparer<RepId>.Default);
+        private readonly OwnerCodes _ownerIds = new();
         private readonly ColumnBuilder<int> _kinds = new();
         private readonly CodeBook<string> _kindNames = new(StringComparer.Ordinal);
         private readonly List<ActivityKind> _kindValues = [];
@@ -306,10 +316,7 @@ internal sealed class ActivityTable : RecordTable<Activity>
         private readonly ColumnBuilder<int> _opportunities = new();
         private readonly ReferenceCodes _opportunityValues = new();
         private readonly ColumnBuilder<int> _tools = new();
-        private readonly Dictionary<string, int> _toolCodes = new(StringComparer.Ordinal);
-        private readonly List<string?> _toolValues = [null];
-        private string? _lastOwner;
-        private int _lastOwnerCode;
+        private readonly ReferenceCodes _toolValues = new();
         private string? _lastKind;
         private int _lastKindCode;
 
@@ -323,14 +330,7 @@ internal sealed class ActivityTable : RecordTable<Activity>
         {
             _ids.Add(id.Value);
             _occurredAt.Add(occurredAt);
-            var ownerName = owner.Value;
-            if (!ReferenceEquals(ownerName, _lastOwner))
-            {
-                _lastOwnerCode = _ownerIds.Code(owner);
-                _lastOwner = ownerName;
-            }
-
-            _owners.Add(_lastOwnerCode);
+            _owners.Add(_ownerIds.Code(owner));
             var name = kind.Name;
             if (!ReferenceEquals(name, _lastKind))
             {
@@ -347,14 +347,14 @@ internal sealed class ActivityTable : RecordTable<Activity>
             _outcomes.Add((byte)outcomes);
             _leads.Add(_leadValues.Code(lead?.Value));
             _opportunities.Add(_opportunityValues.Code(opportunity?.Value));
-            _tools.Add(ToolCode(tool));
+            _tools.Add(_toolValues.Code(tool));
         }
 
         public ActivityTable Build() => new(
             _ids.ToArray(),
             _occurredAt.Build(),
             _owners.ToArray(),
-            [.. _ownerIds.Values],
+            _ownerIds.ToArray(),
             _kinds.ToArray(),
             [.. _kindValues],
             _outcomes.ToArray(),
@@ -363,24 +363,7 @@ internal sealed class ActivityTable : RecordTable<Activity>
             _opportunities.ToArray(),
             _opportunityValues.ToArray(),
             _tools.ToArray(),
-            [.. _toolValues]);
-
-        private int ToolCode(string? tool)
-        {
-            if (tool is null)
-            {
-                return 0;
-            }
-
-            if (!_toolCodes.TryGetValue(tool, out var code))
-            {
-                code = _toolValues.Count;
-                _toolCodes.Add(tool, code);
-                _toolValues.Add(tool);
-            }
-
-            return code;
-        }
+            _toolValues.ToArray());
     }
 }
 
@@ -453,30 +436,21 @@ internal sealed class LeadTable : RecordTable<Lead>
         private readonly ColumnBuilder<int> _sources = new();
         private readonly CodeBook<string> _sourceValues = new(StringComparer.Ordinal);
         private readonly ColumnBuilder<int> _owners = new();
-        private readonly Dictionary<RepId, int> _ownerCodes = [];
-        private readonly List<RepId?> _ownerIds = [null];
+        private readonly OwnerCodes _ownerIds = new();
 
         public int Count => _ids.Count;
 
         public void Add(Lead lead) => Add(lead.Id, lead.CreatedAt, lead.Source, lead.Owner, lead.QualifiedAt, lead.ConvertedAt);
 
         /// <summary>Adds a lead's values, checked by the caller (<see cref="Lead.Check"/>).</summary>
-        public void Add(LeadId id, Instant createdAt, string source, RepId? ownerId, Instant? qualifiedAt, Instant? convertedAt)
+        public void Add(LeadId id, Instant createdAt, string source, RepId? owner, Instant? qualifiedAt, Instant? convertedAt)
         {
             _ids.Add(id.Value);
             _createdAt.Add(createdAt);
             _qualifiedAt.Add(qualifiedAt);
             _convertedAt.Add(convertedAt);
             _sources.Add(_sourceValues.Code(source));
-            var owner = 0;
-            if (ownerId is { } rep && !_ownerCodes.TryGetValue(rep, out owner))
-            {
-                owner = _ownerIds.Count;
-                _ownerCodes.Add(rep, owner);
-                _ownerIds.Add(rep);
-            }
-
-            _owners.Add(owner);
+            _owners.Add(_ownerIds.Code(owner));
         }
 
         public LeadTable Build() => new(
@@ -487,6 +461,6 @@ internal sealed class LeadTable : RecordTable<Lead>
             _sources.ToArray(),
             [.. _sourceValues.Values],
             _owners.ToArray(),
-            [.. _ownerIds]);
+            _ownerIds.ToArray());
     }
 }

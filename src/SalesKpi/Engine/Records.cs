@@ -36,9 +36,6 @@ internal sealed class Records<T, TColumns>
     /// <summary>Gets the number of records, without making them.</summary>
     public int Count => _table?.Count ?? _objects!.Length;
 
-    /// <summary>Gets the table the collection is kept as, or null for objects.</summary>
-    public RecordTable<T>? Table => _table;
-
     /// <summary>Gets a value indicating whether the record objects exist (given, or made since).</summary>
     public bool HasObjects => Volatile.Read(ref _objects) is not null;
 

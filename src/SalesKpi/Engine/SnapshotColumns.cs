@@ -71,16 +71,6 @@ internal abstract class SnapshotColumns
     protected static long Ticks(NodaTime.Instant instant) => instant.ToUnixTimeTicks();
 
     protected static long Ticks(NodaTime.Instant? instant) => instant is { } i ? i.ToUnixTimeTicks() : NoTicks;
-
-    /// <summary>Interns owners into dense codes from 1, in order of first appearance.</summary>
-    protected sealed class OwnerCodes
-    {
-        private readonly ReferenceCodes _codes = new();
-
-        public int Code(RepId? owner) => _codes.Code(owner?.Value);
-
-        public RepId?[] ToArray() => [.. _codes.ToArray().Select(id => id is null ? (RepId?)null : new RepId(id))];
-    }
 }
 
 /// <summary>Activities: occurred-at ticks; trait code = kind code &lt;&lt; 5 | outcome flags.</summary>
@@ -164,7 +154,7 @@ internal sealed class ActivityColumns : SnapshotColumns
 
         var n = table.Count;
         var keys = new uint[n];
-        var usable = table.OwnerIds.Length <= MaxOwners && kinds.Count <= MaxKinds;
+        var usable = table.OwnerIds.Length - 1 <= MaxOwners && kinds.Count <= MaxKinds;
         if (usable)
         {
             var owners = table.Owners;
@@ -172,11 +162,11 @@ internal sealed class ActivityColumns : SnapshotColumns
             var outcomes = table.Outcomes;
             for (var i = 0; i < n; i++)
             {
-                keys[i] = ((uint)(owners[i] + 1) << 16) | ((uint)codeOf[tableKinds[i]] << 5) | outcomes[i];
+                keys[i] = ((uint)owners[i] << 16) | ((uint)codeOf[tableKinds[i]] << 5) | outcomes[i];
             }
         }
 
-        return new(n, keys, [null, .. table.OwnerIds], usable, table.OccurredAt.Ticks, [.. kinds]);
+        return new(n, keys, table.OwnerIds, usable, table.OccurredAt.Ticks, [.. kinds]);
     }
 }
 
