@@ -32,6 +32,7 @@ public sealed class SalesData : IEquatable<SalesData>
     private readonly Records<Activity, ActivityColumns> _activities;
     private FrozenDictionary<LeadId, Lead>? _leadsById;
     private FrozenDictionary<OpportunityId, Opportunity>? _opportunitiesById;
+    private int _stageChanges = -1;
 
     private SalesData(
         Records<Lead, LeadColumns> leads,
@@ -79,11 +80,25 @@ public sealed class SalesData : IEquatable<SalesData>
     public SalesDataCounts Counts => new(
         _leads.Count,
         _opportunities.Count,
-        Opportunities.Sum(o => o.StageHistory.Length),
+        StageChanges,
         _deals.Count,
         _activities.Count,
         Spend.Length,
         Roster.Reps.Length);
+
+    /// <summary>Gets the stage entries of every opportunity, counted once: <see cref="Counts"/> is read for every evaluation.</summary>
+    private int StageChanges
+    {
+        get
+        {
+            if (_stageChanges < 0)
+            {
+                _stageChanges = Opportunities.Sum(o => o.StageHistory.Length);
+            }
+
+            return _stageChanges;
+        }
+    }
 
     /// <summary>
     /// Gets the latest instant any record holds — a lead's creation, qualification or conversion, an opportunity's
@@ -293,9 +308,6 @@ public sealed class SalesData : IEquatable<SalesData>
     internal DealColumns DealColumns => _deals.Columns;
 
     internal ActivityColumns ActivityColumns => _activities.Columns;
-
-    /// <summary>Gets the collections of the snapshot, for the tests of how they are kept.</summary>
-    internal (Records<Lead, LeadColumns> Leads, Records<Activity, ActivityColumns> Activities) Collections => (_leads, _activities);
 
     /// <summary>Makes a snapshot from the collections a <see cref="SalesDataBuilder"/> filled.</summary>
     internal static SalesData FromTables(LeadTable leads, ImmutableArray<Opportunity> opportunities, ImmutableArray<Deal> deals, ActivityTable activities, ImmutableArray<MarketingSpend> spend, Roster roster) =>
