@@ -66,15 +66,8 @@ internal abstract class ImportRow
     /// <summary>Returns an optional text value, the same string for the same text.</summary>
     public string? OptionalText(CsvColumn column, StringPool pool) => TrySpan(column, out var value) ? pool.Get(value) : Get(column).Text;
 
-    public Instant Instant(CsvColumn column)
-    {
-        if (_typed && TypedField(column) is >= 0 and var field && Reader.TryGetInstant(field, Zone, out var typed))
-        {
-            return typed;
-        }
-
-        return TrySpan(column, out var value) && FastText.TryParseInstant(value, out var instant) ? instant : ParseInstant(RequiredCell(column));
-    }
+    // A required value is the optional one, or the reason it is missing ("a value is required").
+    public Instant Instant(CsvColumn column) => OptionalInstant(column) ?? ParseInstant(RequiredCell(column));
 
     public Instant? OptionalInstant(CsvColumn column)
     {
@@ -92,15 +85,7 @@ internal abstract class ImportRow
         return cell.Text is null ? null : ParseInstant(cell);
     }
 
-    public LocalDate Date(CsvColumn column)
-    {
-        if (_typed && TypedField(column) is >= 0 and var field && Reader.TryGetDate(field, out var typed))
-        {
-            return typed;
-        }
-
-        return TrySpan(column, out var value) && FastText.TryParseDate(value, out var date) ? date : ParseDate(RequiredCell(column));
-    }
+    public LocalDate Date(CsvColumn column) => OptionalDate(column) ?? ParseDate(RequiredCell(column));
 
     public LocalDate? OptionalDate(CsvColumn column)
     {
@@ -118,19 +103,12 @@ internal abstract class ImportRow
         return cell.Text is null ? null : ParseDate(cell);
     }
 
-    public decimal Amount(CsvColumn column)
-    {
-        if (_typed && TypedAmount(column, out var typed))
-        {
-            return typed;
-        }
-
-        return TrySpan(column, out var value) && FastText.TryParseAmount(value, out var amount) ? amount : ParseAmount(RequiredCell(column));
-    }
+    public decimal Amount(CsvColumn column) => OptionalAmount(column) ?? ParseAmount(RequiredCell(column));
 
     public decimal? OptionalAmount(CsvColumn column)
     {
-        if (_typed && TypedAmount(column, out var typed))
+        // A typed amount outside the range every amount must be in goes to the text rules and their messages.
+        if (_typed && TypedField(column) is >= 0 and var field && Reader.TryGetDecimal(field, out var typed) && typed >= 0m && typed <= MaxAmount)
         {
             return typed;
         }
@@ -168,17 +146,6 @@ internal abstract class ImportRow
     /// <param name="column">The column.</param>
     /// <returns>The field, or -1.</returns>
     protected virtual int TypedField(CsvColumn column) => -1;
-
-    /// <summary>Returns a typed amount in the range every amount must be in; any other value goes to the text rules and their messages.</summary>
-    private bool TypedAmount(CsvColumn column, out decimal amount) =>
-        TypedField(column) is >= 0 and var field && Reader.TryGetDecimal(field, out amount) && amount >= 0m && amount <= MaxAmount
-            || Fail(out amount);
-
-    private static bool Fail(out decimal amount)
-    {
-        amount = default;
-        return false;
-    }
 
     public Currency Currency(CsvColumn column)
     {
