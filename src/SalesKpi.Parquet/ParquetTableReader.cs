@@ -184,8 +184,7 @@ internal sealed class ParquetTableReader : DbDataReader
             _closed = true;
 
             // The reader holds nothing but the stream, so releasing it does not wait on anything.
-            _reader?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            _stream?.Dispose();
+            ReleasePartAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 
@@ -194,15 +193,7 @@ internal sealed class ParquetTableReader : DbDataReader
         if (!_closed)
         {
             _closed = true;
-            if (_reader is not null)
-            {
-                await _reader.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (_stream is not null)
-            {
-                await _stream.DisposeAsync().ConfigureAwait(false);
-            }
+            await ReleasePartAsync().ConfigureAwait(false);
         }
 
         await base.DisposeAsync().ConfigureAwait(false);
@@ -256,17 +247,7 @@ internal sealed class ParquetTableReader : DbDataReader
 
     private async Task NextPartAsync(CancellationToken cancellationToken)
     {
-        if (_reader is not null)
-        {
-            await _reader.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (_stream is not null)
-        {
-            await _stream.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _reader = null;
+        await ReleasePartAsync().ConfigureAwait(false);
         _part++;
         _group = 0;
         _stream = _files.Open(_parts[_part]);
@@ -295,6 +276,22 @@ internal sealed class ParquetTableReader : DbDataReader
             {
                 _columns[i] = columns[i];
             }
+        }
+    }
+
+    /// <summary>Closes the current part's reader and file.</summary>
+    private async ValueTask ReleasePartAsync()
+    {
+        if (_reader is not null)
+        {
+            await _reader.DisposeAsync().ConfigureAwait(false);
+            _reader = null;
+        }
+
+        if (_stream is not null)
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+            _stream = null;
         }
     }
 
