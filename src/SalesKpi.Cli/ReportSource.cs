@@ -50,9 +50,6 @@ internal sealed class CsvReportSource(CsvSource source) : ReportSource
 /// <summary>The tables of a database (<c>--connection</c>).</summary>
 internal sealed class DatabaseReportSource : ReportSource
 {
-    /// <summary>The names of the SalesKpi tables in a database, in import order.</summary>
-    internal static readonly string[] TableNames = ["reps", "leads", "opportunities", "stage_changes", "deals", "activities", "spend"];
-
     private readonly DbConnection _connection;
     private readonly DataReaderSource _source;
 
@@ -143,7 +140,7 @@ internal sealed class DatabaseReportSource : ReportSource
 
         try
         {
-            foreach (var table in TableNames)
+            foreach (var table in DataReaderSource.TableNames)
             {
                 if (_source.ExistsAsync(table, cancellationToken).AsTask().GetAwaiter().GetResult())
                 {
@@ -157,7 +154,7 @@ internal sealed class DatabaseReportSource : ReportSource
             throw new CsvImportException($"cannot read {Description}: {e.Message}", e);
         }
 
-        return $"--connection: '{Description}' has none of the SalesKpi tables ({string.Join(", ", TableNames)}); to read other tables or queries, give a --mapping.";
+        return $"--connection: '{Description}' has none of the SalesKpi tables ({string.Join(", ", DataReaderSource.TableNames)}); to read other tables or queries, give a --mapping.";
     }
 
     public override long? TotalBytes(CsvMapping? mapping) => null;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -23,6 +24,12 @@ public abstract class DataReaderSource
     protected DataReaderSource()
     {
     }
+
+    /// <summary>
+    /// Gets the names an import asks a source for when there is no mapping, in the order it reads them: <c>reps</c>,
+    /// <c>leads</c>, <c>opportunities</c>, <c>stage_changes</c>, <c>deals</c>, <c>activities</c>, <c>spend</c>.
+    /// </summary>
+    public static ImmutableArray<string> TableNames { get; } = [.. CsvTable.All.Select(TableName)];
 
     /// <summary>Gets a short description of the source for messages, such as the database file.</summary>
     public abstract string Description { get; }
@@ -78,6 +85,9 @@ public abstract class DataReaderSource
     /// <summary>Returns <see cref="Description"/>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => Description;
+
+    /// <summary>Returns the name of a SalesKpi table in a source: its file's name without <c>.csv</c>, with <c>_</c> for <c>-</c>.</summary>
+    internal static string TableName(CsvTable table) => table.FileName[..^".csv".Length].Replace('-', '_');
 
     /// <summary>The tables, views and queries of an ADO.NET connection.</summary>
     private sealed class ConnectionSource(DbConnection connection, string? description) : DataReaderSource
@@ -183,11 +193,9 @@ internal sealed class DataReaderImportSource(DataReaderSource source) : ImportSo
 {
     public override string Description => source.Description;
 
-    public override string What => "table or query";
-
     public override string LineWord => "row";
 
-    public override string NativeName(CsvTable table) => table.FileName[..^".csv".Length].Replace('-', '_');
+    public override string NativeName(CsvTable table) => DataReaderSource.TableName(table);
 
     public override async ValueTask<bool> ExistsAsync(string name, CancellationToken cancellationToken)
     {

@@ -9,9 +9,6 @@ internal abstract class ImportSource
     /// <summary>Gets a short description for messages.</summary>
     public abstract string Description { get; }
 
-    /// <summary>Gets what a name of this source is called in messages: <c>file</c>, <c>table or query</c>.</summary>
-    public abstract string What { get; }
-
     /// <summary>Gets what the line of a position is called in messages: <c>line</c> in a file, <c>row</c> in a result set.</summary>
     public virtual string LineWord => "line";
 
@@ -55,8 +52,6 @@ internal abstract class ImportSource
 internal sealed class CsvImportSource(CsvSource source) : ImportSource
 {
     public override string Description => source.Description;
-
-    public override string What => "file";
 
     public override string NativeName(CsvTable table) => table.FileName;
 

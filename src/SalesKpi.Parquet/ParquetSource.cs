@@ -63,9 +63,6 @@ public sealed class ParquetSource : DataReaderSource
         return Directory.Exists(directory) && TableNames.Any(name => new ParquetSource(directory).Find(name) is not null);
     }
 
-    /// <summary>Gets the SalesKpi tables' names, in the order an import reads them.</summary>
-    internal static IReadOnlyList<string> TableNames { get; } = ["reps", "leads", "opportunities", "stage_changes", "deals", "activities", "spend"];
-
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     public override ValueTask<bool> ExistsAsync(string name, CancellationToken cancellationToken = default)
