@@ -61,10 +61,10 @@ internal abstract class ImportRow
     /// <summary>Returns a required text value, the same string for the same text (owners, kinds, sources, accounts).</summary>
     public string Text(CsvColumn column, StringPool pool) => TrySpan(column, out var value) ? pool.Get(value) : Required(Get(column));
 
-    public string? OptionalText(CsvColumn column) => TrySpan(column, out var value) ? value.ToString() : Get(column).Text;
+    public string? OptionalText(CsvColumn column) => TrySpan(column, out var value) ? value.ToString() : NoSpanMeansNoValue ? null : Get(column).Text;
 
     /// <summary>Returns an optional text value, the same string for the same text.</summary>
-    public string? OptionalText(CsvColumn column, StringPool pool) => TrySpan(column, out var value) ? pool.Get(value) : Get(column).Text;
+    public string? OptionalText(CsvColumn column, StringPool pool) => TrySpan(column, out var value) ? pool.Get(value) : NoSpanMeansNoValue ? null : Get(column).Text;
 
     // A required value is the optional one, or the reason it is missing ("a value is required").
     public Instant Instant(CsvColumn column) => OptionalInstant(column) ?? ParseInstant(RequiredCell(column));
@@ -76,9 +76,16 @@ internal abstract class ImportRow
             return typed;
         }
 
-        if (TrySpan(column, out var value) && FastText.TryParseInstant(value, out var instant))
+        if (TrySpan(column, out var value))
         {
-            return instant;
+            if (FastText.TryParseInstant(value, out var instant))
+            {
+                return instant;
+            }
+        }
+        else if (NoSpanMeansNoValue)
+        {
+            return null;
         }
 
         var cell = Get(column);
@@ -94,9 +101,16 @@ internal abstract class ImportRow
             return typed;
         }
 
-        if (TrySpan(column, out var value) && FastText.TryParseDate(value, out var date))
+        if (TrySpan(column, out var value))
         {
-            return date;
+            if (FastText.TryParseDate(value, out var date))
+            {
+                return date;
+            }
+        }
+        else if (NoSpanMeansNoValue)
+        {
+            return null;
         }
 
         var cell = Get(column);
@@ -113,9 +127,16 @@ internal abstract class ImportRow
             return typed;
         }
 
-        if (TrySpan(column, out var value) && FastText.TryParseAmount(value, out var amount))
+        if (TrySpan(column, out var value))
         {
-            return amount;
+            if (FastText.TryParseAmount(value, out var amount))
+            {
+                return amount;
+            }
+        }
+        else if (NoSpanMeansNoValue)
+        {
+            return null;
         }
 
         var cell = Get(column);
@@ -146,6 +167,13 @@ internal abstract class ImportRow
     /// <param name="column">The column.</param>
     /// <returns>The field, or -1.</returns>
     protected virtual int TypedField(CsvColumn column) => -1;
+
+    /// <summary>
+    /// Gets a value indicating whether a column <see cref="TrySpan"/> gives no text for has no value at all, so that
+    /// the optional readers return null without making a <see cref="Cell"/>: true for a file read as is, false through
+    /// a mapping (whose default may stand in for a blank).
+    /// </summary>
+    public virtual bool NoSpanMeansNoValue => false;
 
     public Currency Currency(CsvColumn column)
     {
@@ -321,6 +349,8 @@ internal sealed class NativeRow : ImportRow
     }
 
     protected override int TypedField(CsvColumn column) => _index[column.Index];
+
+    public override bool NoSpanMeansNoValue => true;
 
     public override bool TrySpan(CsvColumn column, out ReadOnlySpan<char> value)
     {

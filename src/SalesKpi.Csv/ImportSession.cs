@@ -605,6 +605,11 @@ internal sealed class ImportSession
         var column = ActivityOutcomesColumn;
         if (!row.TrySpan(column, out var text))
         {
+            if (row.NoSpanMeansNoValue)
+            {
+                return ActivityOutcomes.None;
+            }
+
             var cell = row.Get(column);
             return cell.Text is null ? ActivityOutcomes.None : ParseOutcomes(cell.Text.AsSpan(), cell);
         }
