@@ -41,6 +41,13 @@ public sealed class CsvImportOptions
     /// <value>The default value is null: no reports.</value>
     public IProgress<CsvImportProgress>? Progress { get; init; }
 
+    /// <summary>Gets a value indicating whether a large file is read on a second thread while its rows are checked.</summary>
+    /// <value>The default value is true: on a machine with more than one core, a file of 1 MiB or more is decoded, checked
+    /// for well-formed CSV and split into fields a few thousand rows ahead of the thread that turns them into records.
+    /// The records, the rejections and their positions are the same either way; false reads every file on the calling
+    /// thread (a host that keeps a thread per request, say).</value>
+    public bool ReadAhead { get; init; } = true;
+
     /// <summary>Gets the most characters a field may have.</summary>
     /// <value>The default value is 1,048,576 (1 MiB characters), far above any real value. A longer field in a data row
     /// is a rejected row (the row is read to its end without being kept, so memory stays bounded); in the header it fails

@@ -80,16 +80,21 @@ internal sealed class CsvRecordReader : RowReader
     /// <summary>Returns where a field of the current record starts.</summary>
     /// <param name="index">The field.</param>
     /// <returns>Its line and column.</returns>
-    public override CsvPosition PositionOf(int index)
+    public override CsvPosition PositionOf(int index) => Position(_sep.Current.Span, Offset(index), RecordLine);
+
+    /// <summary>Returns where a field starts, from the text of its record.</summary>
+    /// <param name="record">The record as it is in the file, quotes and line breaks included.</param>
+    /// <param name="offset">Where the field starts in <paramref name="record"/>.</param>
+    /// <param name="recordLine">The line the record starts on.</param>
+    /// <returns>Its line and column.</returns>
+    internal static CsvPosition Position(ReadOnlySpan<char> record, int offset, long recordLine)
     {
-        var row = _sep.Current.Span;
-        var offset = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(row), ref MemoryMarshal.GetReference(Raw(index))) / sizeof(char));
-        var before = row[..offset];
-        var line = RecordLine;
+        var before = record[..offset];
+        var line = recordLine;
         var lineStart = 0;
         for (var i = 0; i < before.Length; i++)
         {
-            if (before[i] == '\n' || (before[i] == '\r' && (i + 1 >= row.Length || row[i + 1] != '\n')))
+            if (before[i] == '\n' || (before[i] == '\r' && (i + 1 >= record.Length || record[i + 1] != '\n')))
             {
                 line++;
                 lineStart = i + 1;
@@ -97,6 +102,21 @@ internal sealed class CsvRecordReader : RowReader
         }
 
         return new CsvPosition(line, offset - lineStart + 1);
+    }
+
+    /// <summary>Copies the current record into a batch that another thread reads (<see cref="ReadAheadRowReader"/>).</summary>
+    /// <param name="batch">The batch.</param>
+    internal void CopyTo(RowBatch batch)
+    {
+        var count = _sep.Current.ColCount;
+        var fields = batch.ReserveFields(count);
+        for (var i = 0; i < count; i++)
+        {
+            var offset = Offset(i);
+            fields[i] = (offset, offset + Raw(i).Length);
+        }
+
+        batch.AddRecord(_sep.Current.Span, count, RecordLine);
     }
 
     /// <summary>Reads the next record.</summary>
@@ -162,6 +182,9 @@ internal sealed class CsvRecordReader : RowReader
 
     private ReadOnlySpan<char> Raw(int index) => _sep.Current[index].Span;
 
+    private int Offset(int index) =>
+        (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(_sep.Current.Span), ref MemoryMarshal.GetReference(Raw(index))) / sizeof(char));
+
     private void Throw(long sepLine)
     {
         var first = _guard.Problems.Dequeue();
@@ -184,7 +207,7 @@ internal sealed class CsvRecordReader : RowReader
     }
 
     /// <summary>Undoes the quoting of a well-formed quoted field (the guard lets no other through).</summary>
-    private static string Unquote(ReadOnlySpan<char> raw)
+    internal static string Unquote(ReadOnlySpan<char> raw)
     {
         var inner = raw[1..^1];
         var quotes = inner.Count('"') / 2;

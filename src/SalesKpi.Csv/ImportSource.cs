@@ -66,7 +66,8 @@ internal sealed class CsvImportSource(CsvSource source) : ImportSource
     public override ValueTask<RowReader> OpenAsync(string name, string described, CsvImportOptions options, CancellationToken cancellationToken)
     {
         var stream = new CountingStream(Open(name, described));
-        return new(new CsvRecordReader(new CsvTextDecoder(stream), options.MaxFieldLength, options.MaxRecordLength) { Counter = stream });
+        var reader = new CsvRecordReader(new CsvTextDecoder(stream), options.MaxFieldLength, options.MaxRecordLength) { Counter = stream };
+        return new(ReadAheadRowReader.Pays(source.LengthOf(name), options) ? new ReadAheadRowReader(reader) : reader);
     }
 
     /// <summary>Opens a file, turning the reasons it cannot be read into a <see cref="CsvImportException"/>: bad data, not a bug.</summary>
