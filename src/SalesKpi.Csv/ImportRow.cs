@@ -46,7 +46,10 @@ internal abstract class ImportRow
 
     protected RowReader Reader { get; }
 
-    private DateTimeZone Zone { get; }
+    protected DateTimeZone Zone { get; }
+
+    /// <summary>Gets the number of fields of the row.</summary>
+    public int FieldCount => Reader.Count;
 
     /// <summary>Gets the line the row starts on.</summary>
     public long Line => Reader.RecordLine;
@@ -351,6 +354,11 @@ internal sealed class NativeRow : ImportRow
     protected override int TypedField(CsvColumn column) => _index[column.Index];
 
     public override bool NoSpanMeansNoValue => true;
+
+    /// <summary>Returns the same binding of columns over another reader of the same file.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The row.</returns>
+    public NativeRow Rebind(RowReader reader) => new(reader, Zone, _table, _index);
 
     public override bool TrySpan(CsvColumn column, out ReadOnlySpan<char> value)
     {

@@ -93,6 +93,7 @@ internal sealed class ImportSession
     private readonly Dictionary<string, ActivityKind> _kinds = new(StringComparer.Ordinal);
 
     private string _file = string.Empty;
+    private ReadAheadRowReader? _ahead;
     private string? _currentId;
 
     public ImportSession(ImportSource source, CsvImportOptions options, CancellationToken cancellationToken)
@@ -228,6 +229,12 @@ internal sealed class ImportSession
             ? NativeRow.Bind(reader, _options.Zone, table, _file)
             : MappedRow.Bind(reader, _options.Zone, mapping, _file, mappingName!);
         var mapped = row as MappedRow;
+        _ahead = reader as ReadAheadRowReader;
+        if (_ahead is not null && table == A && row is NativeRow native)
+        {
+            // The rows of the largest file are parsed on the reading thread too, up to what must be done in order.
+            _ahead.PrepareWith(new ActivityPreparer(this, native.Rebind(_ahead.Inner), headerCount));
+        }
         Action<ImportRow> handler = table == R ? ReadRep
             : table == L ? ReadLead
             : table == O ? ReadOpportunity
@@ -332,6 +339,7 @@ internal sealed class ImportSession
             }
         }
 
+        _ahead = null;
         _options.Progress?.Report(new CsvImportProgress(_file, reader.BytesRead, total, rows, true));
         _files.Add(new CsvFileReport(_file, table.FileName, rows, records, rejected, notSelected, [.. skipOrder.Select(r => new CsvSkipCount(r, skipped[r]))]));
     }
@@ -566,6 +574,23 @@ internal sealed class ImportSession
 
     private void ReadActivity(ImportRow row)
     {
+        if (_ahead is { } ahead && ahead.TryGetPrepared(out PreparedActivity prepared) && prepared.Id is { } preparedId)
+        {
+            // The reading thread parsed every value and found every reference: what is left is what must be in order.
+            _currentId = preparedId;
+            _activityIds.Add(preparedId, row, ActivityIdColumn);
+            _builder.AddActivity(
+                new ActivityId(preparedId),
+                prepared.Kind,
+                new RepId(prepared.Owner!),
+                prepared.OccurredAt,
+                prepared.Outcomes,
+                prepared.Lead is null ? null : new LeadId(prepared.Lead),
+                prepared.Opportunity is null ? null : new OpportunityId(prepared.Opportunity),
+                prepared.Tool);
+            return;
+        }
+
         var id = Id(row, ActivityIdColumn);
         var kind = row.Text(ActivityKindColumn, _names);
         var owner = row.Text(ActivityOwnerColumn, _names);
@@ -619,6 +644,19 @@ internal sealed class ImportSession
 
     private static ActivityOutcomes ParseOutcomes(ReadOnlySpan<char> text, Cell? cell, ImportRow? row = null, CsvColumn? column = null)
     {
+        var outcomes = Outcomes(text, out var unknown);
+        if (!unknown.IsEmpty)
+        {
+            var at = cell ?? row!.Get(column!);
+            throw new RowException(at, $"unknown outcome '{MessageText.Of(unknown.ToString())}'; use connected, delivered, opened, replied or positive, separated by ';'{at.MappedNote}");
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Returns the outcomes a list names, and the first word that names none (empty when every word does).</summary>
+    private static ActivityOutcomes Outcomes(ReadOnlySpan<char> text, out ReadOnlySpan<char> unknown)
+    {
         var outcomes = ActivityOutcomes.None;
         foreach (var range in text.Split(';'))
         {
@@ -631,13 +669,14 @@ internal sealed class ImportSession
             var outcome = Outcome(part);
             if (outcome == ActivityOutcomes.None)
             {
-                var at = cell ?? row!.Get(column!);
-                throw new RowException(at, $"unknown outcome '{MessageText.Of(part.ToString())}'; use connected, delivered, opened, replied or positive, separated by ';'{at.MappedNote}");
+                unknown = part;
+                return outcomes;
             }
 
             outcomes |= outcome;
         }
 
+        unknown = default;
         return outcomes;
     }
 
@@ -700,6 +739,88 @@ internal sealed class ImportSession
     }
 
     /// <summary>The identifiers of one file: the line each was first seen on, its record's index, and the ones rejected.</summary>
+    /// <summary>
+    /// Parses activities on the thread that reads their file (<see cref="ReadAheadRowReader"/>): every value a row of
+    /// activities.csv has, and its references to leads and opportunities, which are all known by then and no longer
+    /// change. A row with anything that is not the common case (a blank required value, a time to parse slowly, an
+    /// unknown outcome or reference) is left unprepared, and <see cref="ReadActivity"/> reads it as always, with the
+    /// messages it has always had: the two paths cannot differ in what they reject.
+    /// </summary>
+    private sealed class ActivityPreparer(ImportSession session, NativeRow row, int headerCount) : RowPreparer
+    {
+        private readonly StringPool _names = new();
+        private readonly Dictionary<string, ActivityKind> _kinds = new(StringComparer.Ordinal);
+
+        public override void Prepare(RowBatch batch, int record)
+        {
+            if (batch.Prepared is not PreparedActivity[] prepared)
+            {
+                batch.Prepared = prepared = new PreparedActivity[RowBatch.MaxRecords];
+            }
+
+            prepared[record] = TryPrepare(out var activity) ? activity : default;
+        }
+
+        private bool TryPrepare(out PreparedActivity activity)
+        {
+            activity = default;
+            if (row.FieldCount != headerCount
+                || !row.TrySpan(ActivityIdColumn, out var id)
+                || !row.TrySpan(ActivityKindColumn, out var kindName)
+                || !row.TrySpan(ActivityOwnerColumn, out var owner)
+                || !row.TrySpan(ActivityOccurredAtColumn, out var occurredAt)
+                || !FastText.TryParseInstant(occurredAt, out var instant))
+            {
+                return false;
+            }
+
+            var outcomes = ActivityOutcomes.None;
+            if (row.TrySpan(ActivityOutcomesColumn, out var outcomeText))
+            {
+                outcomes = Outcomes(outcomeText, out var unknown);
+                if (!unknown.IsEmpty)
+                {
+                    return false;
+                }
+            }
+
+            if (!TryReference(ActivityLeadIdColumn, session._leadIds, out var lead)
+                || !TryReference(ActivityOpportunityIdColumn, session._opportunityIds, out var opportunity))
+            {
+                return false;
+            }
+
+            var name = _names.Get(kindName);
+            if (!_kinds.TryGetValue(name, out var kind))
+            {
+                kind = new ActivityKind(name);
+                _kinds.Add(name, kind);
+            }
+
+            activity = new PreparedActivity(
+                id.ToString(),
+                kind,
+                _names.Get(owner),
+                instant,
+                outcomes,
+                lead,
+                opportunity,
+                row.TrySpan(ActivityToolColumn, out var tool) ? _names.Get(tool) : null);
+            return true;
+        }
+
+        /// <summary>A blank reference, or one to a record of the data set: the string that record's id is.</summary>
+        private bool TryReference(CsvColumn column, IdRegistry registry, out string? canonical)
+        {
+            canonical = null;
+            return !row.TrySpan(column, out var span) || registry.TryGet(span, out canonical!, out _);
+        }
+    }
+
+    /// <summary>The values of a row of activities.csv as <see cref="ActivityPreparer"/> parsed them; no id when it could not.</summary>
+    private readonly record struct PreparedActivity(
+        string? Id, ActivityKind Kind, string? Owner, Instant OccurredAt, ActivityOutcomes Outcomes, string? Lead, string? Opportunity, string? Tool);
+
     private sealed class IdRegistry
     {
         private readonly Dictionary<string, (long Line, int Index)> _ids = new(StringComparer.Ordinal);

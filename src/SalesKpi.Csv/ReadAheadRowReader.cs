@@ -17,13 +17,17 @@ namespace SalesKpi.Csv;
 internal sealed class ReadAheadRowReader : RowReader
 {
     /// <summary>How many filled batches may wait for the import.</summary>
-    private const int Capacity = 4;
+    private const int Capacity = 8;
 
     private readonly CsvRecordReader _inner;
     private readonly ConcurrentQueue<RowBatch> _full = new();
     private readonly ConcurrentQueue<RowBatch> _empty = new();
     private readonly SemaphoreSlim _filled = new(0);
-    private readonly SemaphoreSlim _free = new(Capacity);
+    private int _waiting;
+    private volatile bool _produced;
+    private readonly ManualResetEventSlim _room = new(false);
+    private readonly ManualResetEventSlim _headerRead = new(false);
+    private int _inFlight;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _producer;
     private string?[] _unquoted = new string?[16];
@@ -33,6 +37,8 @@ internal sealed class ReadAheadRowReader : RowReader
     private bool _hasRow;
     private bool _ended;
     private long _bytesRead;
+    private RowPreparer? _preparer;
+    private long _reads;
 
     /// <summary>Starts reading a file on a second thread.</summary>
     /// <param name="inner">The reader of the file, disposed with this one.</param>
@@ -47,6 +53,9 @@ internal sealed class ReadAheadRowReader : RowReader
     /// are: the tests set it, so that the CSV suite runs through this reader.
     /// </summary>
     internal static bool Always { get; set; }
+
+    /// <summary>Gets the reader of the file, which only the reading thread uses.</summary>
+    public CsvRecordReader Inner => _inner;
 
     /// <inheritdoc/>
     public override long RecordLine => _batch is { } batch && _hasRow ? batch.Records[_index].Line : 0;
@@ -72,6 +81,35 @@ internal sealed class ReadAheadRowReader : RowReader
     /// <returns>True to read it ahead.</returns>
     public static bool Pays(long? length, CsvImportOptions options) =>
         options.ReadAhead && (Always || (Environment.ProcessorCount > 1 && (length ?? long.MaxValue) >= 1 << 20));
+
+    /// <summary>
+    /// Has the reading thread also parse the rows after the header: <paramref name="preparer"/> sees each row there,
+    /// through <see cref="Inner"/>, and leaves what it made in the batch for <see cref="TryGetPrepared{T}"/>. The
+    /// reading thread waits after the header until this is called or the row after the header is asked for.
+    /// </summary>
+    /// <param name="preparer">The parser of the rows.</param>
+    public void PrepareWith(RowPreparer preparer)
+    {
+        Volatile.Write(ref _preparer, preparer);
+        _headerRead.Set();
+    }
+
+    /// <summary>Returns what the reading thread made of the current row, when it parsed the batch.</summary>
+    /// <typeparam name="T">What the preparer makes.</typeparam>
+    /// <param name="value">What it made.</param>
+    /// <returns>False for a batch read before <see cref="PrepareWith"/>.</returns>
+    public bool TryGetPrepared<T>(out T value)
+        where T : struct
+    {
+        if (_hasRow && _batch!.PreparedBy is not null && _batch.Prepared is T[] prepared)
+        {
+            value = prepared[_index];
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
 
     /// <inheritdoc/>
     public override ReadOnlySpan<char> Span(int index)
@@ -112,13 +150,11 @@ internal sealed class ReadAheadRowReader : RowReader
                 return result;
             }
 
-            if (!_filled.Wait(0))
+            if (!TryTake())
             {
                 // Only when the import has caught up with the reading thread.
                 _filled.Wait();
             }
-
-            Take();
         }
     }
 
@@ -132,12 +168,19 @@ internal sealed class ReadAheadRowReader : RowReader
                 return result;
             }
 
-            if (!_filled.Wait(0, cancellationToken))
+            if (!TryTake())
             {
-                await _filled.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await _filled.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The exception every other cancelled read throws, not the TaskCanceledException of the wait.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw;
+                }
             }
-
-            Take();
         }
     }
 
@@ -154,7 +197,8 @@ internal sealed class ReadAheadRowReader : RowReader
             _inner.Dispose();
             _stop.Dispose();
             _filled.Dispose();
-            _free.Dispose();
+            _room.Dispose();
+            _headerRead.Dispose();
         }
 
         base.Dispose(disposing);
@@ -171,6 +215,12 @@ internal sealed class ReadAheadRowReader : RowReader
         }
 
         _hasRow = false;
+        if (++_reads == 2 && !_headerRead.IsSet)
+        {
+            // The row after the header, with no preparer: the reading thread goes on without one.
+            _headerRead.Set();
+        }
+
         if (_batch is { } batch)
         {
             if (++_index < batch.Count)
@@ -188,24 +238,57 @@ internal sealed class ReadAheadRowReader : RowReader
             _batch = null;
             batch.Clear();
             _empty.Enqueue(batch);
-            _free.Release();
+            if (Interlocked.Decrement(ref _inFlight) <= Capacity / 2)
+            {
+                // The reading thread waits for half the batches, not for each one: it wakes a quarter as often.
+                _room.Set();
+            }
         }
 
         return _ended ? false : null;
     }
 
-    /// <summary>Takes the batch <see cref="_filled"/> has just counted; none is the end of the file.</summary>
-    private void Take()
+    /// <summary>
+    /// Takes the next batch, or notes the end of the file; false when the reading thread has not filled one yet, and the
+    /// caller is to wait for <see cref="_filled"/>, which the reading thread signals only then (a lock per wait, not one
+    /// per batch).
+    /// </summary>
+    private bool TryTake()
     {
-        if (!_full.TryDequeue(out var batch))
+        for (var announced = false; ; announced = true)
         {
-            _ended = true;
-            return;
-        }
+            if (_full.TryDequeue(out var batch))
+            {
+                Interlocked.Exchange(ref _waiting, 0);
+                _batch = batch;
+                _index = -1;
+                _bytesRead = batch.BytesRead;
+                return true;
+            }
 
-        _batch = batch;
-        _index = -1;
-        _bytesRead = batch.BytesRead;
+            if (_produced && _full.IsEmpty)
+            {
+                _ended = true;
+                return true;
+            }
+
+            if (announced)
+            {
+                return false;
+            }
+
+            // Announced with a full fence before looking again: a batch queued after the second look is signalled.
+            Interlocked.Exchange(ref _waiting, 1);
+        }
+    }
+
+    /// <summary>Wakes the import when it waits for a batch (a spurious wake only makes it look again).</summary>
+    private void Signal()
+    {
+        if (Interlocked.Exchange(ref _waiting, 0) == 1)
+        {
+            _filled.Release();
+        }
     }
 
     private void Produce()
@@ -213,37 +296,26 @@ internal sealed class ReadAheadRowReader : RowReader
         var token = _stop.Token;
         try
         {
-            var more = true;
+            // The header alone, so that the import binds it before the rows are read, and says how to prepare them.
+            var more = Fill(new RowBatch(), 1, preparer: null);
+            if (more)
+            {
+                _headerRead.Wait(token);
+            }
+
+            var preparer = Volatile.Read(ref _preparer);
             while (more)
             {
-                _free.Wait(token);
-                var batch = _empty.TryDequeue(out var reused) ? reused : new RowBatch();
-                while (more && !batch.IsFull)
+                while (Volatile.Read(ref _inFlight) >= Capacity)
                 {
-                    try
+                    _room.Reset();
+                    if (Volatile.Read(ref _inFlight) >= Capacity)
                     {
-                        more = _inner.Read();
-                        if (more)
-                        {
-                            _inner.CopyTo(batch);
-                        }
-                    }
-                    catch (CsvSyntaxException e)
-                    {
-                        batch.AddError(e);
-                    }
-#pragma warning disable CA1031 // Every other exception ends the file: it is thrown to the import after the rows before it.
-                    catch (Exception e)
-#pragma warning restore CA1031
-                    {
-                        batch.AddError(e);
-                        more = false;
+                        _room.Wait(token);
                     }
                 }
 
-                batch.BytesRead = _inner.BytesRead;
-                _full.Enqueue(batch);
-                _filled.Release();
+                more = Fill(_empty.TryDequeue(out var reused) ? reused : new RowBatch(), RowBatch.MaxRecords, preparer);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -252,8 +324,74 @@ internal sealed class ReadAheadRowReader : RowReader
         }
         finally
         {
-            // The end of the file: a count with no batch behind it.
-            _filled.Release();
+            _produced = true;
+            Signal();
+        }
+    }
+
+    /// <summary>Reads records into a batch and hands it to the import.</summary>
+    /// <returns>False when the file has ended (or cannot be read on).</returns>
+    private bool Fill(RowBatch batch, int records, RowPreparer? preparer)
+    {
+        batch.PreparedBy = preparer;
+        var more = true;
+        while (more && !batch.IsFull && batch.Count < records)
+        {
+            try
+            {
+                more = _inner.Read();
+                if (more)
+                {
+                    _inner.CopyTo(batch);
+                    preparer?.TryPrepare(batch, batch.Count - 1);
+                }
+            }
+            catch (CsvSyntaxException e)
+            {
+                batch.AddError(e);
+            }
+#pragma warning disable CA1031 // Every other exception ends the file: it is thrown to the import after the rows before it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                batch.AddError(e);
+                more = false;
+            }
+        }
+
+        batch.BytesRead = _inner.BytesRead;
+        Interlocked.Increment(ref _inFlight);
+        _full.Enqueue(batch);
+        Signal();
+        return more;
+    }
+}
+
+/// <summary>
+/// Parses rows on the thread that reads them (<see cref="ReadAheadRowReader.PrepareWith"/>), into a value the import
+/// then takes instead of parsing the row itself. It must only do what gives the same result on either thread.
+/// </summary>
+internal abstract class RowPreparer
+{
+    /// <summary>Parses the row the reader of the file has just read, leaving the result in the batch, a failure included.</summary>
+    /// <param name="batch">The batch the row was copied to.</param>
+    /// <param name="record">The row's index in the batch.</param>
+    public abstract void Prepare(RowBatch batch, int record);
+
+    /// <summary>Prepares a row; a preparer that throws has prepared nothing, and the import reads the row itself.</summary>
+    /// <param name="batch">The batch the row was copied to.</param>
+    /// <param name="record">The row's index in the batch.</param>
+    public void TryPrepare(RowBatch batch, int record)
+    {
+        try
+        {
+            Prepare(batch, record);
+        }
+#pragma warning disable CA1031 // The import then reads the row on its own thread and reports whatever is wrong with it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            batch.PreparedBy = null;
         }
     }
 }
@@ -261,7 +399,8 @@ internal sealed class ReadAheadRowReader : RowReader
 /// <summary>Records copied out of Sep's buffer, to be read on another thread: their text, their fields and their lines.</summary>
 internal sealed class RowBatch
 {
-    private const int MaxRecords = 2048;
+    /// <summary>The most records a batch holds.</summary>
+    internal const int MaxRecords = 2048;
     private const int CharsPerBatch = 1 << 16;
 
     /// <summary>Gets the text of the records, one after the other.</summary>
@@ -275,6 +414,12 @@ internal sealed class RowBatch
 
     /// <summary>Gets the number of records.</summary>
     public int Count { get; private set; }
+
+    /// <summary>Gets or sets what prepared the batch's rows, or null when none did (or one failed).</summary>
+    public RowPreparer? PreparedBy { get; set; }
+
+    /// <summary>Gets or sets what the preparer made of each row, in an array it allocates and keeps for the next batches.</summary>
+    public object? Prepared { get; set; }
 
     /// <summary>Gets or sets how far the file had been read when the batch was full.</summary>
     public long BytesRead { get; set; }
@@ -328,6 +473,7 @@ internal sealed class RowBatch
     {
         Array.Clear(Records, 0, Count);
         Count = 0;
+        PreparedBy = null;
         _charCount = 0;
         _fieldCount = 0;
         if (Chars.Length > CharsPerBatch * 4)

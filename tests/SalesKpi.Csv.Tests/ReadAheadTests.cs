@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SalesKpi.Activities;
 using SalesKpi.Csv.Tests.Hostile;
 
 namespace SalesKpi.Csv.Tests;
@@ -20,12 +21,16 @@ public class ReadAheadTests
         var direct = Import(files, Options(CsvErrorMode.Report, readAhead: false));
         var ahead = Import(files, Options(CsvErrorMode.Report, readAhead: true));
 
-        // The generator makes every 500th row bad in one of four ways (0 is fine): 9000 / 500 = 18 bad rows.
+        // The generator makes every 500th row bad in one of five ways: 9000 / 500 = 18 bad rows.
         Assert.Equal(18, direct.Rejections.Length);
         Assert.Equal(direct.Rejections.Select(r => r.ToString()), ahead.Rejections.Select(r => r.ToString()));
         Assert.Equal(direct.Files.Select(Describe), ahead.Files.Select(Describe));
-        Assert.Equal(direct.Data.Activities.Select(a => (a.Id.Value, a.OccurredAt, a.Kind.Name)), ahead.Data.Activities.Select(a => (a.Id.Value, a.OccurredAt, a.Kind.Name)));
+        Assert.Equal(direct.Data.Activities.Select(Values), ahead.Data.Activities.Select(Values));
         Assert.Equal(9000 - 18, ahead.Data.Counts.Activities);
+
+        // Row 7 refers to lead l7, is a meeting, and has both outcomes.
+        var seventh = ahead.Data.Activities.Single(a => a.Id.Value == "a7");
+        Assert.Equal(("l7", "meeting", ActivityOutcomes.Connected | ActivityOutcomes.Positive, "phone, desk"), (seventh.Lead?.Value, seventh.Kind.Name, seventh.Outcomes, seventh.Tool));
     }
 
     [Fact]
@@ -90,6 +95,9 @@ public class ReadAheadTests
     private static CsvImportResult Import(Dictionary<string, string> files, CsvImportOptions options) =>
         new CsvImporter(options).Import(new MemorySource(files));
 
+    private static string Values(Activity a) =>
+        string.Join('|', a.Id, a.Kind, a.Owner, a.OccurredAt, a.Outcomes, a.Lead, a.Opportunity, a.Tool);
+
     private static string Describe(CsvFileReport report) => $"{report.File} {report.Rows} {report.Records} {report.Rejected}";
 
     private static Dictionary<string, string> Files(int rows)
@@ -98,16 +106,23 @@ public class ReadAheadTests
         for (var i = 1; i <= rows; i++)
         {
             var time = $"2024-01-01T{i % 24:00}:{i % 60:00}:00Z";
-            text.Append((i % 500 == 0 ? (i / 500) % 4 : 0) switch
+            text.Append((i % 500 == 0 ? (i / 500) % 5 : -1) switch
             {
                 1 => $"a{i},call,ana,{time},,,,\"phone\"x\n",             // text after a closing quote
                 2 => $"a{i},call,nobody,{time},maybe,,,\n",               // an unknown outcome
                 3 => $"a{i - 1},call,ana,{time},,,,\n",                   // a duplicate id
-                _ when i % 500 == 0 => $"a{i},call,ana,{time},,,\n",      // seven fields: one short
-                _ => $"a{i},call,ana,{time},connected,,,\"phone, desk\"\n",
+                4 => $"a{i},call,ana,{time},,l-none,,\n",                 // a lead that is not in leads.csv
+                0 => $"a{i},call,ana,{time},,,\n",                        // seven fields: one short
+                _ => $"a{i},{(i % 7 == 0 ? "meeting" : "call")},ana,{time},connected;Positive,l{i % 100},,\"phone, desk\"\n",
             });
         }
 
-        return new Dictionary<string, string> { ["reps.csv"] = "id,name,team\nana,Ana,east\n", ["activities.csv"] = text.ToString() };
+        var leads = new StringBuilder("id,created_at,source,owner\n");
+        for (var i = 0; i < 100; i++)
+        {
+            leads.Append(CultureInfo.InvariantCulture, $"l{i},2023-12-01T00:00:00Z,web,ana\n");
+        }
+
+        return new Dictionary<string, string> { ["reps.csv"] = "id,name,team\nana,Ana,east\n", ["leads.csv"] = leads.ToString(), ["activities.csv"] = text.ToString() };
     }
 }
