@@ -107,6 +107,9 @@ internal sealed class ImportSession
         }
     }
 
+    /// <summary>Gets how many rows were taken as the reading thread prepared them (<see cref="ActivityPreparer"/>), for the tests.</summary>
+    internal long PreparedRows { get; private set; }
+
     public async ValueTask<CsvImportResult> RunAsync()
     {
         try
@@ -577,6 +580,7 @@ internal sealed class ImportSession
         if (_ahead is { } ahead && ahead.TryGetPrepared(out PreparedActivity prepared) && prepared.Id is { } preparedId)
         {
             // The reading thread parsed every value and found every reference: what is left is what must be in order.
+            PreparedRows++;
             _currentId = preparedId;
             _activityIds.Add(preparedId, row, ActivityIdColumn);
             _builder.AddActivity(

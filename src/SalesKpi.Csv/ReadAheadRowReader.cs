@@ -38,7 +38,7 @@ internal sealed class ReadAheadRowReader : RowReader
     private bool _ended;
     private long _bytesRead;
     private RowPreparer? _preparer;
-    private long _reads;
+    private long _returned;
 
     /// <summary>Starts reading a file on a second thread.</summary>
     /// <param name="inner">The reader of the file, disposed with this one.</param>
@@ -215,9 +215,9 @@ internal sealed class ReadAheadRowReader : RowReader
         }
 
         _hasRow = false;
-        if (++_reads == 2 && !_headerRead.IsSet)
+        if (_returned == 1 && !_headerRead.IsSet)
         {
-            // The row after the header, with no preparer: the reading thread goes on without one.
+            // The row after the header is asked for, and no preparer was given: the reading thread goes on without one.
             _headerRead.Set();
         }
 
@@ -225,6 +225,7 @@ internal sealed class ReadAheadRowReader : RowReader
         {
             if (++_index < batch.Count)
             {
+                _returned++;
                 if (batch.Records[_index].Error is { } error)
                 {
                     // A bad record (the next call reads on) or an unreadable file, thrown where the row would have been.

@@ -34,6 +34,19 @@ public class ReadAheadTests
     }
 
     [Fact]
+    public async Task The_reading_thread_prepares_every_common_row_of_activities()
+    {
+        var session = new ImportSession(new CsvImportSource(new MemorySource(Files(rows: 9000))), Options(CsvErrorMode.Report, readAhead: true), CancellationToken.None);
+
+        var result = await session.RunAsync();
+
+        // Of the 18 bad rows (every 500th, in five ways), the 4 duplicates (the 3rd, 8th, 13th and 18th) are common rows
+        // that only the duplicate check rejects: 9000 - 18 + 4 = 8986 rows taken as prepared, from the first one on.
+        Assert.Equal(8986, session.PreparedRows);
+        Assert.Equal(9000 - 18, result.Data.Counts.Activities);
+    }
+
+    [Fact]
     public void A_row_longer_than_a_batch_and_a_multi_line_field_keep_their_positions()
     {
         // A quoted tool of 200,000 characters (three batches' worth of text) on line 3, then a bad time on line 6, after
