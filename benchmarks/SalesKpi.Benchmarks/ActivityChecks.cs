@@ -6,7 +6,7 @@ using SalesKpi.Reps;
 namespace SalesKpi.Benchmarks;
 
 /// <summary>
-/// The argument checks of the <see cref="Activity"/> constructor, for the benchmark-local twins
+/// The argument checks of the <see cref="SalesActivity"/> constructor, for the benchmark-local twins
 /// <see cref="ActivityStruct"/> and <see cref="ActivityClass"/>.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ internal static class ActivityChecks
 
     public static void Validate(
         ActivityId id,
-        ActivityKind kind,
+        SalesActivityKind kind,
         RepId owner,
         ActivityOutcomes outcomes,
         LeadId? lead,

@@ -7,7 +7,7 @@ using SalesKpi.Reps;
 namespace SalesKpi.Benchmarks;
 
 /// <summary>
-/// A benchmark-local sealed-class twin of <see cref="Activity"/>: the same eight fields and the same argument checks as
+/// A benchmark-local sealed-class twin of <see cref="SalesActivity"/>: the same eight fields and the same argument checks as
 /// <see cref="ActivityStruct"/>, so that <see cref="DomainModelBenchmarks"/> separates the cost of one object per
 /// record from the cost of the library's validation.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class ActivityClass
 {
     public ActivityClass(
         ActivityId id,
-        ActivityKind kind,
+        SalesActivityKind kind,
         RepId owner,
         Instant occurredAt,
         ActivityOutcomes outcomes = ActivityOutcomes.None,
@@ -40,7 +40,7 @@ public sealed class ActivityClass
 
     public ActivityId Id { get; }
 
-    public ActivityKind Kind { get; }
+    public SalesActivityKind Kind { get; }
 
     public RepId Owner { get; }
 

@@ -7,7 +7,7 @@ using SalesKpi.Reps;
 namespace SalesKpi.Benchmarks;
 
 /// <summary>
-/// A benchmark-local value-type twin of <see cref="Activity"/>: the same eight fields and the same argument checks,
+/// A benchmark-local value-type twin of <see cref="SalesActivity"/>: the same eight fields and the same argument checks,
 /// so that <see cref="DomainModelBenchmarks"/> compares the memory layout (one object per record against records
 /// inline in an array), not the amount of validation.
 /// </summary>
@@ -18,7 +18,7 @@ public readonly struct ActivityStruct
 {
     public ActivityStruct(
         ActivityId id,
-        ActivityKind kind,
+        SalesActivityKind kind,
         RepId owner,
         Instant occurredAt,
         ActivityOutcomes outcomes = ActivityOutcomes.None,
@@ -40,7 +40,7 @@ public readonly struct ActivityStruct
 
     public ActivityId Id { get; }
 
-    public ActivityKind Kind { get; }
+    public SalesActivityKind Kind { get; }
 
     public RepId Owner { get; }
 

@@ -22,11 +22,11 @@ public static class CustomKpis
     /// <summary>Gets the twin of <c>call-to-meeting-rate</c>: a measure of meetings per call.</summary>
     public static KpiCalculator CallToMeetingMeasure { get; } = new MeasureKpiCalculator(
         "my-call-to-meeting",
-        KpiMeasure.Ratio(KpiRecords.Activities.OfKind(ActivityKind.Meeting), KpiRecords.Activities.OfKind(ActivityKind.Call), "calls is zero"));
+        KpiMeasure.Ratio(KpiRecords.Activities.OfKind(SalesActivityKind.Meeting), KpiRecords.Activities.OfKind(SalesActivityKind.Call), "calls is zero"));
 
     /// <summary>Gets the twin of <c>calls</c>: a count measure of activities of kind call.</summary>
     public static KpiCalculator CallsMeasure { get; } = new MeasureKpiCalculator(
-        "my-calls", KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call)));
+        "my-calls", KpiMeasure.Count(KpiRecords.Activities.OfKind(SalesActivityKind.Call)));
 
     /// <summary>Gets the twin of <c>calls</c> with an accumulator of its own.</summary>
     public static KpiCalculator CallsAccumulator { get; } = new CallCountCalculator();
@@ -55,9 +55,9 @@ public static class CustomKpis
         {
             private long _count;
 
-            public override void Add(Activity activity, KpiPeriod period)
+            public override void Add(SalesActivity activity, KpiPeriod period)
             {
-                if (activity.Kind == ActivityKind.Call)
+                if (activity.Kind == SalesActivityKind.Call)
                 {
                     _count++;
                 }

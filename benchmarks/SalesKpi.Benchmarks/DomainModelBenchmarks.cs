@@ -11,14 +11,14 @@ using SalesKpi.Reps;
 namespace SalesKpi.Benchmarks;
 
 /// <summary>
-/// Struct or class for <see cref="Activity"/>: what it costs to build N activities, to wrap them in a
+/// Struct or class for <see cref="SalesActivity"/>: what it costs to build N activities, to wrap them in a
 /// <see cref="SalesData"/> snapshot, and to scan them, as the library's sealed class and as an equivalent
 /// <see cref="ActivityStruct"/>. <see cref="ActivityClass"/>, a class with the struct's checks, separates the cost of
 /// one object per record from the cost of the library's validation.
 /// </summary>
 /// <remarks>
 /// <para>Two groups, each with its own baseline, measured in one run: <c>Build</c> (baseline: an
-/// <c>Activity[]</c>) and <c>Scan</c> (baseline: a scan of the <c>Activity[]</c>). The inputs (identifiers, kinds,
+/// <c>SalesActivity[]</c>) and <c>Scan</c> (baseline: a scan of the <c>SalesActivity[]</c>). The inputs (identifiers, kinds,
 /// timestamps, outcomes) are built once in <see cref="Setup"/> from a fixed seed, so the build methods measure only
 /// the construction of the records.</para>
 /// <para>Quick look: <c>dotnet run -c Release --project benchmarks/SalesKpi.Benchmarks -- --filter '*DomainModel*' --job short</c>.</para>
@@ -37,7 +37,7 @@ public class DomainModelBenchmarks
 
     // Inputs, one element per record.
     private ActivityId[] _ids = [];
-    private ActivityKind[] _kinds = [];
+    private SalesActivityKind[] _kinds = [];
     private RepId[] _owners = [];
     private Instant[] _occurredAt = [];
     private ActivityOutcomes[] _outcomes = [];
@@ -46,8 +46,8 @@ public class DomainModelBenchmarks
     private string?[] _tools = [];
 
     // Prebuilt records for the snapshot and scan benchmarks.
-    private Activity[] _activities = [];
-    private ImmutableArray<Activity> _immutableActivities = [];
+    private SalesActivity[] _activities = [];
+    private ImmutableArray<SalesActivity> _immutableActivities = [];
     private ActivityStruct[] _activityStructs = [];
 
     // The scan's fixed parameters: a dense index per rep and a half-year reporting period.
@@ -89,7 +89,7 @@ public class DomainModelBenchmarks
         _periodEnd = Instant.FromUtc(2025, 7, 1, 0, 0);
 
         _ids = new ActivityId[N];
-        _kinds = new ActivityKind[N];
+        _kinds = new SalesActivityKind[N];
         _owners = new RepId[N];
         _occurredAt = new Instant[N];
         _outcomes = new ActivityOutcomes[N];
@@ -104,11 +104,11 @@ public class DomainModelBenchmarks
             var roll = random.NextDouble();
             (_kinds[i], _outcomes[i]) = roll switch
             {
-                < 0.35 => (ActivityKind.Call, random.NextDouble() < 0.3 ? ActivityOutcomes.Connected : ActivityOutcomes.None),
-                < 0.70 => (ActivityKind.Email, EmailOutcomes(random)),
-                < 0.80 => (ActivityKind.Meeting, random.NextDouble() < 0.85 ? ActivityOutcomes.Connected : ActivityOutcomes.None),
-                < 0.95 => (ActivityKind.CrmUpdate, ActivityOutcomes.None),
-                _ => (ActivityKind.ToolUsage, ActivityOutcomes.None),
+                < 0.35 => (SalesActivityKind.Call, random.NextDouble() < 0.3 ? ActivityOutcomes.Connected : ActivityOutcomes.None),
+                < 0.70 => (SalesActivityKind.Email, EmailOutcomes(random)),
+                < 0.80 => (SalesActivityKind.Meeting, random.NextDouble() < 0.85 ? ActivityOutcomes.Connected : ActivityOutcomes.None),
+                < 0.95 => (SalesActivityKind.CrmUpdate, ActivityOutcomes.None),
+                _ => (SalesActivityKind.ToolUsage, ActivityOutcomes.None),
             };
 
             // About 60% of activities concern a lead, 25% an opportunity; tool usages name a tool.
@@ -122,7 +122,7 @@ public class DomainModelBenchmarks
                 _opportunities[i] = opportunityIds[random.Next(OpportunityCount)];
             }
 
-            if (_kinds[i] == ActivityKind.ToolUsage)
+            if (_kinds[i] == SalesActivityKind.ToolUsage)
             {
                 _tools[i] = Tools[random.Next(Tools.Length)];
             }
@@ -133,22 +133,22 @@ public class DomainModelBenchmarks
         _activityStructs = BuildStructArray();
     }
 
-    /// <summary>Builds N <see cref="Activity"/> objects (the library's sealed class) into an array.</summary>
+    /// <summary>Builds N <see cref="SalesActivity"/> objects (the library's sealed class) into an array.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Build")]
-    public Activity[] BuildClassArray()
+    public SalesActivity[] BuildClassArray()
     {
-        var result = new Activity[N];
+        var result = new SalesActivity[N];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = new Activity(_ids[i], _kinds[i], _owners[i], _occurredAt[i], _outcomes[i], _leads[i], _opportunities[i], _tools[i]);
+            result[i] = new SalesActivity(_ids[i], _kinds[i], _owners[i], _occurredAt[i], _outcomes[i], _leads[i], _opportunities[i], _tools[i]);
         }
 
         return result;
     }
 
     /// <summary>Builds the same records as <see cref="ActivityClass"/> objects: one object per record, like
-    /// <see cref="Activity"/>, with the checks of <see cref="ActivityStruct"/>.</summary>
+    /// <see cref="SalesActivity"/>, with the checks of <see cref="ActivityStruct"/>.</summary>
     [Benchmark]
     [BenchmarkCategory("Build")]
     public ActivityClass[] BuildLocalClassArray()
@@ -176,7 +176,7 @@ public class DomainModelBenchmarks
         return result;
     }
 
-    /// <summary>Builds a snapshot from the prebuilt <c>Activity[]</c>: one copy and a null check.</summary>
+    /// <summary>Builds a snapshot from the prebuilt <c>SalesActivity[]</c>: one copy and a null check.</summary>
     [Benchmark]
     [BenchmarkCategory("Build")]
     public SalesData SnapshotFromArray() => SalesData.Create(activities: _activities);
@@ -186,13 +186,13 @@ public class DomainModelBenchmarks
     [BenchmarkCategory("Build")]
     public SalesData SnapshotFromImmutableArray() => SalesData.Create(activities: _immutableActivities);
 
-    /// <summary>Counts connected calls per rep in the reporting period, over the <c>Activity[]</c>.</summary>
+    /// <summary>Counts connected calls per rep in the reporting period, over the <c>SalesActivity[]</c>.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Scan")]
     public int[] ScanClassArray()
     {
         var counts = new int[RepCount];
-        var call = ActivityKind.Call;
+        var call = SalesActivityKind.Call;
         var start = _periodStart;
         var end = _periodEnd;
         foreach (var a in _activities)
@@ -214,7 +214,7 @@ public class DomainModelBenchmarks
     public int[] ScanStructArray()
     {
         var counts = new int[RepCount];
-        var call = ActivityKind.Call;
+        var call = SalesActivityKind.Call;
         var start = _periodStart;
         var end = _periodEnd;
         foreach (ref readonly var a in _activityStructs.AsSpan())

@@ -308,7 +308,7 @@ public sealed class DuckDbReport : IDisposable
         var repCodes = reps.Select((rep, i) => (rep, i)).ToDictionary(x => x.rep, x => (ushort)(x.i + 1), StringComparer.Ordinal);
         var kindCodes = data.Activities.Select(a => a.Kind.Name).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select((kind, i) => (kind, i)).ToDictionary(x => x.kind, x => (byte)x.i, StringComparer.OrdinalIgnoreCase);
-        int KindCode(ActivityKind kind) => kindCodes.TryGetValue(kind.Name, out var code) ? code : -1;
+        int KindCode(SalesActivityKind kind) => kindCodes.TryGetValue(kind.Name, out var code) ? code : -1;
 
         using (var appender = _connection.CreateAppender("x_activities"))
         {
@@ -346,7 +346,7 @@ public sealed class DuckDbReport : IDisposable
             }
         }
 
-        return (KindCode(ActivityKind.Call), KindCode(ActivityKind.Email), KindCode(ActivityKind.Meeting));
+        return (KindCode(SalesActivityKind.Call), KindCode(SalesActivityKind.Email), KindCode(SalesActivityKind.Meeting));
     }
 
     /// <summary>Runs queries and reads every row; <paramref name="repNames"/> names rep codes of the expert schema.</summary>

@@ -32,7 +32,7 @@ namespace SalesKpi.Benchmarks;
 /// </remarks>
 public static class HandWrittenReport
 {
-    // Activity classes: what each trait code counts for.
+    // SalesActivity classes: what each trait code counts for.
     private const int Other = 0, Call = 1, ConnectedCall = 2, Email = 3, Meeting = 4, ConnectedMeeting = 5, Classes = 8;
 
     /// <summary>Runs the report over the snapshot's compact columns (built by <see cref="SalesData.Prepare"/> when not yet).</summary>
@@ -64,9 +64,9 @@ public static class HandWrittenReport
             {
                 var kind = activities.Kinds[trait >> 5];
                 var connected = (trait & (int)ActivityOutcomes.Connected) != 0;
-                classOf[trait] = (byte)(kind == ActivityKind.Call ? (connected ? ConnectedCall : Call)
-                    : kind == ActivityKind.Meeting ? (connected ? ConnectedMeeting : Meeting)
-                    : kind == ActivityKind.Email ? Email : Other);
+                classOf[trait] = (byte)(kind == SalesActivityKind.Call ? (connected ? ConnectedCall : Call)
+                    : kind == SalesActivityKind.Meeting ? (connected ? ConnectedMeeting : Meeting)
+                    : kind == SalesActivityKind.Email ? Email : Other);
             }
 
             var counts = new int[activities.Owners.Length * weeks * Classes];

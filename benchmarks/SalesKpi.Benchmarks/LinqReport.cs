@@ -18,7 +18,7 @@ public static class LinqReport
         LocalDate Local(Instant instant) => instant.InZone(zone).Date;
         Key KeyOf(string rep, LocalDate date) => new(rep, ReferenceReport.WeekOf(date));
 
-        Dictionary<Key, long> CountActivities(Func<Activity, bool> predicate) =>
+        Dictionary<Key, long> CountActivities(Func<SalesActivity, bool> predicate) =>
             (from a in data.Activities
              where predicate(a)
              let date = Local(a.OccurredAt)
@@ -26,17 +26,17 @@ public static class LinqReport
              group a by KeyOf(a.Owner.Value, date) into g
              select (g.Key, Count: g.LongCount())).ToDictionary(x => x.Key, x => x.Count);
 
-        var calls = CountActivities(a => a.Kind == ActivityKind.Call);
-        var emails = CountActivities(a => a.Kind == ActivityKind.Email);
-        var meetings = CountActivities(a => a.Kind == ActivityKind.Meeting);
-        var conversations = CountActivities(a => (a.Kind == ActivityKind.Call || a.Kind == ActivityKind.Meeting) && a.Has(ActivityOutcomes.Connected));
+        var calls = CountActivities(a => a.Kind == SalesActivityKind.Call);
+        var emails = CountActivities(a => a.Kind == SalesActivityKind.Email);
+        var meetings = CountActivities(a => a.Kind == SalesActivityKind.Meeting);
+        var conversations = CountActivities(a => (a.Kind == SalesActivityKind.Call || a.Kind == SalesActivityKind.Meeting) && a.Has(ActivityOutcomes.Connected));
         var callToMeeting =
             (from a in data.Activities
-             where a.Kind == ActivityKind.Call || a.Kind == ActivityKind.Meeting
+             where a.Kind == SalesActivityKind.Call || a.Kind == SalesActivityKind.Meeting
              let date = Local(a.OccurredAt)
              where year.Contains(date)
              group a by KeyOf(a.Owner.Value, date) into g
-             select (g.Key, Meetings: g.LongCount(a => a.Kind == ActivityKind.Meeting), Calls: g.LongCount(a => a.Kind == ActivityKind.Call)))
+             select (g.Key, Meetings: g.LongCount(a => a.Kind == SalesActivityKind.Meeting), Calls: g.LongCount(a => a.Kind == SalesActivityKind.Call)))
             .ToDictionary(x => x.Key, x => (x.Meetings, x.Calls));
 
         var newLeads =

@@ -94,13 +94,13 @@ public static class ReferenceData
                 kind));
         }
 
-        var activities = ImmutableArray.CreateBuilder<Activity>(10 * opportunities);
+        var activities = ImmutableArray.CreateBuilder<SalesActivity>(10 * opportunities);
         for (var i = 0; i < 10 * opportunities; i++)
         {
             var roll = random.Next(100);
-            var kind = roll < 40 ? ActivityKind.Call : roll < 70 ? ActivityKind.Email : roll < 80 ? ActivityKind.Meeting
-                : roll < 95 ? ActivityKind.CrmUpdate : ActivityKind.ToolUsage;
-            activities.Add(new Activity(new ActivityId($"X{i}"), kind, owners[random.Next(RepCount)], At(), Outcomes(random, kind)));
+            var kind = roll < 40 ? SalesActivityKind.Call : roll < 70 ? SalesActivityKind.Email : roll < 80 ? SalesActivityKind.Meeting
+                : roll < 95 ? SalesActivityKind.CrmUpdate : SalesActivityKind.ToolUsage;
+            activities.Add(new SalesActivity(new ActivityId($"X{i}"), kind, owners[random.Next(RepCount)], At(), Outcomes(random, kind)));
         }
 
         var spend = new List<MarketingSpend>();
@@ -116,19 +116,19 @@ public static class ReferenceData
             leads.MoveToImmutable(), opportunityList.MoveToImmutable(), deals.MoveToImmutable(), activities.MoveToImmutable(), spend, roster);
     }
 
-    private static ActivityOutcomes Outcomes(Random random, ActivityKind kind)
+    private static ActivityOutcomes Outcomes(Random random, SalesActivityKind kind)
     {
-        if (kind == ActivityKind.Call)
+        if (kind == SalesActivityKind.Call)
         {
             return random.Next(100) < 30 ? ActivityOutcomes.Connected : ActivityOutcomes.None;
         }
 
-        if (kind == ActivityKind.Meeting)
+        if (kind == SalesActivityKind.Meeting)
         {
             return random.Next(100) < 80 ? ActivityOutcomes.Connected : ActivityOutcomes.None;
         }
 
-        if (kind != ActivityKind.Email)
+        if (kind != SalesActivityKind.Email)
         {
             return ActivityOutcomes.None;
         }

@@ -90,7 +90,7 @@ internal sealed class ImportSession
     private readonly List<MarketingSpend> _spend = [];
     private readonly StringPool _names = new();
     private readonly CurrencyPool _currencies = new();
-    private readonly Dictionary<string, ActivityKind> _kinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SalesActivityKind> _kinds = new(StringComparer.Ordinal);
 
     private string _file = string.Empty;
     private ReadAheadRowReader? _ahead;
@@ -616,11 +616,11 @@ internal sealed class ImportSession
     }
 
     /// <summary>Returns the kind of a pooled name, made once per distinct name.</summary>
-    private ActivityKind Kind(string name)
+    private SalesActivityKind Kind(string name)
     {
         if (!_kinds.TryGetValue(name, out var kind))
         {
-            kind = new ActivityKind(name);
+            kind = new SalesActivityKind(name);
             _kinds.Add(name, kind);
         }
 
@@ -753,7 +753,7 @@ internal sealed class ImportSession
     private sealed class ActivityPreparer(ImportSession session, NativeRow row, int headerCount) : RowPreparer
     {
         private readonly StringPool _names = new();
-        private readonly Dictionary<string, ActivityKind> _kinds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SalesActivityKind> _kinds = new(StringComparer.Ordinal);
 
         public override void Prepare(RowBatch batch, int record)
         {
@@ -797,7 +797,7 @@ internal sealed class ImportSession
             var name = _names.Get(kindName);
             if (!_kinds.TryGetValue(name, out var kind))
             {
-                kind = new ActivityKind(name);
+                kind = new SalesActivityKind(name);
                 _kinds.Add(name, kind);
             }
 
@@ -823,7 +823,7 @@ internal sealed class ImportSession
 
     /// <summary>The values of a row of activities.csv as <see cref="ActivityPreparer"/> parsed them; no id when it could not.</summary>
     private readonly record struct PreparedActivity(
-        string? Id, ActivityKind Kind, string? Owner, Instant OccurredAt, ActivityOutcomes Outcomes, string? Lead, string? Opportunity, string? Tool);
+        string? Id, SalesActivityKind Kind, string? Owner, Instant OccurredAt, ActivityOutcomes Outcomes, string? Lead, string? Opportunity, string? Tool);
 
     private sealed class IdRegistry
     {

@@ -29,7 +29,7 @@ public sealed class SalesData : IEquatable<SalesData>
     private readonly Records<Lead, LeadColumns> _leads;
     private readonly Records<Opportunity, OpportunityColumns> _opportunities;
     private readonly Records<Deal, DealColumns> _deals;
-    private readonly Records<Activity, ActivityColumns> _activities;
+    private readonly Records<SalesActivity, ActivityColumns> _activities;
     private FrozenDictionary<LeadId, Lead>? _leadsById;
     private FrozenDictionary<OpportunityId, Opportunity>? _opportunitiesById;
     private int _stageChanges = -1;
@@ -38,7 +38,7 @@ public sealed class SalesData : IEquatable<SalesData>
         Records<Lead, LeadColumns> leads,
         Records<Opportunity, OpportunityColumns> opportunities,
         Records<Deal, DealColumns> deals,
-        Records<Activity, ActivityColumns> activities,
+        Records<SalesActivity, ActivityColumns> activities,
         ImmutableArray<MarketingSpend> spend,
         Roster roster)
     {
@@ -68,7 +68,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <summary>Gets the activities.</summary>
     /// <remarks><para>A snapshot made by <see cref="SalesDataBuilder"/> keeps its activities as compact columns and
     /// makes the objects on the first call, once (see <see cref="Counts"/> for the number without them).</para></remarks>
-    public ImmutableArray<Activity> Activities => _activities.Objects;
+    public ImmutableArray<SalesActivity> Activities => _activities.Objects;
 
     /// <summary>Gets the marketing spend.</summary>
     public ImmutableArray<MarketingSpend> Spend { get; }
@@ -123,7 +123,7 @@ public sealed class SalesData : IEquatable<SalesData>
         IEnumerable<Lead>? leads = null,
         IEnumerable<Opportunity>? opportunities = null,
         IEnumerable<Deal>? deals = null,
-        IEnumerable<Activity>? activities = null,
+        IEnumerable<SalesActivity>? activities = null,
         IEnumerable<MarketingSpend>? spend = null,
         Roster? roster = null) =>
         new(
@@ -166,7 +166,7 @@ public sealed class SalesData : IEquatable<SalesData>
         IAsyncEnumerable<Lead>? leads = null,
         IAsyncEnumerable<Opportunity>? opportunities = null,
         IAsyncEnumerable<Deal>? deals = null,
-        IAsyncEnumerable<Activity>? activities = null,
+        IAsyncEnumerable<SalesActivity>? activities = null,
         IAsyncEnumerable<MarketingSpend>? spend = null,
         Roster? roster = null,
         CancellationToken cancellationToken = default) =>
@@ -211,7 +211,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentNullException"><paramref name="activities"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="activities"/> contains a null element.</exception>
     [Pure]
-    public SalesData WithActivities(IEnumerable<Activity> activities) =>
+    public SalesData WithActivities(IEnumerable<SalesActivity> activities) =>
         new(_leads, _opportunities, _deals, ActivityRecords(Freeze(Preconditions.CheckNotNull(activities), nameof(activities))), Spend, Roster);
 
     /// <summary>Returns a copy with other marketing spend.</summary>
@@ -325,7 +325,7 @@ public sealed class SalesData : IEquatable<SalesData>
 
     private static Records<Deal, DealColumns> DealRecords(ImmutableArray<Deal> deals) => new(deals, DealColumns.Build);
 
-    private static Records<Activity, ActivityColumns> ActivityRecords(ImmutableArray<Activity> activities) => new(activities, ActivityColumns.Build);
+    private static Records<SalesActivity, ActivityColumns> ActivityRecords(ImmutableArray<SalesActivity> activities) => new(activities, ActivityColumns.Build);
 
     private static Instant? Later(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Max(a.Value, b.Value);
 

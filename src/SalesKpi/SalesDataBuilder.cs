@@ -121,7 +121,7 @@ public sealed class SalesDataBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activity"/> is null.</exception>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> has been called.</exception>
-    public SalesDataBuilder Add(Activity activity)
+    public SalesDataBuilder Add(SalesActivity activity)
     {
         Preconditions.CheckNotNull(activity);
         CheckOpen();
@@ -130,7 +130,7 @@ public sealed class SalesDataBuilder
     }
 
     /// <summary>
-    /// Adds an activity from its values, checked as the <see cref="Activity"/> constructor checks them, without making
+    /// Adds an activity from its values, checked as the <see cref="SalesActivity"/> constructor checks them, without making
     /// the object: the streaming path of an importer.
     /// </summary>
     /// <param name="id">The activity's identifier.</param>
@@ -140,7 +140,7 @@ public sealed class SalesDataBuilder
     /// <param name="outcomes">What came of it.</param>
     /// <param name="lead">The lead it concerned, if any.</param>
     /// <param name="opportunity">The opportunity it concerned, if any.</param>
-    /// <param name="tool">For <see cref="ActivityKind.ToolUsage"/>, the tool used, if recorded.</param>
+    /// <param name="tool">For <see cref="SalesActivityKind.ToolUsage"/>, the tool used, if recorded.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">An identifier or <paramref name="kind"/> is the default value, or
     /// <paramref name="tool"/> is empty.</exception>
@@ -148,7 +148,7 @@ public sealed class SalesDataBuilder
     /// <exception cref="InvalidOperationException"><see cref="Build"/> has been called.</exception>
     public SalesDataBuilder AddActivity(
         ActivityId id,
-        ActivityKind kind,
+        SalesActivityKind kind,
         RepId owner,
         Instant occurredAt,
         ActivityOutcomes outcomes = ActivityOutcomes.None,
@@ -156,7 +156,7 @@ public sealed class SalesDataBuilder
         OpportunityId? opportunity = null,
         string? tool = null)
     {
-        Activity.Check(id, kind, owner, outcomes, lead, opportunity, tool);
+        SalesActivity.Check(id, kind, owner, outcomes, lead, opportunity, tool);
         CheckOpen();
         _activities.Add(id, kind, owner, occurredAt, outcomes, lead, opportunity, tool);
         return this;

@@ -108,7 +108,7 @@ public class ReadAheadTests
     private static CsvImportResult Import(Dictionary<string, string> files, CsvImportOptions options) =>
         new CsvImporter(options).Import(new MemorySource(files));
 
-    private static string Values(Activity a) =>
+    private static string Values(SalesActivity a) =>
         string.Join('|', a.Id, a.Kind, a.Owner, a.OccurredAt, a.Outcomes, a.Lead, a.Opportunity, a.Tool);
 
     private static string Describe(CsvFileReport report) => $"{report.File} {report.Rows} {report.Records} {report.Rejected}";

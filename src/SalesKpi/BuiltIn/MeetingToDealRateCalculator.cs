@@ -38,7 +38,7 @@ public sealed class MeetingToDealRateCalculator : AggregateKpiCalculator
 
     /// <inheritdoc />
     public override KpiMeasure Measure { get; } =
-        KpiMeasure.Ratio(KpiRecords.Deals, KpiRecords.Activities.OfKind(ActivityKind.Meeting), "no meetings in the period");
+        KpiMeasure.Ratio(KpiRecords.Deals, KpiRecords.Activities.OfKind(SalesActivityKind.Meeting), "no meetings in the period");
 
     /// <inheritdoc />
     public override IReadOnlyList<KpiInput> Inputs => Measure.Inputs;

@@ -34,7 +34,7 @@ internal abstract class RecordAccumulator<TRecord> : KpiAccumulator
         Take((TRecord)(object)deal, period);
     }
 
-    public sealed override void Add(Activity activity, KpiPeriod period)
+    public sealed override void Add(SalesActivity activity, KpiPeriod period)
     {
         Preconditions.CheckNotNull(activity);
         Preconditions.CheckNotNull(period);

@@ -145,7 +145,7 @@ internal static class RecordAccess
 
     public static void Add(KpiAccumulator a, Deal r, KpiPeriod p) => a.Add(r, p);
 
-    public static void Add(KpiAccumulator a, Activity r, KpiPeriod p) => a.Add(r, p);
+    public static void Add(KpiAccumulator a, SalesActivity r, KpiPeriod p) => a.Add(r, p);
 
     public static void Add(KpiAccumulator a, MarketingSpend r, KpiPeriod p) => a.Add(r, p);
 }

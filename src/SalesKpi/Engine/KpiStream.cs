@@ -99,7 +99,7 @@ internal static class KpiStreams
 
     public static Instant InstantOf(Deal deal) => deal.ClosedAt;
 
-    public static Instant InstantOf(Activity activity) => activity.OccurredAt;
+    public static Instant InstantOf(SalesActivity activity) => activity.OccurredAt;
 }
 
 /// <summary>A timestamp column of the compact snapshot.</summary>

@@ -68,7 +68,7 @@ internal sealed class MeasureAccumulator : KpiAccumulator
         }
     }
 
-    public override void Add(Activity activity, KpiPeriod period)
+    public override void Add(SalesActivity activity, KpiPeriod period)
     {
         Preconditions.CheckNotNull(activity);
         Preconditions.CheckNotNull(period);

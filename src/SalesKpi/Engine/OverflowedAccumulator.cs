@@ -32,7 +32,7 @@ internal sealed class OverflowedAccumulator(KpiUnit unit, string reason) : KpiAc
     {
     }
 
-    public override void Add(Activity activity, KpiPeriod period)
+    public override void Add(SalesActivity activity, KpiPeriod period)
     {
     }
 

@@ -21,7 +21,7 @@ namespace SalesKpi.Engine;
 internal sealed class RecordCondition
 {
     private RecordCondition(
-        Func<ActivityKind, ActivityOutcomes, bool>? activity,
+        Func<SalesActivityKind, ActivityOutcomes, bool>? activity,
         Func<string, bool, bool, bool>? lead,
         Func<OpportunityStatus, bool>? opportunity,
         Func<DealKind, bool>? deal,
@@ -38,7 +38,7 @@ internal sealed class RecordCondition
     public static RecordCondition All { get; } = new(null, null, null, null);
 
     /// <summary>Gets the predicate over an activity's kind and (recorded) outcomes, or null.</summary>
-    public Func<ActivityKind, ActivityOutcomes, bool>? Activity { get; }
+    public Func<SalesActivityKind, ActivityOutcomes, bool>? Activity { get; }
 
     /// <summary>Gets the predicate over a lead's source, whether it was qualified and whether it was converted, or null.</summary>
     public Func<string, bool, bool, bool>? Lead { get; }
@@ -55,7 +55,7 @@ internal sealed class RecordCondition
     /// <summary>Gets whether the condition needs the record itself, not only its traits: the columnar scan cannot decide it.</summary>
     public bool ReadsRecords => Record is not null;
 
-    public static RecordCondition OfActivities(Func<ActivityKind, ActivityOutcomes, bool> predicate) => new(predicate, null, null, null);
+    public static RecordCondition OfActivities(Func<SalesActivityKind, ActivityOutcomes, bool> predicate) => new(predicate, null, null, null);
 
     public static RecordCondition OfLeads(Func<string, bool, bool, bool> predicate) => new(null, predicate, null, null);
 
@@ -92,7 +92,7 @@ internal sealed class RecordCondition
         return new(Both(Activity, other.Activity), Both(Lead, other.Lead), Both(Opportunity, other.Opportunity), Both(Deal, other.Deal), Both(Record, other.Record));
     }
 
-    public bool Matches(Activity activity) => (Activity?.Invoke(activity.Kind, activity.Outcomes) ?? true) && (Record?.Invoke(activity) ?? true);
+    public bool Matches(SalesActivity activity) => (Activity?.Invoke(activity.Kind, activity.Outcomes) ?? true) && (Record?.Invoke(activity) ?? true);
 
     public bool Matches(Lead lead) =>
         (Lead?.Invoke(lead.Source, lead.QualifiedAt.HasValue, lead.ConvertedAt.HasValue) ?? true) && (Record?.Invoke(lead) ?? true);
@@ -101,7 +101,7 @@ internal sealed class RecordCondition
 
     public bool Matches(Deal deal) => (Deal?.Invoke(deal.Kind) ?? true) && (Record?.Invoke(deal) ?? true);
 
-    private static Func<ActivityKind, ActivityOutcomes, bool>? Both(Func<ActivityKind, ActivityOutcomes, bool>? a, Func<ActivityKind, ActivityOutcomes, bool>? b) =>
+    private static Func<SalesActivityKind, ActivityOutcomes, bool>? Both(Func<SalesActivityKind, ActivityOutcomes, bool>? a, Func<SalesActivityKind, ActivityOutcomes, bool>? b) =>
         a is null ? b : b is null ? a : (k, o) => a(k, o) && b(k, o);
 
     private static Func<string, bool, bool, bool>? Both(Func<string, bool, bool, bool>? a, Func<string, bool, bool, bool>? b) =>

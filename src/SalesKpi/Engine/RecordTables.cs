@@ -237,9 +237,9 @@ internal sealed class OwnerCodes
 }
 
 /// <summary>Activities as columns.</summary>
-internal sealed class ActivityTable : RecordTable<Activity>
+internal sealed class ActivityTable : RecordTable<SalesActivity>
 {
-    private ActivityTable(string[] ids, InstantColumn occurredAt, int[] owners, RepId?[] ownerIds, int[] kinds, ActivityKind[] kindValues, byte[] outcomes, int[] leads, string?[] leadValues, int[] opportunities, string?[] opportunityValues, int[] tools, string?[] toolValues)
+    private ActivityTable(string[] ids, InstantColumn occurredAt, int[] owners, RepId?[] ownerIds, int[] kinds, SalesActivityKind[] kindValues, byte[] outcomes, int[] leads, string?[] leadValues, int[] opportunities, string?[] opportunityValues, int[] tools, string?[] toolValues)
     {
         Ids = ids;
         OccurredAt = occurredAt;
@@ -272,7 +272,7 @@ internal sealed class ActivityTable : RecordTable<Activity>
     /// <summary>Gets each record's kind code, an index into <see cref="KindValues"/> (the kind as written: codes are case-sensitive here).</summary>
     public int[] Kinds { get; }
 
-    public ActivityKind[] KindValues { get; }
+    public SalesActivityKind[] KindValues { get; }
 
     public byte[] Outcomes { get; }
 
@@ -291,7 +291,7 @@ internal sealed class ActivityTable : RecordTable<Activity>
 
     public string?[] ToolValues { get; }
 
-    public override Activity this[int index] => new(
+    public override SalesActivity this[int index] => new(
         new ActivityId(Ids[index]),
         KindValues[Kinds[index]],
         OwnerIds[Owners[index]]!.Value,
@@ -309,7 +309,7 @@ internal sealed class ActivityTable : RecordTable<Activity>
         private readonly OwnerCodes _ownerIds = new();
         private readonly ColumnBuilder<int> _kinds = new();
         private readonly CodeBook<string> _kindNames = new(StringComparer.Ordinal);
-        private readonly List<ActivityKind> _kindValues = [];
+        private readonly List<SalesActivityKind> _kindValues = [];
         private readonly ColumnBuilder<byte> _outcomes = new();
         private readonly ColumnBuilder<int> _leads = new();
         private readonly ReferenceCodes _leadValues = new();
@@ -322,11 +322,11 @@ internal sealed class ActivityTable : RecordTable<Activity>
 
         public int Count => _ids.Count;
 
-        public void Add(Activity activity) =>
+        public void Add(SalesActivity activity) =>
             Add(activity.Id, activity.Kind, activity.Owner, activity.OccurredAt, activity.Outcomes, activity.Lead, activity.Opportunity, activity.Tool);
 
-        /// <summary>Adds an activity's values, checked by the caller (<see cref="Activity.Check"/>).</summary>
-        public void Add(ActivityId id, ActivityKind kind, RepId owner, Instant occurredAt, ActivityOutcomes outcomes, LeadId? lead, Opportunities.OpportunityId? opportunity, string? tool)
+        /// <summary>Adds an activity's values, checked by the caller (<see cref="SalesActivity.Check"/>).</summary>
+        public void Add(ActivityId id, SalesActivityKind kind, RepId owner, Instant occurredAt, ActivityOutcomes outcomes, LeadId? lead, Opportunities.OpportunityId? opportunity, string? tool)
         {
             _ids.Add(id.Value);
             _occurredAt.Add(occurredAt);

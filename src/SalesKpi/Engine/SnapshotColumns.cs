@@ -78,7 +78,7 @@ internal sealed class ActivityColumns : SnapshotColumns
 {
     private const int MaxKinds = 1 << 11;
 
-    private ActivityColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] occurredAt, ActivityKind[] kinds)
+    private ActivityColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] occurredAt, SalesActivityKind[] kinds)
         : base(count, keys, owners, usable, kinds.Length << 5)
     {
         OccurredAt = occurredAt;
@@ -88,18 +88,18 @@ internal sealed class ActivityColumns : SnapshotColumns
     public long[] OccurredAt { get; }
 
     /// <summary>Gets the kind of each kind code (the first spelling seen; kinds compare ignoring case).</summary>
-    public ActivityKind[] Kinds { get; }
+    public SalesActivityKind[] Kinds { get; }
 
     public override int TraitCodes => Kinds.Length << 5;
 
-    public static ActivityColumns Build(ImmutableArray<Activity> activities)
+    public static ActivityColumns Build(ImmutableArray<SalesActivity> activities)
     {
         var n = activities.Length;
         var ticks = new long[n];
         var keys = new uint[n];
         var owners = new OwnerCodes();
         var kindCodes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var kinds = new List<ActivityKind>();
+        var kinds = new List<SalesActivityKind>();
         string? lastKind = null;
         var lastKindCode = 0;
         var usable = true;
@@ -139,7 +139,7 @@ internal sealed class ActivityColumns : SnapshotColumns
         // Kinds compare ignoring case: the table's kinds are as written, in order of first appearance, so the first
         // spelling of each kind comes first and takes the code the records would give it.
         var kindCodes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var kinds = new List<ActivityKind>();
+        var kinds = new List<SalesActivityKind>();
         var codeOf = new int[table.KindValues.Length];
         for (var k = 0; k < codeOf.Length; k++)
         {

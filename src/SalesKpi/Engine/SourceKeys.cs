@@ -19,7 +19,7 @@ internal static class SourceKeys
     public static string? Of(Deal deal, SalesData data) =>
         deal.Opportunity is { } id && data.TryGetOpportunity(id, out var o) ? Of(o, data) : null;
 
-    public static string? Of(Activity activity, SalesData data)
+    public static string? Of(SalesActivity activity, SalesData data)
     {
         if (activity.Lead is { } leadId && data.TryGetLead(leadId, out var lead))
         {

@@ -22,7 +22,7 @@ namespace SalesKpi.Extensibility;
 ///     private sealed class Counter : KpiAccumulator
 ///     {
 ///         private long _count;
-///         public override void Add(Activity activity, KpiPeriod period) { if (activity.Kind == new ActivityKind("demo")) _count++; }
+///         public override void Add(SalesActivity activity, KpiPeriod period) { if (activity.Kind == new SalesActivityKind("demo")) _count++; }
 ///         public override void Merge(KpiAccumulator other) => _count += ((Counter)other)._count;
 ///         public override KpiValue GetValue() => KpiValue.Count(_count);
 ///     }

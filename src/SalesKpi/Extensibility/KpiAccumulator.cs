@@ -62,11 +62,11 @@ public abstract class KpiAccumulator
     /// <param name="period">The period of the cell.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The calculator reads no activities.</exception>
-    public virtual void Add(Activity activity, KpiPeriod period)
+    public virtual void Add(SalesActivity activity, KpiPeriod period)
     {
         Preconditions.CheckNotNull(activity);
         Preconditions.CheckNotNull(period);
-        throw NotRead(nameof(Activity));
+        throw NotRead(nameof(SalesActivity));
     }
 
     /// <summary>Adds a marketing spend record routed to this cell.</summary>

@@ -94,7 +94,7 @@ public abstract class KpiInput
     /// <param name="description">What decides the period, such as <c>occurred at</c>.</param>
     /// <returns>The input.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static KpiInput<Activity> Activities(Func<Activity, Instant?> decidingInstant, string description) =>
+    public static KpiInput<SalesActivity> Activities(Func<SalesActivity, Instant?> decidingInstant, string description) =>
         new(KpiRecordType.Activities, "activities by " + Preconditions.CheckNotNull(description), Preconditions.CheckNotNull(decidingInstant), null);
 
     /// <summary>Returns an input of marketing spend, each record in every period its dates overlap.</summary>

@@ -24,7 +24,7 @@ namespace SalesKpi.Extensibility;
 /// </remarks>
 /// <example>
 /// <code>
-/// var demos = new MeasureKpiCalculator("demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(new ActivityKind("demo"))));
+/// var demos = new MeasureKpiCalculator("demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(new SalesActivityKind("demo"))));
 /// var renewalShare = new MeasureKpiCalculator("renewal-share",
 ///     KpiMeasure.Share(KpiRecords.Deals, KpiRecords.Deals.OfKind(DealKind.Renewal), "no deals won", byAmount: true));
 /// </code>

@@ -21,7 +21,7 @@ namespace SalesKpi.Extensibility;
 /// <para>A description holds no code that runs per record, which is what makes it fast: the engine decides each
 /// condition once per distinct combination of traits (once per activity kind and set of outcomes, say) over the compact
 /// columnar form of the snapshot, and then places millions of records with table look-ups. Predicates given to
-/// <see cref="Where(Func{ActivityKind, ActivityOutcomes, bool}, string)"/> must therefore depend on their arguments only.
+/// <see cref="Where(Func{SalesActivityKind, ActivityOutcomes, bool}, string)"/> must therefore depend on their arguments only.
 /// The one exception is <see cref="Where{TRecord}(Func{TRecord, bool}, string)"/>, a condition of the whole record for
 /// what no trait expresses, which is decided record by record.</para>
 /// <para>Whether a record "is in" a group's period for the purpose of showing the group is decided by the starting
@@ -29,7 +29,7 @@ namespace SalesKpi.Extensibility;
 /// </remarks>
 /// <example>
 /// <code>
-/// var connectedDemos = KpiRecords.Activities.OfKind(new ActivityKind("demo")).WithOutcomes(ActivityOutcomes.Connected);
+/// var connectedDemos = KpiRecords.Activities.OfKind(new SalesActivityKind("demo")).WithOutcomes(ActivityOutcomes.Connected);
 /// var renewals = KpiRecords.Deals.OfKind(DealKind.Renewal);
 /// </code>
 /// </example>
@@ -43,7 +43,7 @@ public sealed class KpiRecords
         Description = description;
     }
 
-    /// <summary>Gets the activities, each in the period of its <see cref="Activity.OccurredAt"/>.</summary>
+    /// <summary>Gets the activities, each in the period of its <see cref="SalesActivity.OccurredAt"/>.</summary>
     public static KpiRecords Activities { get; } = new(KpiStream.Activities, RecordCondition.All, "activities by occurred at");
 
     /// <summary>Gets the leads, each in the period of its <see cref="Leads.Lead.CreatedAt"/>.</summary>
@@ -83,13 +83,13 @@ public sealed class KpiRecords
     /// <exception cref="ArgumentNullException"><paramref name="kinds"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="kinds"/> is empty, or a kind is the default value.</exception>
     /// <exception cref="InvalidOperationException">These are not activities.</exception>
-    public KpiRecords OfKind(params ActivityKind[] kinds)
+    public KpiRecords OfKind(params SalesActivityKind[] kinds)
     {
         Preconditions.CheckNotNull(kinds);
         CheckType(KpiRecordType.Activities);
         Preconditions.CheckArgument(kinds.Length > 0, nameof(kinds), "Give at least one kind.");
         Preconditions.CheckArgument(Array.TrueForAll(kinds, k => !k.IsDefault), nameof(kinds), "A kind is the default value; create it from a name.");
-        var copy = (ActivityKind[])kinds.Clone();
+        var copy = (SalesActivityKind[])kinds.Clone();
         return Narrow(
             RecordCondition.OfActivities((k, _) => Array.IndexOf(copy, k) >= 0),
             "of kind " + string.Join(" or ", copy.Select(k => k.Name)));
@@ -117,7 +117,7 @@ public sealed class KpiRecords
     /// <returns>The narrower record set.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">These are not activities.</exception>
-    public KpiRecords Where(Func<ActivityKind, ActivityOutcomes, bool> predicate, string description)
+    public KpiRecords Where(Func<SalesActivityKind, ActivityOutcomes, bool> predicate, string description)
     {
         Preconditions.CheckNotNull(predicate);
         Preconditions.CheckNotNull(description);
@@ -126,7 +126,7 @@ public sealed class KpiRecords
     }
 
     /// <summary>Keeps the records for which a predicate of the whole record holds: any condition the other methods do not express, such as opportunities of at least 10,000.</summary>
-    /// <typeparam name="TRecord">The collection's record type: <see cref="Lead"/>, <see cref="Opportunity"/>, <see cref="Deal"/> or <see cref="Activity"/>.</typeparam>
+    /// <typeparam name="TRecord">The collection's record type: <see cref="Lead"/>, <see cref="Opportunity"/>, <see cref="Deal"/> or <see cref="SalesActivity"/>.</typeparam>
     /// <param name="predicate">True for the records kept; it must not depend on anything but the record.</param>
     /// <param name="description">What the predicate keeps, for <see cref="Description"/>.</param>
     /// <returns>The narrower record set.</returns>
@@ -150,7 +150,7 @@ public sealed class KpiRecords
     {
         Preconditions.CheckNotNull(predicate);
         Preconditions.CheckNotNull(description);
-        var type = typeof(TRecord) == typeof(Activity) ? KpiRecordType.Activities
+        var type = typeof(TRecord) == typeof(SalesActivity) ? KpiRecordType.Activities
             : typeof(TRecord) == typeof(Lead) ? KpiRecordType.Leads
             : typeof(TRecord) == typeof(Opportunity) ? KpiRecordType.Opportunities
             : typeof(TRecord) == typeof(Deal) ? KpiRecordType.Deals
@@ -262,7 +262,7 @@ public sealed class KpiRecords
 
     private static string RecordTypeName(KpiRecordType type) => type switch
     {
-        KpiRecordType.Activities => nameof(Activity),
+        KpiRecordType.Activities => nameof(SalesActivity),
         KpiRecordType.Leads => nameof(Lead),
         KpiRecordType.Opportunities => nameof(Opportunity),
         KpiRecordType.Deals => nameof(Deal),

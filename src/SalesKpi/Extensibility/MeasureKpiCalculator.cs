@@ -13,7 +13,7 @@ namespace SalesKpi.Extensibility;
 /// </remarks>
 /// <example>
 /// <code>
-/// var demos = new MeasureKpiCalculator("demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(new ActivityKind("demo"))));
+/// var demos = new MeasureKpiCalculator("demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(new SalesActivityKind("demo"))));
 /// var lostValue = new MeasureKpiCalculator("lost-value",
 ///     KpiMeasure.Total(KpiRecords.OpportunitiesClosed.WithStatus(OpportunityStatus.Lost)), direction: KpiDirection.LowerIsBetter);
 /// </code>

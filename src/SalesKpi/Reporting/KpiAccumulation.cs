@@ -323,7 +323,7 @@ public sealed class KpiAccumulation
         ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
         ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
         ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
-        ScanCollection<Activity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
+        ScanCollection<SalesActivity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
         ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
     }
 

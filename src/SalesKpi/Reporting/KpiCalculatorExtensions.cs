@@ -64,7 +64,7 @@ public static class KpiCalculatorExtensions
     /// <param name="settings">The settings; <see cref="KpiSettings.Default"/> when null.</param>
     /// <returns>The value.</returns>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    public static KpiValue Evaluate(this KpiCalculator kpi, IEnumerable<Activity> activities, DateInterval range, KpiSettings? settings = null) =>
+    public static KpiValue Evaluate(this KpiCalculator kpi, IEnumerable<SalesActivity> activities, DateInterval range, KpiSettings? settings = null) =>
         kpi.Evaluate(SalesData.Create(activities: Preconditions.CheckNotNull(activities)), range, settings);
 
     /// <summary>Evaluates the KPI over leads alone.</summary>

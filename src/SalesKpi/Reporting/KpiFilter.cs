@@ -27,7 +27,7 @@ public sealed class KpiFilter
         Func<Lead, SalesData, bool>? leads,
         Func<Opportunity, SalesData, bool>? opportunities,
         Func<Deal, SalesData, bool>? deals,
-        Func<Activity, SalesData, bool>? activities,
+        Func<SalesActivity, SalesData, bool>? activities,
         Func<MarketingSpend, SalesData, bool>? spend,
         string description,
         RecordCondition?[]? conditions = null)
@@ -50,7 +50,7 @@ public sealed class KpiFilter
 
     internal Func<Deal, SalesData, bool>? DealPredicate { get; }
 
-    internal Func<Activity, SalesData, bool>? ActivityPredicate { get; }
+    internal Func<SalesActivity, SalesData, bool>? ActivityPredicate { get; }
 
     internal Func<MarketingSpend, SalesData, bool>? SpendPredicate { get; }
 
@@ -89,7 +89,7 @@ public sealed class KpiFilter
     /// <param name="predicate">True for the activities to keep.</param>
     /// <returns>The filter.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="predicate"/> is null.</exception>
-    public static KpiFilter Activities(Func<Activity, bool> predicate)
+    public static KpiFilter Activities(Func<SalesActivity, bool> predicate)
     {
         Preconditions.CheckNotNull(predicate);
         return new(null, null, null, (a, _) => predicate(a), null, "activities");

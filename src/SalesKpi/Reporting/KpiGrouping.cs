@@ -50,7 +50,7 @@ public abstract class KpiGrouping
     /// <summary>Gets the grouping of deals by kind (<c>new-business</c>, <c>add-on</c>, <c>renewal</c>, <c>win-back</c>).</summary>
     public static KpiGrouping ByDealKind { get; } = new DealKindGrouping();
 
-    /// <summary>Gets the grouping of activities by the sales tool used (<see cref="Activities.Activity.Tool"/>).</summary>
+    /// <summary>Gets the grouping of activities by the sales tool used (<see cref="Activities.SalesActivity.Tool"/>).</summary>
     public static KpiGrouping ByTool { get; } = new ToolGrouping();
 
     /// <summary>Gets what the groups are, such as <c>rep</c>, <c>team</c> or <c>source</c>.</summary>
@@ -71,7 +71,7 @@ public abstract class KpiGrouping
         Func<Lead, string?>? leads = null,
         Func<Opportunity, string?>? opportunities = null,
         Func<Deal, string?>? deals = null,
-        Func<Activity, string?>? activities = null,
+        Func<SalesActivity, string?>? activities = null,
         Func<MarketingSpend, string?>? spend = null) =>
         new CustomGrouping(dimension, leads, opportunities, deals, activities, spend);
 
@@ -121,7 +121,7 @@ public abstract class KpiGrouping
     /// <param name="data">The snapshot, for look-ups.</param>
     /// <returns>The key, or null for <see cref="NoKey"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public virtual string? KeyOf(Activity activity, SalesData data)
+    public virtual string? KeyOf(SalesActivity activity, SalesData data)
     {
         Preconditions.CheckNotNull(activity);
         Preconditions.CheckNotNull(data);
@@ -179,7 +179,7 @@ public abstract class KpiGrouping
             return AllKey;
         }
 
-        public override string? KeyOf(Activity activity, SalesData data)
+        public override string? KeyOf(SalesActivity activity, SalesData data)
         {
             Preconditions.CheckNotNull(activity);
             Preconditions.CheckNotNull(data);
@@ -225,7 +225,7 @@ public abstract class KpiGrouping
             return Key(deal.Owner, data);
         }
 
-        public override string? KeyOf(Activity activity, SalesData data)
+        public override string? KeyOf(SalesActivity activity, SalesData data)
         {
             Preconditions.CheckNotNull(activity);
             Preconditions.CheckNotNull(data);
@@ -266,7 +266,7 @@ public abstract class KpiGrouping
             return SourceKeys.Of(deal, data);
         }
 
-        public override string? KeyOf(Activity activity, SalesData data)
+        public override string? KeyOf(SalesActivity activity, SalesData data)
         {
             Preconditions.CheckNotNull(activity);
             Preconditions.CheckNotNull(data);
@@ -303,7 +303,7 @@ public abstract class KpiGrouping
     {
         public override bool Supports(KpiRecordType recordType) => recordType == KpiRecordType.Activities;
 
-        public override string? KeyOf(Activity activity, SalesData data)
+        public override string? KeyOf(SalesActivity activity, SalesData data)
         {
             Preconditions.CheckNotNull(activity);
             Preconditions.CheckNotNull(data);
@@ -316,7 +316,7 @@ public abstract class KpiGrouping
         Func<Lead, string?>? leads,
         Func<Opportunity, string?>? opportunities,
         Func<Deal, string?>? deals,
-        Func<Activity, string?>? activities,
+        Func<SalesActivity, string?>? activities,
         Func<MarketingSpend, string?>? spend) : KpiGrouping(dimension)
     {
         public override bool Supports(KpiRecordType recordType) => recordType switch
@@ -349,7 +349,7 @@ public abstract class KpiGrouping
             return deals?.Invoke(deal);
         }
 
-        public override string? KeyOf(Activity activity, SalesData data)
+        public override string? KeyOf(SalesActivity activity, SalesData data)
         {
             Preconditions.CheckNotNull(activity);
             Preconditions.CheckNotNull(data);

@@ -17,25 +17,25 @@ namespace SalesKpi.Reporting;
 public static class Kpis
 {
     /// <summary>Gets <c>calls</c>: activities of kind call, by occurrence.</summary>
-    public static KpiCalculator Calls { get; } = CountOf(KpiIds.Calls, ActivityKind.Call);
+    public static KpiCalculator Calls { get; } = CountOf(KpiIds.Calls, SalesActivityKind.Call);
 
     /// <summary>Gets <c>emails-sent</c>: activities of kind email, by occurrence.</summary>
-    public static KpiCalculator EmailsSent { get; } = CountOf(KpiIds.EmailsSent, ActivityKind.Email);
+    public static KpiCalculator EmailsSent { get; } = CountOf(KpiIds.EmailsSent, SalesActivityKind.Email);
 
     /// <summary>Gets <c>meetings</c>: activities of kind meeting (appointments set), by occurrence.</summary>
-    public static KpiCalculator Meetings { get; } = CountOf(KpiIds.Meetings, ActivityKind.Meeting);
+    public static KpiCalculator Meetings { get; } = CountOf(KpiIds.Meetings, SalesActivityKind.Meeting);
 
     /// <summary>Gets <c>conversations</c>: calls and meetings with outcome connected, by occurrence.</summary>
     public static KpiCalculator Conversations { get; } = new MeasureKpiCalculator(
         KpiIds.Conversations,
-        KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call, ActivityKind.Meeting).WithOutcomes(ActivityOutcomes.Connected)),
+        KpiMeasure.Count(KpiRecords.Activities.OfKind(SalesActivityKind.Call, SalesActivityKind.Meeting).WithOutcomes(ActivityOutcomes.Connected)),
         "calls and meetings with outcome connected");
 
     /// <summary>Gets <c>crm-usage</c>: activities of kind crm-update (records logged in the CRM), by occurrence.</summary>
-    public static KpiCalculator CrmUsage { get; } = CountOf(KpiIds.CrmUsage, ActivityKind.CrmUpdate);
+    public static KpiCalculator CrmUsage { get; } = CountOf(KpiIds.CrmUsage, SalesActivityKind.CrmUpdate);
 
     /// <summary>Gets <c>sales-tool-usage</c>: activities of kind tool-usage, by occurrence; group with <see cref="KpiGrouping.ByTool"/>.</summary>
-    public static KpiCalculator SalesToolUsage { get; } = CountOf(KpiIds.SalesToolUsage, ActivityKind.ToolUsage);
+    public static KpiCalculator SalesToolUsage { get; } = CountOf(KpiIds.SalesToolUsage, SalesActivityKind.ToolUsage);
 
     /// <summary>Gets <c>email-delivery-rate</c>: delivered / sent emails.</summary>
     public static KpiCalculator EmailDeliveryRate { get; } = EmailRate(KpiIds.EmailDeliveryRate, null, ActivityOutcomes.Delivered, "no emails sent in the period");
@@ -153,12 +153,12 @@ public static class Kpis
         return kpi is not null;
     }
 
-    private static MeasureKpiCalculator CountOf(string id, ActivityKind kind) =>
+    private static MeasureKpiCalculator CountOf(string id, SalesActivityKind kind) =>
         new(id, KpiMeasure.Count(KpiRecords.Activities.OfKind(kind)), $"activities of kind {kind}");
 
     private static MeasureKpiCalculator EmailRate(string id, ActivityOutcomes? denominator, ActivityOutcomes numerator, string emptyReason)
     {
-        var emails = KpiRecords.Activities.OfKind(ActivityKind.Email);
+        var emails = KpiRecords.Activities.OfKind(SalesActivityKind.Email);
         return new(
             id,
             KpiMeasure.Share(denominator is { } d ? emails.WithOutcomes(d) : emails, KpiRecords.Activities.WithOutcomes(numerator), emptyReason),

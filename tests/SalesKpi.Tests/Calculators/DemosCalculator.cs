@@ -16,7 +16,7 @@ internal sealed class DemosCalculator : AggregateKpiCalculator
         Direction = direction;
     }
 
-    public static ActivityKind Demo { get; } = new("demo");
+    public static SalesActivityKind Demo { get; } = new("demo");
 
     public override KpiUnit Unit => KpiUnit.Count;
 
@@ -30,7 +30,7 @@ internal sealed class DemosCalculator : AggregateKpiCalculator
     {
         private long _count;
 
-        public override void Add(Activity activity, KpiPeriod period)
+        public override void Add(SalesActivity activity, KpiPeriod period)
         {
             if (activity.Kind == Demo)
             {

@@ -13,7 +13,7 @@ public class KpiAccumulatorTests
 {
     private static KpiPeriod March => new KpiEvaluator(KpiSettings.Default).Evaluate(SalesData.Empty, new KpiQuery(March2025, [Kpis.Calls])).Periods[0];
 
-    public static TheoryData<string> RecordTypes() => ["Lead", "Opportunity", "Deal", "Activity", "MarketingSpend"];
+    public static TheoryData<string> RecordTypes() => ["Lead", "Opportunity", "Deal", "SalesActivity", "MarketingSpend"];
 
     [Theory]
     [MemberData(nameof(RecordTypes))]
@@ -26,13 +26,13 @@ public class KpiAccumulatorTests
             "Lead" => () => accumulator.Add(Lead(Mar(3)), period),
             "Opportunity" => () => accumulator.Add(Opportunity("o1", "r1", Mar(3)), period),
             "Deal" => () => accumulator.Add(Deal("r1", Mar(3)), period),
-            "Activity" => () => ((KpiAccumulator)new NothingHandled()).Add(Call("r1", Mar(3)), period),
+            "SalesActivity" => () => ((KpiAccumulator)new NothingHandled()).Add(Call("r1", Mar(3)), period),
             _ => () => accumulator.Add(Spend("web", March2025, Usd(100m)), period),
         };
 
         var exception = Assert.Throws<InvalidOperationException>(add);
 
-        var owner = recordType == "Activity" ? nameof(NothingHandled) : nameof(CallCounter);
+        var owner = recordType == "SalesActivity" ? nameof(NothingHandled) : nameof(CallCounter);
         Assert.Equal(
             $"{owner} received a {recordType} but does not override Add({recordType}, KpiPeriod); declare only the inputs the accumulator handles.",
             exception.Message);
@@ -55,7 +55,7 @@ public class KpiAccumulatorTests
     {
         private long _count;
 
-        public override void Add(Activity activity, KpiPeriod period) => _count++;
+        public override void Add(SalesActivity activity, KpiPeriod period) => _count++;
 
         public override void Merge(KpiAccumulator other) => _count += ((CallCounter)other)._count;
 

@@ -24,10 +24,10 @@ public partial class KpiCalculatorExtensionsTests
         activities:
         [
             Call("r1", Mar(3), lead: "L-web"), Call("r1", Mar(4), lead: "L-web"),
-            Activity(ActivityKind.Call, "r1", Mar(5), opportunity: "O-web"),
+            SalesActivity(SalesActivityKind.Call, "r1", Mar(5), opportunity: "O-web"),
             Call("r1", Mar(6), lead: "L-ref"), Call("r2", Mar(3), lead: "L-web"), Call("r2", Mar(4)),
             Demo("r1", Mar(7), lead: "L-web"), Demo("r1", Mar(8), lead: "L-ref"),
-            Activity(DemosCalculator.Demo, "r2", Mar(9), opportunity: "O-web"), Demo("r2", Mar(10)),
+            SalesActivity(DemosCalculator.Demo, "r2", Mar(9), opportunity: "O-web"), Demo("r2", Mar(10)),
         ]);
 
     [Fact]

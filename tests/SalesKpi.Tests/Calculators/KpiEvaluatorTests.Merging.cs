@@ -21,12 +21,12 @@ public partial class KpiEvaluatorTests
     /// </summary>
     private static SalesData VariedQuarter(int activities = 3_000)
     {
-        ActivityKind[] kinds = [ActivityKind.Call, ActivityKind.Email, ActivityKind.Meeting, ActivityKind.CrmUpdate, ActivityKind.ToolUsage, DemosCalculator.Demo];
+        SalesActivityKind[] kinds = [SalesActivityKind.Call, SalesActivityKind.Email, SalesActivityKind.Meeting, SalesActivityKind.CrmUpdate, SalesActivityKind.ToolUsage, DemosCalculator.Demo];
         ActivityOutcomes[] outcomes = [ActivityOutcomes.None, ActivityOutcomes.Connected, ActivityOutcomes.Delivered, ActivityOutcomes.Opened, ActivityOutcomes.Replied | ActivityOutcomes.Delivered, ActivityOutcomes.Positive, ActivityOutcomes.Delivered | ActivityOutcomes.Opened];
         string[] reps = ["r1", "r2", "r3"];
         var start = NodaTime.Instant.FromUtc(2025, 1, 1, 0, 0);
         return SalesData.Create(
-            activities: Times(activities, i => Activity(
+            activities: Times(activities, i => SalesActivity(
                 kinds[i % kinds.Length],
                 reps[i % 3],
                 start + NodaTime.Duration.FromMinutes(i * 7_919L % 129_600), // scattered over the 90 days of Q1

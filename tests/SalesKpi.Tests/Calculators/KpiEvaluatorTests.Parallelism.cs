@@ -75,7 +75,7 @@ public partial class KpiEvaluatorTests
         {
             private long _count;
 
-            public override void Add(Activity activity, KpiPeriod period) => _count++;
+            public override void Add(SalesActivity activity, KpiPeriod period) => _count++;
 
             public override void Merge(KpiAccumulator other)
             {
@@ -135,7 +135,7 @@ public partial class KpiEvaluatorTests
         var data = Engine.RandomSalesData.Create(8);
         var exploding = new MeasureKpiCalculator(
             "exploding-calls",
-            KpiMeasure.Count(KpiRecords.Activities.Where<Activity>(a => throw new InvalidOperationException($"cannot count {a.Id}"), "that throw")));
+            KpiMeasure.Count(KpiRecords.Activities.Where<SalesActivity>(a => throw new InvalidOperationException($"cannot count {a.Id}"), "that throw")));
         var query = new KpiQuery(Q1Of2025, [exploding], KpiGrouping.ByRep, PeriodUnit.Month);
         var split = new KpiEvaluator(null, null, null, maxDegreeOfParallelism: 3, columnar: true, recordsPerPartition: 100);
         Assert.Equal(3, split.PartitionsFor(data));

@@ -206,7 +206,7 @@ public class KpiGroupingTests
     public void Groups_AnyKeys_AreOrderedOrdinallyWithNoneLast()
     {
         var grouping = KpiGrouping.Custom("key", activities: a => a.Tool);
-        Activity[] activities = [.. new[] { "b", null, "B", "a", "A9", "A10", "_", "Z" }.Select(k => ToolUsage("r1", Mar(3), k))];
+        SalesActivity[] activities = [.. new[] { "b", null, "B", "a", "A9", "A10", "_", "Z" }.Select(k => ToolUsage("r1", Mar(3), k))];
 
         var report = Kpis.SalesToolUsage.Evaluate(SalesData.Create(activities: activities), March2025, grouping);
 
@@ -218,7 +218,7 @@ public class KpiGroupingTests
     [Fact]
     public void Groups_SameDataInAnotherOrder_AreInTheSameOrder()
     {
-        Activity[] activities = [Call("r3", Mar(1)), Call("r1", Mar(2)), Call("r2", Mar(3)), Call("r10", Mar(4))];
+        SalesActivity[] activities = [Call("r3", Mar(1)), Call("r1", Mar(2)), Call("r2", Mar(3)), Call("r10", Mar(4))];
 
         var forward = Kpis.Calls.Evaluate(SalesData.Create(activities: activities), March2025, KpiGrouping.ByRep);
         var backward = Kpis.Calls.Evaluate(SalesData.Create(activities: activities.Reverse()), March2025, KpiGrouping.ByRep);

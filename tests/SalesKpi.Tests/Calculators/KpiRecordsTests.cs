@@ -26,7 +26,7 @@ public sealed class KpiRecordsTests
         { KpiRecords.OpportunitiesClosed.Description, "opportunities by closed at" },
         { KpiRecords.OpportunitiesWon.Description, "opportunities by closed at (won)" },
         { KpiRecords.Deals.Description, "deals by closed at" },
-        { KpiRecords.Activities.OfKind(ActivityKind.Call, ActivityKind.Email).Description, "activities by occurred at of kind call or email" },
+        { KpiRecords.Activities.OfKind(SalesActivityKind.Call, SalesActivityKind.Email).Description, "activities by occurred at of kind call or email" },
         { KpiRecords.Activities.WithOutcomes(ActivityOutcomes.Connected).ToString(), "activities by occurred at with outcome connected" },
         { KpiRecords.LeadsCreated.FromSource("web", "event").Description, "leads by created at from web or event" },
         { KpiRecords.LeadsCreated.Qualified().Converted().Description, "leads by created at qualified converted" },

@@ -91,9 +91,9 @@ public sealed class KpiRecordsWhereTests
     [Fact]
     public void Where_OfAnotherRecordType_ThrowsNamingBoth()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => KpiRecords.Deals.Where<Activity>(_ => true, "calls"));
+        var e = Assert.Throws<InvalidOperationException>(() => KpiRecords.Deals.Where<SalesActivity>(_ => true, "calls"));
 
-        Assert.Equal("deals by closed at are deals, not Activity records; use Where<Deal>.", e.Message);
+        Assert.Equal("deals by closed at are deals, not SalesActivity records; use Where<Deal>.", e.Message);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class KpiRecordsWhereTests
             [CreateActivity(id: "A-1"), CreateActivity(id: "A-2", occurredAt: T1)],
             [],
             CreateRoster());
-        var first = new MeasureKpiCalculator("first-call", KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call).Where<Activity>(a => a.Id.Value == "A-1", "the first")));
+        var first = new MeasureKpiCalculator("first-call", KpiMeasure.Count(KpiRecords.Activities.OfKind(SalesActivityKind.Call).Where<SalesActivity>(a => a.Id.Value == "A-1", "the first")));
 
         Assert.Equal(1m, new KpiEvaluator().Evaluate(first, data, January).Value);
     }

@@ -53,8 +53,8 @@ internal static class KpiTestData
     public static Money Gbp(decimal amount) => new(amount, Currency.GBP);
 
     /// <summary>Returns an activity of any kind.</summary>
-    public static Activity Activity(
-        ActivityKind kind,
+    public static SalesActivity SalesActivity(
+        SalesActivityKind kind,
         string rep,
         Instant at,
         ActivityOutcomes outcomes = ActivityOutcomes.None,
@@ -71,21 +71,21 @@ internal static class KpiTestData
             opportunity is null ? null : new OpportunityId(opportunity),
             tool);
 
-    public static Activity Call(string rep, Instant at, ActivityOutcomes outcomes = ActivityOutcomes.None, string? lead = null) =>
-        Activity(ActivityKind.Call, rep, at, outcomes, lead);
+    public static SalesActivity Call(string rep, Instant at, ActivityOutcomes outcomes = ActivityOutcomes.None, string? lead = null) =>
+        SalesActivity(SalesActivityKind.Call, rep, at, outcomes, lead);
 
-    public static Activity Email(string rep, Instant at, ActivityOutcomes outcomes = ActivityOutcomes.None, string? lead = null) =>
-        Activity(ActivityKind.Email, rep, at, outcomes, lead);
+    public static SalesActivity Email(string rep, Instant at, ActivityOutcomes outcomes = ActivityOutcomes.None, string? lead = null) =>
+        SalesActivity(SalesActivityKind.Email, rep, at, outcomes, lead);
 
-    public static Activity Meeting(string rep, Instant at, ActivityOutcomes outcomes = ActivityOutcomes.None, string? lead = null) =>
-        Activity(ActivityKind.Meeting, rep, at, outcomes, lead);
+    public static SalesActivity Meeting(string rep, Instant at, ActivityOutcomes outcomes = ActivityOutcomes.None, string? lead = null) =>
+        SalesActivity(SalesActivityKind.Meeting, rep, at, outcomes, lead);
 
-    public static Activity CrmUpdate(string rep, Instant at) => Activity(ActivityKind.CrmUpdate, rep, at);
+    public static SalesActivity CrmUpdate(string rep, Instant at) => SalesActivity(SalesActivityKind.CrmUpdate, rep, at);
 
-    public static Activity ToolUsage(string rep, Instant at, string? tool) => Activity(ActivityKind.ToolUsage, rep, at, tool: tool);
+    public static SalesActivity ToolUsage(string rep, Instant at, string? tool) => SalesActivity(SalesActivityKind.ToolUsage, rep, at, tool: tool);
 
     /// <summary>Returns an activity of the custom kind <c>demo</c>, which <see cref="DemosCalculator"/> counts.</summary>
-    public static Activity Demo(string rep, Instant at, string? lead = null) => Activity(DemosCalculator.Demo, rep, at, lead: lead);
+    public static SalesActivity Demo(string rep, Instant at, string? lead = null) => SalesActivity(DemosCalculator.Demo, rep, at, lead: lead);
 
     /// <summary>Returns <paramref name="count"/> records made by <paramref name="make"/> from their index.</summary>
     public static IEnumerable<T> Times<T>(int count, Func<int, T> make) => Enumerable.Range(0, count).Select(make);

@@ -10,10 +10,10 @@ public partial class KpisTests
     [Fact]
     public void Calls_MixedActivities_CountsTheCallsThatOccurredInThePeriod()
     {
-        Activity[] activities =
+        SalesActivity[] activities =
         [
             Call("r1", Mar(3)), Call("r1", Mar(10)), Call("r2", Mar(31, 23, 59)),
-            Activity(new ActivityKind("CALL"), "r2", Mar(5)), // kind names compare ignoring case: a call too
+            SalesActivity(new SalesActivityKind("CALL"), "r2", Mar(5)), // kind names compare ignoring case: a call too
             Email("r1", Mar(3)), Meeting("r1", Mar(4)), Demo("r1", Mar(4)),
             Call("r1", Feb(28, 23, 59)), Call("r1", Apr(1, 0, 0)), // just outside March (UTC)
         ];
@@ -46,7 +46,7 @@ public partial class KpisTests
     [Fact]
     public void EmailsSent_MixedActivities_CountsEveryEmailWhateverItsOutcome()
     {
-        Activity[] activities =
+        SalesActivity[] activities =
         [
             Email("r1", Mar(1, 0, 0), ActivityOutcomes.Delivered | ActivityOutcomes.Opened),
             Email("r1", Mar(2)), // bounced: no outcome, still sent
@@ -80,7 +80,7 @@ public partial class KpisTests
     [Fact]
     public void Meetings_MixedActivities_CountsTheMeetingsInThePeriod()
     {
-        Activity[] activities =
+        SalesActivity[] activities =
         [
             Meeting("r1", Mar(3)), Meeting("r2", Mar(17), ActivityOutcomes.Connected),
             Meeting("r1", Apr(2)), Call("r1", Mar(3)),
@@ -128,14 +128,14 @@ public partial class KpisTests
     [Fact]
     public void Conversations_MixedActivities_CountsConnectedCallsAndMeetingsOnly()
     {
-        Activity[] activities =
+        SalesActivity[] activities =
         [
             Call("r1", Mar(3), ActivityOutcomes.Connected), Call("r1", Mar(3)),
             Call("r1", Mar(4), ActivityOutcomes.Connected), Call("r1", Mar(4)),
             Meeting("r1", Mar(5), ActivityOutcomes.Connected), Meeting("r1", Mar(6), ActivityOutcomes.Connected),
             Meeting("r1", Mar(7)), // set but not held
             Email("r1", Mar(5), ActivityOutcomes.Connected | ActivityOutcomes.Delivered), // an email is no conversation
-            Activity(DemosCalculator.Demo, "r1", Mar(5), ActivityOutcomes.Connected), // nor is a custom kind
+            SalesActivity(DemosCalculator.Demo, "r1", Mar(5), ActivityOutcomes.Connected), // nor is a custom kind
             Call("r1", Apr(1), ActivityOutcomes.Connected), // outside
         ];
 
@@ -164,10 +164,10 @@ public partial class KpisTests
     [Fact]
     public void CrmUsage_MixedActivities_CountsTheCrmUpdatesInThePeriod()
     {
-        Activity[] activities =
+        SalesActivity[] activities =
         [
             .. Times(5, i => CrmUpdate("r1", Mar(1 + i))),
-            CrmUpdate("r1", Feb(27)), Activity(new ActivityKind("Crm-Update"), "r2", Mar(9)), Call("r1", Mar(9)),
+            CrmUpdate("r1", Feb(27)), SalesActivity(new SalesActivityKind("Crm-Update"), "r2", Mar(9)), Call("r1", Mar(9)),
         ];
 
         var value = Kpis.CrmUsage.Evaluate(activities, March2025);
@@ -191,7 +191,7 @@ public partial class KpisTests
     [Fact]
     public void SalesToolUsage_MixedActivities_CountsToolUsagesWithOrWithoutATool()
     {
-        Activity[] activities =
+        SalesActivity[] activities =
         [
             ToolUsage("r1", Mar(3), "linkedin"), ToolUsage("r1", Mar(4), "gong"), ToolUsage("r2", Mar(5), null),
             CrmUpdate("r1", Mar(3)), ToolUsage("r1", Apr(3), "gong"),

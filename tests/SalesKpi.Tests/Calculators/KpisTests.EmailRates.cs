@@ -25,7 +25,7 @@ public partial class KpisTests
     ///                              totals:  8       4       3       2
     /// </code>
     /// </summary>
-    private static Activity[] TenEmailsOfMarch() =>
+    private static SalesActivity[] TenEmailsOfMarch() =>
     [
         Email("r1", Mar(2), Delivered), Email("r1", Mar(3), Delivered | Opened), Email("r1", Mar(4), Opened),
         Email("r1", Mar(5), Replied), Email("r1", Mar(6), Positive), Email("r1", Mar(7), Delivered | Opened),
@@ -128,7 +128,7 @@ public partial class KpisTests
     [Fact]
     public void EmailReplyRate_NoEmails_IsUndefinedWithReason()
     {
-        var value = Kpis.EmailReplyRate.Evaluate(Array.Empty<Activity>(), March2025);
+        var value = Kpis.EmailReplyRate.Evaluate(Array.Empty<SalesActivity>(), March2025);
 
         Assert.False(value.IsDefined);
         Assert.Equal("no emails delivered in the period", value.UndefinedReason);
@@ -179,7 +179,7 @@ public partial class KpisTests
     [Fact]
     public void EmailRates_OnlyAPositiveFlagRecorded_CountTheEmailAsDeliveredRepliedAndPositive()
     {
-        Activity[] activities = [Email("r1", Mar(3), Positive)];
+        SalesActivity[] activities = [Email("r1", Mar(3), Positive)];
 
         // Positive implies replied, which implies delivered: 1/1 on every rate but the open rate, because a reply
         // does not imply that the open was tracked.
@@ -192,7 +192,7 @@ public partial class KpisTests
     [Fact]
     public void EmailRates_OnlyAnOpenedFlagRecorded_CountTheEmailAsDelivered()
     {
-        Activity[] activities = [Email("r1", Mar(3), Opened), Email("r1", Mar(4))];
+        SalesActivity[] activities = [Email("r1", Mar(3), Opened), Email("r1", Mar(4))];
 
         // Opened implies delivered: delivery 1 / 2 sent = 0.5; open 1 / 1 delivered = 1.
         Assert.Equal(0.5m, Kpis.EmailDeliveryRate.Evaluate(activities, March2025).Value);

@@ -22,7 +22,7 @@ public partial class KpisTests
     [Fact]
     public void CallToMeetingRate_TwentyCallsThreeMeetings_IsMeetingsOverCalls()
     {
-        Activity[] activities =
+        SalesActivity[] activities =
         [
             .. Times(20, i => Call("r1", Mar(1 + i))),
             .. Times(3, i => Meeting("r1", Mar(10 + i))),

@@ -10,7 +10,7 @@ namespace SalesKpi.Tests.Calculators;
 public partial class PeriodPlanTests
 {
     /// <summary>Evaluates <c>calls</c> over the given calls, cut into periods.</summary>
-    private static KpiReport CallsPer(PeriodUnit per, NodaTime.DateInterval range, KpiSettings settings, params Activity[] calls) =>
+    private static KpiReport CallsPer(PeriodUnit per, NodaTime.DateInterval range, KpiSettings settings, params SalesActivity[] calls) =>
         new KpiEvaluator(settings).Evaluate(SalesData.Create(activities: calls), new KpiQuery(range, [Kpis.Calls], per: per));
 
     /// <summary>Returns the number of calls in each period, in order.</summary>

@@ -58,7 +58,7 @@ public sealed class DealsWonTests
         // Only activities have a tool: the group "crm-plugin" comes from the tool-usage activity, and deals-won is
         // undefined in it rather than silently 0.
         var data = Data(deals: March).WithActivities(
-            [new Activity(new ActivityId("a1"), ActivityKind.ToolUsage, Ayse, At(2025, 3, 4), tool: "crm-plugin")]);
+            [new SalesActivity(new ActivityId("a1"), SalesActivityKind.ToolUsage, Ayse, At(2025, 3, 4), tool: "crm-plugin")]);
         var query = new KpiQuery(Month(2025, 3), [Kpis.SalesToolUsage, Kpis.DealsWon], KpiGrouping.ByTool);
 
         var report = new KpiEvaluator().Evaluate(data, query);

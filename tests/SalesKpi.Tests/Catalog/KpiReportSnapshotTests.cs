@@ -121,23 +121,23 @@ public sealed class KpiReportSnapshotTests
         ],
         activities:
         [
-            Act("a1", ActivityKind.Call, Ayse, At(2025, 1, 6), ActivityOutcomes.Connected),
-            Act("a2", ActivityKind.Call, Ayse, At(2025, 1, 7)),
-            Act("a3", ActivityKind.Meeting, Ayse, At(2025, 1, 12), ActivityOutcomes.Connected),
-            Act("a4", ActivityKind.Email, Ayse, At(2025, 1, 8), ActivityOutcomes.Delivered | ActivityOutcomes.Opened | ActivityOutcomes.Replied | ActivityOutcomes.Positive),
-            Act("a5", ActivityKind.Email, Ayse, At(2025, 1, 9), ActivityOutcomes.Delivered),
-            Act("a6", ActivityKind.Email, Ayse, At(2025, 2, 3)),
-            Act("a7", ActivityKind.CrmUpdate, Ayse, At(2025, 2, 4)),
-            Act("a8", ActivityKind.ToolUsage, Ayse, At(2025, 3, 3), tool: "linkedin"),
-            Act("b1", ActivityKind.Call, Budi, At(2025, 2, 3), ActivityOutcomes.Connected),
-            Act("b2", ActivityKind.Call, Budi, At(2025, 2, 4), ActivityOutcomes.Connected),
-            Act("b3", ActivityKind.Meeting, Budi, At(2025, 3, 9), ActivityOutcomes.Connected),
-            Act("b4", ActivityKind.Email, Budi, At(2025, 3, 10), ActivityOutcomes.Delivered | ActivityOutcomes.Opened),
-            Act("b5", ActivityKind.ToolUsage, Budi, At(2025, 3, 11), tool: "dialer"),
-            Act("c1", ActivityKind.Call, Olga, At(2025, 3, 5)),
-            Act("c2", ActivityKind.Meeting, Olga, At(2025, 3, 10), ActivityOutcomes.Connected),
-            Act("c3", ActivityKind.Email, Olga, At(2025, 3, 6), ActivityOutcomes.Delivered | ActivityOutcomes.Replied),
-            Act("c4", ActivityKind.CrmUpdate, Olga, At(2025, 1, 20)),
+            Act("a1", SalesActivityKind.Call, Ayse, At(2025, 1, 6), ActivityOutcomes.Connected),
+            Act("a2", SalesActivityKind.Call, Ayse, At(2025, 1, 7)),
+            Act("a3", SalesActivityKind.Meeting, Ayse, At(2025, 1, 12), ActivityOutcomes.Connected),
+            Act("a4", SalesActivityKind.Email, Ayse, At(2025, 1, 8), ActivityOutcomes.Delivered | ActivityOutcomes.Opened | ActivityOutcomes.Replied | ActivityOutcomes.Positive),
+            Act("a5", SalesActivityKind.Email, Ayse, At(2025, 1, 9), ActivityOutcomes.Delivered),
+            Act("a6", SalesActivityKind.Email, Ayse, At(2025, 2, 3)),
+            Act("a7", SalesActivityKind.CrmUpdate, Ayse, At(2025, 2, 4)),
+            Act("a8", SalesActivityKind.ToolUsage, Ayse, At(2025, 3, 3), tool: "linkedin"),
+            Act("b1", SalesActivityKind.Call, Budi, At(2025, 2, 3), ActivityOutcomes.Connected),
+            Act("b2", SalesActivityKind.Call, Budi, At(2025, 2, 4), ActivityOutcomes.Connected),
+            Act("b3", SalesActivityKind.Meeting, Budi, At(2025, 3, 9), ActivityOutcomes.Connected),
+            Act("b4", SalesActivityKind.Email, Budi, At(2025, 3, 10), ActivityOutcomes.Delivered | ActivityOutcomes.Opened),
+            Act("b5", SalesActivityKind.ToolUsage, Budi, At(2025, 3, 11), tool: "dialer"),
+            Act("c1", SalesActivityKind.Call, Olga, At(2025, 3, 5)),
+            Act("c2", SalesActivityKind.Meeting, Olga, At(2025, 3, 10), ActivityOutcomes.Connected),
+            Act("c3", SalesActivityKind.Email, Olga, At(2025, 3, 6), ActivityOutcomes.Delivered | ActivityOutcomes.Replied),
+            Act("c4", SalesActivityKind.CrmUpdate, Olga, At(2025, 1, 20)),
         ],
         spend:
         [
@@ -151,6 +151,6 @@ public sealed class KpiReportSnapshotTests
         string id, Reps.RepId owner, Instant created, decimal amount, OpportunityStatus status, Instant? closed, string? lead, LocalDate? expectedClose, params StageEntry[] stages) =>
         new(new OpportunityId(id), new AccountId("acc-" + id), owner, created, Usd(amount), status, closed, lead is null ? null : new LeadId(lead), stages, expectedClose);
 
-    private static Activity Act(string id, ActivityKind kind, Reps.RepId owner, Instant at, ActivityOutcomes outcomes = ActivityOutcomes.None, string? tool = null) =>
+    private static SalesActivity Act(string id, SalesActivityKind kind, Reps.RepId owner, Instant at, ActivityOutcomes outcomes = ActivityOutcomes.None, string? tool = null) =>
         new(new ActivityId(id), kind, owner, at, outcomes, tool: tool);
 }

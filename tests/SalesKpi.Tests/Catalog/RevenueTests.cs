@@ -76,7 +76,7 @@ public sealed class RevenueTests
     [Fact]
     public void Evaluate_GroupedByTool_IsUndefinedWithTheReason()
     {
-        var data = MarchDeals.WithActivities([new Activity(new ActivityId("a1"), ActivityKind.ToolUsage, Ayse, At(2025, 3, 4), tool: "dialer")]);
+        var data = MarchDeals.WithActivities([new SalesActivity(new ActivityId("a1"), SalesActivityKind.ToolUsage, Ayse, At(2025, 3, 4), tool: "dialer")]);
         var report = new KpiEvaluator().Evaluate(data, new KpiQuery(March, [Kpis.SalesToolUsage, Kpis.Revenue], KpiGrouping.ByTool));
 
         var value = report.Get(KpiIds.Revenue, "dialer");

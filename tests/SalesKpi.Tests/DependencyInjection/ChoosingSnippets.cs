@@ -15,17 +15,17 @@ namespace SalesKpi.Tests.DependencyInjection;
 /// </summary>
 public sealed class ChoosingSnippets
 {
-    private static readonly ActivityKind Demo = new("demo");
+    private static readonly SalesActivityKind Demo = new("demo");
 
     // <snippet:choose-count>
     private static readonly KpiCalculator Demos =
-        new MeasureKpiCalculator("demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(new ActivityKind("demo"))));
+        new MeasureKpiCalculator("demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(new SalesActivityKind("demo"))));
     // </snippet:choose-count>
 
     // <snippet:choose-ratio>
     private static readonly KpiCalculator MeetingsPerDemo = new MeasureKpiCalculator(
         "meetings-per-demo",
-        KpiMeasure.Ratio(KpiRecords.Activities.OfKind(ActivityKind.Meeting), KpiRecords.Activities.OfKind(new ActivityKind("demo")), "no demos in the period"));
+        KpiMeasure.Ratio(KpiRecords.Activities.OfKind(SalesActivityKind.Meeting), KpiRecords.Activities.OfKind(new SalesActivityKind("demo")), "no demos in the period"));
     // </snippet:choose-ratio>
 
     // <snippet:choose-money>
@@ -72,8 +72,8 @@ public sealed class ChoosingSnippets
             CreateActivity(id: "A-1", kind: Demo),
             CreateActivity(id: "A-2", kind: Demo, occurredAt: T1),
             CreateActivity(id: "A-3", kind: Demo, occurredAt: T2),
-            CreateActivity(id: "A-4", kind: ActivityKind.Meeting),
-            CreateActivity(id: "A-5", kind: ActivityKind.Meeting, occurredAt: T3),
+            CreateActivity(id: "A-4", kind: SalesActivityKind.Meeting),
+            CreateActivity(id: "A-5", kind: SalesActivityKind.Meeting, occurredAt: T3),
             CreateActivity(id: "A-6"),
         ],
         [],

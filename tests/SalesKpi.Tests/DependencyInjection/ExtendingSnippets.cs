@@ -20,7 +20,7 @@ namespace SalesKpi.Tests.DependencyInjection;
 /// <summary>Counts demos: activities of the CRM's own kind <c>demo</c>, in the period they occurred.</summary>
 public sealed class DemosCalculator : AggregateKpiCalculator, IKpiDefinition
 {
-    private static readonly ActivityKind Demo = new("demo");
+    private static readonly SalesActivityKind Demo = new("demo");
 
     public DemosCalculator()
         : base(KpiId)
@@ -41,7 +41,7 @@ public sealed class DemosCalculator : AggregateKpiCalculator, IKpiDefinition
     {
         private long _count;
 
-        public override void Add(Activity activity, KpiPeriod period)
+        public override void Add(SalesActivity activity, KpiPeriod period)
         {
             if (activity.Kind == Demo)
             {
@@ -117,7 +117,7 @@ public static class ExtendingRegistrations
             .AddKpi(Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.Renewal), "renewal-revenue"))
             .ReplaceKpi(KpiIds.Calls, _ => new MeasureKpiCalculator(
                 KpiIds.Calls,
-                KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call).WithOutcomes(ActivityOutcomes.Connected)),
+                KpiMeasure.Count(KpiRecords.Activities.OfKind(SalesActivityKind.Call).WithOutcomes(ActivityOutcomes.Connected)),
                 "connected calls"));
         // </snippet:demos-registration-other-forms>
         return services;
@@ -137,7 +137,7 @@ public sealed class ExtendingSnippetsTests
         var rep = new RepId("ayse");
         var monday = Instant.FromUtc(2025, 3, 3, 9, 0);
         var data = SalesData.Create(
-            activities: Enumerable.Range(1, 3).Select(i => new Activity(new ActivityId($"demo-{i}"), new ActivityKind("demo"), rep, monday + Duration.FromHours(i))),
+            activities: Enumerable.Range(1, 3).Select(i => new SalesActivity(new ActivityId($"demo-{i}"), new SalesActivityKind("demo"), rep, monday + Duration.FromHours(i))),
             deals: Enumerable.Range(1, 2).Select(i => new Deal(new DealId($"deal-{i}"), new AccountId($"acme-{i}"), rep, monday + Duration.FromDays(i), new Money(1_000m, Currency.EUR))));
         var march = new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31));
 
@@ -154,7 +154,7 @@ public sealed class ExtendingSnippetsTests
     public void DemosPerWonDeal_NoDealWon_IsUndefinedWithTheReason()
     {
         var kpi = new DemosPerWonDealCalculator(new DemosCalculator(), Kpis.DealsWon);
-        var demo = new Activity(new ActivityId("demo-1"), new ActivityKind("demo"), new RepId("ayse"), Instant.FromUtc(2025, 3, 3, 9, 0));
+        var demo = new SalesActivity(new ActivityId("demo-1"), new SalesActivityKind("demo"), new RepId("ayse"), Instant.FromUtc(2025, 3, 3, 9, 0));
         var march = new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31));
 
         var value = kpi.Evaluate([demo], march);

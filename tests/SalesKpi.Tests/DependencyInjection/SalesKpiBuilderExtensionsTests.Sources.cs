@@ -23,7 +23,7 @@ public sealed partial class SalesKpiBuilderExtensionsTests
     public void AddKpi_IdRegisteredBefore_MessageNamesHowItWasRegistered(string how, string source)
     {
         var builder = new ServiceCollection().AddSalesKpi();
-        var recountedCalls = new MeasureKpiCalculator(KpiIds.Calls, KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call)));
+        var recountedCalls = new MeasureKpiCalculator(KpiIds.Calls, KpiMeasure.Count(KpiRecords.Activities.OfKind(SalesActivityKind.Call)));
         var id = how switch
         {
             "instance" => Register(() => builder.AddKpi(Demos), Demos.Id),

@@ -211,7 +211,7 @@ public sealed class SalesKpiBuilderSettingsExtensionsTests
     public void Settings_UsedByTheEvaluator_DecideThePeriods()
     {
         // 2025-01-31T22:30Z is already February 1st in Istanbul (UTC+3).
-        var late = new Activities.Activity(new Activities.ActivityId("late"), Activities.ActivityKind.Call, SampleData.Ayse, Instant.FromUtc(2025, 1, 31, 22, 30));
+        var late = new Activities.SalesActivity(new Activities.ActivityId("late"), Activities.SalesActivityKind.Call, SampleData.Ayse, Instant.FromUtc(2025, 1, 31, 22, 30));
         var services = new ServiceCollection();
         services.AddSalesKpi().ConfigureSettings(s => s.TimeZone = "Europe/Istanbul");
         using var provider = services.BuildServiceProvider(SampleData.Strict);

@@ -18,7 +18,7 @@ internal static class SampleData
 {
     public static readonly RepId Ayse = new("ayse");
     public static readonly RepId Bora = new("bora");
-    public static readonly ActivityKind Demo = new("demo");
+    public static readonly SalesActivityKind Demo = new("demo");
 
     public static DateInterval January { get; } = new(new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 31));
 
@@ -27,7 +27,7 @@ internal static class SampleData
     public static SalesData Create()
     {
         var n = 0;
-        Activity Act(RepId rep, ActivityKind kind, int month, int day, bool connected = false) =>
+        SalesActivity Act(RepId rep, SalesActivityKind kind, int month, int day, bool connected = false) =>
             new(new ActivityId($"a{++n}"), kind, rep, Instant.FromUtc(2025, month, day, 10, 0), connected ? ActivityOutcomes.Connected : ActivityOutcomes.None);
         Deal Won(RepId rep, int month, int day, decimal usd) =>
             new(new DealId($"d{++n}"), new AccountId($"acc{n}"), rep, Instant.FromUtc(2025, month, day, 15, 0), new Money(usd, Currency.USD));
@@ -35,22 +35,22 @@ internal static class SampleData
         return SalesData.Create(
             activities:
             [
-                Act(Ayse, ActivityKind.Call, 1, 6, connected: true),
-                Act(Ayse, ActivityKind.Call, 1, 7),
-                Act(Ayse, ActivityKind.Call, 1, 14, connected: true),
-                Act(Bora, ActivityKind.Call, 1, 8, connected: true),
-                Act(Bora, ActivityKind.Call, 1, 9),
+                Act(Ayse, SalesActivityKind.Call, 1, 6, connected: true),
+                Act(Ayse, SalesActivityKind.Call, 1, 7),
+                Act(Ayse, SalesActivityKind.Call, 1, 14, connected: true),
+                Act(Bora, SalesActivityKind.Call, 1, 8, connected: true),
+                Act(Bora, SalesActivityKind.Call, 1, 9),
                 Act(Ayse, Demo, 1, 10),
                 Act(Ayse, Demo, 1, 15),
                 Act(Bora, Demo, 1, 16),
-                Act(Ayse, ActivityKind.Call, 2, 3),
-                Act(Ayse, ActivityKind.Call, 2, 4, connected: true),
-                Act(Bora, ActivityKind.Call, 2, 5),
-                Act(Bora, ActivityKind.Call, 2, 6),
-                Act(Bora, ActivityKind.Call, 2, 7, connected: true),
-                Act(Bora, ActivityKind.Call, 2, 10),
+                Act(Ayse, SalesActivityKind.Call, 2, 3),
+                Act(Ayse, SalesActivityKind.Call, 2, 4, connected: true),
+                Act(Bora, SalesActivityKind.Call, 2, 5),
+                Act(Bora, SalesActivityKind.Call, 2, 6),
+                Act(Bora, SalesActivityKind.Call, 2, 7, connected: true),
+                Act(Bora, SalesActivityKind.Call, 2, 10),
                 Act(Bora, Demo, 2, 11),
-                Act(Ayse, ActivityKind.Email, 1, 6),
+                Act(Ayse, SalesActivityKind.Email, 1, 6),
             ],
             deals:
             [

@@ -29,9 +29,9 @@ public sealed class RecountedCallsCalculator : AggregateKpiCalculator, IKpiDefin
     {
         private long _count;
 
-        public override void Add(Activity activity, KpiPeriod period)
+        public override void Add(SalesActivity activity, KpiPeriod period)
         {
-            if (activity.Kind == ActivityKind.Call)
+            if (activity.Kind == SalesActivityKind.Call)
             {
                 _count++;
             }
@@ -48,7 +48,7 @@ public sealed class ConnectedCallsOnlyCalculator : AggregateKpiCalculator, IKpiD
 {
     private readonly MeasureKpiCalculator _inner = new(
         KpiIds.Calls,
-        KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call).WithOutcomes(ActivityOutcomes.Connected)));
+        KpiMeasure.Count(KpiRecords.Activities.OfKind(SalesActivityKind.Call).WithOutcomes(ActivityOutcomes.Connected)));
 
     public ConnectedCallsOnlyCalculator()
         : base(KpiId)
@@ -69,12 +69,12 @@ public sealed class ConnectedCallsOnlyCalculator : AggregateKpiCalculator, IKpiD
 /// <summary>What a service-backed KPI needs; deliberately not registered in most tests.</summary>
 public interface IDemoPolicy
 {
-    ActivityKind DemoKind { get; }
+    SalesActivityKind DemoKind { get; }
 }
 
 public sealed class FixedDemoPolicy : IDemoPolicy
 {
-    public ActivityKind DemoKind => SampleData.Demo;
+    public SalesActivityKind DemoKind => SampleData.Demo;
 }
 
 /// <summary>A KPI whose constructor needs an <see cref="IDemoPolicy"/>.</summary>

@@ -15,11 +15,11 @@ public class ReadmeSnippetTests
         // <snippet:readme-quick-start>
         var rep = new RepId("ayse");
         var monday = Instant.FromUtc(2025, 3, 3, 9, 0);
-        Activity[] activities =
+        SalesActivity[] activities =
         [
-            new(new ActivityId("a1"), ActivityKind.Call, rep, monday, ActivityOutcomes.Connected),
-            new(new ActivityId("a2"), ActivityKind.Call, rep, monday + Duration.FromHours(1)),
-            new(new ActivityId("a3"), ActivityKind.Meeting, rep, monday + Duration.FromHours(2), ActivityOutcomes.Connected),
+            new(new ActivityId("a1"), SalesActivityKind.Call, rep, monday, ActivityOutcomes.Connected),
+            new(new ActivityId("a2"), SalesActivityKind.Call, rep, monday + Duration.FromHours(1)),
+            new(new ActivityId("a3"), SalesActivityKind.Meeting, rep, monday + Duration.FromHours(2), ActivityOutcomes.Connected),
         ];
         var march = new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31));
 

@@ -15,16 +15,16 @@ public sealed class ActivityTests
 
     [Fact]
     public void Constructor_DefaultId_ThrowsArgumentException() =>
-        Assert.Throws<ArgumentException>("id", () => new Activity(default, ActivityKind.Call, new RepId("r01"), T0));
+        Assert.Throws<ArgumentException>("id", () => new SalesActivity(default, SalesActivityKind.Call, new RepId("r01"), T0));
 
     [Fact]
     public void Constructor_DefaultKind_ThrowsArgumentException() =>
-        Assert.Throws<ArgumentException>("kind", () => new Activity(new ActivityId("A-1"), default, new RepId("r01"), T0));
+        Assert.Throws<ArgumentException>("kind", () => new SalesActivity(new ActivityId("A-1"), default, new RepId("r01"), T0));
 
     [Fact]
     public void Constructor_DefaultKind_MessageSaysToCreateTheKindFromAName()
     {
-        var e = Assert.Throws<ArgumentException>("kind", () => new Activity(new ActivityId("A-1"), default, new RepId("r01"), T0));
+        var e = Assert.Throws<ArgumentException>("kind", () => new SalesActivity(new ActivityId("A-1"), default, new RepId("r01"), T0));
 
         Assert.StartsWith("The activity kind is the default value; create it from a name.", e.Message, StringComparison.Ordinal);
     }
@@ -32,14 +32,14 @@ public sealed class ActivityTests
     [Fact]
     public void Constructor_UnknownOutcomeFlag_MessageSaysTheFlagsAreUnknown()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>("outcomes", () => new Activity(new ActivityId("A-1"), ActivityKind.Call, new RepId("r01"), T0, (ActivityOutcomes)1024));
+        var e = Assert.Throws<ArgumentOutOfRangeException>("outcomes", () => new SalesActivity(new ActivityId("A-1"), SalesActivityKind.Call, new RepId("r01"), T0, (ActivityOutcomes)1024));
 
         Assert.StartsWith("Unknown outcome flags.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Constructor_DefaultOwner_ThrowsArgumentException() =>
-        Assert.Throws<ArgumentException>("owner", () => new Activity(new ActivityId("A-1"), ActivityKind.Call, default, T0));
+        Assert.Throws<ArgumentException>("owner", () => new SalesActivity(new ActivityId("A-1"), SalesActivityKind.Call, default, T0));
 
     [Theory]
     [InlineData(32)]
@@ -63,14 +63,14 @@ public sealed class ActivityTests
     [InlineData(" ")]
     [InlineData("\t")]
     public void Constructor_BlankTool_ThrowsArgumentException(string blank) =>
-        Assert.Throws<ArgumentException>("tool", () => CreateActivity(kind: ActivityKind.ToolUsage, tool: blank));
+        Assert.Throws<ArgumentException>("tool", () => CreateActivity(kind: SalesActivityKind.ToolUsage, tool: blank));
 
     [Fact]
     public void Constructor_AllValues_KeepsThem()
     {
-        var activity = new Activity(
+        var activity = new SalesActivity(
             new ActivityId("A-9"),
-            ActivityKind.Email,
+            SalesActivityKind.Email,
             new RepId("r02"),
             T1,
             ActivityOutcomes.Delivered | ActivityOutcomes.Opened,
@@ -79,7 +79,7 @@ public sealed class ActivityTests
             "Outreach");
 
         Assert.Equal(new ActivityId("A-9"), activity.Id);
-        Assert.Equal(ActivityKind.Email, activity.Kind);
+        Assert.Equal(SalesActivityKind.Email, activity.Kind);
         Assert.Equal(new RepId("r02"), activity.Owner);
         Assert.Equal(T1, activity.OccurredAt);
         Assert.Equal(ActivityOutcomes.Delivered | ActivityOutcomes.Opened, activity.Outcomes);
@@ -91,7 +91,7 @@ public sealed class ActivityTests
     [Fact]
     public void Constructor_OptionalValuesOmitted_AreNoneAndNull()
     {
-        var activity = new Activity(new ActivityId("A-1"), ActivityKind.Call, new RepId("r01"), T0);
+        var activity = new SalesActivity(new ActivityId("A-1"), SalesActivityKind.Call, new RepId("r01"), T0);
 
         Assert.Equal(ActivityOutcomes.None, activity.Outcomes);
         Assert.Null(activity.Lead);
@@ -105,12 +105,12 @@ public sealed class ActivityTests
 
     [Fact]
     public void Constructor_CustomKind_IsAccepted() =>
-        Assert.Equal(new ActivityKind("linkedin-message"), CreateActivity(kind: new ActivityKind("LinkedIn-Message")).Kind);
+        Assert.Equal(new SalesActivityKind("linkedin-message"), CreateActivity(kind: new SalesActivityKind("LinkedIn-Message")).Kind);
 
     [Fact]
     public void Has_ChecksEveryRequestedFlag()
     {
-        var activity = CreateActivity(kind: ActivityKind.Email, outcomes: ActivityOutcomes.Delivered | ActivityOutcomes.Replied);
+        var activity = CreateActivity(kind: SalesActivityKind.Email, outcomes: ActivityOutcomes.Delivered | ActivityOutcomes.Replied);
 
         Assert.True(activity.Has(ActivityOutcomes.Delivered));
         Assert.True(activity.Has(ActivityOutcomes.Replied));
@@ -140,30 +140,30 @@ public sealed class ActivityTests
     {
         var lead = new LeadId("L-1");
         var opportunity = new OpportunityId("O-1");
-        Activity Sample(
+        SalesActivity Sample(
             string id = "A-1",
-            ActivityKind? kind = null,
+            SalesActivityKind? kind = null,
             string owner = "r01",
             Instant? occurredAt = null,
             ActivityOutcomes outcomes = ActivityOutcomes.Connected,
             string tool = "dialer") =>
-            CreateActivity(id, kind ?? ActivityKind.Call, owner, occurredAt ?? T0, outcomes, lead, opportunity, tool);
+            CreateActivity(id, kind ?? SalesActivityKind.Call, owner, occurredAt ?? T0, outcomes, lead, opportunity, tool);
 
         EqualityAssert.EqualAndUnequal(
             Sample(),
-            Sample(kind: new ActivityKind("CALL")),
+            Sample(kind: new SalesActivityKind("CALL")),
             Sample(id: "A-2"),
-            Sample(kind: ActivityKind.Meeting),
+            Sample(kind: SalesActivityKind.Meeting),
             Sample(owner: "r02"),
             Sample(occurredAt: T1),
             Sample(outcomes: ActivityOutcomes.None),
             Sample(outcomes: ActivityOutcomes.Connected | ActivityOutcomes.Positive),
-            CreateActivity("A-1", ActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, new LeadId("L-2"), opportunity, "dialer"),
-            CreateActivity("A-1", ActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, null, opportunity, "dialer"),
-            CreateActivity("A-1", ActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, lead, new OpportunityId("O-2"), "dialer"),
-            CreateActivity("A-1", ActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, lead, null, "dialer"),
+            CreateActivity("A-1", SalesActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, new LeadId("L-2"), opportunity, "dialer"),
+            CreateActivity("A-1", SalesActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, null, opportunity, "dialer"),
+            CreateActivity("A-1", SalesActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, lead, new OpportunityId("O-2"), "dialer"),
+            CreateActivity("A-1", SalesActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, lead, null, "dialer"),
             Sample(tool: "Dialer"),
-            CreateActivity("A-1", ActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, lead, opportunity, null));
+            CreateActivity("A-1", SalesActivityKind.Call, "r01", T0, ActivityOutcomes.Connected, lead, opportunity, null));
     }
 
     [Theory]
@@ -172,10 +172,10 @@ public sealed class ActivityTests
     {
         using (new CultureScope(culture))
         {
-            Assert.Equal("Activity A-1 (call by r01 at 2025-01-02T09:00:00Z)", CreateActivity().ToString());
+            Assert.Equal("SalesActivity A-1 (call by r01 at 2025-01-02T09:00:00Z)", CreateActivity().ToString());
             Assert.Equal(
-                "Activity A-2 (Meeting by r02 at 2025-01-02T10:00:00Z)",
-                CreateActivity("A-2", new ActivityKind("Meeting"), "r02", T1, ActivityOutcomes.Connected).ToString());
+                "SalesActivity A-2 (Meeting by r02 at 2025-01-02T10:00:00Z)",
+                CreateActivity("A-2", new SalesActivityKind("Meeting"), "r02", T1, ActivityOutcomes.Connected).ToString());
         }
     }
 }

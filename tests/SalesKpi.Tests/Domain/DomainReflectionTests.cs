@@ -66,7 +66,7 @@ public sealed partial class DomainReflectionTests
             typeof(Lead), typeof(LeadId),
             typeof(Opportunity), typeof(OpportunityId), typeof(OpportunityStage), typeof(OpportunityStatus), typeof(StageEntry),
             typeof(Deal), typeof(DealId), typeof(DealKind), typeof(DealKinds),
-            typeof(Activity), typeof(ActivityId), typeof(ActivityKind), typeof(ActivityOutcomes),
+            typeof(SalesActivity), typeof(ActivityId), typeof(SalesActivityKind), typeof(ActivityOutcomes),
             typeof(MarketingSpend),
             typeof(Rep), typeof(RepId), typeof(Roster), typeof(TeamId),
         ];

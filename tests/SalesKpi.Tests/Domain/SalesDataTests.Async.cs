@@ -11,7 +11,7 @@ public sealed partial class SalesDataTests
     public async Task CreateAsync_Streams_KeepEveryRecordInOrder()
     {
         Lead[] leads = [CreateLead(id: "L1"), CreateLead(id: "L2")];
-        Activity[] activities = [CreateActivity(), CreateActivity()];
+        SalesActivity[] activities = [CreateActivity(), CreateActivity()];
 
         var crm = new FakeCrm(leads, activities);
         var cancellationToken = CancellationToken.None;
@@ -60,11 +60,11 @@ public sealed partial class SalesDataTests
     }
 
     /// <summary>A CRM client that streams its records, as the docs' example calls one.</summary>
-    private sealed class FakeCrm(Lead[] leads, Activity[] activities)
+    private sealed class FakeCrm(Lead[] leads, SalesActivity[] activities)
     {
         public IAsyncEnumerable<Lead> ReadLeadsAsync(CancellationToken cancellationToken) => Stream(leads);
 
-        public IAsyncEnumerable<Activity> ReadActivitiesAsync(CancellationToken cancellationToken) => Stream(activities);
+        public IAsyncEnumerable<SalesActivity> ReadActivitiesAsync(CancellationToken cancellationToken) => Stream(activities);
     }
 
     private static async IAsyncEnumerable<T> Stream<T>(IEnumerable<T> items)

@@ -99,7 +99,7 @@ public sealed partial class SalesDataTests
     public void Create_LazySequence_IsEnumeratedOnce()
     {
         var enumerations = 0;
-        IEnumerable<Activity> Activities()
+        IEnumerable<SalesActivity> Activities()
         {
             enumerations++;
             yield return CreateActivity("A-1");
@@ -204,7 +204,7 @@ public class SalesDataDefaultArrayTests
     public void WithActivities_DefaultImmutableArray_IsEmpty()
     {
         // Regression: a default ImmutableArray used to throw NullReferenceException.
-        var data = SalesData.Empty.WithActivities(default(System.Collections.Immutable.ImmutableArray<SalesKpi.Activities.Activity>));
+        var data = SalesData.Empty.WithActivities(default(System.Collections.Immutable.ImmutableArray<SalesKpi.Activities.SalesActivity>));
 
         Assert.Empty(data.Activities);
     }

@@ -28,14 +28,14 @@ public sealed partial class ColumnarScanTests
         new CloseRateCalculator(new CloseRateOptions { Id = "close-rate-by-value", Basis = CloseRateBasis.Value }),
         new CloseRateCalculator(new CloseRateOptions { Id = "cohort-close-rate", Population = CloseRatePopulation.Cohort }),
         new CloseRateCalculator(new CloseRateOptions { Id = "cohort-close-rate-by-value", Population = CloseRatePopulation.Cohort, Basis = CloseRateBasis.Value }),
-        new MeasureKpiCalculator("demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(new ActivityKind("demo")))),
+        new MeasureKpiCalculator("demos", KpiMeasure.Count(KpiRecords.Activities.OfKind(new SalesActivityKind("demo")))),
         new MeasureKpiCalculator("odd-outcomes", KpiMeasure.Count(KpiRecords.Activities.Where((k, o) => ((int)o % 3) == 1 && k.Name.Length > 4, "odd outcomes"))),
         new MeasureKpiCalculator("qualified-share", KpiMeasure.Share(KpiRecords.LeadsCreated, KpiRecords.LeadsCreated.Qualified(), "no leads")),
         new MeasureKpiCalculator("referral-conversions", KpiMeasure.Count(KpiRecords.LeadsConverted.FromSource("referral", "event"))),
         new MeasureKpiCalculator("lost-value", KpiMeasure.Total(KpiRecords.OpportunitiesClosed.WithStatus(OpportunityStatus.Lost))),
         new MeasureKpiCalculator("open-cycle", KpiMeasure.CycleDays(KpiRecords.OpportunitiesCreated, "none")),
         new MeasureKpiCalculator("won-deal-share", KpiMeasure.Share(KpiRecords.Deals, KpiRecords.Deals.OfKind(DealKind.NewBusiness, DealKind.WinBack), "no deals", byAmount: true)),
-        new MeasureKpiCalculator("calls-per-lead", KpiMeasure.Ratio(KpiRecords.Activities.OfKind(ActivityKind.Call), KpiRecords.LeadsCreated, "no leads")),
+        new MeasureKpiCalculator("calls-per-lead", KpiMeasure.Ratio(KpiRecords.Activities.OfKind(SalesActivityKind.Call), KpiRecords.LeadsCreated, "no leads")),
         Kpis.Calls.DividedBy(Kpis.DealsWon, "calls-per-deal"),
     ];
 
@@ -316,7 +316,7 @@ public sealed partial class ColumnarScanTests
         // truth tables. The masks hold 128, and the activities' routing condition (every activity) takes one, so the
         // first 127 KPIs are planned on the columns and the last 3 go to the general engine, with the same values.
         var data = RandomSalesData.Create(21, size: 2_000);
-        ActivityKind[] kinds = [ActivityKind.Call, ActivityKind.Email, ActivityKind.Meeting, ActivityKind.CrmUpdate, ActivityKind.ToolUsage];
+        SalesActivityKind[] kinds = [SalesActivityKind.Call, SalesActivityKind.Email, SalesActivityKind.Meeting, SalesActivityKind.CrmUpdate, SalesActivityKind.ToolUsage];
         var kpis = Enumerable.Range(0, 130)
             .Select(i => (KpiCalculator)new MeasureKpiCalculator(
                 $"code-{i}",

@@ -46,8 +46,8 @@ public class KpiReportReaderTests
     {
         // ana: two calls in January, one in February; ben: one call in February. Per month by rep, calls:
         // ana 2025-01 = 2, ana 2025-02 = 1, ben 2025-01 = 0, ben 2025-02 = 1.
-        Activity Call(string id, string rep, int month, int day) =>
-            new(new ActivityId(id), ActivityKind.Call, new RepId(rep), Instant.FromUtc(2025, month, day, 10, 0));
+        SalesActivity Call(string id, string rep, int month, int day) =>
+            new(new ActivityId(id), SalesActivityKind.Call, new RepId(rep), Instant.FromUtc(2025, month, day, 10, 0));
         var data = SalesData.Create(activities: [Call("a1", "ana", 1, 6), Call("a2", "ana", 1, 7), Call("a3", "ana", 2, 3), Call("a4", "ben", 2, 4)]);
         var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 2, 28)), [Kpis.Calls], KpiGrouping.ByRep, PeriodUnit.Month);
 

@@ -18,7 +18,7 @@ public sealed class QueryExecutorTests
 
     private static readonly KpiCalculator Connected = new MeasureKpiCalculator(
         "connected-calls-of-a-01",
-        KpiMeasure.Count(KpiRecords.Activities.OfKind(ActivityKind.Call).Where<Activity>(a => a.Owner.Value.EndsWith('1'), "of reps ending in 1")));
+        KpiMeasure.Count(KpiRecords.Activities.OfKind(SalesActivityKind.Call).Where<SalesActivity>(a => a.Owner.Value.EndsWith('1'), "of reps ending in 1")));
 
     private static KpiQuery Query => new(Quarter, [Kpis.Calls, Kpis.CloseRate, Kpis.MeetingToDealRate, Connected, Kpis.CallToMeetingRate], KpiGrouping.ByRep, PeriodUnit.Month);
 

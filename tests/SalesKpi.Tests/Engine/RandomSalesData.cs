@@ -17,9 +17,9 @@ public static class RandomSalesData
 {
     // Three sources: trait codes (source × 4) that do not fill a power of two.
     private static readonly string[] Sources = ["web", "referral", "event"];
-    private static readonly ActivityKind[] Kinds =
+    private static readonly SalesActivityKind[] Kinds =
     [
-        ActivityKind.Call, ActivityKind.Email, ActivityKind.Meeting, ActivityKind.CrmUpdate, ActivityKind.ToolUsage,
+        SalesActivityKind.Call, SalesActivityKind.Email, SalesActivityKind.Meeting, SalesActivityKind.CrmUpdate, SalesActivityKind.ToolUsage,
         new("demo"), new("Demo"),
     ];
 
@@ -97,18 +97,18 @@ public static class RandomSalesData
                 random.Next(2) == 0 ? new OpportunityId("o" + random.Next(Math.Max(1, size / 8))) : null));
         }
 
-        var activities = new List<Activity>();
+        var activities = new List<SalesActivity>();
         for (var i = 0; i < size; i++)
         {
             var kind = Kinds[random.Next(Kinds.Length)];
-            activities.Add(new Activity(
+            activities.Add(new SalesActivity(
                 new ActivityId("x" + i),
                 kind,
                 Rep(),
                 At(),
                 (ActivityOutcomes)random.Next(32),
                 random.Next(3) == 0 ? new LeadId("l" + random.Next(Math.Max(1, size / 4))) : null,
-                tool: kind == ActivityKind.ToolUsage && random.Next(2) == 0 ? "dialer" : null));
+                tool: kind == SalesActivityKind.ToolUsage && random.Next(2) == 0 ? "dialer" : null));
         }
 
         var spend = Sources.Select((s, i) => new MarketingSpend(

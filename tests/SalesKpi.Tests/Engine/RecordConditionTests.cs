@@ -10,7 +10,7 @@ namespace SalesKpi.Tests.Engine;
 /// <summary>Conditions on records' traits (white-box): what each keeps, and the conjunction of two, per collection.</summary>
 public sealed class RecordConditionTests
 {
-    private static readonly RecordCondition Calls = RecordCondition.OfActivities((k, _) => k == ActivityKind.Call);
+    private static readonly RecordCondition Calls = RecordCondition.OfActivities((k, _) => k == SalesActivityKind.Call);
     private static readonly RecordCondition Connected = RecordCondition.OfActivities((_, o) => o.HasFlag(ActivityOutcomes.Connected));
     private static readonly RecordCondition Web = RecordCondition.OfLeads((s, _, _) => s == "web");
     private static readonly RecordCondition Qualified = RecordCondition.OfLeads((_, q, _) => q);
@@ -42,9 +42,9 @@ public sealed class RecordConditionTests
     [Fact]
     public void And_KeepsARecordOnlyWhenBothDo_InEveryCollection()
     {
-        var call = CreateActivity(kind: ActivityKind.Call);
-        var connectedCall = CreateActivity(kind: ActivityKind.Call, outcomes: ActivityOutcomes.Connected);
-        var connectedEmail = CreateActivity(kind: ActivityKind.Email, outcomes: ActivityOutcomes.Connected);
+        var call = CreateActivity(kind: SalesActivityKind.Call);
+        var connectedCall = CreateActivity(kind: SalesActivityKind.Call, outcomes: ActivityOutcomes.Connected);
+        var connectedEmail = CreateActivity(kind: SalesActivityKind.Email, outcomes: ActivityOutcomes.Connected);
         var both = Calls.And(Connected);
         Assert.Equal([false, true, false], new[] { call, connectedCall, connectedEmail }.Select(both.Matches));
 
@@ -72,8 +72,8 @@ public sealed class RecordConditionTests
     {
         // Each side has a rule for one collection: the conjunction has both, and no rule elsewhere.
         var combined = Calls.And(Web).And(Won).And(Renewal);
-        Assert.True(combined.Matches(CreateActivity(kind: ActivityKind.Call)));
-        Assert.False(combined.Matches(CreateActivity(kind: ActivityKind.Email)));
+        Assert.True(combined.Matches(CreateActivity(kind: SalesActivityKind.Call)));
+        Assert.False(combined.Matches(CreateActivity(kind: SalesActivityKind.Email)));
         Assert.True(combined.Matches(CreateLead(source: "web")));
         Assert.False(combined.Matches(CreateLead(source: "ads")));
         Assert.True(combined.Matches(CreateOpportunity(status: OpportunityStatus.Won, closedAt: T2)));
@@ -82,8 +82,8 @@ public sealed class RecordConditionTests
         Assert.False(combined.Matches(CreateDeal(kind: DealKind.AddOn)));
 
         var reversed = Renewal.And(Won).And(Web).And(Calls);
-        Assert.True(reversed.Matches(CreateActivity(kind: ActivityKind.Call)));
-        Assert.False(reversed.Matches(CreateActivity(kind: ActivityKind.Email)));
+        Assert.True(reversed.Matches(CreateActivity(kind: SalesActivityKind.Call)));
+        Assert.False(reversed.Matches(CreateActivity(kind: SalesActivityKind.Email)));
         Assert.False(reversed.Matches(CreateLead(source: "ads")));
         Assert.False(reversed.Matches(CreateOpportunity(status: OpportunityStatus.Lost, closedAt: T2)));
         Assert.False(reversed.Matches(CreateDeal(kind: DealKind.AddOn)));

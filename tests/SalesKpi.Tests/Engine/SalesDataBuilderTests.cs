@@ -50,8 +50,8 @@ public sealed partial class ColumnarScanTests
     {
         var builder = new SalesDataBuilder();
 
-        Assert.Throws<ArgumentException>(() => builder.AddActivity(default, ActivityKind.Call, new RepId("r1"), Instant.FromUtc(2025, 1, 1, 0, 0)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddActivity(new ActivityId("a1"), ActivityKind.Call, new RepId("r1"), Instant.FromUtc(2025, 1, 1, 0, 0), (ActivityOutcomes)1024));
+        Assert.Throws<ArgumentException>(() => builder.AddActivity(default, SalesActivityKind.Call, new RepId("r1"), Instant.FromUtc(2025, 1, 1, 0, 0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddActivity(new ActivityId("a1"), SalesActivityKind.Call, new RepId("r1"), Instant.FromUtc(2025, 1, 1, 0, 0), (ActivityOutcomes)1024));
         Assert.Throws<ArgumentException>(() => builder.AddLead(new LeadId("l1"), Instant.FromUtc(2025, 1, 2, 0, 0), "web", qualifiedAt: Instant.FromUtc(2025, 1, 1, 0, 0)));
         Assert.Equal(0, builder.Counts.Activities + builder.Counts.Leads);
     }

@@ -84,11 +84,11 @@ public sealed class SnapshotColumnsTests
         var columns = ActivityColumns.Build(
         [
             CreateActivity(id: "A-1", owner: new string("r01")),
-            CreateActivity(id: "A-2", kind: ActivityKind.Email, owner: "r02"),
-            CreateActivity(id: "A-3", kind: new ActivityKind(new string("CALL")), owner: new string("r01"), outcomes: ActivityOutcomes.Connected),
+            CreateActivity(id: "A-2", kind: SalesActivityKind.Email, owner: "r02"),
+            CreateActivity(id: "A-3", kind: new SalesActivityKind(new string("CALL")), owner: new string("r01"), outcomes: ActivityOutcomes.Connected),
         ]);
 
-        Assert.Equal([ActivityKind.Call, ActivityKind.Email], columns.Kinds);
+        Assert.Equal([SalesActivityKind.Call, SalesActivityKind.Email], columns.Kinds);
         Assert.Equal("call", columns.Kinds[0].Name);
         Assert.Equal([null, new RepId("r01"), new RepId("r02")], columns.Owners);
         Assert.Equal(64, columns.TraitCodes);
@@ -175,8 +175,8 @@ public sealed class SnapshotColumnsTests
     private static ImmutableArray<Opportunity> Opportunities(int owners) =>
         [.. Enumerable.Range(0, owners).Select(i => CreateOpportunity(id: $"O-{i}", owner: $"r{i}"))];
 
-    private static ImmutableArray<Activity> Activities(int owners, int kinds) =>
-        [.. Enumerable.Range(0, Math.Max(owners, kinds)).Select(i => CreateActivity(id: $"A-{i}", kind: new ActivityKind($"k{i % kinds}"), owner: $"r{i % owners}"))];
+    private static ImmutableArray<SalesActivity> Activities(int owners, int kinds) =>
+        [.. Enumerable.Range(0, Math.Max(owners, kinds)).Select(i => CreateActivity(id: $"A-{i}", kind: new SalesActivityKind($"k{i % kinds}"), owner: $"r{i % owners}"))];
 
     private static ImmutableArray<Lead> Leads(int owners, int sources) =>
         [.. Enumerable.Range(0, Math.Max(owners, sources)).Select(i => CreateLead(id: $"L-{i}", source: $"s{i % sources}", owner: new RepId($"r{i % owners}")))];

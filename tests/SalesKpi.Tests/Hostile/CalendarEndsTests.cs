@@ -301,7 +301,7 @@ public sealed class CalendarEndsTests
         var leads = new List<Lead>();
         var opportunities = new List<Opportunity>();
         var deals = new List<Deal>();
-        var activities = new List<Activity>();
+        var activities = new List<SalesActivity>();
         var spend = new List<MarketingSpend>();
         var n = 0;
         foreach (var instant in ExtremeInstants)
@@ -319,9 +319,9 @@ public sealed class CalendarEndsTests
                 stageHistory: [new StageEntry(OpportunityStage.Prospecting, Instant.MinValue), new StageEntry(OpportunityStage.Qualification, instant)]));
             opportunities.Add(CreateOpportunity($"O-{n}l", owner: owner, createdAt: instant, status: OpportunityStatus.Lost, closedAt: Instant.MaxValue));
             deals.Add(CreateDeal($"D-{n}", account: $"acct-{n}", owner: owner, closedAt: instant, kind: n % 3 == 0 ? DealKind.Renewal : DealKind.NewBusiness));
-            activities.Add(CreateActivity($"A-{n}c", ActivityKind.Call, owner, instant, ActivityOutcomes.Connected));
-            activities.Add(CreateActivity($"A-{n}e", ActivityKind.Email, owner, instant, ActivityOutcomes.Delivered));
-            activities.Add(CreateActivity($"A-{n}m", ActivityKind.Meeting, owner, instant));
+            activities.Add(CreateActivity($"A-{n}c", SalesActivityKind.Call, owner, instant, ActivityOutcomes.Connected));
+            activities.Add(CreateActivity($"A-{n}e", SalesActivityKind.Email, owner, instant, ActivityOutcomes.Delivered));
+            activities.Add(CreateActivity($"A-{n}m", SalesActivityKind.Meeting, owner, instant));
             n++;
         }
 

@@ -43,7 +43,7 @@ public sealed class InvalidValueTests
         .. IdCases("ActivityId", v => new ActivityId(v)),
         .. IdCases("RepId", v => new RepId(v)),
         .. IdCases("TeamId", v => new TeamId(v)),
-        .. IdCases("ActivityKind", v => new ActivityKind(v), "name"),
+        .. IdCases("SalesActivityKind", v => new SalesActivityKind(v), "name"),
         .. IdCases("OpportunityStage", v => new OpportunityStage(v), "name"),
         new("default AccountId in an opportunity", typeof(ArgumentException), "account", "default value", () => new Opportunity(new OpportunityId("O-1"), default, new RepId("r01"), Created, TestData.Usd(1m), OpportunityStatus.Open)),
         new("default RepId in a deal", typeof(ArgumentException), "owner", "default value", () => new Deal(new DealId("D-1"), new AccountId("acme"), default, Created, TestData.Usd(1m), DealKind.NewBusiness)),
@@ -62,8 +62,8 @@ public sealed class InvalidValueTests
         new("null source in a record set", typeof(ArgumentNullException), "sources", "A source is null.", () => KpiRecords.LeadsCreated.FromSource("web", null!)),
         new("null first source in a record set", typeof(ArgumentNullException), "sources", "A source is null.", () => KpiRecords.LeadsCreated.FromSource(null!, "web")),
         new("no source in a record set", typeof(ArgumentException), "sources", "Give at least one source.", () => KpiRecords.LeadsCreated.FromSource()),
-        new("no activity kind in a record set", typeof(ArgumentException), "kinds", "Give at least one kind.", () => KpiRecords.Activities.OfKind(Array.Empty<ActivityKind>())),
-        new("default activity kind in a record set", typeof(ArgumentException), "kinds", "A kind is the default value", () => KpiRecords.Activities.OfKind(ActivityKind.Call, default)),
+        new("no activity kind in a record set", typeof(ArgumentException), "kinds", "Give at least one kind.", () => KpiRecords.Activities.OfKind(Array.Empty<SalesActivityKind>())),
+        new("default activity kind in a record set", typeof(ArgumentException), "kinds", "A kind is the default value", () => KpiRecords.Activities.OfKind(SalesActivityKind.Call, default)),
         new("unknown outcome flags in a record set", typeof(ArgumentOutOfRangeException), "outcomes", "Unknown outcome flags.", () => KpiRecords.Activities.WithOutcomes((ActivityOutcomes)64)),
         new("no status in a record set", typeof(ArgumentException), "statuses", "Give at least one status.", () => KpiRecords.OpportunitiesClosed.WithStatus()),
         new("unknown status in a record set", typeof(ArgumentOutOfRangeException), "statuses", "Unknown opportunity status.", () => KpiRecords.OpportunitiesClosed.WithStatus(OpportunityStatus.Won, (OpportunityStatus)9)),
@@ -71,7 +71,7 @@ public sealed class InvalidValueTests
         new("unknown deal kind in a record set", typeof(ArgumentOutOfRangeException), "kinds", "Unknown deal kind.", () => KpiRecords.Deals.OfKind((DealKind)9)),
 
         // A condition of one collection on another's records (the message names both).
-        new("activity kinds of leads", typeof(InvalidOperationException), null, "leads by created at are not activities; this condition applies to activities only.", () => KpiRecords.LeadsCreated.OfKind(ActivityKind.Call)),
+        new("activity kinds of leads", typeof(InvalidOperationException), null, "leads by created at are not activities; this condition applies to activities only.", () => KpiRecords.LeadsCreated.OfKind(SalesActivityKind.Call)),
         new("outcomes of deals", typeof(InvalidOperationException), null, "deals by closed at are not activities", () => KpiRecords.Deals.WithOutcomes(ActivityOutcomes.Connected)),
         new("activity predicate on opportunities", typeof(InvalidOperationException), null, "opportunities by created at are not activities", () => KpiRecords.OpportunitiesCreated.Where((_, _) => true, "any")),
         new("sources of activities", typeof(InvalidOperationException), null, "activities by occurred at are not leads; this condition applies to leads only.", () => KpiRecords.Activities.FromSource("web")),

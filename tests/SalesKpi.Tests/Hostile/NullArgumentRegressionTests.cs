@@ -41,7 +41,7 @@ public sealed class NullArgumentRegressionTests
         Assert.Throws<ArgumentNullException>("lead", () => accumulator.Add((Lead)null!, Period));
         Assert.Throws<ArgumentNullException>("opportunity", () => accumulator.Add((Opportunity)null!, Period));
         Assert.Throws<ArgumentNullException>("deal", () => accumulator.Add((Deal)null!, Period));
-        Assert.Throws<ArgumentNullException>("activity", () => accumulator.Add((Activity)null!, Period));
+        Assert.Throws<ArgumentNullException>("activity", () => accumulator.Add((SalesActivity)null!, Period));
         Assert.Throws<ArgumentNullException>("spend", () => accumulator.Add((MarketingSpend)null!, Period));
         Assert.Throws<ArgumentNullException>("period", () => accumulator.Add(TestData.CreateLead(), null!));
         Assert.Throws<ArgumentNullException>("period", () => accumulator.Add(TestData.CreateOpportunity(), null!));
@@ -66,7 +66,7 @@ public sealed class NullArgumentRegressionTests
         Assert.Throws<ArgumentNullException>("lead", () => grouping.KeyOf((Lead)null!, Data));
         Assert.Throws<ArgumentNullException>("opportunity", () => grouping.KeyOf((Opportunity)null!, Data));
         Assert.Throws<ArgumentNullException>("deal", () => grouping.KeyOf((Deal)null!, Data));
-        Assert.Throws<ArgumentNullException>("activity", () => grouping.KeyOf((Activity)null!, Data));
+        Assert.Throws<ArgumentNullException>("activity", () => grouping.KeyOf((SalesActivity)null!, Data));
         Assert.Throws<ArgumentNullException>("spend", () => grouping.KeyOf((MarketingSpend)null!, Data));
         Assert.Throws<ArgumentNullException>("data", () => grouping.KeyOf(TestData.CreateLead(), null!));
         Assert.Throws<ArgumentNullException>("data", () => grouping.KeyOf(TestData.CreateOpportunity(), null!));

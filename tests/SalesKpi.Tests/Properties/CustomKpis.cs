@@ -27,7 +27,7 @@ internal static class CustomKpis
             "renewal-share", KpiMeasure.Share(KpiRecords.Deals, KpiRecords.Deals.OfKind(DealKind.Renewal), "no deals won", byAmount: true)),
         new MeasureKpiCalculator(
             "connected-call-share",
-            KpiMeasure.Share(KpiRecords.Activities.OfKind(ActivityKind.Call), KpiRecords.Activities.WithOutcomes(ActivityOutcomes.Connected), "no calls")),
+            KpiMeasure.Share(KpiRecords.Activities.OfKind(SalesActivityKind.Call), KpiRecords.Activities.WithOutcomes(ActivityOutcomes.Connected), "no calls")),
         new MeasureKpiCalculator("average-won-amount", KpiMeasure.Average(KpiRecords.OpportunitiesWon, "no opportunities won")),
         new MeasureKpiCalculator("open-amount-created", KpiMeasure.Total(KpiRecords.OpportunitiesCreated.WithStatus(OpportunityStatus.Open))),
         new MeasureKpiCalculator("converted-per-qualified", KpiMeasure.Ratio(KpiRecords.LeadsCreated.Converted(), KpiRecords.LeadsCreated.Qualified(), "no leads qualified")),

@@ -171,7 +171,7 @@ public sealed class KpiEvaluatorProperties
 
         // And the KPIs count each event once: per-period counts add up to a count made by hand from local dates.
         bool InRange(Instant instant) => s.Range.Contains(instant.InZone(zone).Date);
-        Assert.Equal(s.Data.Activities.Count(a => a.Kind == ActivityKind.Call && InRange(a.OccurredAt)), SumOver(report, KpiIds.Calls));
+        Assert.Equal(s.Data.Activities.Count(a => a.Kind == SalesActivityKind.Call && InRange(a.OccurredAt)), SumOver(report, KpiIds.Calls));
         Assert.Equal(s.Data.Leads.Count(l => InRange(l.CreatedAt)), SumOver(report, KpiIds.NewLeads));
         Assert.Equal(s.Data.Deals.Count(d => InRange(d.ClosedAt)), SumOver(report, KpiIds.DealsWon));
     }

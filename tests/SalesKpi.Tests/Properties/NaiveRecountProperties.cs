@@ -41,10 +41,10 @@ public sealed class NaiveRecountProperties
                 var dates = report.Periods[p].Dates;
                 bool In(Instant? instant) => instant is { } i && dates.Contains(Local(i));
                 var activities = d.Activities.Where(a => a.Owner.Value == group && In(a.OccurredAt)).ToArray();
-                int Of(ActivityKind kind, ActivityOutcomes outcomes = ActivityOutcomes.None) =>
+                int Of(SalesActivityKind kind, ActivityOutcomes outcomes = ActivityOutcomes.None) =>
                     activities.Count(a => a.Kind == kind && (Implied(a.Outcomes) & outcomes) == outcomes);
-                var emails = Of(ActivityKind.Email);
-                var delivered = Of(ActivityKind.Email, ActivityOutcomes.Delivered);
+                var emails = Of(SalesActivityKind.Email);
+                var delivered = Of(SalesActivityKind.Email, ActivityOutcomes.Delivered);
                 var leads = d.Leads.Where(l => (l.Owner?.Value ?? KpiGrouping.NoKey) == group).ToArray();
                 var created = leads.Where(l => In(l.CreatedAt)).ToArray();
                 var opportunities = d.Opportunities.Where(o => o.Owner.Value == group).ToArray();
@@ -63,15 +63,15 @@ public sealed class NaiveRecountProperties
 
                 var expected = new (string Kpi, decimal? Value, decimal? Amount)[]
                 {
-                    (KpiIds.Calls, Of(ActivityKind.Call), null),
+                    (KpiIds.Calls, Of(SalesActivityKind.Call), null),
                     (KpiIds.EmailsSent, emails, null),
-                    (KpiIds.Meetings, Of(ActivityKind.Meeting), null),
-                    (KpiIds.Conversations, Of(ActivityKind.Call, ActivityOutcomes.Connected) + Of(ActivityKind.Meeting, ActivityOutcomes.Connected), null),
-                    (KpiIds.CrmUsage, Of(ActivityKind.CrmUpdate), null),
+                    (KpiIds.Meetings, Of(SalesActivityKind.Meeting), null),
+                    (KpiIds.Conversations, Of(SalesActivityKind.Call, ActivityOutcomes.Connected) + Of(SalesActivityKind.Meeting, ActivityOutcomes.Connected), null),
+                    (KpiIds.CrmUsage, Of(SalesActivityKind.CrmUpdate), null),
                     (KpiIds.EmailDeliveryRate, Share(delivered, emails), null),
-                    (KpiIds.EmailOpenRate, Share(Of(ActivityKind.Email, ActivityOutcomes.Delivered | ActivityOutcomes.Opened), delivered), null),
-                    (KpiIds.EmailReplyRate, Share(Of(ActivityKind.Email, ActivityOutcomes.Delivered | ActivityOutcomes.Replied), delivered), null),
-                    (KpiIds.PositiveReplyRate, Share(Of(ActivityKind.Email, ActivityOutcomes.Delivered | ActivityOutcomes.Positive), delivered), null),
+                    (KpiIds.EmailOpenRate, Share(Of(SalesActivityKind.Email, ActivityOutcomes.Delivered | ActivityOutcomes.Opened), delivered), null),
+                    (KpiIds.EmailReplyRate, Share(Of(SalesActivityKind.Email, ActivityOutcomes.Delivered | ActivityOutcomes.Replied), delivered), null),
+                    (KpiIds.PositiveReplyRate, Share(Of(SalesActivityKind.Email, ActivityOutcomes.Delivered | ActivityOutcomes.Positive), delivered), null),
                     (KpiIds.NewLeads, created.Length, null),
                     (KpiIds.SqlCount, leads.Count(l => In(l.QualifiedAt)), null),
                     (KpiIds.LeadToOpportunityRate, Share(created.Count(l => l.ConvertedAt is not null), created.Length), null),

@@ -108,8 +108,8 @@ public static class SalesDataGen
     public static readonly KpiGrouping[] Groupings =
         [KpiGrouping.None, KpiGrouping.ByRep, KpiGrouping.ByTeam, KpiGrouping.BySource, KpiGrouping.ByDealKind, KpiGrouping.ByTool];
 
-    private static readonly ActivityKind[] ActivityKinds =
-        [ActivityKind.Call, ActivityKind.Email, ActivityKind.Meeting, ActivityKind.CrmUpdate, ActivityKind.ToolUsage, new("demo")];
+    private static readonly SalesActivityKind[] ActivityKinds =
+        [SalesActivityKind.Call, SalesActivityKind.Email, SalesActivityKind.Meeting, SalesActivityKind.CrmUpdate, SalesActivityKind.ToolUsage, new("demo")];
 
     private static readonly OpportunityStage[] Stages = [.. OpportunityStage.WellKnown, new("Demo")];
 
@@ -146,7 +146,7 @@ public static class SalesDataGen
         from leads in Many(leadCount, i => Lead(frame, i))
         from opportunities in Many(opportunityCount, i => Opportunity(frame, i, leadCount))
         from deals in Gen.Choose(0, 20 * scale).SelectMany(n => Many(n, i => Deal(frame, i, opportunityCount)))
-        from activities in Gen.Choose(0, 60 * scale).SelectMany(n => Many(n, i => Activity(frame, i, leadCount, opportunityCount)))
+        from activities in Gen.Choose(0, 60 * scale).SelectMany(n => Many(n, i => SalesActivity(frame, i, leadCount, opportunityCount)))
         from spend in Gen.Choose(0, 3).SelectMany(n => Many(n, _ => Spend(frame)))
         select SalesData.Create(leads, opportunities, deals, activities, spend, Roster);
 
@@ -248,7 +248,7 @@ public static class SalesDataGen
             termStart is { } s ? new DateInterval(frame.Range.Start.PlusDays(s), frame.Range.Start.PlusDays(s + termDays - 1)) : null,
             recurring);
 
-    private static Gen<Activity> Activity(Frame frame, int i, int leadCount, int opportunityCount) =>
+    private static Gen<SalesActivity> SalesActivity(Frame frame, int i, int leadCount, int opportunityCount) =>
         from at in Instant(frame)
         from kind in Gen.Elements(ActivityKinds)
         from owner in Gen.Elements(Reps)
@@ -256,7 +256,7 @@ public static class SalesDataGen
         from lead in leadCount == 0 ? Gen.Constant<int?>(null) : Optional(Gen.Choose(0, leadCount - 1))
         from opportunity in opportunityCount == 0 ? Gen.Constant<int?>(null) : Optional(Gen.Choose(0, opportunityCount - 1))
         from tool in Gen.Elements<string?>(null, "gong", "linkedin")
-        select new Activity(
+        select new SalesActivity(
             new ActivityId($"A{i}"), kind, owner, at, (ActivityOutcomes)outcomes,
             lead is { } l ? new LeadId($"L{l}") : null,
             opportunity is { } o ? new OpportunityId($"O{o}") : null,

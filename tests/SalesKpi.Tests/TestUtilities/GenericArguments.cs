@@ -18,7 +18,7 @@ public static class GenericArguments
 {
     private static readonly Lazy<IReadOnlyList<Type>> Candidates = new(() =>
     [
-        typeof(Opportunity), typeof(Lead), typeof(Deal), typeof(Activity), typeof(MarketingSpend), typeof(string),
+        typeof(Opportunity), typeof(Lead), typeof(Deal), typeof(SalesActivity), typeof(MarketingSpend), typeof(string),
 
         // Test types for constraints no public type meets: a KPI declaring its id, an exchange-rate provider.
         typeof(DependencyInjection.DemosCalculator), typeof(FakeExchangeRates),

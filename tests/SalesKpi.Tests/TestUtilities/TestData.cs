@@ -98,16 +98,16 @@ public static class TestData
             recurringMonthly);
 
     /// <summary>Returns a valid call by r01 at <see cref="T0"/> unless told otherwise.</summary>
-    public static Activity CreateActivity(
+    public static SalesActivity CreateActivity(
         string id = "A-1",
-        ActivityKind? kind = null,
+        SalesActivityKind? kind = null,
         string owner = "r01",
         Instant? occurredAt = null,
         ActivityOutcomes outcomes = ActivityOutcomes.None,
         LeadId? lead = null,
         OpportunityId? opportunity = null,
         string? tool = null) =>
-        new(new ActivityId(id), kind ?? ActivityKind.Call, new RepId(owner), occurredAt ?? T0, outcomes, lead, opportunity, tool);
+        new(new ActivityId(id), kind ?? SalesActivityKind.Call, new RepId(owner), occurredAt ?? T0, outcomes, lead, opportunity, tool);
 
     /// <summary>Returns a valid spend of 1,000.00 USD on the web channel in January 2025 unless told otherwise.</summary>
     public static MarketingSpend CreateSpend(string channel = "web", DateInterval? period = null, Money? amount = null) =>

@@ -9,10 +9,10 @@ namespace SalesKpi.Activities;
 /// <remarks>
 /// <para>Equality is ordinal and case-insensitive on <see cref="Name"/>. The well-known kinds are named in kebab case
 /// (<c>call</c>, <c>email</c>, <c>meeting</c>, <c>crm-update</c>, <c>tool-usage</c>), as in the CSV format.</para>
-/// <para><c>default(ActivityKind)</c> has an empty name and is refused wherever a kind is required.</para>
+/// <para><c>default(SalesActivityKind)</c> has an empty name and is refused wherever a kind is required.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for further information.</threadsafety>
-public readonly struct ActivityKind : IEquatable<ActivityKind>
+public readonly struct SalesActivityKind : IEquatable<SalesActivityKind>
 {
     private readonly string? _name;
 
@@ -20,22 +20,22 @@ public readonly struct ActivityKind : IEquatable<ActivityKind>
     /// <param name="name">The kind's name; neither empty nor white space.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
-    public ActivityKind(string name) => _name = Preconditions.CheckNotBlank(name);
+    public SalesActivityKind(string name) => _name = Preconditions.CheckNotBlank(name);
 
     /// <summary>Gets the kind of a phone call.</summary>
-    public static ActivityKind Call { get; } = new("call");
+    public static SalesActivityKind Call { get; } = new("call");
 
     /// <summary>Gets the kind of an email sent.</summary>
-    public static ActivityKind Email { get; } = new("email");
+    public static SalesActivityKind Email { get; } = new("email");
 
     /// <summary>Gets the kind of a meeting (an appointment set).</summary>
-    public static ActivityKind Meeting { get; } = new("meeting");
+    public static SalesActivityKind Meeting { get; } = new("meeting");
 
     /// <summary>Gets the kind of a record logged in the CRM.</summary>
-    public static ActivityKind CrmUpdate { get; } = new("crm-update");
+    public static SalesActivityKind CrmUpdate { get; } = new("crm-update");
 
     /// <summary>Gets the kind of a use of a sales tool.</summary>
-    public static ActivityKind ToolUsage { get; } = new("tool-usage");
+    public static SalesActivityKind ToolUsage { get; } = new("tool-usage");
 
     /// <summary>Gets the kind's name.</summary>
     /// <value>The name; the empty string for the default value.</value>
@@ -47,22 +47,22 @@ public readonly struct ActivityKind : IEquatable<ActivityKind>
     /// <param name="left">The first kind.</param>
     /// <param name="right">The second kind.</param>
     /// <returns>True when equal.</returns>
-    public static bool operator ==(ActivityKind left, ActivityKind right) =>
+    public static bool operator ==(SalesActivityKind left, SalesActivityKind right) =>
         ReferenceEquals(left._name, right._name) || string.Equals(left.Name, right.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Returns true when the kinds have different names, ignoring case.</summary>
     /// <param name="left">The first kind.</param>
     /// <param name="right">The second kind.</param>
     /// <returns>True when not equal.</returns>
-    public static bool operator !=(ActivityKind left, ActivityKind right) => !(left == right);
+    public static bool operator !=(SalesActivityKind left, SalesActivityKind right) => !(left == right);
 
     /// <summary>Returns true when <paramref name="other"/> has the same name, ignoring case.</summary>
     /// <param name="other">The kind to compare with.</param>
     /// <returns>True when equal.</returns>
-    public bool Equals(ActivityKind other) => this == other;
+    public bool Equals(SalesActivityKind other) => this == other;
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is ActivityKind other && this == other;
+    public override bool Equals(object? obj) => obj is SalesActivityKind other && this == other;
 
     /// <inheritdoc />
     public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Name);

@@ -15,7 +15,7 @@ namespace SalesKpi.Activities;
 /// <para>Equality is component-wise over every property; <see cref="Tool"/> is compared ordinally.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
-public sealed class Activity : IEquatable<Activity>
+public sealed class SalesActivity : IEquatable<SalesActivity>
 {
     /// <summary>Initializes an activity.</summary>
     /// <param name="id">The activity's identifier.</param>
@@ -25,13 +25,13 @@ public sealed class Activity : IEquatable<Activity>
     /// <param name="outcomes">What came of it.</param>
     /// <param name="lead">The lead it concerned, if any.</param>
     /// <param name="opportunity">The opportunity it concerned, if any.</param>
-    /// <param name="tool">For <see cref="ActivityKind.ToolUsage"/>, the tool used, if recorded.</param>
+    /// <param name="tool">For <see cref="SalesActivityKind.ToolUsage"/>, the tool used, if recorded.</param>
     /// <exception cref="ArgumentException">An identifier or <paramref name="kind"/> is the default value, or
     /// <paramref name="tool"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcomes"/> has undefined flags.</exception>
-    public Activity(
+    public SalesActivity(
         ActivityId id,
-        ActivityKind kind,
+        SalesActivityKind kind,
         RepId owner,
         Instant occurredAt,
         ActivityOutcomes outcomes = ActivityOutcomes.None,
@@ -54,7 +54,7 @@ public sealed class Activity : IEquatable<Activity>
     /// <exception cref="ArgumentException">An identifier or <paramref name="kind"/> is the default value, or
     /// <paramref name="tool"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcomes"/> has undefined flags.</exception>
-    internal static void Check(ActivityId id, ActivityKind kind, RepId owner, ActivityOutcomes outcomes, LeadId? lead, OpportunityId? opportunity, string? tool)
+    internal static void Check(ActivityId id, SalesActivityKind kind, RepId owner, ActivityOutcomes outcomes, LeadId? lead, OpportunityId? opportunity, string? tool)
     {
         Preconditions.CheckInitialized(!id.IsDefault, nameof(id));
         Preconditions.CheckArgument(!kind.IsDefault, nameof(kind), "The activity kind is the default value; create it from a name.");
@@ -82,7 +82,7 @@ public sealed class Activity : IEquatable<Activity>
     public ActivityId Id { get; }
 
     /// <summary>Gets what kind of activity it was.</summary>
-    public ActivityKind Kind { get; }
+    public SalesActivityKind Kind { get; }
 
     /// <summary>Gets the rep who did it.</summary>
     public RepId Owner { get; }
@@ -109,7 +109,7 @@ public sealed class Activity : IEquatable<Activity>
     /// <param name="left">The first activity.</param>
     /// <param name="right">The second activity.</param>
     /// <returns>True when equal.</returns>
-    public static bool operator ==(Activity? left, Activity? right)
+    public static bool operator ==(SalesActivity? left, SalesActivity? right)
     {
         if (ReferenceEquals(left, right))
         {
@@ -135,7 +135,7 @@ public sealed class Activity : IEquatable<Activity>
     /// <param name="left">The first activity.</param>
     /// <param name="right">The second activity.</param>
     /// <returns>True when not equal.</returns>
-    public static bool operator !=(Activity? left, Activity? right) => !(left == right);
+    public static bool operator !=(SalesActivity? left, SalesActivity? right) => !(left == right);
 
     /// <summary>Returns true when the activity has every flag of <paramref name="outcome"/>.</summary>
     /// <param name="outcome">One or more outcome flags.</param>
@@ -147,21 +147,21 @@ public sealed class Activity : IEquatable<Activity>
     /// <returns>A new activity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcomes"/> has undefined flags.</exception>
     [Pure]
-    public Activity WithOutcomes(ActivityOutcomes outcomes) => new(Id, Kind, Owner, OccurredAt, outcomes, Lead, Opportunity, Tool);
+    public SalesActivity WithOutcomes(ActivityOutcomes outcomes) => new(Id, Kind, Owner, OccurredAt, outcomes, Lead, Opportunity, Tool);
 
     /// <summary>Returns true when <paramref name="other"/> is equal in every property.</summary>
     /// <param name="other">The activity to compare with.</param>
     /// <returns>True when equal.</returns>
-    public bool Equals(Activity? other) => this == other;
+    public bool Equals(SalesActivity? other) => this == other;
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is Activity other && this == other;
+    public override bool Equals(object? obj) => obj is SalesActivity other && this == other;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Kind, Owner, OccurredAt, Outcomes, Lead, Opportunity, Tool);
 
-    /// <summary>Returns a stable, culture-invariant description, such as <c>Activity A-1 (call by r01 at 2025-01-02T09:00:00Z)</c>.</summary>
+    /// <summary>Returns a stable, culture-invariant description, such as <c>SalesActivity A-1 (call by r01 at 2025-01-02T09:00:00Z)</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"Activity {Id} ({Kind} by {Owner} at {OccurredAt})");
+        string.Create(CultureInfo.InvariantCulture, $"SalesActivity {Id} ({Kind} by {Owner} at {OccurredAt})");
 }
