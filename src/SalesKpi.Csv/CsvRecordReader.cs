@@ -24,7 +24,7 @@ internal sealed class CsvRecordReader : RowReader
 {
     private readonly CsvSyntaxGuard _guard;
     private readonly SepReader _sep;
-    private string?[] _unquoted = new string?[16];
+    private readonly UnquotedFields _unquoted = new();
     private bool _hasRow;
     private long _delta;
     private long _recordLine;
@@ -61,21 +61,7 @@ internal sealed class CsvRecordReader : RowReader
     /// <summary>Returns a field's value, valid until the next <see cref="Read"/>.</summary>
     /// <param name="index">The field.</param>
     /// <returns>The characters, quotes undone.</returns>
-    public override ReadOnlySpan<char> Span(int index)
-    {
-        var raw = Raw(index);
-        if (raw.Length == 0 || raw[0] != '"')
-        {
-            return raw;
-        }
-
-        if (index >= _unquoted.Length)
-        {
-            Array.Resize(ref _unquoted, Math.Max(index + 1, _unquoted.Length * 2));
-        }
-
-        return _unquoted[index] ??= Unquote(raw);
-    }
+    public override ReadOnlySpan<char> Span(int index) => _unquoted.Get(index, Raw(index));
 
     /// <summary>Returns where a field of the current record starts.</summary>
     /// <param name="index">The field.</param>
@@ -125,7 +111,7 @@ internal sealed class CsvRecordReader : RowReader
     /// <exception cref="CsvEncodingException">The text holds bytes that are not text; nothing after them can be read.</exception>
     public override bool Read()
     {
-        Array.Clear(_unquoted);
+        _unquoted.Clear();
         while (true)
         {
             _hasRow = _sep.MoveNext();
@@ -228,6 +214,46 @@ internal sealed class CsvRecordReader : RowReader
                 }
             }
         });
+    }
+}
+
+/// <summary>
+/// The values of the current record's quoted fields, their quotes undone once each and kept until the next record; an
+/// unquoted field is its raw text.
+/// </summary>
+internal sealed class UnquotedFields
+{
+    private string?[] _values = new string?[16];
+    private bool _used;
+
+    /// <summary>Returns a field's value.</summary>
+    /// <param name="index">The field.</param>
+    /// <param name="raw">Its text as it is in the file.</param>
+    /// <returns>The value.</returns>
+    public ReadOnlySpan<char> Get(int index, ReadOnlySpan<char> raw)
+    {
+        if (raw.Length == 0 || raw[0] != '"')
+        {
+            return raw;
+        }
+
+        if (index >= _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(index + 1, _values.Length * 2));
+        }
+
+        _used = true;
+        return _values[index] ??= CsvRecordReader.Unquote(raw);
+    }
+
+    /// <summary>Forgets the values, for the next record.</summary>
+    public void Clear()
+    {
+        if (_used)
+        {
+            Array.Clear(_values);
+            _used = false;
+        }
     }
 }
 

@@ -11,8 +11,8 @@ namespace SalesKpi.Csv;
 /// <remarks>
 /// <para>A row is the same as <see cref="CsvRecordReader"/> gives it (the same spans, positions and errors), so the
 /// import cannot tell the two apart; the tests run the CSV suite through both.</para>
-/// <para>At most <see cref="Capacity"/> batches are read ahead: the memory held is a few hundred kilobytes, whatever the
-/// size of the file. Disposing stops the second thread and waits for it before the file is closed.</para>
+/// <para>At most <see cref="Capacity"/> batches are read ahead: the memory held is a few megabytes, whatever the size of
+/// the file. Disposing stops the second thread and waits for it before the file is closed.</para>
 /// </remarks>
 internal sealed class ReadAheadRowReader : RowReader
 {
@@ -30,8 +30,7 @@ internal sealed class ReadAheadRowReader : RowReader
     private int _inFlight;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _producer;
-    private string?[] _unquoted = new string?[16];
-    private bool _unquotedUsed;
+    private readonly UnquotedFields _unquoted = new();
     private RowBatch? _batch;
     private int _index;
     private bool _hasRow;
@@ -117,19 +116,7 @@ internal sealed class ReadAheadRowReader : RowReader
         var batch = _batch!;
         ref readonly var record = ref batch.Records[_index];
         var (start, end) = batch.Fields[record.FieldStart + index];
-        var raw = batch.Chars.AsSpan(record.CharStart + start, end - start);
-        if (raw.Length == 0 || raw[0] != '"')
-        {
-            return raw;
-        }
-
-        if (index >= _unquoted.Length)
-        {
-            Array.Resize(ref _unquoted, Math.Max(index + 1, _unquoted.Length * 2));
-        }
-
-        _unquotedUsed = true;
-        return _unquoted[index] ??= CsvRecordReader.Unquote(raw);
+        return _unquoted.Get(index, batch.Chars.AsSpan(record.CharStart + start, end - start));
     }
 
     /// <inheritdoc/>
@@ -208,12 +195,7 @@ internal sealed class ReadAheadRowReader : RowReader
     /// <returns>True at a row, false at the end, null when the next batch is needed.</returns>
     private bool? Advance()
     {
-        if (_unquotedUsed)
-        {
-            Array.Clear(_unquoted);
-            _unquotedUsed = false;
-        }
-
+        _unquoted.Clear();
         _hasRow = false;
         if (_returned == 1 && !_headerRead.IsSet)
         {
