@@ -13,6 +13,7 @@ namespace SalesKpi;
 /// currency is refused like any other currency mismatch.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for further information.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.CurrencyJsonConverter))]
 public readonly struct Currency : IEquatable<Currency>
 {
     private const string NoCurrencyCode = "XXX";

@@ -16,6 +16,7 @@ namespace SalesKpi;
 /// <para><c>default(Money)</c> is zero in <see cref="Currency.None"/> (<c>XXX</c>).</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for further information.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.MoneyJsonConverter))]
 public readonly struct Money : IEquatable<Money>, IComparable<Money>
 {
     /// <summary>Initializes an amount of money.</summary>

@@ -12,6 +12,7 @@ namespace SalesKpi.Leads;
 /// constructor of this library that takes one refuses it.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for further information.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.LeadIdJsonConverter))]
 public readonly struct LeadId : IEquatable<LeadId>, IComparable<LeadId>
 {
     private readonly string? _value;

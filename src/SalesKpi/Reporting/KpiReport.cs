@@ -12,6 +12,7 @@ namespace SalesKpi.Reporting;
 /// <para><see cref="Rows"/> are ordered by group (<see cref="Groups"/> order), then period, then KPI (query order).</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.KpiReportJsonConverter))]
 public sealed class KpiReport
 {
     private readonly Dictionary<string, int> _groupIndex;
@@ -143,6 +144,9 @@ public sealed class KpiReport
 
         return Interlocked.CompareExchange(ref _rows, rows, null) ?? rows;
     }
+
+    /// <summary>Returns the value at a row index (group by group, period by period, KPI by KPI), without making the rows.</summary>
+    internal KpiValue ValueAt(int index) => _values[index];
 
     private int RowIndex(string kpiId, string group, int periodIndex)
     {

@@ -18,6 +18,7 @@ namespace SalesKpi.Reporting;
 /// <para>Equality is component-wise over every property.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.KpiValueJsonConverter))]
 public sealed class KpiValue : IEquatable<KpiValue>
 {
     // A report holds one value per group, period and KPI, so the object is small: the value and the currency of money
@@ -116,6 +117,23 @@ public sealed class KpiValue : IEquatable<KpiValue>
         _more = other._more;
         _has = other._has;
     }
+
+    /// <summary>Makes a value from the fields a document holds (JSON): the constructor every factory ends in, unchecked.</summary>
+    internal static KpiValue FromParts(
+        KpiUnit unit,
+        decimal? value,
+        string? undefinedReason,
+        Currency? currency,
+        decimal? numerator,
+        decimal? denominator,
+        Money? amount,
+        int? sampleSize,
+        decimal? median,
+        decimal? p25,
+        decimal? p75,
+        decimal? p90,
+        int unpricedCount) =>
+        new(unit, value, undefinedReason, currency, numerator, denominator, amount, sampleSize, median, p25, p75, p90, unpricedCount);
 
     /// <summary>Gets the unit of <see cref="Value"/>.</summary>
     public KpiUnit Unit { get; }
