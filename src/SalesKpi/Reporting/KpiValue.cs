@@ -385,6 +385,19 @@ public sealed class KpiValue : IEquatable<KpiValue>
         return Currency is { } c && c != SalesKpi.Currency.None ? rounded.ToString() : rounded.ToString()[..^4];
     }
 
+    /// <summary>
+    /// Returns a number in this value's unit, as <see cref="ToString"/> writes the value without its details:
+    /// <c>12</c>, <c>0.15</c>, <c>1,250.00 USD</c>, <c>1,250.00 USD per day</c> or <c>30.5 days</c>. For a number
+    /// that is not this value but is measured like it, such as the mean of its peers.
+    /// </summary>
+    internal string FormatInUnit(decimal value) => Unit switch
+    {
+        KpiUnit.Money => FormatMoney(value),
+        KpiUnit.MoneyPerDay => FormatMoney(value) + " per day",
+        KpiUnit.Days => Format(value) + " days",
+        _ => Format(value),
+    };
+
     internal static string Format(decimal value) =>
         decimal.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);
 
