@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using NodaTime.Text;
+using SalesKpi;
+using SalesKpi.Csv;
+using SalesKpi.Reporting;
+using SalesKpi.Reps;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The built-in KPIs, the catalog and the evaluator; the time zone from configuration (SalesKpi:TimeZone).
+var zone = builder.Configuration["SalesKpi:TimeZone"] ?? "UTC";
+builder.Services.AddSalesKpi().ConfigureSettings(s => s.TimeZone = zone);
+
+// The CRM export the reports are computed on, imported once at start-up.
+builder.Services.AddSingleton(services =>
+{
+    var environment = services.GetRequiredService<IHostEnvironment>();
+    var directory = Path.Combine(environment.ContentRootPath, builder.Configuration["Sample:DataDirectory"] ?? "Data");
+    return new CsvImporter().ImportDirectory(directory).Data;
+});
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+// Every KPI the service knows: id, unit, direction and description.
+app.MapGet("/kpis", (IKpiCatalog catalog) =>
+    catalog.All.Select(k => new KpiInfo(k.Id, k.Unit.ToString(), k.Direction.ToString(), k.Description)));
+
+// A report as the documented JSON document: /report?from=2025-01-01&to=2025-12-31&by=team&per=quarter&kpi=close-rate
+app.MapGet("/report", Results<Ok<KpiReport>, ProblemHttpResult> (
+    string? from, string? to, string? by, string? per, string[]? kpi, SalesData data, IKpiCatalog catalog, KpiEvaluator evaluator) =>
+{
+    if (Requests.Query(from, to, by, per, kpi, catalog) is not { } query)
+    {
+        return Requests.Problem(from, to, by, per, kpi, catalog);
+    }
+
+    return TypedResults.Ok(evaluator.Evaluate(data, query));
+});
+
+// One rep's values over a range, the rep bound from the route (RepId is IParsable).
+app.MapGet("/reps/{rep}/report", Results<Ok<RepReport>, ProblemHttpResult> (
+    RepId rep, string? from, string? to, string[]? kpi, SalesData data, IKpiCatalog catalog, KpiEvaluator evaluator) =>
+{
+    if (!data.Roster.TryGetRep(rep, out var known))
+    {
+        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No rep '{rep}' in the data.");
+    }
+
+    if (Requests.Query(from, to, "rep", "none", kpi, catalog) is not { } query)
+    {
+        return Requests.Problem(from, to, "rep", "none", kpi, catalog);
+    }
+
+    var report = evaluator.Evaluate(data, query);
+    var values = query.Kpis.ToDictionary(
+        k => k.Id,
+        k => report.HasGroup(rep.Value) ? report.Get(k.Id, rep.Value) : KpiValue.Undefined(k.Unit, "the rep has no records in the range"));
+    return TypedResults.Ok(new RepReport(rep, known.Name, known.Team, values));
+});
+
+app.Run();
+
+/// <summary>A KPI of the catalog, as GET /kpis lists it.</summary>
+internal sealed record KpiInfo(string Id, string Unit, string Direction, string Description);
+
+/// <summary>A rep's values, as GET /reps/{rep}/report returns them.</summary>
+internal sealed record RepReport(RepId Rep, string Name, TeamId Team, IReadOnlyDictionary<string, KpiValue> Values);
+
+/// <summary>The query of a request, or the problem that names what is wrong with it.</summary>
+internal static class Requests
+{
+    private static readonly string[] Groupings = ["none", "rep", "team", "source"];
+    private static readonly string[] Units = ["none", "week", "month", "quarter"];
+
+    public static KpiQuery? Query(string? from, string? to, string? by, string? per, string[]? kpi, IKpiCatalog catalog) =>
+        Errors(from, to, by, per, kpi, catalog).Count > 0
+            ? null
+            : new KpiQuery(
+                new DateInterval(Date(from!)!.Value, Date(to!)!.Value),
+                kpi is { Length: > 0 } ids ? ids.Select(catalog.Get) : [Kpis.Calls, Kpis.CloseRate, Kpis.AverageDealSize],
+                by switch { "rep" => KpiGrouping.ByRep, "team" => KpiGrouping.ByTeam, "source" => KpiGrouping.BySource, _ => KpiGrouping.None },
+                per switch { "week" => PeriodUnit.Week, "month" => PeriodUnit.Month, "quarter" => PeriodUnit.Quarter, _ => PeriodUnit.None });
+
+    public static ProblemHttpResult Problem(string? from, string? to, string? by, string? per, string[]? kpi, IKpiCatalog catalog) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(Errors(from, to, by, per, kpi, catalog)) { Title = "The report's query is not valid." });
+
+    private static Dictionary<string, string[]> Errors(string? from, string? to, string? by, string? per, string[]? kpi, IKpiCatalog catalog)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (Date(from) is not { } start)
+        {
+            errors["from"] = [$"'{from}' is not a date (yyyy-MM-dd)."];
+        }
+
+        if (Date(to) is not { } end)
+        {
+            errors["to"] = [$"'{to}' is not a date (yyyy-MM-dd)."];
+        }
+        else if (Date(from) is { } s && end < s)
+        {
+            errors["to"] = [$"'{to}' is before 'from' ({from})."];
+        }
+
+        if (by is not null && !Groupings.Contains(by))
+        {
+            errors["by"] = [$"'{by}' is not one of {string.Join(", ", Groupings)}."];
+        }
+
+        if (per is not null && !Units.Contains(per))
+        {
+            errors["per"] = [$"'{per}' is not one of {string.Join(", ", Units)}."];
+        }
+
+        var unknown = (kpi ?? []).Where(id => !catalog.TryGet(id, out _)).ToArray();
+        if (unknown.Length > 0)
+        {
+            errors["kpi"] = [.. unknown.Select(id => $"'{id}' is not a KPI id; GET /kpis lists them.")];
+        }
+
+        return errors;
+    }
+
+    private static LocalDate? Date(string? text) =>
+        text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } result ? result.Value : null;
+}
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
