@@ -54,6 +54,21 @@ public sealed class AsyncImportTests
     }
 
     [Fact]
+    public async Task ImportAsync_RequestBody_AsTheDocsShow()
+    {
+        var request = new { Body = (Stream)new AsyncOnlyStream(Encoding.UTF8.GetBytes(Files[CsvFiles.Activities])) };
+        var cancellationToken = CancellationToken.None;
+
+        // <snippet:sources-streams>
+        var files = new Dictionary<string, Stream> { [CsvFiles.Activities] = request.Body };
+        CsvImportResult result = await new CsvImporter().ImportAsync(CsvSource.FromStreams(files), cancellationToken);
+        // </snippet:sources-streams>
+
+        // activities.csv alone: A1 to A5, five rows.
+        Assert.Equal(5, result.Data.Counts.Activities);
+    }
+
+    [Fact]
     public async Task ImportAsync_LeavesTheCallersStreamsOpen()
     {
         var stream = new AsyncOnlyStream(Encoding.UTF8.GetBytes(Files[CsvFiles.Reps]));
