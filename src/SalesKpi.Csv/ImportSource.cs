@@ -90,8 +90,17 @@ internal sealed class CsvImportSource(CsvSource source, bool spool = false) : Im
         }
 
         var stream = new CountingStream(input);
-        var reader = new CsvRecordReader(new CsvTextDecoder(stream), options.MaxFieldLength, options.MaxRecordLength) { Counter = stream };
-        return ReadAheadRowReader.Pays(LengthOf(name), options) ? new ReadAheadRowReader(reader) : reader;
+        try
+        {
+            var reader = new CsvRecordReader(new CsvTextDecoder(stream), options.MaxFieldLength, options.MaxRecordLength) { Counter = stream };
+            return ReadAheadRowReader.Pays(LengthOf(name), options) ? new ReadAheadRowReader(reader) : reader;
+        }
+        catch
+        {
+            // A spool's temporary file goes now, not when a finalizer gets to it.
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Opens a file, turning the reasons it cannot be read into a <see cref="CsvImportException"/>: bad data, not a bug.</summary>
