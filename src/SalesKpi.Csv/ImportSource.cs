@@ -193,6 +193,9 @@ internal static class Spool
 
     private const int BufferBytes = 81_920;
 
+    /// <summary>Gets how the names of this process's temporary files begin: <c>saleskpi-</c> and the process id.</summary>
+    public static string FilePrefix { get; } = $"saleskpi-{Environment.ProcessId}-";
+
     /// <summary>Returns false for streams whose synchronous reads do not wait on anything but a local disk or memory.</summary>
     public static bool IsNeededFor(Stream stream) =>
         (stream is LentStream lent ? lent.Inner : stream) is not (FileStream or MemoryStream or UnmanagedMemoryStream);
@@ -261,7 +264,8 @@ internal static class Spool
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        return new FileStream(Path.Combine(Path.GetTempPath(), "saleskpi-" + Path.GetRandomFileName()), options);
+        // Named by the process, so that whoever finds one left by a killed process knows whose it was.
+        return new FileStream(Path.Combine(Path.GetTempPath(), $"{FilePrefix}{Path.GetRandomFileName()}"), options);
     }
 }
 

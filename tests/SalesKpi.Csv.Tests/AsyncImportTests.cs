@@ -143,20 +143,25 @@ public sealed class AsyncImportTests
     {
         // 200 reads of 64 KiB of calls (12.5 MiB) are on offer; the twentieth read (past the 1 MiB held in memory, so a temporary file is open) cancels the import.
         using var cancellation = new CancellationTokenSource();
+        var before = Spools();
+        string[] whileCopying = [];
         var stream = new AsyncOnlyStream(RepeatedCalls(200 * 65_536), onRead: reads =>
         {
             if (reads == 20)
             {
+                whileCopying = Spools();
                 cancellation.Cancel();
             }
         });
-        var before = Spools();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CsvImporter().ImportAsync(
             CsvSource.FromStreams(new Dictionary<string, Stream> { [CsvFiles.Activities] = stream }),
             cancellation.Token));
 
         Assert.InRange(stream.AsyncReads, 20, 21);
+
+        // 19 reads of 64 KiB (1.1875 MiB) were past the 1 MiB in memory: a temporary file was open, and is gone.
+        Assert.Single(whileCopying.Except(before));
         Assert.Equal(before, Spools());
     }
 
@@ -227,7 +232,9 @@ public sealed class AsyncImportTests
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static string[] Spools() => [.. Directory.GetFiles(Path.GetTempPath(), "saleskpi-*").Order(StringComparer.Ordinal)];
+    // This process's spools only: a test run in another process may be spooling at the same time. No other test class
+    // imports asynchronously from streams, and the tests of a class run one after another.
+    private static string[] Spools() => [.. Directory.GetFiles(Path.GetTempPath(), Spool.FilePrefix + "*").Order(StringComparer.Ordinal)];
 
     /// <summary>A stream like Kestrel's request body: a synchronous read throws, an asynchronous one completes later.</summary>
     private sealed class AsyncOnlyStream(byte[] bytes, Action<int>? onRead = null) : Stream
