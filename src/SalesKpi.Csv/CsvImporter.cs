@@ -55,6 +55,32 @@ public sealed class CsvImporter
         return new ImportSession(new CsvImportSource(source), Options, cancellationToken).RunAsync().AsTask().GetAwaiter().GetResult();
     }
 
+    /// <summary>Imports the files of a source without reading a stream synchronously: for request bodies, uploads and
+    /// other streams that may wait (ASP.NET Core allows no synchronous read of a request body).</summary>
+    /// <param name="source">Where the files are, such as <see cref="CsvSource.FromStreams"/>.</param>
+    /// <param name="cancellationToken">Cancels the import while a stream is read, and between rows.</param>
+    /// <returns>The records, the rejections and what became of every file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null (thrown here, not by the task).</exception>
+    /// <exception cref="CsvImportException">A row is bad under <see cref="CsvErrorMode.Fail"/>, or a whole file is (any mode),
+    /// or a file cannot be opened, or a mapping's source is outside the data set.</exception>
+    /// <exception cref="IOException">A stream fails while it is read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <remarks>
+    /// <para>The parser reads synchronously, so each stream that is not a local file or memory (a
+    /// <see cref="FileStream"/>, a <see cref="MemoryStream"/>) is first copied by asynchronous reads, one file at a time:
+    /// the first mebibyte into memory, the rest into a temporary file readable only by this user and deleted when the
+    /// file is imported. Memory stays bounded whatever the size of the stream; the temporary directory needs room for
+    /// the largest file. Limit what a client may send where it is received (Kestrel's <c>MaxRequestBodySize</c>).</para>
+    /// <para>The files of a directory are read as <see cref="Import"/> reads them: reads of a local file do not wait on
+    /// anything but the disk. <see cref="CsvImportOptions.Progress"/> reports each file once it is being parsed, not
+    /// while it is copied.</para>
+    /// </remarks>
+    public Task<CsvImportResult> ImportAsync(CsvSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new ImportSession(new CsvImportSource(source, spool: true), Options, cancellationToken).RunAsync().AsTask();
+    }
+
     /// <summary>Imports the files of a directory.</summary>
     /// <param name="directory">The directory.</param>
     /// <param name="cancellationToken">Cancels the import between rows.</param>

@@ -38,6 +38,29 @@ public abstract class CsvSource
         return new DirectorySource(directory);
     }
 
+    /// <summary>Returns a source that reads each file from a stream the caller opened: an uploaded file, a request body, a
+    /// blob, a <see cref="System.IO.Pipelines.PipeReader"/> through <see cref="System.IO.Pipelines.PipeReader.AsStream"/>.</summary>
+    /// <param name="files">Each file's stream by its name (<see cref="CsvFiles.Leads"/>, or a mapping's source file); the
+    /// dictionary's comparer finds them.</param>
+    /// <returns>The source. Each stream is read once, from where it is, to its end; the caller keeps it and disposes it.
+    /// <see cref="CsvImporter.ImportAsync"/> reads the streams only asynchronously (an ASP.NET request body allows nothing
+    /// else); <see cref="CsvImporter.Import"/> reads them synchronously.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    /// <exception cref="ArgumentException">A stream is null or cannot be read.</exception>
+    public static CsvSource FromStreams(IReadOnlyDictionary<string, Stream> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (var (name, stream) in files)
+        {
+            if (stream is null || !stream.CanRead)
+            {
+                throw new ArgumentException($"The stream of '{name}' is {(stream is null ? "null" : "not readable")}.", nameof(files));
+            }
+        }
+
+        return new StreamSource(files);
+    }
+
     /// <summary>Returns true when the source has the file.</summary>
     /// <param name="fileName">The file name, such as <c>leads.csv</c>.</param>
     /// <returns>True when present.</returns>
@@ -233,5 +256,34 @@ public abstract class CsvSource
 
             return current;
         }
+    }
+
+    /// <summary>The streams of <see cref="FromStreams"/>: lent by the caller, so never disposed here.</summary>
+    private sealed class StreamSource(IReadOnlyDictionary<string, Stream> files) : CsvSource
+    {
+        public override string Description => "the streams given";
+
+        public override bool Exists(string fileName)
+        {
+            ArgumentNullException.ThrowIfNull(fileName);
+            return files.ContainsKey(fileName);
+        }
+
+        public override Stream Open(string fileName) =>
+            files.TryGetValue(Describe(fileName), out var stream)
+                ? new LentStream(stream)
+                : throw new FileNotFoundException($"No stream is named '{fileName}'.", fileName);
+
+        public override long? LengthOf(string fileName) =>
+            files.TryGetValue(Describe(fileName), out var stream) && stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : null;
+
+        public override string Describe(string fileName)
+        {
+            ArgumentNullException.ThrowIfNull(fileName);
+            return fileName;
+        }
+
+        // A mapping names streams, not paths: nothing is outside.
+        internal override string? Escape(string fileName) => null;
     }
 }

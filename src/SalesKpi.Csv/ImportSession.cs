@@ -200,8 +200,10 @@ internal sealed class ImportSession
     private async ValueTask ReadFileAsync(CsvTable table, string fileName, FileMapping? mapping, string? mappingName)
     {
         _file = _source.Describe(fileName);
-        var total = _source.LengthOf(fileName);
         using var reader = await _source.OpenAsync(fileName, _file, _options, _cancellationToken).ConfigureAwait(false);
+
+        // After the open: the length of a stream copied into a spool is known only once it is copied.
+        var total = _source.LengthOf(fileName);
         try
         {
             await ReadRecordsAsync(table, mapping, mappingName, reader, total).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SalesKpi.Csv;
 
 /// <summary>
@@ -49,8 +51,14 @@ internal abstract class ImportSource
 }
 
 /// <summary>The CSV files of a <see cref="CsvSource"/>.</summary>
-internal sealed class CsvImportSource(CsvSource source) : ImportSource
+/// <param name="source">The files.</param>
+/// <param name="spool">True for an asynchronous import: a stream that may block (a request body, a network stream)
+/// is first copied by asynchronous reads into a <see cref="Spool"/>, and the parser reads the copy.</param>
+internal sealed class CsvImportSource(CsvSource source, bool spool = false) : ImportSource
 {
+    // The lengths of the files copied into a spool, known once they are copied.
+    private readonly Dictionary<string, long> _spooled = new(StringComparer.Ordinal);
+
     public override string Description => source.Description;
 
     public override string NativeName(CsvTable table) => table.FileName;
@@ -61,13 +69,38 @@ internal sealed class CsvImportSource(CsvSource source) : ImportSource
 
     public override string Describe(string name) => source.Describe(name);
 
-    public override long? LengthOf(string name) => source.LengthOf(name);
+    public override long? LengthOf(string name) => _spooled.TryGetValue(name, out var length) ? length : source.LengthOf(name);
 
-    public override ValueTask<RowReader> OpenAsync(string name, string described, CsvImportOptions options, CancellationToken cancellationToken)
+    public override async ValueTask<RowReader> OpenAsync(string name, string described, CsvImportOptions options, CancellationToken cancellationToken)
     {
-        var stream = new CountingStream(Open(name, described));
-        var reader = new CsvRecordReader(new CsvTextDecoder(stream), options.MaxFieldLength, options.MaxRecordLength) { Counter = stream };
-        return new(ReadAheadRowReader.Pays(source.LengthOf(name), options) ? new ReadAheadRowReader(reader) : reader);
+        var input = Open(name, described);
+        if (spool && Spool.IsNeededFor(input))
+        {
+            var opened = input;
+            try
+            {
+                input = await Spool.CopyAsync(opened, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await opened.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _spooled[name] = input.Length;
+        }
+
+        var stream = new CountingStream(input);
+        try
+        {
+            var reader = new CsvRecordReader(new CsvTextDecoder(stream), options.MaxFieldLength, options.MaxRecordLength) { Counter = stream };
+            return ReadAheadRowReader.Pays(LengthOf(name), options) ? new ReadAheadRowReader(reader) : reader;
+        }
+        catch
+        {
+            // A spool's temporary file goes now, not when a finalizer gets to it.
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Opens a file, turning the reasons it cannot be read into a <see cref="CsvImportException"/>: bad data, not a bug.</summary>
@@ -140,4 +173,139 @@ internal sealed class CountingStream(Stream inner) : Stream
         BytesRead += read;
         return read;
     }
+}
+
+/// <summary>
+/// The copy of a stream an asynchronous import must not read synchronously, made by asynchronous reads so that the
+/// parser (Sep behind <see cref="CsvSyntaxGuard"/>, which reads synchronously) reads the copy and never the caller's stream.
+/// </summary>
+/// <remarks>
+/// <para>The first <see cref="InMemoryBytes"/> bytes are held in memory; a longer stream goes on to a temporary file,
+/// readable only by its owner and deleted when it is closed, so that memory stays bounded whatever the size of an
+/// upload. One file is copied at a time, just before it is parsed. Making the parser itself asynchronous would need an
+/// asynchronous copy of every layer of the strict reader for one path; the copy keeps one reader for every import and
+/// lets a large upload be parsed on two cores (<see cref="ReadAheadRowReader"/>) once it is on disk.</para>
+/// </remarks>
+internal static class Spool
+{
+    /// <summary>The most bytes held in memory before the copy moves to a temporary file: 1 MiB.</summary>
+    public const int InMemoryBytes = 1 << 20;
+
+    private const int BufferBytes = 81_920;
+
+    /// <summary>Gets how the names of this process's temporary files begin: <c>saleskpi-</c> and the process id.</summary>
+    public static string FilePrefix { get; } = $"saleskpi-{Environment.ProcessId}-";
+
+    /// <summary>Returns false for streams whose synchronous reads do not wait on anything but a local disk or memory.</summary>
+    public static bool IsNeededFor(Stream stream) =>
+        (stream is LentStream lent ? lent.Inner : stream) is not (FileStream or MemoryStream or UnmanagedMemoryStream);
+
+    /// <summary>Copies the rest of a stream, by asynchronous reads, into a stream positioned at its start, which the caller disposes.</summary>
+    public static async ValueTask<Stream> CopyAsync(Stream source, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+        var memory = new MemoryStream();
+        FileStream? file = null;
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (file is null && memory.Length + read > InMemoryBytes)
+                {
+                    file = CreateTemporaryFile();
+                    await file.WriteAsync(memory.GetBuffer().AsMemory(0, (int)memory.Length), cancellationToken).ConfigureAwait(false);
+                    memory.SetLength(0);
+                    memory.Capacity = 0;
+                }
+
+                if (file is not null)
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    memory.Write(buffer, 0, read);
+                }
+            }
+
+            Stream copy = (Stream?)file ?? memory;
+            copy.Position = 0;
+            return copy;
+        }
+        catch
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static FileStream CreateTemporaryFile()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            Options = FileOptions.DeleteOnClose | FileOptions.SequentialScan,
+            BufferSize = 0,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            // The data of an upload is nobody else's to read.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        // Named by the process, so that whoever finds one left by a killed process knows whose it was.
+        return new FileStream(Path.Combine(Path.GetTempPath(), $"{FilePrefix}{Path.GetRandomFileName()}"), options);
+    }
+}
+
+/// <summary>A stream lent by the caller (<see cref="CsvSource.FromStreams"/>): read through, never disposed.</summary>
+internal sealed class LentStream(Stream inner) : Stream
+{
+    /// <summary>Gets the caller's stream.</summary>
+    public Stream Inner => inner;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+    public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(buffer, cancellationToken);
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -15,7 +15,7 @@ internal sealed partial class FastPlan
     /// and the scan inlined into <c>KpiEvaluator.Accumulate</c>, where the same loops ran about 40 % slower (a 1-thread
     /// report at 100,000 opportunities: 10.0 ms median against 6.3 ms for the scan called on its own).</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public Partial Scan(int partition, int partitions)
+    public Partial Scan(int partition, int partitions, CancellationToken cancellationToken = default)
     {
         var results = new UnitResult[_units.Length];
         for (var u = 0; u < _units.Length; u++)
@@ -23,7 +23,7 @@ internal sealed partial class FastPlan
             var unit = _units[u];
             var from = (int)((long)unit.Count * partition / partitions);
             var to = (int)((long)unit.Count * (partition + 1) / partitions);
-            results[u] = unit.Scan(from, to);
+            results[u] = unit.Scan(from, to, cancellationToken);
         }
 
         return new Partial(results);
@@ -653,12 +653,15 @@ internal sealed partial class FastPlan
         // Records outside the range are counted past the cells, spread over a few counters so that they do not queue on one.
         private const int Dummies = 8;
 
+        // The records scanned between two looks at the cancellation token.
+        private const int ChunkRecords = 1 << 16;
+
         // The largest table of cell offsets by key (owners × trait codes) worth building: 1 MB.
         private const int MaxCombined = 1 << 18;
 
         private int Cells => _groupKeys.Length * _columnsPerGroup;
 
-        public UnitResult Scan(int from, int to)
+        public UnitResult Scan(int from, int to, CancellationToken cancellationToken = default)
         {
             var result = new UnitResult(
                 (Cells * _buckets) + Dummies,
@@ -666,6 +669,20 @@ internal sealed partial class FastPlan
                 _amounts is { Units: null },
                 _daysComponents == 0 ? 0 : Cells * _daysComponents,
                 _window);
+
+            // The loops run over chunks of the range and the token is checked between them: once per 65,536 records (well
+            // under a millisecond of scanning), so a cancelled evaluation stops at once and the loops keep no check of their own.
+            for (var start = from; start < to; start += ChunkRecords)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ScanChunk(result, start, (int)Math.Min(to, (long)start + ChunkRecords));
+            }
+
+            return result;
+        }
+
+        private void ScanChunk(UnitResult result, int from, int to)
+        {
             if (_amounts is null && _daysComponents == 0 && _slots.Length != 0)
             {
                 if (_combined is not null)
@@ -686,7 +703,6 @@ internal sealed partial class FastPlan
                 CountAllSearching(result, from, to);
             }
 
-            return result;
         }
 
         // The loops index with Unsafe.Add: every index is in range by construction (owner and trait codes are below the

@@ -24,8 +24,8 @@ internal interface IQueryExecutor
     /// <summary>Returns true when this executor evaluates the leaf.</summary>
     bool Evaluates(CompiledQuery.LeafNode leaf);
 
-    /// <summary>Accumulates one partition (a slice of every collection) of the data.</summary>
-    IExecutorPart Execute(int partition, int partitions);
+    /// <summary>Accumulates one partition (a slice of every collection) of the data, checking <paramref name="cancellationToken"/> between chunks of records.</summary>
+    IExecutorPart Execute(int partition, int partitions, CancellationToken cancellationToken);
 }
 
 /// <summary>What one executor accumulated over one partition.</summary>
@@ -56,7 +56,7 @@ internal sealed class ColumnarExecutor : IQueryExecutor
 
     public bool Evaluates(CompiledQuery.LeafNode leaf) => _plan.IsFast(leaf.Index);
 
-    public IExecutorPart Execute(int partition, int partitions) => new Part(this, _plan.Scan(partition, partitions));
+    public IExecutorPart Execute(int partition, int partitions, CancellationToken cancellationToken) => new Part(this, _plan.Scan(partition, partitions, cancellationToken));
 
     private sealed class Part(ColumnarExecutor owner, FastPlan.Partial counters) : IExecutorPart
     {
@@ -85,10 +85,10 @@ internal sealed class RecordExecutor(CompiledQuery compiled, KpiCalculatorContex
 
     public bool Evaluates(CompiledQuery.LeafNode leaf) => leaf.UnsupportedReason is null && claimedBy?.Evaluates(leaf) != true;
 
-    public IExecutorPart Execute(int partition, int partitions)
+    public IExecutorPart Execute(int partition, int partitions, CancellationToken cancellationToken)
     {
         var part = new KpiAccumulation(compiled, context);
-        part.Scan(data, partition, partitions, Evaluates);
+        part.Scan(data, partition, partitions, Evaluates, cancellationToken);
         return new Part(part);
     }
 

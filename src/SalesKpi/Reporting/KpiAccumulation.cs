@@ -18,7 +18,7 @@ namespace SalesKpi.Reporting;
 /// </summary>
 /// <remarks>
 /// <para>Create one with <see cref="KpiEvaluator.Accumulate(SalesData, KpiQuery)"/>; combine partitions with
-/// <see cref="Merge"/>; finish with <see cref="ToReport"/>. Memory grows with KPIs × groups × periods, not with the
+/// <see cref="Merge"/>; finish with <see cref="ToReport()"/>. Memory grows with KPIs × groups × periods, not with the
 /// number of records.</para>
 /// </remarks>
 /// <threadsafety>An accumulation is used by one thread at a time.</threadsafety>
@@ -96,16 +96,19 @@ public sealed class KpiAccumulation
     /// <summary>Finishes the accumulation into a report.</summary>
     /// <returns>The report.</returns>
     /// <exception cref="InvalidOperationException">The accumulation was merged into another.</exception>
-    public KpiReport ToReport()
+    public KpiReport ToReport() => ToReport(CancellationToken.None);
+
+    /// <summary>Finishes the accumulation into a report, looking at <paramref name="cancellationToken"/> between groups.</summary>
+    internal KpiReport ToReport(CancellationToken cancellationToken)
     {
         Preconditions.CheckState(!_finished, FinishedMessage);
         _finished = true;
         var pending = _pending;
         _pending = null;
-        return Report(pending, releasePending: true);
+        return Report(pending, releasePending: true, cancellationToken);
     }
 
-    /// <summary>Finishes the accumulation into a report as <see cref="ToReport"/> does, but leaves it unfinished and its counters in place: for benchmarks of the finishing step, which finish one accumulation again and again.</summary>
+    /// <summary>Finishes the accumulation into a report as <see cref="ToReport()"/> does, but leaves it unfinished and its counters in place: for benchmarks of the finishing step, which finish one accumulation again and again.</summary>
     internal KpiReport ToReportAgain()
     {
         Preconditions.CheckState(!_finished, FinishedMessage);
@@ -136,10 +139,10 @@ public sealed class KpiAccumulation
         return new KpiReportReader(query, _compiled.Settings, [.. plan.Periods.Skip(plan.FirstVisible)], ordered, Rows(ordered, view, Release), Release);
     }
 
-    /// <summary>Gets or sets the most cores <see cref="ToReport"/> finishes groups on (the evaluator's degree of parallelism).</summary>
+    /// <summary>Gets or sets the most cores <see cref="ToReport()"/> finishes groups on (the evaluator's degree of parallelism).</summary>
     internal int MaxDegreeOfParallelism { get; set; } = 1;
 
-    /// <summary>Gets or sets the fewest rows per core when <see cref="ToReport"/> finishes groups on several: smaller reports are finished on one.</summary>
+    /// <summary>Gets or sets the fewest rows per core when <see cref="ToReport()"/> finishes groups on several: smaller reports are finished on one.</summary>
     internal int RowsPerCore { get; set; } = DefaultRowsPerCore;
 
     /// <summary>The default of <see cref="RowsPerCore"/>: a core's share must outweigh the cost of starting it.</summary>
@@ -169,7 +172,7 @@ public sealed class KpiAccumulation
     }
 
     /// <summary>Makes the report: every row in report order, each group's on one core and its values in bulk; then gives the columnar counters back when <paramref name="releasePending"/>.</summary>
-    private KpiReport Report(FastPlan.Partial? pending, bool releasePending)
+    private KpiReport Report(FastPlan.Partial? pending, bool releasePending, CancellationToken cancellationToken = default)
     {
         var view = pending is not null ? _pendingPlan!.CreateView(pending) : null;
         try
@@ -185,6 +188,7 @@ public sealed class KpiAccumulation
                 var group = NewGroupValues(view, report: true);
                 for (var g = 0; g < ordered.Length; g++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     FinishGroup(group, ordered[g], rows, g * rowsPerGroup);
                 }
             }
@@ -197,7 +201,7 @@ public sealed class KpiAccumulation
                 Parallel.For(
                     0,
                     ordered.Length,
-                    new ParallelOptions { MaxDegreeOfParallelism = cores },
+                    new ParallelOptions { MaxDegreeOfParallelism = cores, CancellationToken = cancellationToken },
                     () => NewGroupValues(view, report: true),
                     (g, state, group) =>
                     {
@@ -311,7 +315,7 @@ public sealed class KpiAccumulation
     }
 
     /// <summary>Accumulates one partition of the records, record by record, for the leaves <paramref name="evaluates"/> selects.</summary>
-    internal void Scan(SalesData data, int partition, int partitions, Func<CompiledQuery.LeafNode, bool> evaluates)
+    internal void Scan(SalesData data, int partition, int partitions, Func<CompiledQuery.LeafNode, bool> evaluates, CancellationToken cancellationToken = default)
     {
         var leaves = _compiled.Leaves;
         if (leaves.Length == 0)
@@ -320,11 +324,11 @@ public sealed class KpiAccumulation
         }
 
         var grouping = _compiled.Query.GroupBy;
-        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
-        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
-        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
-        ScanCollection<SalesActivity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
-        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates);
+        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
+        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
+        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
+        ScanCollection<SalesActivity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
+        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
     }
 
     private void ScanCollection<T>(
@@ -334,7 +338,8 @@ public sealed class KpiAccumulation
         Action<KpiAccumulator, T, KpiPeriod> add,
         int partition,
         int partitions,
-        Func<CompiledQuery.LeafNode, bool> evaluates)
+        Func<CompiledQuery.LeafNode, bool> evaluates,
+        CancellationToken cancellationToken)
         where T : class
     {
         var readers = new List<(CompiledQuery.LeafNode Leaf, KpiInput<T> Input, Func<T, SalesData, bool>? Keep)>();
@@ -360,6 +365,12 @@ public sealed class KpiAccumulation
         var to = (int)((long)records.Length * (partition + 1) / partitions);
         for (var i = from; i < to; i++)
         {
+            // Once per 4,096 records: a look at a field beside each record's calls through its accumulators.
+            if (((i - from) & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var record = records[i];
             KpiAccumulator?[]? cells = null;
             foreach (var (leaf, input, keep) in readers)

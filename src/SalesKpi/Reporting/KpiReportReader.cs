@@ -9,10 +9,10 @@ namespace SalesKpi.Reporting;
 /// or a response without being held in memory.
 /// </summary>
 /// <remarks>
-/// <para>Get one from <see cref="KpiAccumulation.ToReader"/> or <see cref="KpiEvaluator.EvaluateRows"/>. The rows come
+/// <para>Get one from <see cref="KpiAccumulation.ToReader"/> or <see cref="KpiEvaluator.EvaluateRows(SalesData, KpiQuery)"/>. The rows come
 /// in the order of <see cref="KpiReport.Rows"/> — by group (<see cref="Groups"/> order), then period, then KPI (query
 /// order) — with the same values. They can be read once; dispose the reader to release its buffers early when the rows
-/// are not read to the end. Use <see cref="KpiReport"/> (<see cref="KpiAccumulation.ToReport"/>) to look values up, compare
+/// are not read to the end. Use <see cref="KpiReport"/> (<see cref="KpiAccumulation.ToReport()"/>) to look values up, compare
 /// peers or follow trends.</para>
 /// </remarks>
 /// <example>

@@ -29,6 +29,7 @@ internal sealed class CsvArgumentSamples : IArgumentSource
         // The built-in implementation, so that the abstract members are swept where users reach them.
         [typeof(CsvSource)] = () => CsvSource.FromDirectory(AppContext.BaseDirectory),
         [typeof(CsvImportException)] = () => new CsvImportException("sample"),
+        [typeof(IReadOnlyDictionary<string, Stream>)] = () => new Dictionary<string, Stream>(),
         [typeof(DataReaderImporter)] = () => new DataReaderImporter(),
         [typeof(DataReaderSource)] = () => DataReaderSource.FromConnection(new SqliteConnection("Data Source=:memory:")),
     };

@@ -6,7 +6,7 @@ using SalesKpi.Reporting;
 namespace SalesKpi.Tests.Engine;
 
 /// <summary>
-/// The finishing step of a report (<see cref="KpiAccumulation.ToReport"/>): its values made in bulk per group, shared
+/// The finishing step of a report (<see cref="KpiAccumulation.ToReport()"/>): its values made in bulk per group, shared
 /// between cells that are equal, and its groups finished on several cores, give exactly — to the scale of every decimal —
 /// the rows a reader makes one by one on one core.
 /// </summary>
