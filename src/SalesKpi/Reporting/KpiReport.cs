@@ -173,12 +173,28 @@ public sealed class KpiReport
     /// <summary>Returns the value at a row index (group by group, period by period, KPI by KPI), without making the rows.</summary>
     internal KpiValue ValueAt(int index) => _values[index];
 
+    private string GroupNotFoundMessage(string group)
+    {
+        var near = KpiIdSuggestions.Near(group, Groups);
+        return near.Count > 0
+            ? $"Group '{group}' is not in the report. Did you mean {string.Join(" or ", near.Select(n => $"'{n}'"))}?"
+            : $"Group '{group}' is not in the report. Its groups are: {string.Join(", ", Groups.Take(20))}{(Groups.Length > 20 ? ", …" : "")}.";
+    }
+
     private int RowIndex(string kpiId, string group, int periodIndex)
     {
         Preconditions.CheckNotNull(kpiId);
         Preconditions.CheckNotNull(group);
-        Preconditions.CheckArgument(_kpiIndex.TryGetValue(kpiId, out var k), nameof(kpiId), $"KPI '{kpiId}' is not in the report.");
-        Preconditions.CheckArgument(_groupIndex.TryGetValue(group, out var g), nameof(group), $"Group '{group}' is not in the report.");
+        if (!_kpiIndex.TryGetValue(kpiId, out var k))
+        {
+            throw new ArgumentException(KpiIdSuggestions.NotFoundMessage(kpiId, Query.Kpis.Select(x => x.Id), "the report"), nameof(kpiId));
+        }
+
+        if (!_groupIndex.TryGetValue(group, out var g))
+        {
+            throw new ArgumentException(GroupNotFoundMessage(group), nameof(group));
+        }
+
         Preconditions.CheckRange(periodIndex >= 0 && periodIndex < Periods.Length, periodIndex, "Not a period index of the report.", nameof(periodIndex));
         return (((g * Periods.Length) + periodIndex) * _kpiIndex.Count) + k;
     }

@@ -1,8 +1,14 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using SalesKpi.Activities;
 using SalesKpi.Reporting;
+using SalesKpi.Reps;
 
 namespace SalesKpi.Tests.DependencyInjection;
 
@@ -14,6 +20,16 @@ namespace SalesKpi.Tests.DependencyInjection;
 public interface ISalesDataSource
 {
     SalesData Current { get; }
+}
+
+/// <summary>The latest snapshot, which a background job replaces when a new export arrives.</summary>
+public sealed class LatestSnapshotDataSource : ISalesDataSource
+{
+    private SalesData _current = SalesData.Create();
+
+    public SalesData Current => Volatile.Read(ref _current);
+
+    public void Replace(SalesData snapshot) => Volatile.Write(ref _current, snapshot ?? throw new ArgumentNullException(nameof(snapshot)));
 }
 
 /// <summary>The JSON body of <c>GET /kpis/{id}</c>.</summary>
@@ -39,6 +55,24 @@ public static class KpiEndpoint
     }
 }
 // </snippet:kpi-endpoint>
+
+public static class KpiWebApp
+{
+    /// <summary>The ASP.NET Core minimal API of docs/dependency-injection.md; the page's Program.cs ends with app.Run().</summary>
+    public static WebApplication Create(string[] args)
+    {
+        // <snippet:kpi-endpoint-program>
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSalesKpi().ConfigureSettings(s => s.TimeZone = "Europe/Istanbul");
+        builder.Services.AddSingleton<ISalesDataSource, LatestSnapshotDataSource>();
+        var app = builder.Build();
+
+        app.MapGet("/kpis/{id}", (string id, HttpContext http) =>
+            KpiEndpoint.Get(http.RequestServices, id) is { } body ? Results.Json(body) : Results.NotFound());
+        // </snippet:kpi-endpoint-program>
+        return app;
+    }
+}
 
 public static class DependencyInjectionRegistrations
 {
@@ -166,6 +200,33 @@ public sealed class DependencyInjectionSnippetsTests
         Assert.Equal(5m, KpiEndpoint.Get(provider, "calls")!.Value);
         clock.AdvanceDays(20);
         Assert.Equal(6m, KpiEndpoint.Get(provider, "calls")!.Value);
+    }
+
+    [Fact]
+    public async Task KpiWebApp_ServesAKpiAsJsonOverHttp_AndAnUnknownIdAsNotFound()
+    {
+        await using var app = KpiWebApp.Create([]);
+        app.Urls.Add("http://127.0.0.1:0");
+        var now = app.Services.GetRequiredService<IClock>().GetCurrentInstant();
+        var source = Assert.IsType<LatestSnapshotDataSource>(app.Services.GetRequiredService<ISalesDataSource>());
+        source.Replace(SalesData.Create(activities:
+        [
+            new(new ActivityId("a1"), SalesActivityKind.Call, new RepId("ayse"), now),
+            new(new ActivityId("a2"), SalesActivityKind.Call, new RepId("ayse"), now),
+        ]));
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
+
+        using var calls = await http.GetAsync(new Uri("/kpis/calls", UriKind.Relative));
+        using var unknown = await http.GetAsync(new Uri("/kpis/close-rat", UriKind.Relative));
+        using var json = JsonDocument.Parse(await calls.Content.ReadAsStringAsync());
+        await app.StopAsync();
+
+        // Two calls, both now, so both in the current month.
+        Assert.Equal(System.Net.HttpStatusCode.OK, calls.StatusCode);
+        Assert.Equal("calls", json.RootElement.GetProperty("id").GetString());
+        Assert.Equal(2m, json.RootElement.GetProperty("value").GetDecimal());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     private static ServiceProvider BuildApp()

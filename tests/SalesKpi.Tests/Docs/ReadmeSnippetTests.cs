@@ -1,10 +1,17 @@
+// <snippet:readme-usings>
 using NodaTime;
+using SalesKpi;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
 using SalesKpi.Reporting;
 using SalesKpi.Reps;
+// </snippet:readme-usings>
 
-namespace SalesKpi.Tests.Docs;
+// Outside the SalesKpi namespaces, as an application is: the README's usings above are exactly the ones its code needs
+// (one too many is IDE0005, one too few does not compile).
+#pragma warning disable IDE0130 // Namespace does not match folder structure
+namespace ReadmeExample;
+#pragma warning restore IDE0130
 
 /// <summary>The README's quick start, compiled and checked; DocsSnippetTests keeps the README's copy equal to it.</summary>
 public class ReadmeSnippetTests
@@ -36,12 +43,16 @@ public class ReadmeSnippetTests
     [Fact]
     public void Report_GroupsByRepPerMonthAndComparesWithPeers()
     {
-        var year = new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31));
-        var deal = (string id, string rep, decimal usd) =>
-            new Deal(new DealId(id), new AccountId("acc-" + id), new RepId(rep), Instant.FromUtc(2025, 5, 5, 12, 0), new Money(usd, Currency.USD));
-        var data = SalesData.Create(deals: [deal("d1", "ayse", 6_000m), deal("d2", "budi", 10_000m), deal("d3", "cem", 10_000m)]);
-
         // <snippet:readme-report>
+        var year = new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31));
+        var may5 = Instant.FromUtc(2025, 5, 5, 12, 0);
+        SalesData data = SalesData.Create(deals: // or read from CSV exports, a database or Parquet: see docs/data-sources.md
+        [
+            new Deal(new DealId("d1"), new AccountId("acme"), new RepId("ayse"), may5, new Money(6_000m, Currency.USD)),
+            new Deal(new DealId("d2"), new AccountId("globex"), new RepId("budi"), may5, new Money(10_000m, Currency.USD)),
+            new Deal(new DealId("d3"), new AccountId("initech"), new RepId("cem"), may5, new Money(10_000m, Currency.USD)),
+        ]);
+
         var evaluator = new KpiEvaluator(KpiSettings.Default.WithZone("Europe/Istanbul"));
         var query = new KpiQuery(year, [Kpis.Calls, Kpis.CloseRate, Kpis.AverageDealSize], KpiGrouping.ByRep, PeriodUnit.Month);
         KpiReport report = evaluator.Evaluate(data, query);
@@ -51,5 +62,13 @@ public class ReadmeSnippetTests
         // ayse 6,000 USD; peers (10,000 + 10,000) / 2 = 10,000; (6,000 - 10,000) / 10,000 = -0.4.
         Assert.Equal(-0.4m, vsPeers.RelativeDifference.Value);
         Assert.Equal(3, vsPeers.Rank);
+    }
+
+    [Fact]
+    public void Evaluate_IsDeclaredInTheNamespaceOfKpisAndKpiCalculator()
+    {
+        // The README imports SalesKpi.Reporting for Kpis; Kpis.Calls.Evaluate(...) must need no other using.
+        Assert.Equal(typeof(Kpis).Namespace, typeof(KpiCalculatorExtensions).Namespace);
+        Assert.Equal(typeof(KpiCalculator).Namespace, typeof(KpiCalculatorExtensions).Namespace);
     }
 }

@@ -123,7 +123,7 @@ public sealed class InvalidValueTests
         new("KPI declaring a null input", typeof(InvalidOperationException), null, "KPI 'bad-inputs' declares a null input.", () => EvaluateKpi(new BadInputs([null!]))),
         new("KPI declaring two inputs of one collection", typeof(InvalidOperationException), null, "KPI 'bad-inputs' declares two inputs of Deals; a KPI reads each collection through one input.", () => EvaluateKpi(new BadInputs([KpiInput.DealTerms(), KpiInput.Deals(d => d.ClosedAt, "closing")]))),
         new("KPI declaring no inputs", typeof(InvalidOperationException), null, "KPI 'bad-inputs' declares no inputs (Inputs is null).", () => EvaluateKpi(new BadInputs(null))),
-        new("KPI not in a report", typeof(ArgumentException), "kpiId", "KPI 'revenue' is not in the report.", () => EmptyReport().Get("revenue")),
+        new("KPI not in a report", typeof(ArgumentException), "kpiId", "No KPI has the id 'revenue' in the report. Its ids are: calls.", () => EmptyReport().Get("revenue")),
         new("group not in a report", typeof(ArgumentException), "group", "Group 'r99' is not in the report.", () => EmptyReport().Get(KpiIds.Calls, "r99")),
 
         // Currency codes: three upper-case letters of ISO 4217.
