@@ -111,7 +111,12 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Api>, IDisposable
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            Directory.Delete(_data, recursive: true);
+
+            // The factory is disposed both synchronously and asynchronously; the folder goes once.
+            if (Directory.Exists(_data))
+            {
+                Directory.Delete(_data, recursive: true);
+            }
         }
     }
 }
