@@ -33,6 +33,7 @@ public partial class LayoutDependencyTests
         { "SalesKpi.Reporting", ["SalesKpi.Planning", DependencyInjection] },
         { "SalesKpi.BuiltIn", ["SalesKpi.Planning", DependencyInjection] },
         { "SalesKpi.Planning", ["SalesKpi.Engine", DependencyInjection] },
+        { "SalesKpi.Diagnostics", ["SalesKpi.Engine", "SalesKpi.BuiltIn", "SalesKpi.Planning", DependencyInjection] },
     };
 
     private static Type[] LibraryTypes { get; } = [.. typeof(KpiValue).Assembly.GetTypes().Where(t => t.Namespace is not null && !t.Namespace.StartsWith("Stryker", StringComparison.Ordinal))];

@@ -108,6 +108,35 @@ public sealed class KpiMetricsTests
         Assert.Throws<ObjectDisposedException>(() => metrics.Publish(JanuaryByRep()));
     }
 
+    [Fact]
+    public void Docs_AScheduledEvaluationPublishesItsKpisToOpenTelemetry()
+    {
+        var data = SampleData.Create();
+        var january = SampleData.January;
+        var metrics = new List<MetricSnapshot>();
+        var services = new ServiceCollection();
+
+        // <snippet:telemetry-kpi-metrics>
+        services.AddSalesKpi().AddKpiMetrics();
+        using var meters = Sdk.CreateMeterProviderBuilder()
+            .AddMeter(SalesKpiTelemetry.SourceName) // evaluation and import metrics, and the KPI gauges
+            .AddInMemoryExporter(metrics)           // in an application: AddPrometheusExporter(), AddOtlpExporter(), …
+            .Build();
+        using var provider = services.BuildServiceProvider();
+
+        // In a scheduled job: evaluate the month by rep and publish it; the gauges report it until the next publish.
+        var report = provider.GetRequiredService<KpiEvaluator>().Evaluate(data, new KpiQuery(january, [Kpis.Calls], KpiGrouping.ByRep));
+        provider.GetRequiredService<KpiMetrics>().Publish(report); // saleskpi.kpi.value{kpi="calls",group="ayse",…} 3
+        // </snippet:telemetry-kpi-metrics>
+        meters.ForceFlush();
+
+        // January calls: ayse 3 (6th, 7th, 14th), bora 2 (8th, 9th).
+        var period = report.Periods[0].Label;
+        Assert.Equal(
+            new Dictionary<string, double> { [$"calls|ayse|{period}|count|"] = 3, [$"calls|bora|{period}|count|"] = 2 },
+            Gauges(metrics));
+    }
+
     /// <summary>The last value of each gauge point, keyed <c>kpi|group|period|unit|currency</c>.</summary>
     private static Dictionary<string, double> Gauges(IEnumerable<MetricSnapshot> metrics)
     {

@@ -45,7 +45,7 @@ public sealed class NullArgumentSweepTests
         string[] expected =
         [
             "Microsoft.Extensions.DependencyInjection", "SalesKpi", "SalesKpi.Activities", "SalesKpi.BuiltIn",
-            "SalesKpi.Deals", "SalesKpi.Extensibility", "SalesKpi.Leads", "SalesKpi.Marketing", "SalesKpi.Opportunities",
+            "SalesKpi.Deals", "SalesKpi.Diagnostics", "SalesKpi.Extensibility", "SalesKpi.Leads", "SalesKpi.Marketing", "SalesKpi.Opportunities",
             "SalesKpi.Planning", "SalesKpi.Reporting", "SalesKpi.Reps",
         ];
 
