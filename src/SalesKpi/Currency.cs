@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using SalesKpi.Utility;
 
 namespace SalesKpi;
@@ -11,9 +12,13 @@ namespace SalesKpi;
 /// as the standard spells them. Equality is ordinal on <see cref="Code"/>.</para>
 /// <para><c>default(Currency)</c> is <c>XXX</c>, the ISO 4217 code for "no currency"; arithmetic between it and a real
 /// currency is refused like any other currency mismatch.</para>
+/// <para>The text form is <see cref="Code"/>: <see cref="Parse(string, IFormatProvider)"/> accepts exactly the codes the
+/// constructor accepts (upper case, no surrounding white space), and formatting writes the code. Format strings and
+/// format providers are ignored, since a code has no culture-specific form.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for further information.</threadsafety>
-public readonly struct Currency : IEquatable<Currency>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.CurrencyJsonConverter))]
+public readonly struct Currency : IEquatable<Currency>, ISpanParsable<Currency>, ISpanFormattable
 {
     private const string NoCurrencyCode = "XXX";
 
@@ -33,6 +38,10 @@ public readonly struct Currency : IEquatable<Currency>
         "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XTS", "XUA", "XXX", "YER",
         "ZAR", "ZMW", "ZWG",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    // The same set, looked up by a span of characters, so that parsing a span allocates no string.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownCodesBySpan =
+        KnownCodes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly string? _code;
 
@@ -100,7 +109,78 @@ public readonly struct Currency : IEquatable<Currency>
     /// <inheritdoc />
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Code);
 
+    /// <summary>Parses a currency from its ISO 4217 code, by the constructor's rule.</summary>
+    /// <param name="s">Three upper-case letters of the ISO 4217 list, such as <c>EUR</c>.</param>
+    /// <param name="provider">Ignored: a code has no culture-specific form.</param>
+    /// <returns>The currency.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    /// <exception cref="FormatException"><paramref name="s"/> is not an ISO 4217 code.</exception>
+    public static Currency Parse(string s, IFormatProvider? provider)
+    {
+        Preconditions.CheckNotNull(s);
+        return Parse(s.AsSpan(), provider);
+    }
+
+    /// <summary>Parses a currency from its ISO 4217 code, by the constructor's rule.</summary>
+    /// <param name="s">Three upper-case letters of the ISO 4217 list, such as <c>EUR</c>.</param>
+    /// <param name="provider">Ignored: a code has no culture-specific form.</param>
+    /// <returns>The currency.</returns>
+    /// <exception cref="FormatException"><paramref name="s"/> is not an ISO 4217 code.</exception>
+    public static Currency Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var result)
+            ? result
+            : throw new FormatException($"'{s}' is not an ISO 4217 currency code (three upper-case letters such as USD or EUR).");
+
+    /// <summary>Tries to parse a currency from its ISO 4217 code, by the constructor's rule.</summary>
+    /// <param name="s">The candidate code.</param>
+    /// <param name="provider">Ignored: a code has no culture-specific form.</param>
+    /// <param name="result">The currency when parsing succeeded; otherwise <see cref="None"/>.</param>
+    /// <returns>True when <paramref name="s"/> is an ISO 4217 code this type accepts.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Currency result)
+    {
+        if (s is null)
+        {
+            result = default;
+            return false;
+        }
+
+        return TryParse(s.AsSpan(), provider, out result);
+    }
+
+    /// <summary>Tries to parse a currency from its ISO 4217 code, by the constructor's rule.</summary>
+    /// <param name="s">The candidate code.</param>
+    /// <param name="provider">Ignored: a code has no culture-specific form.</param>
+    /// <param name="result">The currency when parsing succeeded; otherwise <see cref="None"/>.</param>
+    /// <returns>True when <paramref name="s"/> is an ISO 4217 code this type accepts.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Currency result)
+    {
+        // The set's own string, not a new one: a parsed currency holds the same instance a constructed one does.
+        if (KnownCodesBySpan.TryGetValue(s, out var code))
+        {
+            result = new Currency(code);
+            return true;
+        }
+
+        result = default;
+        return false;
+    }
+
+    /// <summary>Writes <see cref="Code"/> to <paramref name="destination"/>.</summary>
+    /// <param name="destination">Where to write the code.</param>
+    /// <param name="charsWritten">The number of characters written; 0 when the code did not fit.</param>
+    /// <param name="format">Ignored: a currency has one text form.</param>
+    /// <param name="provider">Ignored: a code has no culture-specific form.</param>
+    /// <returns>True when the code fit in <paramref name="destination"/>; false, with nothing written, when it did not.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        TextForm.TryFormat(Code, destination, out charsWritten);
+
     /// <summary>Returns the ISO 4217 code.</summary>
     /// <returns>The code, such as <c>USD</c>.</returns>
     public override string ToString() => Code;
+
+    /// <summary>Returns the ISO 4217 code; the same as <see cref="ToString()"/>.</summary>
+    /// <param name="format">Ignored: a currency has one text form.</param>
+    /// <param name="formatProvider">Ignored: a code has no culture-specific form.</param>
+    /// <returns>The code, such as <c>USD</c>.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => Code;
 }

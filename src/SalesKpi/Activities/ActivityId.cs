@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SalesKpi.Utility;
 
 namespace SalesKpi.Activities;
@@ -7,12 +8,18 @@ namespace SalesKpi.Activities;
 /// another kind of identifier.
 /// </summary>
 /// <remarks>
-/// <para>Equality and ordering are ordinal on <see cref="Value"/>; <see cref="ToString"/> returns the value itself.</para>
+/// <para>Equality and ordering are ordinal on <see cref="Value"/>; <see cref="ToString()"/> returns the value itself.</para>
+/// <para>The text form is the value itself, so that an identifier binds from an ASP.NET Core route or query string
+/// (<see cref="IParsable{TSelf}"/>) and formats into an interpolated string without a copy
+/// (<see cref="ISpanFormattable"/>). Parsing follows the constructor's rule — any text that is not empty or white space,
+/// taken as it is, without trimming — and formatting writes <see cref="Value"/>; format strings and format providers
+/// are ignored, since an identifier has no culture-specific form.</para>
 /// <para><c>default(ActivityId)</c> is not a valid identifier: its <see cref="Value"/> is the empty string and every
 /// constructor of this library that takes one refuses it.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for further information.</threadsafety>
-public readonly struct ActivityId : IEquatable<ActivityId>, IComparable<ActivityId>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.ActivityIdJsonConverter))]
+public readonly struct ActivityId : IEquatable<ActivityId>, IComparable<ActivityId>, ISpanParsable<ActivityId>, ISpanFormattable
 {
     private readonly string? _value;
 
@@ -81,7 +88,76 @@ public readonly struct ActivityId : IEquatable<ActivityId>, IComparable<Activity
     /// <returns>A negative number, zero or a positive number as this identifier sorts before, with or after <paramref name="other"/>.</returns>
     public int CompareTo(ActivityId other) => string.CompareOrdinal(Value, other.Value);
 
+    /// <summary>Parses an identifier from its text: the value itself, by the constructor's rule.</summary>
+    /// <param name="s">The identifier; neither empty nor white space. Taken as it is, without trimming.</param>
+    /// <param name="provider">Ignored: an identifier has no culture-specific form.</param>
+    /// <returns>The identifier whose <see cref="Value"/> is <paramref name="s"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    /// <exception cref="FormatException"><paramref name="s"/> is empty or white space.</exception>
+    public static ActivityId Parse(string s, IFormatProvider? provider)
+    {
+        Preconditions.CheckNotNull(s);
+        return TextForm.IsValid(s) ? new ActivityId(s) : throw TextForm.BlankFormat(nameof(ActivityId));
+    }
+
+    /// <summary>Parses an identifier from its text: the value itself, by the constructor's rule.</summary>
+    /// <param name="s">The identifier; neither empty nor white space. Taken as it is, without trimming.</param>
+    /// <param name="provider">Ignored: an identifier has no culture-specific form.</param>
+    /// <returns>The identifier whose <see cref="Value"/> is <paramref name="s"/>.</returns>
+    /// <exception cref="FormatException"><paramref name="s"/> is empty or white space.</exception>
+    public static ActivityId Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TextForm.IsValid(s) ? new ActivityId(s.ToString()) : throw TextForm.BlankFormat(nameof(ActivityId));
+
+    /// <summary>Tries to parse an identifier from its text: the value itself, by the constructor's rule.</summary>
+    /// <param name="s">The candidate text; taken as it is, without trimming.</param>
+    /// <param name="provider">Ignored: an identifier has no culture-specific form.</param>
+    /// <param name="result">The identifier when parsing succeeded; otherwise the default, invalid identifier.</param>
+    /// <returns>True when <paramref name="s"/> is neither null, empty nor white space.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ActivityId result)
+    {
+        if (s is null || !TextForm.IsValid(s))
+        {
+            result = default;
+            return false;
+        }
+
+        result = new ActivityId(s);
+        return true;
+    }
+
+    /// <summary>Tries to parse an identifier from its text: the value itself, by the constructor's rule.</summary>
+    /// <param name="s">The candidate text; taken as it is, without trimming.</param>
+    /// <param name="provider">Ignored: an identifier has no culture-specific form.</param>
+    /// <param name="result">The identifier when parsing succeeded; otherwise the default, invalid identifier.</param>
+    /// <returns>True when <paramref name="s"/> is neither empty nor white space.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ActivityId result)
+    {
+        if (!TextForm.IsValid(s))
+        {
+            result = default;
+            return false;
+        }
+
+        result = new ActivityId(s.ToString());
+        return true;
+    }
+
+    /// <summary>Writes <see cref="Value"/> to <paramref name="destination"/>.</summary>
+    /// <param name="destination">Where to write the value.</param>
+    /// <param name="charsWritten">The number of characters written; 0 when the value did not fit.</param>
+    /// <param name="format">Ignored: an identifier has one text form.</param>
+    /// <param name="provider">Ignored: an identifier has no culture-specific form.</param>
+    /// <returns>True when the value fit in <paramref name="destination"/>; false, with nothing written, when it did not.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        TextForm.TryFormat(Value, destination, out charsWritten);
+
     /// <summary>Returns the identifier's string form.</summary>
     /// <returns>The value.</returns>
     public override string ToString() => Value;
+
+    /// <summary>Returns the identifier's string form; the same as <see cref="ToString()"/>.</summary>
+    /// <param name="format">Ignored: an identifier has one text form.</param>
+    /// <param name="formatProvider">Ignored: an identifier has no culture-specific form.</param>
+    /// <returns>The value.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => Value;
 }

@@ -11,6 +11,11 @@ namespace SalesKpi.Reporting;
 /// local date is in <see cref="Dates"/>. The instants are computed once per period, so that every event is placed by
 /// comparison and daylight-saving transitions (a 23- or 25-hour day) are exact.</para>
 /// <para>Equality compares <see cref="Dates"/>, <see cref="Start"/>, <see cref="End"/> and <see cref="Label"/>.</para>
+/// <para>A period has no text form to parse (<see cref="ToString"/> is for people): its instants depend on the time
+/// zone of the <see cref="KpiSettings"/> it was made with, and so do the dates a label such as <c>FY2026</c> or
+/// <c>2025-W07</c> stands for (the fiscal year's first month, the first day of the week); the text carries neither. To
+/// take a period from a route or query string, read its dates into the range of a <see cref="KpiQuery"/> and let the
+/// evaluator make the periods.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class KpiPeriod : IEquatable<KpiPeriod>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using SalesKpi.Extensibility;
 using SalesKpi.Utility;
@@ -12,6 +13,7 @@ namespace SalesKpi.Reporting;
 /// <para><see cref="Rows"/> are ordered by group (<see cref="Groups"/> order), then period, then KPI (query order).</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.KpiReportJsonConverter))]
 public sealed class KpiReport
 {
     private readonly Dictionary<string, int> _groupIndex;
@@ -123,6 +125,30 @@ public sealed class KpiReport
         return [.. Groups.Select(g => target.Evaluate(Get(target.KpiId, g, periodIndex), g))];
     }
 
+    /// <summary>
+    /// Returns a short, culture-invariant summary of what the report covers — range, grouping, periods and size — not its
+    /// values: <c>2025-03-01..2025-03-31 by rep per month: 2 KPIs × 3 groups × 1 period</c>. An ungrouped report reads
+    /// <c>ungrouped</c>, and <c>per …</c> is left out when the range is one period (<see cref="PeriodUnit.None"/>).
+    /// </summary>
+    /// <returns>The summary.</returns>
+    public override string ToString()
+    {
+        var grouping = Query.GroupBy == KpiGrouping.None ? "ungrouped" : "by " + Query.GroupBy.Dimension;
+        var per = Query.Per switch
+        {
+            PeriodUnit.Week => " per week",
+            PeriodUnit.Month => " per month",
+            PeriodUnit.Quarter => " per quarter",
+            PeriodUnit.FiscalYear => " per fiscal year",
+            _ => string.Empty,
+        };
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Query.Range.Start:uuuu-MM-dd}..{Query.Range.End:uuuu-MM-dd} {grouping}{per}: {Count(Query.Kpis.Length, "KPI")} × {Count(Groups.Length, "group")} × {Count(Periods.Length, "period")}");
+
+        static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
+    }
+
     /// <summary>Makes the rows of the values, once: the rows of the first thread to finish are those every thread reads.</summary>
     private KpiReportRow[] MakeRows()
     {
@@ -143,6 +169,9 @@ public sealed class KpiReport
 
         return Interlocked.CompareExchange(ref _rows, rows, null) ?? rows;
     }
+
+    /// <summary>Returns the value at a row index (group by group, period by period, KPI by KPI), without making the rows.</summary>
+    internal KpiValue ValueAt(int index) => _values[index];
 
     private int RowIndex(string kpiId, string group, int periodIndex)
     {

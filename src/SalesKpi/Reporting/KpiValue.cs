@@ -18,6 +18,7 @@ namespace SalesKpi.Reporting;
 /// <para>Equality is component-wise over every property.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.KpiValueJsonConverter))]
 public sealed class KpiValue : IEquatable<KpiValue>
 {
     // A report holds one value per group, period and KPI, so the object is small: the value and the currency of money
@@ -116,6 +117,23 @@ public sealed class KpiValue : IEquatable<KpiValue>
         _more = other._more;
         _has = other._has;
     }
+
+    /// <summary>Makes a value from the fields a document holds (JSON): the constructor every factory ends in, unchecked.</summary>
+    internal static KpiValue FromParts(
+        KpiUnit unit,
+        decimal? value,
+        string? undefinedReason,
+        Currency? currency,
+        decimal? numerator,
+        decimal? denominator,
+        Money? amount,
+        int? sampleSize,
+        decimal? median,
+        decimal? p25,
+        decimal? p75,
+        decimal? p90,
+        int unpricedCount) =>
+        new(unit, value, undefinedReason, currency, numerator, denominator, amount, sampleSize, median, p25, p75, p90, unpricedCount);
 
     /// <summary>Gets the unit of <see cref="Value"/>.</summary>
     public KpiUnit Unit { get; }
@@ -366,6 +384,19 @@ public sealed class KpiValue : IEquatable<KpiValue>
         var rounded = new Money(decimal.Round(value, 2, MidpointRounding.AwayFromZero), Currency ?? default);
         return Currency is { } c && c != SalesKpi.Currency.None ? rounded.ToString() : rounded.ToString()[..^4];
     }
+
+    /// <summary>
+    /// Returns a number in this value's unit, as <see cref="ToString"/> writes the value without its details:
+    /// <c>12</c>, <c>0.15</c>, <c>1,250.00 USD</c>, <c>1,250.00 USD per day</c> or <c>30.5 days</c>. For a number
+    /// that is not this value but is measured like it, such as the mean of its peers.
+    /// </summary>
+    internal string FormatInUnit(decimal value) => Unit switch
+    {
+        KpiUnit.Money => FormatMoney(value),
+        KpiUnit.MoneyPerDay => FormatMoney(value) + " per day",
+        KpiUnit.Days => Format(value) + " days",
+        _ => Format(value),
+    };
 
     internal static string Format(decimal value) =>
         decimal.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);

@@ -43,10 +43,26 @@ public sealed class PeerComparison
     /// <summary>Gets the number of peers with a defined value.</summary>
     public int PeerCount { get; }
 
-    /// <summary>Returns <c>group: value vs peer mean (relative difference), rank r of n</c>.</summary>
+    /// <summary>
+    /// Returns a stable, culture-invariant description with the value and the peer mean both in the KPI's unit and the
+    /// relative difference as a signed percentage: <c>ayse: 6,000.00 USD vs peer mean 10,000.00 USD (-40%), rank 3 of 3</c>,
+    /// <c>olga: 28 days vs peer mean 40 days (-30%), rank 1 of 3</c>. Without peers it reads
+    /// <c>ayse: 6,000.00 USD vs no peers, rank 1 of 1</c>; an undefined value reads
+    /// <c>ayse: undefined (no deals won in the period) vs peer mean 10,000.00 USD, not ranked</c>; a relative difference
+    /// that is undefined (a peer mean of zero) is left out. Numbers are rounded as <see cref="KpiValue.ToString"/> rounds them.
+    /// </summary>
     /// <returns>The description.</returns>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Group}: {Value} vs peer mean {PeerMean} ({RelativeDifference}), rank {Rank?.ToString(CultureInfo.InvariantCulture) ?? "-"} of {PeerCount + 1}");
+    public override string ToString()
+    {
+        var value = Value.Value is { } v ? Value.FormatInUnit(v) : $"undefined ({Value.UndefinedReason})";
+        var peers = PeerMean.Value is { } mean ? "peer mean " + Value.FormatInUnit(mean) : "no peers";
+        var difference = RelativeDifference.Value is { } d ? $" ({Percent(d)})" : string.Empty;
+        var rank = Rank is { } r ? string.Create(CultureInfo.InvariantCulture, $"rank {r} of {PeerCount + 1}") : "not ranked";
+        return $"{Group}: {value} vs {peers}{difference}, {rank}";
+    }
+
+    private static string Percent(decimal ratio) =>
+        decimal.Round(ratio * 100m, 2, MidpointRounding.AwayFromZero).ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture) + "%";
 
     internal static PeerComparison Create(string group, KpiValue value, decimal[] peers, KpiDirection direction)
     {

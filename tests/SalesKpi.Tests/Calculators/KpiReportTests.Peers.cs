@@ -32,7 +32,8 @@ public partial class KpiReportTests
         Assert.Equal(3, r1.Rank);
         Assert.Equal("r1", r1.Group);
         Assert.Equal(KpiValue.Count(12), r1.Value);
-        Assert.Equal($"r1: {r1.Value} vs peer mean {r1.PeerMean} ({r1.RelativeDifference}), rank 3 of 4", r1.ToString());
+        // The mean in the unit of the value (a count), the difference as a percentage: -0.4 is -40%.
+        Assert.Equal("r1: 12 vs peer mean 20 (-40%), rank 3 of 4", r1.ToString());
     }
 
     [Fact]
@@ -89,6 +90,9 @@ public partial class KpiReportTests
         Assert.Null(r3.Rank);
         Assert.Equal("the group's value is undefined: calls is zero", r3.RelativeDifference.UndefinedReason);
         Assert.Equal(0.2m, r3.PeerMean.Value); // (0.1 + 0.3) / 2
+        // -2/3 = -66.666…% rounds to -66.67%; r3's value is undefined, so it shows the reason and no difference or rank.
+        Assert.Equal("r1: 0.1 vs peer mean 0.3 (-66.67%), rank 2 of 2", r1.ToString());
+        Assert.Equal("r3: undefined (calls is zero) vs peer mean 0.2, not ranked", r3.ToString());
     }
 
     [Fact]
@@ -113,6 +117,7 @@ public partial class KpiReportTests
         Assert.Equal("there are no peers with a value", r1.PeerMean.UndefinedReason);
         Assert.Equal("there are no peers with a value", r1.RelativeDifference.UndefinedReason);
         Assert.Equal(1, r1.Rank);
+        Assert.Equal("r1: 1 vs no peers, rank 1 of 1", r1.ToString());
     }
 
     [Fact]
@@ -126,6 +131,8 @@ public partial class KpiReportTests
         // r2 gave 0 demos: 1 demo against a mean of 0 is no finite relative difference.
         Assert.Equal(0m, r1.PeerMean.Value);
         Assert.Equal("the peer mean is zero", r1.RelativeDifference.UndefinedReason);
+        // No difference to show; 1 demo beats r2's 0, so r1 ranks 1st of the 2.
+        Assert.Equal("r1: 1 vs peer mean 0, rank 1 of 2", r1.ToString());
     }
 
     /// <summary>Evaluates <c>demos</c> by rep over March.</summary>
@@ -151,5 +158,7 @@ public partial class KpiReportTests
         Assert.Equal(-0.3m, r1.PeerMean.Value);
         Assert.Equal(0.2m / 0.3m, r1.RelativeDifference.Value);
         Assert.Equal(1, r1.Rank);
+        // Above a negative mean is positive, and the text says so with its sign: 2/3 = +66.67%.
+        Assert.Equal("r1: -0.1 vs peer mean -0.3 (+66.67%), rank 1 of 3", r1.ToString());
     }
 }

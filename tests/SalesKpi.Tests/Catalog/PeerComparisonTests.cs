@@ -46,6 +46,8 @@ public sealed class PeerComparisonTests
         Assert.Equal(-0.4m, comparison.RelativeDifference.Value);
         Assert.Equal(2, comparison.PeerCount);
         Assert.Equal(3, comparison.Rank);
+        // The peer mean is written in the KPI's unit, with its currency, like the value.
+        Assert.Equal("ayse: 6,000.00 USD vs peer mean 10,000.00 USD (-40%), rank 3 of 3", comparison.ToString());
     }
 
     [Fact]
@@ -59,6 +61,7 @@ public sealed class PeerComparisonTests
         Assert.Equal(40m, comparison.PeerMean.Value);
         Assert.Equal(-0.3m, comparison.RelativeDifference.Value);
         Assert.Equal(1, comparison.Rank);
+        Assert.Equal("olga: 28 days vs peer mean 40 days (-30%), rank 1 of 3", comparison.ToString());
     }
 
     [Fact]
@@ -73,6 +76,8 @@ public sealed class PeerComparisonTests
         Assert.Equal(2, budi.Rank);
         Assert.Equal(34m, ayse.PeerMean.Value);
         Assert.Equal(6m / 34m, ayse.RelativeDifference.Value);
+        // 6 / 34 = 0.176470… → +17.65%.
+        Assert.Equal("ayse: 40 days vs peer mean 34 days (+17.65%), rank 2 of 3", ayse.ToString());
     }
 
     [Fact]

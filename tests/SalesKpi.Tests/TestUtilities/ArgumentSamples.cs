@@ -30,6 +30,10 @@ public static class ArgumentSamples
     private static readonly Dictionary<Type, Func<object>> Samples = new()
     {
         [typeof(string)] = () => "sample",
+        [typeof(System.Text.Json.Utf8JsonWriter)] = () => new System.Text.Json.Utf8JsonWriter(Stream.Null),
+        [typeof(Stream)] = () => new MemoryStream(),
+        [typeof(CancellationToken)] = () => CancellationToken.None,
+        [typeof(SalesKpi.Serialization.KpiReportJsonOptions)] = () => SalesKpi.Serialization.KpiReportJsonOptions.Default,
         [typeof(decimal)] = () => 1m,
         [typeof(int)] = () => 1,
         [typeof(long)] = () => 1L,
@@ -85,6 +89,7 @@ public static class ArgumentSamples
         [typeof(KpiQuery)] = () => new KpiQuery(TestData.January, [Kpis.CloseRate]),
         [typeof(KpiEvaluator)] = () => new KpiEvaluator(),
         [typeof(KpiReport)] = SampleReport,
+        [typeof(KpiReportReader)] = () => new KpiEvaluator().EvaluateRows(SampleData(), new KpiQuery(TestData.January, [Kpis.CloseRate])),
         [typeof(KpiAccumulation)] = () => new KpiEvaluator().Accumulate(SampleData(), new KpiQuery(TestData.January, [Kpis.CloseRate])),
         [typeof(MoneyTotal)] = () => new KpiCalculatorContext(KpiSettings.Default, SampleData()).CreateMoneyTotal(),
         [typeof(KpiPeriod)] = () => SampleReport().Periods[0],

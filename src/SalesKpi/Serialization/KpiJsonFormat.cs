@@ -1,0 +1,204 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using SalesKpi.Reporting;
+
+namespace SalesKpi.Serialization;
+
+/// <summary>The text forms of the report document shared by its writer and reader: unit and direction names, dates, rounding.</summary>
+internal static class KpiJsonFormat
+{
+    /// <summary>Ratios and means in a report are rounded to this many decimals; counts and money sums are exact.</summary>
+    public const int Decimals = 10;
+
+    public static string UnitName(KpiUnit unit) => unit switch
+    {
+        KpiUnit.Count => "count",
+        KpiUnit.Ratio => "ratio",
+        KpiUnit.Money => "money",
+        KpiUnit.Days => "days",
+        KpiUnit.MoneyPerDay => "money-per-day",
+        _ => "number",
+    };
+
+    public static KpiUnit ParseUnit(string? name) => name switch
+    {
+        "count" => KpiUnit.Count,
+        "ratio" => KpiUnit.Ratio,
+        "money" => KpiUnit.Money,
+        "days" => KpiUnit.Days,
+        "money-per-day" => KpiUnit.MoneyPerDay,
+        "number" => KpiUnit.Number,
+        _ => throw new JsonException($"'{name}' is not a KPI unit: expected count, ratio, money, days, money-per-day or number."),
+    };
+
+    public static string DirectionName(KpiDirection direction) =>
+        direction == KpiDirection.HigherIsBetter ? "higher-is-better" : "lower-is-better";
+
+    public static string PeriodUnitName(PeriodUnit unit) => unit == PeriodUnit.None ? "none" : unit.ToString().ToLowerInvariant();
+
+    public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    public static LocalDate ParseDate(string? text, string property)
+    {
+        var result = LocalDatePattern.Iso.Parse(text ?? string.Empty);
+        return result.Success
+            ? result.Value
+            : throw new JsonException($"'{property}': '{text}' is not an ISO date (yyyy-MM-dd).");
+    }
+
+    /// <summary>Rounds to <see cref="Decimals"/> places and drops trailing zeros, so that 0.5 is written 0.5 and 1250.00 is 1250.</summary>
+    public static decimal Round(decimal value) => decimal.Round(value, Decimals, MidpointRounding.ToEven) / 1.0000000000000000000000000000m;
+
+    /// <summary>Writes a value's object: <c>value</c>, <c>unit</c> and the fields it has.</summary>
+    /// <param name="json">The writer.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="round">Whether decimals are rounded to <see cref="Decimals"/> places (in a report) or written exactly.</param>
+    public static void WriteValue(Utf8JsonWriter json, KpiValue value, bool round)
+    {
+        json.WriteStartObject();
+        if (value.Value is { } v)
+        {
+            json.WriteNumber("value", round ? Round(v) : v);
+        }
+        else
+        {
+            json.WriteNull("value");
+        }
+
+        json.WriteString("unit", UnitName(value.Unit));
+        if (value.Currency is { } currency)
+        {
+            json.WriteString("currency", currency.Code);
+        }
+
+        Number(json, "numerator", value.Numerator, round);
+        Number(json, "denominator", value.Denominator, round);
+        if (value.Amount is { } amount)
+        {
+            json.WritePropertyName("amount");
+            WriteMoney(json, amount, round);
+        }
+
+        if (value.SampleSize is { } n)
+        {
+            json.WriteNumber("sampleSize", n);
+        }
+
+        Number(json, "median", value.Median, round);
+        Number(json, "p25", value.Percentile25, round);
+        Number(json, "p75", value.Percentile75, round);
+        Number(json, "p90", value.Percentile90, round);
+        if (value.UnpricedCount > 0)
+        {
+            json.WriteNumber("unpriced", value.UnpricedCount);
+        }
+
+        if (value.UndefinedReason is { } reason)
+        {
+            json.WriteString("reason", reason);
+        }
+
+        json.WriteEndObject();
+    }
+
+    public static void WriteMoney(Utf8JsonWriter json, Money money, bool round)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("value", round ? Round(money.Amount) : money.Amount);
+        json.WriteString("currency", money.Currency.Code);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Reads a value's object as <see cref="WriteValue"/> writes it.</summary>
+    public static KpiValue ReadValue(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "a KPI value");
+        decimal? value = null, numerator = null, denominator = null, median = null, p25 = null, p75 = null, p90 = null;
+        string? unit = null, reason = null;
+        Currency? currency = null;
+        Money? amount = null;
+        int? sampleSize = null;
+        var unpriced = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "value": value = reader.TokenType == JsonTokenType.Null ? null : reader.GetDecimal(); break;
+                case "unit": unit = reader.GetString(); break;
+                case "currency": currency = ReadCurrency(ref reader); break;
+                case "numerator": numerator = reader.GetDecimal(); break;
+                case "denominator": denominator = reader.GetDecimal(); break;
+                case "amount": amount = ReadMoney(ref reader); break;
+                case "sampleSize": sampleSize = reader.GetInt32(); break;
+                case "median": median = reader.GetDecimal(); break;
+                case "p25": p25 = reader.GetDecimal(); break;
+                case "p75": p75 = reader.GetDecimal(); break;
+                case "p90": p90 = reader.GetDecimal(); break;
+                case "unpriced": unpriced = reader.GetInt32(); break;
+                case "reason": reason = reader.GetString(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        if (unit is null)
+        {
+            throw new JsonException("A KPI value has no 'unit'.");
+        }
+
+        if (value is null && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new JsonException("A KPI value without a 'value' must have a 'reason'.");
+        }
+
+        return KpiValue.FromParts(ParseUnit(unit), value, reason, currency, numerator, denominator, amount, sampleSize, median, p25, p75, p90, unpriced);
+    }
+
+    public static Money ReadMoney(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "an amount of money");
+        decimal? value = null;
+        Currency? currency = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "value": value = reader.GetDecimal(); break;
+                case "currency": currency = ReadCurrency(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return value is { } v && currency is { } c
+            ? new Money(v, c)
+            : throw new JsonException("An amount of money needs a 'value' and a 'currency'.");
+    }
+
+    public static Currency ReadCurrency(ref Utf8JsonReader reader)
+    {
+        var code = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        return Currency.IsValidCode(code)
+            ? new Currency(code!)
+            : throw new JsonException($"'{code}' is not an ISO 4217 currency code (such as USD or EUR).");
+    }
+
+    public static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
+    {
+        if (reader.TokenType != token)
+        {
+            throw new JsonException($"Expected {what} ({token}), found {reader.TokenType}.");
+        }
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, decimal? value, bool round)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, round ? Round(v) : v);
+        }
+    }
+}
