@@ -112,9 +112,16 @@ internal sealed class ImportSession
 
     public async ValueTask<CsvImportResult> RunAsync()
     {
+        using var telemetry = ImportTelemetry.Start(_source is DataReaderImportSource, _options);
         try
         {
-            return await ImportAsync().ConfigureAwait(false);
+            var result = await ImportAsync().ConfigureAwait(false);
+            ImportTelemetry.Completed(telemetry, result);
+            return result;
+        }
+        catch (Exception e) when (ImportTelemetry.Failed(telemetry, e))
+        {
+            throw; // Never reached: the filter records the failure on the span and lets the exception through.
         }
         catch (CsvImportException e)
         {

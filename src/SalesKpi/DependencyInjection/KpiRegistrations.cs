@@ -26,6 +26,9 @@ internal sealed class KpiRegistrations
     /// <summary>Gets or sets a value indicating whether the exchange-rate provider is built by the container (<c>UseExchangeRates&lt;TProvider&gt;</c>).</summary>
     public bool ExchangeRatesFromContainer { get; set; }
 
+    /// <summary>Gets the changes to the settings made when the container creates them (<c>ConfigureSettingsFromServices</c>), in registration order.</summary>
+    public List<Action<IServiceProvider, KpiSettingsOptions>> SettingsOnBuild { get; } = [];
+
     /// <summary>Gets the registered ids, in registration order.</summary>
     public IEnumerable<string> Ids => _entries.Select(e => e.Id);
 
@@ -33,9 +36,21 @@ internal sealed class KpiRegistrations
     public static KpiSettings ResolveSettings(IServiceProvider services)
     {
         var r = services.GetRequiredService<KpiRegistrations>();
-        return r.ExchangeRatesFromContainer
+        var settings = r.ExchangeRatesFromContainer
             ? r.Settings.WithReportingCurrency(r.Settings.ReportingCurrency, services.GetRequiredService<IExchangeRateProvider>(), r.Settings.FixedRateDate)
             : r.Settings;
+        if (r.SettingsOnBuild.Count == 0)
+        {
+            return settings;
+        }
+
+        var options = new KpiSettingsOptions(settings);
+        foreach (var configure in r.SettingsOnBuild)
+        {
+            configure(services, options);
+        }
+
+        return options.ToSettings();
     }
 
     public static KpiRegistrations? Find(IServiceCollection services)

@@ -41,6 +41,31 @@ public static class SalesKpiBuilderSettingsExtensions
         return Apply(builder, registrations, settings, registrations.ExchangeRatesFromContainer);
     }
 
+    /// <summary>
+    /// Changes settings when the container creates them, from its services: the delegate receives the settings made in
+    /// code as <see cref="KpiSettingsOptions"/>, and what it sets is validated then. Configuration binding
+    /// (SalesKpi.Extensions.Hosting) is built on it.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the settings from the application's services, such as from its configuration.</param>
+    /// <returns>The builder.</returns>
+    /// <remarks>
+    /// <para>The delegates run once, in registration order, when <see cref="KpiSettings"/> (or the evaluator) is first
+    /// resolved, after every setting made in code (<see cref="ConfigureSettings"/>,
+    /// <see cref="UseSettings"/>, <c>UseExchangeRates</c>), whatever the order of the calls: what they set wins. An
+    /// invalid setting then throws <see cref="InvalidOperationException"/> from the resolution, with the message of
+    /// <see cref="KpiSettingsOptions.ToSettings"/> or the one the delegate throws.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">SalesKpi is not registered in the builder's services.</exception>
+    public static ISalesKpiBuilder ConfigureSettingsFromServices(this ISalesKpiBuilder builder, Action<IServiceProvider, KpiSettingsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        KpiRegistrations.Of(builder).SettingsOnBuild.Add(configure);
+        return builder;
+    }
+
     /// <summary>Replaces every setting, exchange rates included, with the given settings.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="settings">The settings, such as <c>KpiSettings.Default.WithZone("Europe/Istanbul")</c>.</param>

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using NodaTime;
+using SalesKpi.Diagnostics;
 using SalesKpi.Engine;
 using SalesKpi.Extensibility;
 using SalesKpi.Utility;
@@ -170,6 +171,7 @@ public sealed class KpiEvaluator
         Preconditions.CheckNotNull(data);
         Preconditions.CheckNotNull(query);
         cancellationToken.ThrowIfCancellationRequested();
+        using var telemetry = EvaluationTelemetry.Start(data, query, Settings);
         var compiled = CompiledQuery.Compile(query, Settings);
         var context = new KpiCalculatorContext(Settings, data, Clock, Services);
         var executors = QueryExecutors.For(compiled, data, context, Columnar);
@@ -182,6 +184,10 @@ public sealed class KpiEvaluator
             // The columnar scan sums amounts per cell as it goes and cannot leave one cell out: when a sum overflows a
             // decimal, the evaluation is redone record by record, where the overflowing cell alone is undefined.
             return Accumulate(data, compiled, context, QueryExecutors.For(compiled, data, context, columnar: false), cancellationToken);
+        }
+        catch (Exception e) when (EvaluationTelemetry.Failed(telemetry, e))
+        {
+            throw; // Never reached: the filter records the failure on the span and lets the exception through.
         }
     }
 

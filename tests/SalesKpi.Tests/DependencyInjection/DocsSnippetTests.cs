@@ -14,7 +14,7 @@ namespace SalesKpi.Tests.DependencyInjection;
 public sealed partial class DocsSnippetTests
 {
     /// <summary>The pages whose every C# block must be a snippet, or say why not with <c>&lt;!-- not-compiled: reason --&gt;</c>.</summary>
-    private static readonly string[] FullyCompiledPages = ["README.md", "docs/dependency-injection.md", "docs/extending.md"];
+    private static readonly string[] FullyCompiledPages = ["README.md", "docs/dependency-injection.md", "docs/extending.md", "docs/json.md", "docs/telemetry.md"];
 
     private static readonly Lazy<Dictionary<string, string>> Snippets = new(ReadSnippets);
 
@@ -45,9 +45,11 @@ public sealed partial class DocsSnippetTests
     }
 
     [Theory]
-    [InlineData("docs/dependency-injection.md", "di-registration", "kpi-endpoint", "kpi-endpoint-program", "di-resolve", "di-fake-clock")]
+    [InlineData("docs/dependency-injection.md", "di-registration", "kpi-endpoint", "kpi-endpoint-program", "di-resolve", "di-fake-clock", "hosting-configuration")]
     [InlineData("docs/extending.md", "demos-calculator", "demos-per-won-deal-calculator", "demos-registration", "demos-per-won-deal-test")]
     [InlineData("README.md", "readme-usings", "readme-registration", "readme-quick-start", "readme-report")]
+    [InlineData("docs/telemetry.md", "telemetry-kpi-metrics")]
+    [InlineData("docs/json.md", "json-serialize")]
     public void Page_ShowsItsCompiledSnippets(string page, params string[] names)
     {
         var shown = TaggedBlock().Matches(ReadPage(page)).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);

@@ -45,8 +45,8 @@ public sealed class NullArgumentSweepTests
         string[] expected =
         [
             "Microsoft.Extensions.DependencyInjection", "SalesKpi", "SalesKpi.Activities", "SalesKpi.BuiltIn",
-            "SalesKpi.Deals", "SalesKpi.Extensibility", "SalesKpi.Leads", "SalesKpi.Marketing", "SalesKpi.Opportunities",
-            "SalesKpi.Planning", "SalesKpi.Reporting", "SalesKpi.Reps", "SalesKpi.Serialization",
+            "SalesKpi.Deals", "SalesKpi.Diagnostics", "SalesKpi.Extensibility", "SalesKpi.Leads", "SalesKpi.Marketing",
+            "SalesKpi.Opportunities", "SalesKpi.Planning", "SalesKpi.Reporting", "SalesKpi.Reps", "SalesKpi.Serialization",
         ];
 
         var swept = SweptTypes.Select(t => t.Namespace).Distinct().Order(StringComparer.Ordinal);
