@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using NodaTime.Text;
 using SalesKpi;
 using SalesKpi.Csv;
+using SalesKpi.Diagnostics;
 using SalesKpi.Reporting;
 using SalesKpi.Reps;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The built-in KPIs, the catalog and the evaluator; the time zone from configuration (SalesKpi:TimeZone).
-var zone = builder.Configuration["SalesKpi:TimeZone"] ?? "UTC";
-builder.Services.AddSalesKpi().ConfigureSettings(s => s.TimeZone = zone);
+// The built-in KPIs, the catalog and the evaluator, with the settings of appsettings.json's "SalesKpi" section
+// (validated when the host starts), and the last report's values as the "saleskpi.kpi.value" gauges of the "SalesKpi"
+// meter: export them with OpenTelemetry (AddMeter("SalesKpi")) to Prometheus, Grafana or any OTLP backend.
+builder.Services.AddSalesKpi(builder.Configuration.GetSection("SalesKpi")).AddKpiMetrics();
 
 // The CRM export the reports are computed on, imported once at start-up.
 builder.Services.AddSingleton(services =>
@@ -29,14 +32,51 @@ app.MapGet("/kpis", (IKpiCatalog catalog) =>
 
 // A report as the documented JSON document: /report?from=2025-01-01&to=2025-12-31&by=team&per=quarter&kpi=close-rate
 app.MapGet("/report", Results<Ok<KpiReport>, ProblemHttpResult> (
-    string? from, string? to, string? by, string? per, string[]? kpi, SalesData data, IKpiCatalog catalog, KpiEvaluator evaluator) =>
+    string? from, string? to, string? by, string? per, string[]? kpi, SalesData data, IKpiCatalog catalog, KpiEvaluator evaluator, KpiMetrics metrics, CancellationToken cancellationToken) =>
 {
     if (Requests.Query(from, to, by, per, kpi, catalog) is not { } query)
     {
         return Requests.Problem(from, to, by, per, kpi, catalog);
     }
 
-    return TypedResults.Ok(evaluator.Evaluate(data, query));
+    var report = evaluator.Evaluate(data, query, cancellationToken);
+    metrics.Publish(report);
+    return TypedResults.Ok(report);
+});
+
+// A report on CRM files uploaded as multipart/form-data (reps.csv, deals.csv, …), imported asynchronously.
+app.MapPost("/report", async Task<Results<Ok<KpiReport>, ProblemHttpResult>> (
+    HttpRequest request, string? from, string? to, string? by, string? per, [FromQuery] string[]? kpi, IKpiCatalog catalog, KpiEvaluator evaluator, CancellationToken cancellationToken) =>
+{
+    if (Requests.Query(from, to, by, per, kpi, catalog) is not { } query)
+    {
+        return Requests.Problem(from, to, by, per, kpi, catalog);
+    }
+
+    if (!request.HasFormContentType)
+    {
+        return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Upload the CSV files as multipart/form-data, one part per file (reps.csv, deals.csv, …).");
+    }
+
+    var form = await request.ReadFormAsync(cancellationToken);
+    var streams = form.Files.ToDictionary(f => f.FileName, f => f.OpenReadStream(), StringComparer.OrdinalIgnoreCase);
+    try
+    {
+        var imported = await new CsvImporter().ImportAsync(CsvSource.FromStreams(streams), cancellationToken);
+        return TypedResults.Ok(evaluator.Evaluate(imported.Data, query, cancellationToken));
+    }
+    catch (CsvImportException e)
+    {
+        // The message names the file, line and column, and what to change.
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The CSV files cannot be imported.", detail: e.Message);
+    }
+    finally
+    {
+        foreach (var stream in streams.Values)
+        {
+            await stream.DisposeAsync();
+        }
+    }
 });
 
 // One rep's values over a range, the rep bound from the route (RepId is IParsable).

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using SalesKpi.Diagnostics;
 using SalesKpi.Reporting;
 
 namespace SalesKpi.Samples.WebApi.Tests;
@@ -88,6 +91,95 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Api>, IDisposable
         Assert.Contains("'2025-13-01' is not a date", errors.GetProperty("from")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("'manager'", errors.GetProperty("by")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("'close-rat'", errors.GetProperty("kpi")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_ImportsTheFilesAsynchronously()
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("id,name,team\nr1,Ayşe Demir,team-east\n"), "files", "reps.csv" },
+            {
+                new StringContent("id,opportunity_id,account,owner,closed_at,amount,currency,kind,term_start,term_end,recurring_monthly\n"
+                    + "d1,,acc-1,r1,2025-02-03T09:00:00Z,900.00,USD,new-business,,,\n"
+                    + "d2,,acc-2,r1,2025-02-04T09:00:00Z,300.00,USD,new-business,,,\n"),
+                "files",
+                "deals.csv"
+            },
+        };
+
+        using var response = await _client.PostAsync(new Uri("/report?from=2025-01-01&to=2025-12-31&kpi=average-deal-size", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = JsonSerializer.Deserialize<KpiReport>(await response.Content.ReadAsStringAsync())!;
+
+        // (900 + 300) / 2 deals = 600 USD.
+        Assert.Equal(600m, report.Get("average-deal-size").Value);
+    }
+
+    [Fact]
+    public async Task Upload_OfABadFile_Is400_NamingTheFileLineAndColumn()
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("id,name,team\nr1,Ayşe Demir,team-east\n"), "files", "reps.csv" },
+            {
+                new StringContent("id,opportunity_id,account,owner,closed_at,amount,currency,kind,term_start,term_end,recurring_monthly\n"
+                    + "d1,,acc-1,r1,yesterday,900.00,USD,new-business,,,\n"),
+                "files",
+                "deals.csv"
+            },
+        };
+
+        using var response = await _client.PostAsync(new Uri("/report?from=2025-01-01&to=2025-12-31", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        // Line 2 (after the header); "d1,,acc-1,r1," is 13 characters, so closed_at starts in column 14.
+        Assert.StartsWith("deals.csv:2:14: closed_at: 'yesterday'", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_PublishesItsValuesAsGauges()
+    {
+        var exported = new List<Metric>();
+        using (var meters = Sdk.CreateMeterProviderBuilder().AddMeter(SalesKpiTelemetry.SourceName).AddInMemoryExporter(exported).Build())
+        {
+            using var response = await _client.GetAsync(new Uri("/report?from=2025-01-01&to=2025-12-31&by=team&kpi=average-deal-size", UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+            meters.ForceFlush();
+        }
+
+        var gauge = exported.Last(m => m.Name == "saleskpi.kpi.value");
+        var points = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (ref readonly var point in gauge.GetMetricPoints())
+        {
+            var tags = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var tag in point.Tags)
+            {
+                tags[tag.Key] = tag.Value;
+            }
+
+            if ((string?)tags["kpi"] == "average-deal-size")
+            {
+                points[(string)tags["group"]!] = point.GetGaugeLastValueDouble();
+            }
+        }
+
+        // team-east (6,000 + 4,000) / 2 = 5,000 USD; team-west 10,000 / 1 = 10,000 USD.
+        Assert.Equal(5_000d, points["team-east"]);
+        Assert.Equal(10_000d, points["team-west"]);
+    }
+
+    [Fact]
+    public void ABadSetting_StopsTheStart_NamingTheKey()
+    {
+        using var api = new Api().WithWebHostBuilder(b => b.UseSetting("SalesKpi:TimeZone", "Europe/Istanbl"));
+
+        var e = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+
+        Assert.Contains("SalesKpi:TimeZone", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Europe/Istanbul", e.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The app on a data directory of two reps and three deals in May 2025.</summary>
