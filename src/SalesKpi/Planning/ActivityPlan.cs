@@ -61,6 +61,7 @@ public sealed class ActivityPlan
     public PlanInput? AverageDealSize { get; }
 
     /// <summary>Gets the dates the target is to be reached in.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Serialization.DateIntervalJsonConverter))]
     public DateInterval Horizon { get; }
 
     /// <summary>Gets the calendar that decides the working days.</summary>

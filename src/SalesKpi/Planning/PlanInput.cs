@@ -6,6 +6,7 @@ using SalesKpi.Utility;
 namespace SalesKpi.Planning;
 
 /// <summary>Where an input of a plan came from.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PlanInputSource>))]
 public enum PlanInputSource
 {
     /// <summary>The caller gave the value (a goal, an assumed rate).</summary>
@@ -59,6 +60,7 @@ public sealed class PlanInput : IEquatable<PlanInput>
 
     /// <summary>Gets the dates the KPI was evaluated over.</summary>
     /// <value>The window for <see cref="PlanInputSource.FromData"/>; otherwise null.</value>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Serialization.DateIntervalJsonConverter))]
     public DateInterval? Window { get; }
 
     /// <summary>Returns true when both inputs are equal, or both are null.</summary>

@@ -18,6 +18,7 @@ namespace SalesKpi.Reporting;
 /// evaluator make the periods.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.KpiPeriodJsonConverter))]
 public sealed class KpiPeriod : IEquatable<KpiPeriod>
 {
     internal KpiPeriod(DateInterval dates, Instant start, Instant end, string label)

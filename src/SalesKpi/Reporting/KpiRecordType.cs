@@ -1,6 +1,7 @@
 namespace SalesKpi.Reporting;
 
 /// <summary>The collections of a <see cref="SalesData"/> snapshot a KPI can read.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<KpiRecordType>))]
 public enum KpiRecordType
 {
     /// <summary><see cref="SalesData.Leads"/>.</summary>

@@ -4,6 +4,7 @@ using SalesKpi.Utility;
 namespace SalesKpi.Reporting;
 
 /// <summary>Whether a target is a floor or a ceiling.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TargetComparison>))]
 public enum TargetComparison
 {
     /// <summary>The value should be at least the threshold (close rate at least 65%).</summary>
@@ -14,6 +15,7 @@ public enum TargetComparison
 }
 
 /// <summary>Whether a value meets its target.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<KpiTargetStatus>))]
 public enum KpiTargetStatus
 {
     /// <summary>The value is undefined, so the target cannot be judged.</summary>

@@ -1,6 +1,7 @@
 namespace SalesKpi.Reporting;
 
 /// <summary>The unit of a KPI's value.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<KpiUnit>))]
 public enum KpiUnit
 {
     /// <summary>A number of records, such as calls or deals won.</summary>

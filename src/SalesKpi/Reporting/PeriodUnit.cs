@@ -1,6 +1,7 @@
 namespace SalesKpi.Reporting;
 
 /// <summary>How a reporting range is cut into periods.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PeriodUnit>))]
 public enum PeriodUnit
 {
     /// <summary>One period: the whole range.</summary>

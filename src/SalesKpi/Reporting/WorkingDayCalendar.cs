@@ -24,6 +24,7 @@ namespace SalesKpi.Reporting;
 /// </code>
 /// </example>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.WorkingDayCalendarJsonConverter))]
 public sealed class WorkingDayCalendar : IEquatable<WorkingDayCalendar>
 {
     private const int AllDays = 0b111_1111;

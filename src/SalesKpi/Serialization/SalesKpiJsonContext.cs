@@ -14,10 +14,17 @@ namespace SalesKpi.Serialization;
 /// <see cref="JsonSerializerContext"/> <c>Default</c> to <c>JsonSerializerOptions.TypeInfoResolverChain</c> (ASP.NET Core:
 /// <c>ConfigureHttpJsonOptions</c>).
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(DateIntervalJsonConverter)])]
 [JsonSerializable(typeof(KpiReport))]
 [JsonSerializable(typeof(KpiValue))]
 [JsonSerializable(typeof(PeerComparison))]
+[JsonSerializable(typeof(KpiTrend))]
+[JsonSerializable(typeof(KpiTargetResult))]
+[JsonSerializable(typeof(KpiPeriod))]
+[JsonSerializable(typeof(WorkingDayCalendar))]
+[JsonSerializable(typeof(Planning.ActivityPlan))]
+[JsonSerializable(typeof(Planning.MagicNumberResult))]
+[JsonSerializable(typeof(Planning.PlanInput))]
 [JsonSerializable(typeof(Money))]
 [JsonSerializable(typeof(Currency))]
 [JsonSerializable(typeof(RepId))]
