@@ -186,6 +186,28 @@ internal static class KpiJsonFormat
             : throw new JsonException($"'{code}' is not an ISO 4217 currency code (such as USD or EUR).");
     }
 
+    /// <summary>Reads <c>{"from": "2025-03-01", "to": "2025-03-31"}</c>; <paramref name="where"/> names it in errors.</summary>
+    public static DateInterval ReadInterval(ref Utf8JsonReader reader, string where)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, $"'{where}'");
+        string? from = null, to = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "from": from = reader.GetString(); break;
+                case "to": to = reader.GetString(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        var start = ParseDate(from, where + ".from");
+        var end = ParseDate(to, where + ".to");
+        return end >= start ? new DateInterval(start, end) : throw new JsonException($"'{where}': 'to' ({to}) is before 'from' ({from}).");
+    }
+
     public static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
     {
         if (reader.TokenType != token)

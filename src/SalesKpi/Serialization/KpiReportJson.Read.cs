@@ -55,8 +55,7 @@ public static partial class KpiReportJson
 
                     break;
                 case "range":
-                    var (from, to) = ReadDates(ref reader, "range");
-                    range = new DateInterval(from, to);
+                    range = KpiJsonFormat.ReadInterval(ref reader, "range");
                     break;
                 case "settings":
                     (settings, by, per) = ReadSettings(ref reader);
@@ -113,27 +112,6 @@ public static partial class KpiReportJson
             .Select(p => new KpiPeriod(new DateInterval(p.From, p.To), settings.StartOf(p.From), settings.StartOf(p.To.PlusDays(1)), p.Label))
             .ToImmutableArray();
         return new KpiReport(query, settings, reportPeriods, [.. groups], values);
-    }
-
-    private static (LocalDate From, LocalDate To) ReadDates(ref Utf8JsonReader reader, string where)
-    {
-        KpiJsonFormat.Expect(ref reader, JsonTokenType.StartObject, $"'{where}'");
-        string? from = null, to = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            switch (name)
-            {
-                case "from": from = reader.GetString(); break;
-                case "to": to = reader.GetString(); break;
-                default: reader.Skip(); break;
-            }
-        }
-
-        var start = KpiJsonFormat.ParseDate(from, where + ".from");
-        var end = KpiJsonFormat.ParseDate(to, where + ".to");
-        return end >= start ? (start, end) : throw new JsonException($"'{where}': 'to' ({to}) is before 'from' ({from}).");
     }
 
     private static (KpiSettings Settings, string? By, PeriodUnit Per) ReadSettings(ref Utf8JsonReader reader)

@@ -45,26 +45,8 @@ public sealed class InstantJsonConverter : JsonConverter<Instant>
 public sealed class DateIntervalJsonConverter : JsonConverter<DateInterval>
 {
     /// <inheritdoc />
-    public override DateInterval Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        KpiJsonFormat.Expect(ref reader, JsonTokenType.StartObject, "a date interval");
-        string? from = null, to = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            switch (name)
-            {
-                case "from": from = reader.GetString(); break;
-                case "to": to = reader.GetString(); break;
-                default: reader.Skip(); break;
-            }
-        }
-
-        var start = KpiJsonFormat.ParseDate(from, "from");
-        var end = KpiJsonFormat.ParseDate(to, "to");
-        return end >= start ? new DateInterval(start, end) : throw new JsonException($"'to' ({to}) is before 'from' ({from}).");
-    }
+    public override DateInterval Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        KpiJsonFormat.ReadInterval(ref reader, "date interval");
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateInterval value, JsonSerializerOptions options)
