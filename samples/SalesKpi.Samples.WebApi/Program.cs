@@ -18,8 +18,8 @@ builder.Services.AddSalesKpi(builder.Configuration.GetSection("SalesKpi")).AddKp
 // The CRM export the reports are computed on, imported once at start-up.
 builder.Services.AddSingleton(services =>
 {
-    var environment = services.GetRequiredService<IHostEnvironment>();
-    var directory = Path.Combine(environment.ContentRootPath, builder.Configuration["Sample:DataDirectory"] ?? "Data");
+    // Relative to the app's own folder, where the build copies Data/: dotnet run's content root is the project folder.
+    var directory = Path.Combine(AppContext.BaseDirectory, builder.Configuration["Sample:DataDirectory"] ?? "Data");
     return new CsvImporter().ImportDirectory(directory).Data;
 });
 builder.Services.AddProblemDetails();
