@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace SalesKpi.Cli.Tests.Hostile;
@@ -24,6 +25,24 @@ public partial class CliDocsTests
             Assert.Equal(string.Join('\n', lines.Skip(1)) + "\n", result.Error + result.Output);
         }
     }
+
+    [Fact]
+    public void CliDocs_JsonExample_IsWhatTheToolWrites()
+    {
+        var doc = File.ReadAllText(Path.Combine(ExecutableTests.RepositoryRoot, "docs", "cli.md")).ReplaceLineEndings("\n");
+        var example = JsonExample().Match(doc);
+        Assert.True(example.Success, "docs/cli.md has the JSON example after 'An example, `saleskpi report --data small'");
+
+        var small = Cli.Fixture("small");
+        var result = Cli.Run("report", "--data", small, "--by", "team", "--kpi", "close-rate,deals-won,sales-cycle-length", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var written = result.Output.Replace(JsonEncodedText.Encode(small).ToString(), "small", StringComparison.Ordinal);
+        Assert.Equal(example.Groups["json"].Value.TrimEnd('\n'), written.TrimEnd('\n'));
+    }
+
+    [GeneratedRegex("An example, `saleskpi report --data small [^`]*`[^\n]*\n[^\n]*\n\n```json\n(?<json>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex JsonExample();
 
     [GeneratedRegex("<!-- cli-errors -->\n```text\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Block();
