@@ -8,7 +8,7 @@ namespace SalesKpi.Serialization;
 /// <summary>The text forms of the report document shared by its writer and reader: unit and direction names, dates, rounding.</summary>
 internal static class KpiJsonFormat
 {
-    /// <summary>Ratios and means in a report are rounded to this many decimals; counts and money sums are exact.</summary>
+    /// <summary>The numbers of a report are written to this many decimals at most: counts, and sums of money in cents, are exact.</summary>
     public const int Decimals = 10;
 
     public static string UnitName(KpiUnit unit) => unit switch
@@ -126,19 +126,19 @@ internal static class KpiJsonFormat
             reader.Read();
             switch (name)
             {
-                case "value": value = reader.TokenType == JsonTokenType.Null ? null : reader.GetDecimal(); break;
-                case "unit": unit = reader.GetString(); break;
+                case "value": value = reader.TokenType == JsonTokenType.Null ? null : Decimal(ref reader, "value"); break;
+                case "unit": unit = Text(ref reader, "unit"); break;
                 case "currency": currency = ReadCurrency(ref reader); break;
-                case "numerator": numerator = reader.GetDecimal(); break;
-                case "denominator": denominator = reader.GetDecimal(); break;
+                case "numerator": numerator = Decimal(ref reader, "numerator"); break;
+                case "denominator": denominator = Decimal(ref reader, "denominator"); break;
                 case "amount": amount = ReadMoney(ref reader); break;
-                case "sampleSize": sampleSize = reader.GetInt32(); break;
-                case "median": median = reader.GetDecimal(); break;
-                case "p25": p25 = reader.GetDecimal(); break;
-                case "p75": p75 = reader.GetDecimal(); break;
-                case "p90": p90 = reader.GetDecimal(); break;
-                case "unpriced": unpriced = reader.GetInt32(); break;
-                case "reason": reason = reader.GetString(); break;
+                case "sampleSize": sampleSize = Int32(ref reader, "sampleSize"); break;
+                case "median": median = Decimal(ref reader, "median"); break;
+                case "p25": p25 = Decimal(ref reader, "p25"); break;
+                case "p75": p75 = Decimal(ref reader, "p75"); break;
+                case "p90": p90 = Decimal(ref reader, "p90"); break;
+                case "unpriced": unpriced = Int32(ref reader, "unpriced"); break;
+                case "reason": reason = Text(ref reader, "reason"); break;
                 default: reader.Skip(); break;
             }
         }
@@ -146,6 +146,16 @@ internal static class KpiJsonFormat
         if (unit is null)
         {
             throw new JsonException("A KPI value has no 'unit'.");
+        }
+
+        if (unpriced < 0 || sampleSize < 0)
+        {
+            throw new JsonException($"A KPI value's '{(unpriced < 0 ? "unpriced" : "sampleSize")}' cannot be negative.");
+        }
+
+        if (value is not null && ParseUnit(unit) is KpiUnit.Money or KpiUnit.MoneyPerDay && currency is null)
+        {
+            throw new JsonException($"A KPI value of unit '{unit}' needs a 'currency'.");
         }
 
         if (value is null && string.IsNullOrWhiteSpace(reason))
@@ -167,7 +177,7 @@ internal static class KpiJsonFormat
             reader.Read();
             switch (name)
             {
-                case "value": value = reader.GetDecimal(); break;
+                case "value": value = Decimal(ref reader, "value"); break;
                 case "currency": currency = ReadCurrency(ref reader); break;
                 default: reader.Skip(); break;
             }
@@ -197,8 +207,8 @@ internal static class KpiJsonFormat
             reader.Read();
             switch (name)
             {
-                case "from": from = reader.GetString(); break;
-                case "to": to = reader.GetString(); break;
+                case "from": from = Text(ref reader, "from"); break;
+                case "to": to = Text(ref reader, "to"); break;
                 default: reader.Skip(); break;
             }
         }
@@ -207,6 +217,26 @@ internal static class KpiJsonFormat
         var end = ParseDate(to, where + ".to");
         return end >= start ? new DateInterval(start, end) : throw new JsonException($"'{where}': 'to' ({to}) is before 'from' ({from}).");
     }
+
+    /// <summary>Returns a string or null value, or throws naming <paramref name="property"/>.</summary>
+    public static string? Text(ref Utf8JsonReader reader, string property) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException($"'{property}' must be a string, found {reader.TokenType}."),
+    };
+
+    /// <summary>Returns a number that a decimal holds, or throws naming <paramref name="property"/>.</summary>
+    public static decimal Decimal(ref Utf8JsonReader reader, string property) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value)
+            ? value
+            : throw new JsonException($"'{property}' must be a number a decimal holds (at most 7.9 × 10^28), found {reader.TokenType}.");
+
+    /// <summary>Returns a whole number that an int holds, or throws naming <paramref name="property"/>.</summary>
+    public static int Int32(ref Utf8JsonReader reader, string property) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value)
+            ? value
+            : throw new JsonException($"'{property}' must be a whole number, found {reader.TokenType}.");
 
     public static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
     {

@@ -47,7 +47,7 @@ public static partial class KpiReportJson
             switch (name)
             {
                 case "formatVersion":
-                    version = reader.GetInt32();
+                    version = KpiJsonFormat.Int32(ref reader, "formatVersion");
                     if (version != FormatVersion)
                     {
                         throw new JsonException($"'formatVersion' is {version}; this version of SalesKpi reads version {FormatVersion}.");
@@ -127,7 +127,7 @@ public static partial class KpiReportJson
             switch (name)
             {
                 case "zone":
-                    var zone = reader.GetString() ?? string.Empty;
+                    var zone = KpiJsonFormat.Text(ref reader, "settings.zone") ?? string.Empty;
                     var tz = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone)
                         ?? throw new JsonException($"'settings.zone': '{zone}' is not a time zone id of the IANA database (such as Europe/Istanbul).");
                     settings = settings.WithZone(tz);
@@ -140,16 +140,16 @@ public static partial class KpiReportJson
 
                     break;
                 case "by":
-                    by = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                    by = KpiJsonFormat.Text(ref reader, "settings.by");
                     break;
                 case "per":
-                    var unit = reader.GetString();
+                    var unit = KpiJsonFormat.Text(ref reader, "settings.per");
                     per = Enum.TryParse<PeriodUnit>(unit, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(unit, out _)
                         ? parsed
                         : throw new JsonException($"'settings.per': '{unit}' is not a period unit (none, week, month, quarter or fiscalyear).");
                     break;
                 case "firstDayOfWeek":
-                    var day = reader.GetString();
+                    var day = KpiJsonFormat.Text(ref reader, "settings.firstDayOfWeek");
                     settings = Enum.TryParse<IsoDayOfWeek>(day, ignoreCase: false, out var d) && d != IsoDayOfWeek.None && !int.TryParse(day, out _)
                         ? settings.WithFirstDayOfWeek(d)
                         : throw new JsonException($"'settings.firstDayOfWeek': '{day}' is not a day of the week (Monday … Sunday).");
@@ -176,18 +176,22 @@ public static partial class KpiReportJson
                 reader.Read();
                 switch (name)
                 {
-                    case "label": label = reader.GetString(); break;
-                    case "from": from = reader.GetString(); break;
-                    case "to": to = reader.GetString(); break;
+                    case "label": label = KpiJsonFormat.Text(ref reader, "label"); break;
+                    case "from": from = KpiJsonFormat.Text(ref reader, "from"); break;
+                    case "to": to = KpiJsonFormat.Text(ref reader, "to"); break;
                     default: reader.Skip(); break;
                 }
             }
 
             var where = $"periods[{periods.Count}]";
-            periods.Add((
-                string.IsNullOrEmpty(label) ? throw new JsonException($"'{where}' has no 'label'.") : label,
-                KpiJsonFormat.ParseDate(from, where + ".from"),
-                KpiJsonFormat.ParseDate(to, where + ".to")));
+            var start = KpiJsonFormat.ParseDate(from, where + ".from");
+            var end = KpiJsonFormat.ParseDate(to, where + ".to");
+            if (end < start || start < KpiQuery.MinDate || end > KpiQuery.MaxDate)
+            {
+                throw new JsonException($"'{where}': {from}..{to} is not a period (its 'to' is before its 'from', or it is outside {KpiJsonFormat.Date(KpiQuery.MinDate)}..{KpiJsonFormat.Date(KpiQuery.MaxDate)}).");
+            }
+
+            periods.Add((string.IsNullOrEmpty(label) ? throw new JsonException($"'{where}' has no 'label'.") : label, start, end));
         }
     }
 
@@ -204,7 +208,7 @@ public static partial class KpiReportJson
                 reader.Read();
                 if (name == "key")
                 {
-                    key = reader.GetString();
+                    key = KpiJsonFormat.Text(ref reader, "groups.key");
                 }
                 else
                 {
@@ -229,7 +233,7 @@ public static partial class KpiReportJson
                 reader.Read();
                 if (name == "id")
                 {
-                    id = reader.GetString();
+                    id = KpiJsonFormat.Text(ref reader, "kpis.id");
                 }
                 else
                 {
@@ -274,7 +278,15 @@ public static partial class KpiReportJson
             kpiIndex.TryAdd(kpis[i].Id, i);
         }
 
-        var count = groups.Count * periods.Count * kpis.Count;
+        // The cells are sized from what the document declares, so a declared size is bounded by what it can hold: every
+        // cell needs a result, and a result a few bytes, so more cells than a document of 2 GB could fill is malformed.
+        var declared = (long)groups.Count * periods.Count * kpis.Count;
+        if (declared > int.MaxValue / 8)
+        {
+            throw new JsonException($"'results' would need {declared:N0} values ({groups.Count} groups × {periods.Count} periods × {kpis.Count} KPIs): more than a report document holds.");
+        }
+
+        var count = (int)declared;
         var values = new ChunkedArray<KpiValue>(count);
         var seen = new bool[count];
         var filled = 0;
@@ -290,8 +302,8 @@ public static partial class KpiReportJson
                 reader.Read();
                 switch (name)
                 {
-                    case "group": group = reader.GetString(); break;
-                    case "period": period = reader.GetString(); break;
+                    case "group": group = KpiJsonFormat.Text(ref reader, "group"); break;
+                    case "period": period = KpiJsonFormat.Text(ref reader, "period"); break;
                     case "values":
                         KpiJsonFormat.Expect(ref reader, JsonTokenType.StartObject, $"'results[{row}].values'");
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)

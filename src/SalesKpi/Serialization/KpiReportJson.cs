@@ -16,7 +16,8 @@ namespace SalesKpi.Serialization;
 /// The methods here add what the serializer cannot: a <see cref="KpiReportReader"/> (a report finished as it is
 /// written), properties of the application's own (<see cref="KpiReportJsonOptions"/>), and a stream written a chunk
 /// at a time, so that a report of millions of values is never held as one document.</para>
-/// <para>Ratios and means are rounded to 10 decimals; counts and sums of money are exact. Dates are ISO
+/// <para>Every number is written to 10 decimals at most (ratios and means are rounded; counts and sums of money in
+/// cents are exact, a converted sum with more decimals is rounded too). Dates are ISO
 /// (<c>yyyy-MM-dd</c>), the time zone is its IANA id.</para>
 /// </remarks>
 /// <threadsafety>This type is stateless and thread-safe.</threadsafety>
@@ -209,6 +210,7 @@ public static partial class KpiReportJson
                     json.WriteEndObject();
                     if (json.BytesPending >= ChunkBytes)
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         yield return 0;
                     }
                 }

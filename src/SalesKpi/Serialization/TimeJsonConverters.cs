@@ -103,7 +103,7 @@ public sealed class WorkingDayCalendarJsonConverter : JsonConverter<WorkingDayCa
                     KpiJsonFormat.Expect(ref reader, JsonTokenType.StartArray, "'weekendDays'");
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        var day = reader.GetString();
+                        var day = KpiJsonFormat.Text(ref reader, "weekendDays");
                         weekend.Add(Enum.TryParse<IsoDayOfWeek>(day, ignoreCase: false, out var d) && d != IsoDayOfWeek.None && !int.TryParse(day, out _)
                             ? d
                             : throw new JsonException($"'weekendDays': '{day}' is not a day of the week (Monday … Sunday)."));
@@ -114,7 +114,7 @@ public sealed class WorkingDayCalendarJsonConverter : JsonConverter<WorkingDayCa
                     KpiJsonFormat.Expect(ref reader, JsonTokenType.StartArray, "'holidays'");
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        holidays.Add(KpiJsonFormat.ParseDate(reader.GetString(), "holidays"));
+                        holidays.Add(KpiJsonFormat.ParseDate(KpiJsonFormat.Text(ref reader, "holidays"), "holidays"));
                     }
 
                     break;

@@ -181,4 +181,49 @@ public sealed class ReportJsonTests
         Assert.Equal(100m, (decimal)JsonNode.Parse(stream.ToArray())!["results"]![0]!["values"]!["average-deal-size"]!["value"]!);
         Assert.Throws<InvalidOperationException>(() => KpiReportJson.SerializeRows(new MemoryStream(), reader));
     }
+
+    [Theory]
+    [InlineData("\"formatVersion\":1,", "\"formatVersion\":\"1\",", "'formatVersion' must be a whole number")]
+    [InlineData("\"zone\":\"Europe/Istanbul\"", "\"zone\":5", "'settings.zone' must be a string")]
+    [InlineData("\"label\":\"2025-Q1\",", "\"label\":5,", "'label' must be a string")]
+    [InlineData("\"numerator\":15000", "\"numerator\":null", "'numerator' must be a number")]
+    [InlineData("\"numerator\":15000", "\"numerator\":1e40", "'numerator' must be a number a decimal holds")]
+    [InlineData("\"from\":\"2025-01-01\",\"to\":\"2025-03-31\"", "\"from\":\"2025-03-31\",\"to\":\"2025-01-01\"", "'periods[0]': 2025-03-31..2025-01-01 is not a period")]
+    [InlineData("\"from\":\"2025-10-01\",\"to\":\"2025-12-31\"", "\"from\":\"2025-10-01\",\"to\":\"9999-12-31\"", "is not a period")]
+    public void Deserialize_AMistypedField_IsAJsonExceptionNamingIt(string find, string replace, string message)
+    {
+        var json = JsonSerializer.Serialize(Report());
+        Assert.Contains(find, json, StringComparison.Ordinal);
+        var bad = ReplaceFirst(json, find, replace);
+
+        var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<KpiReport>(bad));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+
+        // Read directly, too: the same exception, not the reader's InvalidOperationException or FormatException.
+        var direct = Assert.Throws<JsonException>(() =>
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(bad));
+            KpiReportJson.Read(ref reader);
+        });
+        Assert.Contains(message, direct.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_ADocumentDeclaringMoreValuesThanItCanHold_IsRefusedBeforeAllocating()
+    {
+        // 50,000 groups × 50,000 periods × 1 KPI = 2.5 billion cells declared by a document of a few megabytes.
+        var groups = string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"{{\"key\":\"g{i}\"}}"));
+        var periods = string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"{{\"label\":\"p{i}\",\"from\":\"2025-01-01\",\"to\":\"2025-01-01\"}}"));
+        var json = $"{{\"formatVersion\":1,\"range\":{{\"from\":\"2025-01-01\",\"to\":\"2025-01-01\"}},\"periods\":[{periods}],\"groups\":[{groups}],\"kpis\":[{{\"id\":\"calls\"}}],\"results\":[]}}";
+
+        var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<KpiReport>(json));
+
+        Assert.Contains("2,500,000,000 values", e.Message, StringComparison.Ordinal);
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        return string.Concat(text.AsSpan(0, at), replace, text.AsSpan(at + find.Length));
+    }
 }

@@ -107,4 +107,23 @@ public sealed class ValueJsonTests
 
         Assert.Contains("must have a 'reason'", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"value":1,"unit":"count","unpriced":-1}""", "'unpriced' cannot be negative")]
+    [InlineData("""{"value":10,"unit":"money"}""", "of unit 'money' needs a 'currency'")]
+    [InlineData("""{"value":"1","unit":"count"}""", "'value' must be a number")]
+    public void KpiValue_WhatNoFactoryMakes_IsRefused(string json, string message)
+    {
+        var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<KpiValue>(json));
+
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KpiValue_AnUndefinedAmount_NeedsNoCurrency()
+    {
+        var value = KpiValue.Undefined(KpiUnit.Money, "no deals");
+
+        Assert.Equal(value, JsonSerializer.Deserialize<KpiValue>(JsonSerializer.Serialize(value)));
+    }
 }
