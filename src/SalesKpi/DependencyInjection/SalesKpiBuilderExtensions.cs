@@ -26,8 +26,9 @@ public static class SalesKpiBuilderExtensions
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
-    /// <exception cref="ArgumentException"><typeparamref name="TKpi"/>'s id is not kebab-case or is already registered, or
-    /// <typeparamref name="TKpi"/> is abstract.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="TKpi"/>'s id is not kebab-case or is already registered,
+    /// <typeparamref name="TKpi"/> is abstract, or its constructor takes a KPI by id (<c>[FromKeyedServices("demos")]</c>)
+    /// that is not registered yet (the message names it and suggests the nearest ids): register the KPIs it takes first.</exception>
     /// <exception cref="InvalidOperationException">SalesKpi is not registered in the builder's services.</exception>
     public static ISalesKpiBuilder AddKpi<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TKpi>(this ISalesKpiBuilder builder)
         where TKpi : KpiCalculator, IKpiDefinition
@@ -242,6 +243,7 @@ public static class SalesKpiBuilderExtensions
 
         var id = TKpi.KpiId;
         CheckId(registrations, id, nameof(TKpi), source, replace);
+        CheckKeyedKpis(builder, registrations, type, nameof(TKpi), source);
         var descriptors = new List<ServiceDescriptor>(2);
         if (!builder.Services.Any(d => d.ServiceType == type && !d.IsKeyedService))
         {
@@ -251,6 +253,43 @@ public static class SalesKpiBuilderExtensions
 
         descriptors.Add(ServiceDescriptor.KeyedSingleton<KpiCalculator>(id, (sp, _) => Verified(sp.GetRequiredService<TKpi>(), id, source)));
         return Commit(builder, registrations, new KpiRegistration(id, source, descriptors), replace);
+    }
+
+    /// <summary>
+    /// Checks that the KPIs a KPI type takes by id (<c>[FromKeyedServices("demos")] KpiCalculator demos</c>) are registered,
+    /// as a composed KPI's components must be: the container's own error, when it is built, names the type, not the id.
+    /// A type with several public constructors is left to the container, which chooses among them.
+    /// </summary>
+    private static void CheckKeyedKpis(
+        ISalesKpiBuilder builder,
+        KpiRegistrations registrations,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type type,
+        string parameterName,
+        string source)
+    {
+        var constructors = type.GetConstructors();
+        if (constructors.Length != 1)
+        {
+            return;
+        }
+
+        foreach (var parameter in constructors[0].GetParameters())
+        {
+            if (!typeof(KpiCalculator).IsAssignableFrom(parameter.ParameterType)
+                || parameter.GetCustomAttributes(typeof(FromKeyedServicesAttribute), inherit: false) is not [FromKeyedServicesAttribute { Key: string key }])
+            {
+                continue;
+            }
+
+            var registered = registrations.TryGet(key, out _)
+                || builder.Services.Any(d => d.IsKeyedService && d.ServiceType == typeof(KpiCalculator) && d.ServiceKey is string k && string.Equals(k, key, StringComparison.Ordinal));
+            if (!registered)
+            {
+                throw new ArgumentException(
+                    $"{source}: its constructor takes the KPI '{key}' ([FromKeyedServices(\"{key}\")] {parameter.Name}). {KpiIdSuggestions.NotFoundMessage(key, registrations.Ids, "the registered KPIs")} Register the KPIs it takes before it.",
+                    parameterName);
+            }
+        }
     }
 
     private static ISalesKpiBuilder Register(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using SalesKpi.Extensibility;
 using SalesKpi.Reporting;
 
 namespace SalesKpi.Tests.DependencyInjection;
@@ -222,13 +223,54 @@ public sealed class SalesKpiServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddSalesKpi_CustomKpiDependingOnAnUnregisteredKeyedKpi_FailsWhenTheContainerIsBuilt()
+    public void AddSalesKpi_CustomKpiDependingOnAnUnregisteredKeyedKpi_FailsAtRegistration_NamingTheId()
     {
         var services = new ServiceCollection();
-        services.AddSalesKpi().AddKpi<DemosPerWonDealCalculator>(); // needs "demos", never registered
 
-        var e = Assert.Throws<AggregateException>(() => services.BuildServiceProvider(SampleData.Strict));
+        // DemosPerWonDealCalculator takes [FromKeyedServices("demos")]; "demos" is never registered. The container's own
+        // error, at BuildServiceProvider, would name the type only.
+        var e = Assert.Throws<ArgumentException>(() => services.AddSalesKpi().AddKpi<DemosPerWonDealCalculator>());
 
-        Assert.Contains(e.InnerExceptions, x => x.Message.Contains(nameof(DemosPerWonDealCalculator), StringComparison.Ordinal));
+        Assert.Equal("TKpi", e.ParamName);
+        Assert.Contains("takes the KPI 'demos'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("No KPI has the id 'demos' in the registered KPIs", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Register the KPIs it takes before it.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSalesKpi_CustomKpiDependingOnAMistypedKeyedKpi_SuggestsTheRegisteredOne()
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddSalesKpi().AddKpi<DemosCalculator>();
+
+        // "demo" is one letter from "demos", registered before: the message suggests it.
+        var e = Assert.Throws<ArgumentException>(() => builder.AddKpi<TakesDemo>());
+
+        Assert.Contains("Did you mean 'demos'?", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSalesKpi_CustomKpiDependingOnARegisteredKeyedKpi_Builds()
+    {
+        var services = new ServiceCollection();
+        services.AddSalesKpi().AddKpi<DemosCalculator>().AddKpi<DemosPerWonDealCalculator>();
+
+        using var provider = services.BuildServiceProvider(SampleData.Strict);
+
+        Assert.Equal("demos-per-won-deal", provider.GetRequiredKeyedService<KpiCalculator>("demos-per-won-deal").Id);
+    }
+
+    /// <summary>A KPI that takes the mistyped id "demo".</summary>
+    private sealed class TakesDemo([FromKeyedServices("demo")] KpiCalculator demo) : DerivedKpiCalculator(KpiId, [demo]), IKpiDefinition
+    {
+        public static string KpiId => "takes-demo";
+
+        public override KpiUnit Unit => KpiUnit.Count;
+
+        public override KpiDirection Direction => KpiDirection.HigherIsBetter;
+
+        public override string Description => "takes demo";
+
+        public override KpiValue Combine(KpiCombination values) => values.Current(0);
     }
 }
