@@ -77,7 +77,7 @@ public sealed class KpiMetrics : IDisposable
             tags[0] = new("kpi", row.KpiId);
             tags[1] = new("group", row.Group);
             tags[2] = new("period", row.Period.Label);
-            tags[3] = new("unit", UnitName(row.Value.Unit));
+            tags[3] = new("unit", KpiUnitNames.Of(row.Value.Unit));
             if (currency is not null)
             {
                 tags[4] = new("currency", currency.Value.Code);
@@ -102,14 +102,4 @@ public sealed class KpiMetrics : IDisposable
             _meter.Dispose();
         }
     }
-
-    private static string UnitName(KpiUnit unit) => unit switch
-    {
-        KpiUnit.Count => "count",
-        KpiUnit.Ratio => "ratio",
-        KpiUnit.Money => "money",
-        KpiUnit.Days => "days",
-        KpiUnit.MoneyPerDay => "money-per-day",
-        _ => "number",
-    };
 }

@@ -22,3 +22,18 @@ public enum KpiUnit
     /// <summary>A plain number that is none of the above, such as a weekly target count.</summary>
     Number = 5,
 }
+
+/// <summary>The text names of the units, as the report document and the KPI gauges write them.</summary>
+internal static class KpiUnitNames
+{
+    /// <summary>Returns <c>count</c>, <c>ratio</c>, <c>money</c>, <c>days</c>, <c>money-per-day</c> or <c>number</c>.</summary>
+    public static string Of(KpiUnit unit) => unit switch
+    {
+        KpiUnit.Count => "count",
+        KpiUnit.Ratio => "ratio",
+        KpiUnit.Money => "money",
+        KpiUnit.Days => "days",
+        KpiUnit.MoneyPerDay => "money-per-day",
+        _ => "number",
+    };
+}

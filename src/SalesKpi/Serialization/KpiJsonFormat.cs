@@ -11,16 +11,6 @@ internal static class KpiJsonFormat
     /// <summary>The numbers of a report are written to this many decimals at most: counts, and sums of money in cents, are exact.</summary>
     public const int Decimals = 10;
 
-    public static string UnitName(KpiUnit unit) => unit switch
-    {
-        KpiUnit.Count => "count",
-        KpiUnit.Ratio => "ratio",
-        KpiUnit.Money => "money",
-        KpiUnit.Days => "days",
-        KpiUnit.MoneyPerDay => "money-per-day",
-        _ => "number",
-    };
-
     public static KpiUnit ParseUnit(string? name) => name switch
     {
         "count" => KpiUnit.Count,
@@ -66,7 +56,7 @@ internal static class KpiJsonFormat
             json.WriteNull("value");
         }
 
-        json.WriteString("unit", UnitName(value.Unit));
+        json.WriteString("unit", KpiUnitNames.Of(value.Unit));
         if (value.Currency is { } currency)
         {
             json.WriteString("currency", currency.Code);

@@ -179,7 +179,7 @@ public static partial class KpiReportJson
         {
             json.WriteStartObject();
             json.WriteString("id", kpi.Id);
-            json.WriteString("unit", KpiJsonFormat.UnitName(kpi.Unit));
+            json.WriteString("unit", KpiUnitNames.Of(kpi.Unit));
             json.WriteString("direction", KpiJsonFormat.DirectionName(kpi.Direction));
             json.WriteString("description", kpi.Description);
             json.WriteEndObject();
