@@ -34,9 +34,10 @@ app.MapGet("/kpis", (IKpiCatalog catalog) =>
 app.MapGet("/report", Results<Ok<KpiReport>, ProblemHttpResult> (
     string? from, string? to, string? by, string? per, string[]? kpi, SalesData data, IKpiCatalog catalog, KpiEvaluator evaluator, KpiMetrics metrics, CancellationToken cancellationToken) =>
 {
-    if (Requests.Query(from, to, by, per, kpi, catalog) is not { } query)
+    var (query, problem) = Requests.Parse(from, to, by, per, kpi, catalog);
+    if (query is null)
     {
-        return Requests.Problem(from, to, by, per, kpi, catalog);
+        return problem!;
     }
 
     var report = evaluator.Evaluate(data, query, cancellationToken);
@@ -48,9 +49,10 @@ app.MapGet("/report", Results<Ok<KpiReport>, ProblemHttpResult> (
 app.MapPost("/report", async Task<Results<Ok<KpiReport>, ProblemHttpResult>> (
     HttpRequest request, string? from, string? to, string? by, string? per, [FromQuery] string[]? kpi, IKpiCatalog catalog, KpiEvaluator evaluator, CancellationToken cancellationToken) =>
 {
-    if (Requests.Query(from, to, by, per, kpi, catalog) is not { } query)
+    var (query, problem) = Requests.Parse(from, to, by, per, kpi, catalog);
+    if (query is null)
     {
-        return Requests.Problem(from, to, by, per, kpi, catalog);
+        return problem!;
     }
 
     if (!request.HasFormContentType)
@@ -88,9 +90,10 @@ app.MapGet("/reps/{rep}/report", Results<Ok<RepReport>, ProblemHttpResult> (
         return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No rep '{rep}' in the data.");
     }
 
-    if (Requests.Query(from, to, "rep", "none", kpi, catalog) is not { } query)
+    var (query, problem) = Requests.Parse(from, to, "rep", "none", kpi, catalog);
+    if (query is null)
     {
-        return Requests.Problem(from, to, "rep", "none", kpi, catalog);
+        return problem!;
     }
 
     var report = evaluator.Evaluate(data, query);
@@ -114,31 +117,22 @@ internal static class Requests
     private static readonly string[] Groupings = ["none", "rep", "team", "source"];
     private static readonly string[] Units = ["none", "week", "month", "quarter"];
 
-    public static KpiQuery? Query(string? from, string? to, string? by, string? per, string[]? kpi, IKpiCatalog catalog) =>
-        Errors(from, to, by, per, kpi, catalog).Count > 0
-            ? null
-            : new KpiQuery(
-                new DateInterval(Date(from!)!.Value, Date(to!)!.Value),
-                kpi is { Length: > 0 } ids ? ids.Select(catalog.Get) : [Kpis.Calls, Kpis.CloseRate, Kpis.AverageDealSize],
-                by switch { "rep" => KpiGrouping.ByRep, "team" => KpiGrouping.ByTeam, "source" => KpiGrouping.BySource, _ => KpiGrouping.None },
-                per switch { "week" => PeriodUnit.Week, "month" => PeriodUnit.Month, "quarter" => PeriodUnit.Quarter, _ => PeriodUnit.None });
-
-    public static ProblemHttpResult Problem(string? from, string? to, string? by, string? per, string[]? kpi, IKpiCatalog catalog) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(Errors(from, to, by, per, kpi, catalog)) { Title = "The report's query is not valid." });
-
-    private static Dictionary<string, string[]> Errors(string? from, string? to, string? by, string? per, string[]? kpi, IKpiCatalog catalog)
+    /// <summary>Returns the query, or, when a parameter is wrong, the problem that names each one.</summary>
+    public static (KpiQuery? Query, ProblemHttpResult? Problem) Parse(string? from, string? to, string? by, string? per, string[]? kpi, IKpiCatalog catalog)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (Date(from) is not { } start)
+        var start = Date(from);
+        var end = Date(to);
+        if (start is null)
         {
             errors["from"] = [$"'{from}' is not a date (yyyy-MM-dd)."];
         }
 
-        if (Date(to) is not { } end)
+        if (end is null)
         {
             errors["to"] = [$"'{to}' is not a date (yyyy-MM-dd)."];
         }
-        else if (Date(from) is { } s && end < s)
+        else if (start is { } s && end < s)
         {
             errors["to"] = [$"'{to}' is before 'from' ({from})."];
         }
@@ -159,7 +153,17 @@ internal static class Requests
             errors["kpi"] = [.. unknown.Select(id => $"'{id}' is not a KPI id; GET /kpis lists them.")];
         }
 
-        return errors;
+        if (errors.Count > 0)
+        {
+            return (null, TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = "The report's query is not valid." }));
+        }
+
+        var query = new KpiQuery(
+            new DateInterval(start!.Value, end!.Value),
+            kpi is { Length: > 0 } ids ? ids.Select(catalog.Get) : [Kpis.Calls, Kpis.CloseRate, Kpis.AverageDealSize],
+            by switch { "rep" => KpiGrouping.ByRep, "team" => KpiGrouping.ByTeam, "source" => KpiGrouping.BySource, _ => KpiGrouping.None },
+            per switch { "week" => PeriodUnit.Week, "month" => PeriodUnit.Month, "quarter" => PeriodUnit.Quarter, _ => PeriodUnit.None });
+        return (query, null);
     }
 
     private static LocalDate? Date(string? text) =>

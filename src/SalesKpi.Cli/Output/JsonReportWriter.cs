@@ -169,7 +169,11 @@ internal static class JsonReportWriter
             var needed = _decoder.GetCharCount(buffer, flush: false);
             if (_chars.Length < needed)
             {
-                ArrayPool<char>.Shared.Return(_chars);
+                if (_chars.Length > 0)
+                {
+                    ArrayPool<char>.Shared.Return(_chars);
+                }
+
                 _chars = ArrayPool<char>.Shared.Rent(needed);
             }
 
