@@ -52,8 +52,8 @@ internal sealed partial class FastPlan
     /// <summary>How a timestamp column is scanned: its buckets, whether one table gives each key's cell, and the width of the dense day window (0 for histograms).</summary>
     internal readonly record struct ScanShape(int Buckets, bool KeyTable, int DayWindow);
 
-    /// <summary>Returns the plan for the query's measure KPIs, or null when none can be evaluated from the columns.</summary>
-    public static FastPlan? Create(CompiledQuery compiled, SalesData data, KpiSettings settings)
+    /// <summary>Returns the plan for the query's measure KPIs, or null when none can be evaluated from the columns; leaves <paramref name="claimed"/> selects are another executor's.</summary>
+    public static FastPlan? Create(CompiledQuery compiled, SalesData data, KpiSettings settings, Func<CompiledQuery.LeafNode, bool>? claimed = null)
     {
         var mode = ModeOf(compiled.Query.GroupBy);
         if (mode == GroupMode.Unsupported)
@@ -66,7 +66,7 @@ internal sealed partial class FastPlan
         var builders = new Dictionary<KpiTimestamp, UnitBuilder>();
         foreach (var leaf in leaves)
         {
-            if (leaf.UnsupportedReason is not null || leaf.Measure is not { } measure)
+            if (leaf.UnsupportedReason is not null || leaf.Measure is not { } measure || claimed?.Invoke(leaf) == true)
             {
                 continue;
             }

@@ -10,11 +10,12 @@ namespace SalesKpi.Engine;
 /// hands the merged state to the one <see cref="KpiAccumulation"/> the report is finished from.
 /// </summary>
 /// <remarks>
-/// <para>Today there are two: <see cref="ColumnarExecutor"/> (the fused loops of a <see cref="FastPlan"/> over the
+/// <para>The core has two: <see cref="ColumnarExecutor"/> (the fused loops of a <see cref="FastPlan"/> over the
 /// snapshot's compact columns, for the measures they can count) and <see cref="RecordExecutor"/> (every other leaf,
-/// record by record through its accumulator). A SQL executor — the measures as aggregate queries over a database —
-/// is a third implementation: it claims the leaves it can push down and writes their cells with
-/// <see cref="KpiAccumulation.MeasureCell"/>, and the finishing step does not change.</para>
+/// record by record through its accumulator). SalesKpi.Sql's executor — the measures as aggregate queries over a
+/// database — is a third: it claims the leaves it pushed down (it is passed to <see cref="QueryExecutors.For"/> as the
+/// pushed executor) and writes their cells with <see cref="KpiAccumulation.MeasureCell"/>, and the finishing step does
+/// not change.</para>
 /// </remarks>
 internal interface IQueryExecutor
 {
@@ -76,14 +77,14 @@ internal sealed class ColumnarExecutor : IQueryExecutor
 }
 
 /// <summary>The record-by-record executor: every leaf no other executor claims, through its own accumulator.</summary>
-internal sealed class RecordExecutor(CompiledQuery compiled, KpiCalculatorContext context, SalesData data, IQueryExecutor? claimedBy) : IQueryExecutor
+internal sealed class RecordExecutor(CompiledQuery compiled, KpiCalculatorContext context, SalesData data, IQueryExecutor? claimedBy, IQueryExecutor? pushed = null) : IQueryExecutor
 {
     public string Name => "record by record";
 
     /// <summary>Gets whether any leaf of the query is left to this executor.</summary>
     public bool HasWork => compiled.Leaves.Any(Evaluates);
 
-    public bool Evaluates(CompiledQuery.LeafNode leaf) => leaf.UnsupportedReason is null && claimedBy?.Evaluates(leaf) != true;
+    public bool Evaluates(CompiledQuery.LeafNode leaf) => leaf.UnsupportedReason is null && claimedBy?.Evaluates(leaf) != true && pushed?.Evaluates(leaf) != true;
 
     public IExecutorPart Execute(int partition, int partitions, CancellationToken cancellationToken)
     {
@@ -116,18 +117,24 @@ internal static class QueryExecutors
 {
     /// <summary>
     /// Returns the executors of a compiled query over a snapshot: the columnar scan first when allowed and possible,
-    /// then the record-by-record executor for what the scan does not claim, when anything is left.
+    /// then the record-by-record executor for what the scan does not claim, when anything is left. An executor given as
+    /// <paramref name="pushed"/> (the database's, which computed its leaves elsewhere) claims its leaves before either.
     /// </summary>
-    public static IReadOnlyList<IQueryExecutor> For(CompiledQuery compiled, SalesData data, KpiCalculatorContext context, bool columnar)
+    public static IReadOnlyList<IQueryExecutor> For(CompiledQuery compiled, SalesData data, KpiCalculatorContext context, bool columnar, IQueryExecutor? pushed = null)
     {
-        var executors = new List<IQueryExecutor>(2);
+        var executors = new List<IQueryExecutor>(3);
         IQueryExecutor? scan = null;
-        if (columnar && compiled.Leaves.Length > 0 && FastPlan.Create(compiled, data, compiled.Settings) is { } plan)
+        if (columnar && compiled.Leaves.Length > 0 && FastPlan.Create(compiled, data, compiled.Settings, pushed is null ? null : pushed.Evaluates) is { } plan)
         {
             scan = new ColumnarExecutor(plan, compiled, context);
         }
 
-        var records = new RecordExecutor(compiled, context, data, scan);
+        if (pushed is not null)
+        {
+            executors.Add(pushed);
+        }
+
+        var records = new RecordExecutor(compiled, context, data, scan, pushed);
         if (records.HasWork)
         {
             executors.Add(records);

@@ -172,9 +172,24 @@ public sealed class KpiEvaluator
         Preconditions.CheckNotNull(query);
         cancellationToken.ThrowIfCancellationRequested();
         using var telemetry = EvaluationTelemetry.Start(data, query, Settings);
-        var compiled = CompiledQuery.Compile(query, Settings);
+        return Accumulate(data, CompiledQuery.Compile(query, Settings), null, telemetry, cancellationToken);
+    }
+
+    /// <summary>
+    /// Accumulates a compiled query with an executor that evaluated some leaves elsewhere (a database, for SalesKpi.Sql):
+    /// it claims them, and the snapshot — what the database could not compute, read into memory — serves the rest.
+    /// </summary>
+    internal KpiAccumulation Accumulate(SalesData data, CompiledQuery compiled, Func<KpiCalculatorContext, IQueryExecutor> pushed, CancellationToken cancellationToken)
+    {
+        using var telemetry = EvaluationTelemetry.Start(data, compiled.Query, Settings);
+        return Accumulate(data, compiled, pushed, telemetry, cancellationToken);
+    }
+
+    private KpiAccumulation Accumulate(SalesData data, CompiledQuery compiled, Func<KpiCalculatorContext, IQueryExecutor>? pushed, EvaluationTelemetry? telemetry, CancellationToken cancellationToken)
+    {
         var context = new KpiCalculatorContext(Settings, data, Clock, Services);
-        var executors = QueryExecutors.For(compiled, data, context, Columnar);
+        var claimed = pushed?.Invoke(context);
+        var executors = QueryExecutors.For(compiled, data, context, Columnar, claimed);
         try
         {
             return Accumulate(data, compiled, context, executors, cancellationToken);
@@ -183,7 +198,7 @@ public sealed class KpiEvaluator
         {
             // The columnar scan sums amounts per cell as it goes and cannot leave one cell out: when a sum overflows a
             // decimal, the evaluation is redone record by record, where the overflowing cell alone is undefined.
-            return Accumulate(data, compiled, context, QueryExecutors.For(compiled, data, context, columnar: false), cancellationToken);
+            return Accumulate(data, compiled, context, QueryExecutors.For(compiled, data, context, columnar: false, claimed), cancellationToken);
         }
         catch (Exception e) when (EvaluationTelemetry.Failed(telemetry, e))
         {

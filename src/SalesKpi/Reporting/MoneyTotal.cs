@@ -111,6 +111,33 @@ public sealed class MoneyTotal
         Amount += amount;
     }
 
+    /// <summary>
+    /// Adds <paramref name="count"/> amounts in one currency, on one event date, that add up to <paramref name="sum"/>,
+    /// as if each were added with <see cref="Add"/>: what a database aggregated per currency and date.
+    /// </summary>
+    /// <remarks>Converted at one rate, the sum is the sum of the converted amounts whenever their products are exact in a decimal (amounts of up to 28 significant digits with the rate's).</remarks>
+    internal void AddMany(decimal sum, Currency currency, long count, LocalDate eventDate)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (_currency is not { } target || currency == target)
+        {
+            AddExact(sum, count, currency);
+            return;
+        }
+
+        var unpricedBefore = UnpricedCount;
+        Add(new Money(sum, currency), eventDate);
+        Count += count - 1;
+        if (UnpricedCount != unpricedBefore)
+        {
+            UnpricedCount = checked(UnpricedCount + (int)(count - 1));
+        }
+    }
+
     /// <summary>Returns the sum as money.</summary>
     /// <returns>The sum; zero in <see cref="SalesKpi.Currency.None"/> when there is no currency yet.</returns>
     public Money ToMoney() => new(Amount, _currency ?? default);

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+
+namespace SalesKpi.Sql;
+
+/// <summary>
+/// What an evaluation over a <see cref="SqlKpiSource"/> does: the statements the database runs, the KPIs computed there,
+/// and the KPIs computed in memory with the reason for each — from <see cref="SqlKpiEvaluatorExtensions.ExplainAsync"/>.
+/// </summary>
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class SqlKpiPlan
+{
+    internal SqlKpiPlan(ImmutableArray<SqlKpiStatement> statements, ImmutableArray<string> pushedDown, ImmutableArray<KeyValuePair<string, string>> inMemory, ImmutableArray<string> fetched)
+    {
+        Statements = statements;
+        PushedDown = pushedDown;
+        InMemory = inMemory;
+        FetchedTables = fetched;
+    }
+
+    /// <summary>Gets the aggregate statements, one per table and timestamp column.</summary>
+    public ImmutableArray<SqlKpiStatement> Statements { get; }
+
+    /// <summary>Gets the ids of the KPIs (those that read records; a KPI made of others follows its parts) computed in the database.</summary>
+    public ImmutableArray<string> PushedDown { get; }
+
+    /// <summary>Gets the ids of the KPIs computed in memory, each with why it cannot be computed in the database.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> InMemory { get; }
+
+    /// <summary>Gets the layout tables read into memory: the roster, and the tables of the KPIs computed in memory.</summary>
+    public ImmutableArray<string> FetchedTables { get; }
+
+    /// <summary>Returns the statements and the KPIs, for a log.</summary>
+    /// <returns>The plan as text.</returns>
+    public override string ToString()
+    {
+        var lines = new List<string>();
+        foreach (var statement in Statements)
+        {
+            lines.Add($"-- {statement.Table}");
+            lines.Add(statement.Sql + ";");
+        }
+
+        lines.Add("-- computed in the database: " + (PushedDown.IsEmpty ? "none" : string.Join(", ", PushedDown)));
+        foreach (var (kpi, reason) in InMemory)
+        {
+            lines.Add($"-- computed in memory: {kpi}: {reason}");
+        }
+
+        return string.Join('\n', lines);
+    }
+}
+
+/// <summary>One statement of a <see cref="SqlKpiPlan"/>: its SQL text and its parameters (instants as whole epoch units).</summary>
+/// <param name="Table">The layout table it reads, such as <c>opportunities</c>.</param>
+/// <param name="Sql">The SQL text.</param>
+/// <param name="Parameters">The parameters by name (<c>p0</c>, …): period boundaries and zone transitions as epoch units.</param>
+public sealed record SqlKpiStatement(string Table, string Sql, ImmutableArray<KeyValuePair<string, long>> Parameters);

@@ -1,0 +1,380 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using SalesKpi.Engine;
+using SalesKpi.Extensibility;
+using SalesKpi.Opportunities;
+using SalesKpi.Reporting;
+
+namespace SalesKpi.Sql;
+
+/// <summary>How a query's records are grouped, when the database can group them.</summary>
+internal enum SqlGroupMode
+{
+    Unsupported,
+    None,
+    Rep,
+    Team,
+    DealKind,
+    Source,
+}
+
+/// <summary>What one pushed-down leaf reads through one statement: its routing condition (the stream's and the filter's) and its components there, each with its full condition.</summary>
+internal sealed record SqlLeafPart(CompiledQuery.LeafNode Leaf, KpiStream Stream, RecordCondition Routing, (MeasureComponent Component, RecordCondition Condition)[] Components);
+
+/// <summary>
+/// One statement: the partial aggregates of one layout table placed by one timestamp column, grouped by the group's
+/// column, the period slot, the traits the conditions read, and — when the leaves need them — the currency, the local
+/// date of the event (for exchange rates) and the cycle's days.
+/// </summary>
+internal sealed class SqlUnit(KpiTimestamp timestamp)
+{
+    public KpiTimestamp Timestamp { get; } = timestamp;
+
+    public KpiRecordType Type => Timestamp switch
+    {
+        KpiTimestamp.ActivityOccurred => KpiRecordType.Activities,
+        KpiTimestamp.LeadCreated or KpiTimestamp.LeadQualified or KpiTimestamp.LeadConverted => KpiRecordType.Leads,
+        KpiTimestamp.OpportunityCreated or KpiTimestamp.OpportunityClosed => KpiRecordType.Opportunities,
+        _ => KpiRecordType.Deals,
+    };
+
+    /// <summary>Gets the layout table.</summary>
+    public string Table => Type switch
+    {
+        KpiRecordType.Activities => "activities",
+        KpiRecordType.Leads => "leads",
+        KpiRecordType.Opportunities => "opportunities",
+        _ => "deals",
+    };
+
+    /// <summary>Gets the layout column of the timestamp.</summary>
+    public string TimestampColumn => Timestamp switch
+    {
+        KpiTimestamp.ActivityOccurred => "occurred_at",
+        KpiTimestamp.LeadCreated or KpiTimestamp.OpportunityCreated => "created_at",
+        KpiTimestamp.LeadQualified => "qualified_at",
+        KpiTimestamp.LeadConverted => "converted_at",
+        _ => "closed_at",
+    };
+
+    /// <summary>Gets the layout columns of the traits the conditions read, in the order the statement returns them.</summary>
+    public string[] TraitColumns => Type switch
+    {
+        KpiRecordType.Activities => ["kind", "outcomes"],
+        KpiRecordType.Leads => ["source", "qualified_at", "converted_at"],
+        KpiRecordType.Opportunities => ["status"],
+        _ => ["kind"],
+    };
+
+    public List<SqlLeafPart> Parts { get; } = [];
+
+    public bool Sums => Parts.Exists(p => p.Components.Any(c => c.Component.Kind == MeasureComponentKind.Sum));
+
+    public bool Days => Parts.Exists(p => p.Components.Any(c => c.Component.Kind == MeasureComponentKind.Days));
+}
+
+/// <summary>A statement ready to run: its SQL, its parameters and where each part of a result row is.</summary>
+internal sealed class SqlUnitStatement(SqlUnit unit, string text, IReadOnlyList<KeyValuePair<string, long>> parameters, bool owner, int traits, bool currency, bool rateDay, bool days)
+{
+    public SqlUnit Unit { get; } = unit;
+
+    public string Text { get; } = text;
+
+    public IReadOnlyList<KeyValuePair<string, long>> Parameters { get; } = parameters;
+
+    public bool Owner { get; } = owner;
+
+    public int Traits { get; } = traits;
+
+    public bool Currency { get; } = currency;
+
+    public bool RateDay { get; } = rateDay;
+
+    public bool Days { get; } = days;
+}
+
+/// <summary>Decides which leaves of a compiled query the database computes, and writes their statements.</summary>
+internal static class SqlPlanner
+{
+    // Local day numbers are counted from this many days before 1970-01-01, so that every instant from -9998-01-01 on has
+    // a positive day number and integer division rounds down on every engine.
+    internal const long DayShift = 5_000_000;
+
+    private const long SecondsPerDay = 86_400;
+
+    public static SqlGroupMode ModeOf(KpiGrouping grouping) =>
+        ReferenceEquals(grouping, KpiGrouping.None) ? SqlGroupMode.None
+        : ReferenceEquals(grouping, KpiGrouping.ByRep) ? SqlGroupMode.Rep
+        : ReferenceEquals(grouping, KpiGrouping.ByTeam) ? SqlGroupMode.Team
+        : ReferenceEquals(grouping, KpiGrouping.ByDealKind) ? SqlGroupMode.DealKind
+        : ReferenceEquals(grouping, KpiGrouping.BySource) ? SqlGroupMode.Source
+        : SqlGroupMode.Unsupported;
+
+    /// <summary>Returns true when the database groups the records of a collection as the mode says (as the columnar scan does).</summary>
+    public static bool Groups(SqlGroupMode mode, KpiRecordType type) => mode switch
+    {
+        SqlGroupMode.None or SqlGroupMode.Rep or SqlGroupMode.Team => type != KpiRecordType.Spend,
+        SqlGroupMode.DealKind => type == KpiRecordType.Deals,
+        SqlGroupMode.Source => type == KpiRecordType.Leads,
+        _ => false,
+    };
+
+    /// <summary>Returns why a leaf cannot be computed in the database, or null when it can.</summary>
+    public static string? WhyNot(CompiledQuery.LeafNode leaf, SqlGroupMode mode, KpiGrouping grouping)
+    {
+        if (leaf.Measure is not { } measure)
+        {
+            return "it has its own accumulator, which reads whole records (give it a KpiMeasure to compute it in the database)";
+        }
+
+        if (measure.Components.Any(c => c.Records.Condition.ReadsRecords))
+        {
+            return "a condition reads whole records (KpiRecords.Where<TRecord>); conditions on traits (kind, outcomes, source, status) can be computed in the database";
+        }
+
+        if (mode == SqlGroupMode.Unsupported)
+        {
+            return $"the grouping '{grouping.Dimension}' is a function of whole records; the built-in groupings by rep, team, source and deal kind can be computed in the database";
+        }
+
+        foreach (var stream in measure.Streams)
+        {
+            var type = KpiStreams.RecordType(stream);
+            if (!Groups(mode, type))
+            {
+                return $"grouping {type.ToString().ToLowerInvariant()} by {grouping.Dimension} follows the links between records (an opportunity's lead, a deal's opportunity)";
+            }
+
+            if (leaf.Filter is { } filter && !filter.TryGetCondition(type, out _))
+            {
+                return $"the filter '{filter.Description}' reads whole {type.ToString().ToLowerInvariant()} (a predicate of its own, or a link to another collection)";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the statements of the pushed-down leaves, one per table and timestamp.</summary>
+    public static List<SqlUnit> Units(CompiledQuery compiled, Func<CompiledQuery.LeafNode, bool> pushed)
+    {
+        var units = new Dictionary<KpiTimestamp, SqlUnit>();
+        foreach (var leaf in compiled.Leaves)
+        {
+            if (!pushed(leaf))
+            {
+                continue;
+            }
+
+            var measure = leaf.Measure!;
+            foreach (var stream in measure.Streams)
+            {
+                var type = KpiStreams.RecordType(stream);
+                var filter = RecordCondition.All;
+                _ = leaf.Filter?.TryGetCondition(type, out filter);
+                var timestamp = KpiStreams.Timestamp(stream);
+                if (!units.TryGetValue(timestamp, out var unit))
+                {
+                    unit = new SqlUnit(timestamp);
+                    units.Add(timestamp, unit);
+                }
+
+                var routing = KpiStreams.Routing(stream).And(filter);
+                unit.Parts.Add(new SqlLeafPart(
+                    leaf,
+                    stream,
+                    routing,
+                    [.. measure.Components.Where(c => c.Records.Stream == stream).Select(c => (c, routing.And(c.Records.Condition)))]));
+            }
+        }
+
+        return [.. units.Values.OrderBy(u => u.Timestamp)];
+    }
+
+    /// <summary>Writes the statement of a unit over the columns the source has.</summary>
+    public static SqlUnitStatement Write(SqlUnit unit, SqlTableColumns columns, SqlDialect dialect, CompiledQuery compiled, SqlGroupMode mode)
+    {
+        var settings = compiled.Settings;
+        var plan = compiled.Plan;
+        var units = dialect.EpochUnitsPerSecond;
+        var parameters = new List<KeyValuePair<string, long>>();
+        var names = new Dictionary<long, string>();
+        string Parameter(Instant instant)
+        {
+            var value = EpochUnits(instant, units);
+            if (!names.TryGetValue(value, out var name))
+            {
+                name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+                names.Add(value, name);
+                parameters.Add(new(name, value));
+            }
+
+            return dialect.Parameter(name);
+        }
+
+        var owner = mode is SqlGroupMode.Rep or SqlGroupMode.Team;
+        var currency = unit.Sums;
+        var rateDay = currency && settings.ExchangeRates is not null && settings.FixedRateDate is null;
+        var days = unit.Days;
+
+        // The inner query names every column the outer one reads; the outer one groups.
+        var inner = new List<string>();
+        if (owner)
+        {
+            inner.Add(columns.Expression("owner") + " AS k");
+        }
+
+        inner.Add(dialect.EpochOf(columns.Expression(unit.TimestampColumn)) + " AS t");
+        var traits = unit.TraitColumns;
+        for (var i = 0; i < traits.Length; i++)
+        {
+            var expression = columns.Expression(traits[i]);
+            inner.Add((unit.Type == KpiRecordType.Leads && i > 0 ? $"CASE WHEN {expression} IS NULL THEN 0 ELSE 1 END" : expression) + $" AS a{i}");
+        }
+
+        if (currency)
+        {
+            inner.Add(columns.Expression("amount") + " AS m");
+            inner.Add(columns.Expression("currency") + " AS c");
+        }
+
+        if (days)
+        {
+            inner.Add(dialect.EpochOf(columns.Expression("created_at")) + " AS t0");
+            inner.Add(dialect.EpochOf(columns.Expression("closed_at")) + " AS t1");
+        }
+
+        var outer = new List<string>();
+        if (owner)
+        {
+            outer.Add("r.k");
+        }
+
+        outer.Add(SlotCase("r.t", plan, Parameter) + " AS slot");
+        for (var i = 0; i < traits.Length; i++)
+        {
+            outer.Add($"r.a{i}");
+        }
+
+        if (currency)
+        {
+            outer.Add("r.c");
+        }
+
+        if (rateDay)
+        {
+            outer.Add(DayNumber("r.t", settings.Zone, plan.RangeStart, plan.RangeEnd, dialect, Parameter) + " AS d");
+        }
+
+        if (days)
+        {
+            var cycle = $"{DayNumber("r.t1", settings.Zone, plan.RangeStart, plan.RangeEnd, dialect, Parameter)} - {DayNumber("r.t0", settings.Zone, Instant.MinValue, plan.RangeEnd, dialect, Parameter)}";
+            var statuses = DayStatuses(unit);
+            outer.Add(statuses.Length == 3
+                ? $"({cycle}) AS y"
+                : $"CASE WHEN lower(r.a0) IN ({string.Join(", ", statuses.Select(s => "'" + s.ToString().ToLowerInvariant() + "'"))}) THEN {cycle} END AS y");
+        }
+
+        var grouped = outer.Count;
+        outer.Add("COUNT(*) AS n");
+        if (currency)
+        {
+            outer.AddRange(dialect.AmountSum("r.m"));
+        }
+
+        var text = new StringBuilder();
+        text.Append("SELECT ").AppendJoin(",\n       ", outer).Append('\n');
+        text.Append("FROM (SELECT ").AppendJoin(", ", inner).Append(" FROM ").Append(columns.From).Append(") AS r\n");
+        text.Append("WHERE r.t >= ").Append(Parameter(plan.RangeStart)).Append(" AND r.t < ").Append(Parameter(plan.RangeEnd)).Append('\n');
+        text.Append("GROUP BY ").AppendJoin(", ", Enumerable.Range(1, grouped).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        return new SqlUnitStatement(unit, text.ToString(), parameters, owner, traits.Length, currency, rateDay, days);
+    }
+
+    /// <summary>Returns the local date of a day number written by <see cref="DayNumber"/>.</summary>
+    public static LocalDate DateOf(long dayNumber) => new LocalDate(1970, 1, 1).PlusDays(checked((int)(dayNumber - DayShift)));
+
+    /// <summary>Returns an instant as whole epoch units, rounded down.</summary>
+    internal static long EpochUnits(Instant instant, long unitsPerSecond)
+    {
+        var seconds = Math.DivRem(instant.ToUnixTimeTicks(), NodaConstants.TicksPerSecond, out var rest);
+        if (rest < 0)
+        {
+            seconds--;
+        }
+
+        return seconds * unitsPerSecond;
+    }
+
+    /// <summary>The statuses for which a days component of the unit can count an opportunity.</summary>
+    private static OpportunityStatus[] DayStatuses(SqlUnit unit) =>
+    [
+        .. Enum.GetValues<OpportunityStatus>().Where(s => unit.Parts.Exists(p => p.Components.Any(c =>
+            c.Component.Kind == MeasureComponentKind.Days && (c.Condition.Opportunity?.Invoke(s) ?? true)))),
+    ];
+
+    /// <summary>
+    /// Returns the period slot of an epoch expression: a search tree of <c>CASE</c>s over the period boundaries, so each
+    /// row takes a few comparisons whatever the number of periods; -1 in the gap after a hidden previous period.
+    /// </summary>
+    private static string SlotCase(string epoch, PeriodPlan plan, Func<Instant, string> parameter)
+    {
+        var segments = new List<(Instant From, string Value)>();
+        for (var i = 0; i < plan.Periods.Length; i++)
+        {
+            var period = plan.Periods[i];
+            if (segments.Count > 0 && plan.Periods[i - 1].End < period.Start)
+            {
+                segments.Add((plan.Periods[i - 1].End, "-1"));
+            }
+
+            segments.Add((period.Start, i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return Tree(epoch, segments, parameter);
+    }
+
+    /// <summary>
+    /// Returns the local day number (days since 1970-01-01 plus <see cref="DayShift"/>) of an epoch expression in a zone:
+    /// the epoch plus the zone's offset at that instant — a search tree over the zone's transitions between
+    /// <paramref name="from"/> and <paramref name="to"/>, computed here, never by the database — divided by a day.
+    /// </summary>
+    private static string DayNumber(string epoch, DateTimeZone zone, Instant from, Instant to, SqlDialect dialect, Func<Instant, string> parameter)
+    {
+        var units = dialect.EpochUnitsPerSecond;
+        var segments = new List<(Instant From, string Value)>();
+        foreach (var interval in zone.GetZoneIntervals(new Interval(from, to)))
+        {
+            var offset = interval.WallOffset.Seconds * units;
+            var start = interval.HasStart && interval.Start > from ? interval.Start : from;
+            if (segments.Count > 0 && segments[^1].Value == Literal(offset))
+            {
+                continue;
+            }
+
+            segments.Add((start, Literal(offset)));
+        }
+
+        var shift = DayShift * SecondsPerDay * units;
+        var offsetTree = segments.Count == 0 ? "0" : Tree(epoch, segments, parameter);
+        return dialect.IntegerDivide($"{epoch} + {offsetTree} + {Literal(shift)}", Literal(SecondsPerDay * units));
+    }
+
+    private static string Literal(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Returns a balanced tree of <c>CASE WHEN e &lt; boundary</c> over sorted segments: the value of the segment the expression falls in.</summary>
+    private static string Tree(string expression, List<(Instant From, string Value)> segments, Func<Instant, string> parameter)
+    {
+        string Build(int first, int last)
+        {
+            if (first == last)
+            {
+                return segments[first].Value;
+            }
+
+            var middle = (first + last + 1) / 2;
+            return $"CASE WHEN {expression} < {parameter(segments[middle].From)} THEN {Build(first, middle - 1)} ELSE {Build(middle, last)} END";
+        }
+
+        return Build(0, segments.Count - 1);
+    }
+}
