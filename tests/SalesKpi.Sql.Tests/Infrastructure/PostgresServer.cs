@@ -14,7 +14,8 @@ namespace SalesKpi.Sql.Tests.Infrastructure;
 /// on <see cref="Dispose"/>. Shared by the test classes of the <c>postgres</c> collection (<see cref="PostgresCollectionDefinition"/>).
 /// </summary>
 /// <remarks>
-/// <para>The binaries are Debian's (<c>/usr/lib/postgresql/&lt;version&gt;/bin</c>, the highest version installed).
+/// <para>The binaries are Debian's (<c>/usr/lib/postgresql/&lt;version&gt;/bin</c>: version 15 when it is installed,
+/// otherwise the highest).
 /// When there are none and the tests run as root with apt-get, <c>tools/install-postgres.sh</c> installs them once;
 /// otherwise the fixture fails, naming the fix. <c>initdb</c> refuses to run as root, so as root the server runs as the
 /// <c>postgres</c> user the package created (<c>setpriv</c>), in a folder handed to it.</para>
@@ -25,6 +26,9 @@ public sealed partial class PostgresServer : IDisposable
 {
     private const string Superuser = "postgres";
     private const string DefaultDatabase = "saleskpi";
+
+    // Debian 12's, which tools/install-postgres.sh installs; another version is used when it is the only one.
+    private const int PreferredVersion = 15;
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
 
     private readonly string _bin;
@@ -39,7 +43,9 @@ public sealed partial class PostgresServer : IDisposable
     {
         _bin = FindBinaries();
         _asPostgresUser = Environment.IsPrivilegedProcess;
-        Folder = Directory.CreateTempSubdirectory("saleskpi-pg-").FullName;
+        // As root, under /tmp: the postgres user must pass through every folder above, and TMPDIR may be in root's home.
+        Folder = Path.Combine(_asPostgresUser ? "/tmp" : Path.GetTempPath(), "saleskpi-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Folder);
         _data = Path.Combine(Folder, "data");
         _log = Path.Combine(Folder, "server.log");
         try
@@ -295,7 +301,7 @@ public sealed partial class PostgresServer : IDisposable
         }
     }
 
-    /// <summary>Returns the bin folder of the highest PostgreSQL version installed, installing one first when it can.</summary>
+    /// <summary>Returns the bin folder of PostgreSQL 15 (or else the highest version installed), installing one first when it can.</summary>
     private static string FindBinaries()
     {
         if (Installed() is { } bin)
@@ -334,7 +340,8 @@ public sealed partial class PostgresServer : IDisposable
         return Directory.GetDirectories(Root)
             .Select(folder => (Folder: folder, Version: int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1))
             .Where(v => v.Version >= 0 && File.Exists(Path.Combine(v.Folder, "bin", "initdb")) && File.Exists(Path.Combine(v.Folder, "bin", "pg_ctl")))
-            .OrderByDescending(v => v.Version)
+            .OrderByDescending(v => v.Version == PreferredVersion)
+            .ThenByDescending(v => v.Version)
             .Select(v => Path.Combine(v.Folder, "bin"))
             .FirstOrDefault();
     }
