@@ -93,18 +93,30 @@ public abstract class SqlDialect
     /// <summary>Returns an expression of a timestamp as a whole number of <see cref="EpochUnitsPerSecond"/> since 1970-01-01T00:00:00Z, rounded down.</summary>
     /// <param name="timestamp">The timestamp expression, such as <c>"created_at"</c>.</param>
     /// <returns>A 64-bit integer expression; null when the timestamp is null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="timestamp"/> is null.</exception>
     public abstract string EpochOf(string timestamp);
 
     /// <summary>Returns the integer quotient of two non-negative integer expressions: <c>(a / b)</c> by default.</summary>
     /// <param name="dividend">The dividend, never negative.</param>
     /// <param name="divisor">The divisor, positive.</param>
     /// <returns>The expression.</returns>
-    public virtual string IntegerDivide(string dividend, string divisor) => $"(({dividend}) / {divisor})";
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public virtual string IntegerDivide(string dividend, string divisor)
+    {
+        ArgumentNullException.ThrowIfNull(dividend);
+        ArgumentNullException.ThrowIfNull(divisor);
+        return $"(({dividend}) / {divisor})";
+    }
 
     /// <summary>Returns the aggregate columns that sum an amount exactly: <c>SUM(amount)</c> by default, one column of a decimal type.</summary>
     /// <param name="amount">The amount expression.</param>
     /// <returns>The aggregate expressions, read back by <see cref="ReadAmountSum"/>.</returns>
-    public virtual IReadOnlyList<string> AmountSum(string amount) => [$"SUM({amount})"];
+    /// <exception cref="ArgumentNullException"><paramref name="amount"/> is null.</exception>
+    public virtual IReadOnlyList<string> AmountSum(string amount)
+    {
+        ArgumentNullException.ThrowIfNull(amount);
+        return [$"SUM({amount})"];
+    }
 
     /// <summary>Reads the sum written by <see cref="AmountSum"/> from a result row.</summary>
     /// <param name="reader">The reader, on a row.</param>
@@ -134,10 +146,19 @@ public abstract class SqlDialect
             return "$" + name;
         }
 
-        public override string EpochOf(string timestamp) => $"epoch_us({timestamp})";
+        public override string EpochOf(string timestamp)
+        {
+            ArgumentNullException.ThrowIfNull(timestamp);
+            return $"epoch_us({timestamp})";
+        }
 
         // DuckDB's / is a division of doubles; // divides integers.
-        public override string IntegerDivide(string dividend, string divisor) => $"(({dividend}) // {divisor})";
+        public override string IntegerDivide(string dividend, string divisor)
+        {
+            ArgumentNullException.ThrowIfNull(dividend);
+            ArgumentNullException.ThrowIfNull(divisor);
+            return $"(({dividend}) // {divisor})";
+        }
     }
 
     private sealed class PostgreSqlDialect : SqlDialect
@@ -148,7 +169,11 @@ public abstract class SqlDialect
 
         // EXTRACT is numeric since PostgreSQL 14: exact microseconds, for timestamptz the instant itself and for
         // timestamp the wall time read as UTC, never the session's zone.
-        public override string EpochOf(string timestamp) => $"CAST(EXTRACT(EPOCH FROM {timestamp}) * 1000000 AS bigint)";
+        public override string EpochOf(string timestamp)
+        {
+            ArgumentNullException.ThrowIfNull(timestamp);
+            return $"CAST(EXTRACT(EPOCH FROM {timestamp}) * 1000000 AS bigint)";
+        }
     }
 
     private sealed class SqliteDialect : SqlDialect
@@ -161,12 +186,17 @@ public abstract class SqlDialect
         public override long EpochUnitsPerSecond => 1;
 
         // unixepoch() reads ISO-8601 text with Z or an offset and returns whole seconds, rounded down.
-        public override string EpochOf(string timestamp) => $"unixepoch({timestamp})";
+        public override string EpochOf(string timestamp)
+        {
+            ArgumentNullException.ThrowIfNull(timestamp);
+            return $"unixepoch({timestamp})";
+        }
 
         // SQLite sums decimal text as doubles; summed as two integers — the whole units and the first ten digits of the
         // fraction — the sum is exact (SQLite's integer sum fails rather than overflow).
         public override IReadOnlyList<string> AmountSum(string amount)
         {
+            ArgumentNullException.ThrowIfNull(amount);
             var text = $"CAST({amount} AS TEXT)";
             return
             [

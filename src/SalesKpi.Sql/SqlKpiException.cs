@@ -16,7 +16,7 @@ public sealed class SqlKpiException : Exception
 
     /// <summary>Initializes an exception with a message.</summary>
     /// <param name="message">The message.</param>
-    public SqlKpiException(string message)
+    public SqlKpiException(string? message)
         : base(message)
     {
     }
@@ -24,7 +24,7 @@ public sealed class SqlKpiException : Exception
     /// <summary>Initializes an exception with a message and its cause.</summary>
     /// <param name="message">The message.</param>
     /// <param name="innerException">The cause.</param>
-    public SqlKpiException(string message, Exception innerException)
+    public SqlKpiException(string? message, Exception? innerException)
         : base(message, innerException)
     {
     }

@@ -51,7 +51,26 @@ public sealed class SqlKpiPlan
 }
 
 /// <summary>One statement of a <see cref="SqlKpiPlan"/>: its SQL text and its parameters (instants as whole epoch units).</summary>
-/// <param name="Table">The layout table it reads, such as <c>opportunities</c>.</param>
-/// <param name="Sql">The SQL text.</param>
-/// <param name="Parameters">The parameters by name (<c>p0</c>, …): period boundaries and zone transitions as epoch units.</param>
-public sealed record SqlKpiStatement(string Table, string Sql, ImmutableArray<KeyValuePair<string, long>> Parameters);
+/// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
+public sealed class SqlKpiStatement
+{
+    internal SqlKpiStatement(string table, string sql, ImmutableArray<KeyValuePair<string, long>> parameters)
+    {
+        Table = table;
+        Sql = sql;
+        Parameters = parameters;
+    }
+
+    /// <summary>Gets the layout table the statement reads, such as <c>opportunities</c>.</summary>
+    public string Table { get; }
+
+    /// <summary>Gets the SQL text.</summary>
+    public string Sql { get; }
+
+    /// <summary>Gets the parameters by name (<c>p0</c>, …): period boundaries and zone transitions as whole epoch units.</summary>
+    public ImmutableArray<KeyValuePair<string, long>> Parameters { get; }
+
+    /// <summary>Returns the SQL text.</summary>
+    /// <returns>The SQL.</returns>
+    public override string ToString() => Sql;
+}

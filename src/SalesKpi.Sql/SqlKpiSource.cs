@@ -44,7 +44,14 @@ public sealed class SqlKpiSource
     public SqlPushDown PushDown { get; init; }
 
     /// <summary>Gets the options of the import that reads what is evaluated in memory (the roster, and the tables of KPIs that are not pushed down); <see cref="CsvImportOptions.Default"/> by default.</summary>
-    public CsvImportOptions ImportOptions { get; init; } = CsvImportOptions.Default;
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public CsvImportOptions ImportOptions
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    = CsvImportOptions.Default;
 
     /// <summary>Gets how messages name the database, such as <c>crm.duckdb</c>; the connection's data source when null.</summary>
     public string? Description { get; init; }

@@ -54,6 +54,7 @@ public sealed class SqlTableMapping
     /// <exception cref="ArgumentException"><paramref name="table"/> is not a layout table (the message suggests the nearest), or <paramref name="source"/> is blank.</exception>
     public SqlTableMapping MapTable(string table, string source)
     {
+        ArgumentNullException.ThrowIfNull(source);
         var layout = LayoutTable(table);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         return new(_sources.SetItem(DataReaderSource.TableName(layout), source), _columns);
@@ -68,8 +69,9 @@ public sealed class SqlTableMapping
     /// <exception cref="ArgumentException">The table or column is not in the layout (the message suggests the nearest), or <paramref name="expression"/> is blank.</exception>
     public SqlTableMapping MapColumn(string table, string column, string expression)
     {
-        var layout = LayoutTable(table);
         ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(expression);
+        var layout = LayoutTable(table);
         ArgumentException.ThrowIfNullOrWhiteSpace(expression);
         if (layout.Find(column) is null)
         {
@@ -100,8 +102,8 @@ public sealed class SqlTableMapping
     /// <exception cref="ArgumentException"><paramref name="table"/> is not a layout table.</exception>
     public string? ColumnOf(string table, string column)
     {
-        var name = DataReaderSource.TableName(LayoutTable(table));
         ArgumentNullException.ThrowIfNull(column);
+        var name = DataReaderSource.TableName(LayoutTable(table));
         return _columns.GetValueOrDefault((name, column));
     }
 

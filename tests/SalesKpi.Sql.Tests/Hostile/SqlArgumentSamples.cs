@@ -53,6 +53,10 @@ internal sealed class SqlArgumentSamples : IArgumentSource
         [typeof(CsvImportOptions)] = () => CsvImportOptions.Default,
         [typeof(DataReaderSource)] = () => DataReaderSource.FromConnection(new SqliteConnection("Data Source=:memory:")),
         [typeof(SqlEngine)] = () => SqlEngine.Sqlite,
+        [typeof(SqlDialect)] = () => SqlDialect.Sqlite,
+        [typeof(SqlTableMapping)] = () => SqlTableMapping.Default,
+        [typeof(SqlKpiSource)] = () => new SqlKpiSource(new SqliteConnection("Data Source=:memory:"), SqlDialect.Sqlite),
+        [typeof(DbCommand)] = () => new SqliteCommand(),
     };
 
     // Parameters whose valid values are a subset of their type's.
