@@ -22,7 +22,7 @@ public sealed class PushDownByHandTests
 
     public static TheoryData<SqlEngine> Engines => [SqlEngine.DuckDb, SqlEngine.Sqlite];
 
-    private static SalesData Data()
+    internal static SalesData Data()
     {
         var builder = new SalesDataBuilder()
             .Add(new Rep(Ana, "Ana", new TeamId("north")))
@@ -66,8 +66,13 @@ public sealed class PushDownByHandTests
     public async Task NewYork_PeriodsAndCycleDays_FollowTheLocalCalendar(SqlEngine engine)
     {
         await using var connection = Open(engine, Data());
+        await AssertNewYorkAsync(connection, DialectOf(engine));
+    }
+
+    internal static async Task AssertNewYorkAsync(DbConnection connection, SqlDialect dialect)
+    {
         var evaluator = new KpiEvaluator(KpiSettings.Default.WithZone("America/New_York"));
-        var report = await evaluator.EvaluateAsync(new SqlKpiSource(connection, DialectOf(engine)), Months(Kpis.Calls, Kpis.SalesCycleLength, Kpis.CloseRate, Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.NewBusiness), "new-revenue")));
+        var report = await evaluator.EvaluateAsync(new SqlKpiSource(connection, dialect), Months(Kpis.Calls, Kpis.SalesCycleLength, Kpis.CloseRate, Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.NewBusiness), "new-revenue")));
 
         KpiValue Value(string team, string month, string kpi) => report.Rows.Single(r => r.Group == team && r.Period.Label == month && r.KpiId == kpi).Value;
 
@@ -108,12 +113,16 @@ public sealed class PushDownByHandTests
     public async Task ExchangeRates_ConvertEachDaysSum_AtThatDaysRate(SqlEngine engine)
     {
         await using var connection = Open(engine, Data());
+        await AssertExchangeRatesAsync(connection, DialectOf(engine));
+    }
 
+    internal static async Task AssertExchangeRatesAsync(DbConnection connection, SqlDialect dialect)
+    {
         // EUR at 1.10 USD on 2025-03-10 and 1.20 on 2025-03-11 (UTC dates); D2 and D3 are renewals of 200.10 and 300.05 EUR.
         var rates = new Rates();
         var evaluator = new KpiEvaluator(KpiSettings.Default.WithReportingCurrency(Currency.USD, rates));
         var query = new KpiQuery(new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31)), [Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.Renewal), "renewals")]);
-        var report = await evaluator.EvaluateAsync(new SqlKpiSource(connection, DialectOf(engine)), query);
+        var report = await evaluator.EvaluateAsync(new SqlKpiSource(connection, dialect), query);
 
         // 200.10 × 1.10 + 300.05 × 1.20 = 220.110 + 360.060 = 580.170 USD.
         var value = Assert.Single(report.Rows).Value;
