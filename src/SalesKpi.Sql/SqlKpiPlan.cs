@@ -21,7 +21,7 @@ public sealed class SqlKpiPlan
     /// <summary>Gets the aggregate statements, one per table and timestamp column.</summary>
     public ImmutableArray<SqlKpiStatement> Statements { get; }
 
-    /// <summary>Gets the ids of the KPIs (those that read records; a KPI made of others follows its parts) computed in the database.</summary>
+    /// <summary>Gets the ids of the KPIs (those that read records; a KPI made of others follows its parts, a filtered KPI is under its own id) computed in the database.</summary>
     public ImmutableArray<string> PushedDown { get; }
 
     /// <summary>Gets the ids of the KPIs computed in memory, each with why it cannot be computed in the database.</summary>
