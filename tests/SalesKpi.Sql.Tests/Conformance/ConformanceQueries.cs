@@ -47,11 +47,12 @@ public static class ConformanceQueries
     /// a predicate over whole records, and a filter by source on deals (which follows a deal's opportunity to its lead).</summary>
     public static IReadOnlyList<string> InMemoryCustomIds { get; } = [LargeDealsCalculator.KpiId, "large-deals-where", "web-deals-won"];
 
-    /// <summary>Gets the ids of the unfiltered custom KPIs computed in the database when the records are not grouped
+    /// <summary>Gets the ids of the custom KPIs computed in the database when the records are not grouped
     /// (new-opportunities-growth is computed from new-opportunities, its part).</summary>
     public static IReadOnlyList<string> PushedCustomIds { get; } =
     [
-        "new-opportunities", "demos", "replied-emails", "win-rate-by-amount", "average-add-on", "lost-cycle-days", "deals-per-meeting", "qualified-web-leads",
+        "new-opportunities", "renewal-revenue", "web-leads", "web-lead-to-opportunity-rate", "demos", "replied-emails",
+        "win-rate-by-amount", "average-add-on", "lost-cycle-days", "deals-per-meeting", "qualified-web-leads",
     ];
 
     public static IReadOnlyList<(string Name, KpiGrouping Grouping)> Groupings { get; } =

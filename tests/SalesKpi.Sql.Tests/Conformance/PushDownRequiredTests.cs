@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using SalesKpi.Deals;
 using SalesKpi.Reporting;
 using SalesKpi.Sql.Tests.Infrastructure;
 
@@ -25,6 +26,9 @@ public sealed class PushDownRequiredTests
         },
         { KpiIds.Calls, "source", "new-leads calls", "grouping activities by source follows the links between records (an opportunity's lead, a deal's opportunity)" },
         { ConformanceQueries.LargeDealsCalculator.KpiId, "rep", "large-deals large-deals-where", Accumulator },
+
+        // A filtered KPI is named by its own id, not by the KPI it filters (deals-won, which the database computes).
+        { "web-deals-won", "none", "deals-won web-deals-won", "the filter 'source web' reads whole deals (a predicate of its own, or a link to another collection)" },
     };
 
     [Theory]
@@ -76,6 +80,21 @@ public sealed class PushDownRequiredTests
         Assert.Equal<string>([KpiIds.Revenue], plan.PushedDown);
         Assert.Equal<KeyValuePair<string, string>>([new(ConformanceQueries.LargeDealsCalculator.KpiId, Accumulator)], plan.InMemory);
         ReportComparison.AssertSame(evaluator.Evaluate(SqlTestDatabase.Sample, query), report, "revenue and large-deals by rep");
+    }
+
+    [Fact]
+    public async Task ExplainAsync_AKpiAndTheSameKpiFiltered_ListsEachUnderItsOwnId()
+    {
+        await using var connection = SqlTestDatabase.OpenSqlite(SqlTestDatabase.Sample);
+        var renewals = Kpis.Revenue.Where(KpiFilter.DealKind(DealKind.Renewal), "renewal-revenue");
+        var webDeals = Kpis.DealsWon.Where(KpiFilter.Source("web"), "web-deals-won");
+        var query = new KpiQuery(Year, [Kpis.Revenue, renewals, Kpis.DealsWon, webDeals, renewals.PeriodOverPeriod("renewal-revenue-growth")], KpiGrouping.ByRep, PeriodUnit.Quarter);
+
+        var plan = await new KpiEvaluator().ExplainAsync(new SqlKpiSource(connection, SqlDialect.Sqlite), query);
+
+        // The growth is computed from its part, renewal-revenue, as a KPI made of others is.
+        Assert.Equal<string>([KpiIds.Revenue, "renewal-revenue", KpiIds.DealsWon], plan.PushedDown);
+        Assert.Equal("web-deals-won", Assert.Single(plan.InMemory).Key);
     }
 
     [Theory]
