@@ -54,9 +54,9 @@ public sealed class ConformanceDataSet
 }
 
 /// <summary>
-/// The data sets every engine is compared on: three drawn by the property tests' generators (<see cref="SalesDataGen"/>,
-/// fixed seeds) around the spring and autumn DST changes, one of them in USD and EUR with Sunday weeks and fiscal years
-/// from April; the benchmarks' reference data (<see cref="ReferenceData"/>) at 1,000 opportunities (50 reps in 5 teams, 2,000 leads, 10,000 activities); and the CLI's sample.
+/// The data sets every engine is compared on: four drawn by the property tests' generators (<see cref="SalesDataGen"/>,
+/// fixed seeds) around the spring and autumn DST changes of New York, Berlin and Santiago, one of them in USD and EUR
+/// with Sunday weeks and fiscal years from April; the benchmarks' reference data (<see cref="ReferenceData"/>) at 1,000 opportunities (50 reps in 5 teams, 2,000 leads, 10,000 activities); and the CLI's sample.
 /// </summary>
 /// <remarks>
 /// The generators place instants on local midnights of period boundaries and on DST transitions of the frame's zone,
@@ -69,9 +69,14 @@ public static class ConformanceDataSets
     public const string Utc = "UTC";
     public const string NewYork = "America/New_York";
     public const string Berlin = "Europe/Berlin";
+    public const string Santiago = "America/Santiago";
 
     /// <summary>Gets the zones every data set is reported in: UTC, and two with DST changes on different dates and at different local times.</summary>
     public static IReadOnlyList<string> Zones { get; } = [Utc, NewYork, Berlin];
+
+    /// <summary>Gets the zones the small generated data sets are reported in: also Santiago, whose DST changes are at
+    /// midnight, so that 2025-09-07 starts at 01:00 and the last hour of 2025-04-05 comes twice.</summary>
+    public static IReadOnlyList<string> GeneratedZones { get; } = [Utc, NewYork, Berlin, Santiago];
 
     private static readonly Lazy<IReadOnlyList<ConformanceDataSet>> LazyAll = new(Make);
 
@@ -85,7 +90,7 @@ public static class ConformanceDataSets
         var cases = new TheoryData<string, string>();
         foreach (var name in Names)
         {
-            foreach (var zone in Zones)
+            foreach (var zone in name.StartsWith("generated_", StringComparison.Ordinal) ? GeneratedZones : Zones)
             {
                 cases.Add(name, zone);
             }
@@ -95,7 +100,7 @@ public static class ConformanceDataSets
     }
 
     /// <summary>Gets the names without building the data: the theories are enumerated before any test runs.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["generated_spring", "generated_autumn", "generated_mixed", "reference", "sample"];
+    public static IReadOnlyList<string> Names { get; } = ["generated_spring", "generated_autumn", "generated_mixed", "generated_santiago", "reference", "sample"];
 
     /// <summary>Returns the records with every instant rounded down to the microsecond, which every engine holds exactly.</summary>
     public static SalesData ToMicroseconds(SalesData data)
@@ -125,12 +130,16 @@ public static class ConformanceDataSets
     {
         var newYork = DateTimeZoneProviders.Tzdb[NewYork];
         var berlin = DateTimeZoneProviders.Tzdb[Berlin];
+        var santiago = DateTimeZoneProviders.Tzdb[Santiago];
 
         // New York springs forward on 2025-03-09 at 02:00, Berlin on 2025-03-30 at 02:00; Berlin falls back on
         // 2025-10-26 at 03:00, New York on 2025-11-02 at 02:00. Each range holds both changes of its season.
         var spring = new DateInterval(new LocalDate(2025, 2, 24), new LocalDate(2025, 4, 6));
         var autumn = new DateInterval(new LocalDate(2025, 10, 6), new LocalDate(2025, 11, 16));
         var mixed = new DateInterval(new LocalDate(2025, 3, 10), new LocalDate(2025, 4, 20));
+
+        // Santiago springs forward on 2025-09-07 at 00:00, to 01:00.
+        var chile = new DateInterval(new LocalDate(2025, 8, 18), new LocalDate(2025, 9, 28));
         ConformanceDataSet[] sets =
         [
             new("generated_spring", Generate(new SalesDataGen.Frame(newYork, spring, IsoDayOfWeek.Monday), 46UL), spring, allPeriodsPerGrouping: true),
@@ -143,6 +152,7 @@ public static class ConformanceDataSets
                 IsoDayOfWeek.Sunday,
                 fiscalYearStartMonth: 4,
                 mixedCurrencies: true),
+            new("generated_santiago", Generate(new SalesDataGen.Frame(santiago, chile, IsoDayOfWeek.Monday), 65UL), chile, allPeriodsPerGrouping: true),
             new("reference", ReferenceData.Generate(1_000), ReferenceData.Year, allPeriodsPerGrouping: false),
             new("sample", SqlTestDatabase.Sample, new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31)), allPeriodsPerGrouping: false),
         ];

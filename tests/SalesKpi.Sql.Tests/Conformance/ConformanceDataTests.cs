@@ -14,6 +14,7 @@ public sealed class ConformanceDataTests
         { "generated_spring", ConformanceDataSets.NewYork },
         { "generated_autumn", ConformanceDataSets.Berlin },
         { "generated_mixed", ConformanceDataSets.Berlin },
+        { "generated_santiago", ConformanceDataSets.Santiago },
     };
 
     [Theory]
