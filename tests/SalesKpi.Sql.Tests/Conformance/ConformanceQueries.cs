@@ -11,8 +11,9 @@ public sealed record ConformanceQuery(string Name, KpiQuery Query);
 
 /// <summary>
 /// The queries every engine answers on every data set: every built-in KPI by each built-in grouping the SQL can group
-/// (none, rep, team, source, deal kind) per week, month, quarter and (fiscal) year; and the custom KPIs — previous
-/// period, filters, measures of several shapes, and KPIs the SQL cannot express — by four groupings per month.
+/// (none, rep, team, source, deal kind) per week, month, quarter and (fiscal) year; the custom KPIs — previous
+/// period, filters, measures of several shapes, and KPIs the SQL cannot express — by four groupings per month; and on
+/// the small data sets the whole range as one period, and a grouping by tool, which the SQL cannot group by.
 /// </summary>
 public static class ConformanceQueries
 {
@@ -93,6 +94,13 @@ public static class ConformanceQueries
         foreach (var (groupName, grouping) in Groupings.Where(g => g.Name != "team"))
         {
             yield return new($"custom by {groupName} per month", new KpiQuery(dataSet.Range, Custom, grouping, PeriodUnit.Month));
+        }
+
+        if (dataSet.AllPeriodsPerGrouping)
+        {
+            // The whole range as one period; and a grouping the SQL cannot group by, which reads every table into memory.
+            yield return new("built-ins by team over the range", new KpiQuery(dataSet.Range, Kpis.All, KpiGrouping.ByTeam, PeriodUnit.None));
+            yield return new("built-ins and custom by tool per month", new KpiQuery(dataSet.Range, [.. Kpis.All, .. Custom], KpiGrouping.ByTool, PeriodUnit.Month));
         }
     }
 
