@@ -238,7 +238,8 @@ public abstract class SqlDialect
         }
 
         // SQLite sums decimal text as doubles; summed as two integers — the whole units and the first ten digits of the
-        // fraction — the sum is exact (SQLite's integer sum fails rather than overflow).
+        // fraction — the sum is exact (SQLite's integer sum fails rather than overflow). The fraction takes the amount's
+        // sign, as the whole units do (CAST('-1.5' AS INTEGER) is -1): -1.5 is -1 and -0.5.
         public override IReadOnlyList<string> AmountSum(string amount)
         {
             ArgumentNullException.ThrowIfNull(amount);
@@ -246,7 +247,7 @@ public abstract class SqlDialect
             return
             [
                 $"SUM(CAST({text} AS INTEGER))",
-                $"SUM(CASE WHEN instr({text}, '.') > 0 THEN CAST(substr(substr({text}, instr({text}, '.') + 1) || '{new string('0', FractionDigits)}', 1, {FractionDigits}) AS INTEGER) ELSE 0 END)",
+                $"SUM(CASE WHEN instr({text}, '.') > 0 THEN (CASE WHEN ltrim({text}) LIKE '-%' THEN -1 ELSE 1 END) * CAST(substr(substr({text}, instr({text}, '.') + 1) || '{new string('0', FractionDigits)}', 1, {FractionDigits}) AS INTEGER) ELSE 0 END)",
             ];
         }
 
