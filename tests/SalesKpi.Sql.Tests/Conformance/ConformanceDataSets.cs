@@ -56,7 +56,8 @@ public sealed class ConformanceDataSet
 /// <summary>
 /// The data sets every engine is compared on: four drawn by the property tests' generators (<see cref="SalesDataGen"/>,
 /// fixed seeds) around the spring and autumn DST changes of New York, Berlin and Santiago, one of them in USD and EUR
-/// with Sunday weeks and fiscal years from April; the benchmarks' reference data (<see cref="ReferenceData"/>) at 1,000 opportunities (50 reps in 5 teams, 2,000 leads, 10,000 activities); and the CLI's sample.
+/// with Sunday weeks and fiscal years from April; the benchmarks' reference data (<see cref="ReferenceData"/>) at 1,000
+/// opportunities (50 reps in 5 teams, 2,000 leads, 10,000 activities); and the CLI's sample.
 /// </summary>
 /// <remarks>
 /// The generators place instants on local midnights of period boundaries and on DST transitions of the frame's zone,

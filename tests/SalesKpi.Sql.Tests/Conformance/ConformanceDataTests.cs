@@ -51,7 +51,9 @@ public sealed class ConformanceDataTests
 
         Assert.Equal(Enum.GetValues<OpportunityStatus>(), data.Opportunities.Select(o => o.Status).Distinct().Order());
         Assert.Equal(Enum.GetValues<DealKind>(), data.Deals.Select(d => d.Kind).Distinct().Order());
-        Assert.Equal(ActivityOutcomes.Connected | ActivityOutcomes.Delivered | ActivityOutcomes.Opened | ActivityOutcomes.Replied | ActivityOutcomes.Positive, data.Activities.Aggregate(ActivityOutcomes.None, (all, a) => all | a.Outcomes));
+        Assert.Equal(
+            ActivityOutcomes.Connected | ActivityOutcomes.Delivered | ActivityOutcomes.Opened | ActivityOutcomes.Replied | ActivityOutcomes.Positive,
+            data.Activities.Aggregate(ActivityOutcomes.None, (all, a) => all | a.Outcomes));
         Assert.Contains(data.Activities, a => a.Kind == new SalesActivityKind("demo"));
         Assert.Contains(data.Leads, l => l.Owner is null);
         Assert.Equal(["event", "referral", "web"], data.Leads.Select(l => l.Source).Distinct().Order(StringComparer.Ordinal));

@@ -85,8 +85,9 @@ public static class ReportComparison
             Differ("undefined reason", e.UndefinedReason, a.UndefinedReason);
         }
 
-        // Counts and sums of money are exact; a ratio, a mean, a rate per day or a number divides, so it is close.
-        var exactValue = e.Unit is KpiUnit.Count or KpiUnit.Money;
+        // Counts and sums of money are exact; a ratio, a mean (of money too: it has a denominator), a rate per day or a
+        // number divides, so it is close.
+        var exactValue = e.Unit == KpiUnit.Count || (e.Unit == KpiUnit.Money && e.Denominator is null);
         if (exactValue ? e.Value != a.Value : !Close(e.Value, a.Value))
         {
             Differ("value", e.Value, a.Value);
@@ -122,7 +123,11 @@ public static class ReportComparison
             Differ("unpriced count", e.UnpricedCount, a.UnpricedCount);
         }
 
-        foreach (var (field, x, y) in new[] { ("median", e.Median, a.Median), ("p25", e.Percentile25, a.Percentile25), ("p75", e.Percentile75, a.Percentile75), ("p90", e.Percentile90, a.Percentile90) })
+        var percentiles = new[]
+        {
+            ("median", e.Median, a.Median), ("p25", e.Percentile25, a.Percentile25), ("p75", e.Percentile75, a.Percentile75), ("p90", e.Percentile90, a.Percentile90),
+        };
+        foreach (var (field, x, y) in percentiles)
         {
             if (!Close(x, y))
             {
