@@ -19,17 +19,26 @@ public sealed class TimestampWithoutZoneConformanceTests(PostgresServer server)
         ("stage_changes", "entered_at"), ("deals", "closed_at"), ("activities", "occurred_at"),
     ];
 
-    public static TheoryData<SqlEngine> Engines => [SqlEngine.DuckDb, SqlEngine.PostgreSql];
+    public static TheoryData<SqlEngine, string> Engines => new()
+    {
+        { SqlEngine.DuckDb, "UTC" },
+        { SqlEngine.PostgreSql, "UTC" },
+
+        // A session in another zone: the wall times are still read as UTC, not as the session's.
+        { SqlEngine.DuckDb, "Asia/Tehran" },
+        { SqlEngine.PostgreSql, "Asia/Tehran" },
+    };
 
     [Theory]
     [MemberData(nameof(Engines))]
-    public async Task EvaluateAsync_TimestampsWithoutZone_AreReadAsUtc(SqlEngine engine)
+    public async Task EvaluateAsync_TimestampsWithoutZone_AreReadAsUtc(SqlEngine engine, string sessionZone)
     {
         var set = ConformanceDataSets.Get("generated_autumn");
-        await using var connection = await OpenAsync(engine, set.Data);
+        await using var connection = await OpenAsync(engine, set.Data, sessionZone);
         var source = new SqlKpiSource(connection, engine == SqlEngine.DuckDb ? SqlDialect.DuckDb : SqlDialect.PostgreSql);
 
-        Assert.Equal(engine == SqlEngine.DuckDb ? "TIMESTAMP" : "timestamp without time zone", await TypeOfAsync(connection));
+        Assert.Equal(engine == SqlEngine.DuckDb ? "TIMESTAMP" : "timestamp without time zone", await ScalarAsync(connection, "SELECT data_type FROM information_schema.columns WHERE table_name = 'deals' AND column_name = 'closed_at'"));
+        Assert.Equal(sessionZone, await ScalarAsync(connection, "SELECT current_setting('TimeZone')"));
         foreach (var zone in new[] { ConformanceDataSets.Utc, ConformanceDataSets.Berlin })
         {
             var evaluator = new KpiEvaluator(set.Settings(zone));
@@ -44,7 +53,7 @@ public sealed class TimestampWithoutZoneConformanceTests(PostgresServer server)
         }
     }
 
-    private async Task<DbConnection> OpenAsync(SqlEngine engine, SalesData data)
+    private async Task<DbConnection> OpenAsync(SqlEngine engine, SalesData data, string sessionZone)
     {
         DbConnection connection;
         string alter;
@@ -53,13 +62,13 @@ public sealed class TimestampWithoutZoneConformanceTests(PostgresServer server)
             connection = SqlTestDatabase.OpenDuckDb(data);
 
             // The conversion from TIMESTAMPTZ takes the session's zone: UTC, so that the wall times are the UTC times.
-            alter = "SET TimeZone = 'UTC';" + string.Concat(Instants.Select(i => $"ALTER TABLE {i.Table} ALTER \"{i.Column}\" TYPE TIMESTAMP;"));
+            alter = "SET TimeZone = 'UTC';" + string.Concat(Instants.Select(i => $"ALTER TABLE {i.Table} ALTER \"{i.Column}\" TYPE TIMESTAMP;")) + $"SET TimeZone = '{sessionZone}';";
         }
         else
         {
-            var database = server.CreateDatabase("conformance_timestamp");
+            var database = server.CreateDatabase("conformance_timestamp_" + sessionZone.Replace('/', '_').ToLowerInvariant());
             await SqlTestDatabase.LoadPostgresAsync(database, data);
-            connection = new NpgsqlConnection(database);
+            connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Timezone = sessionZone }.ConnectionString);
             await connection.OpenAsync();
             alter = string.Concat(Instants.Select(i => $"ALTER TABLE {i.Table} ALTER COLUMN \"{i.Column}\" TYPE timestamp USING \"{i.Column}\" AT TIME ZONE 'UTC';"));
         }
@@ -70,10 +79,10 @@ public sealed class TimestampWithoutZoneConformanceTests(PostgresServer server)
         return connection;
     }
 
-    private static async Task<object?> TypeOfAsync(DbConnection connection)
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data_type FROM information_schema.columns WHERE table_name = 'deals' AND column_name = 'closed_at'";
+        command.CommandText = sql;
         return await command.ExecuteScalarAsync();
     }
 }
