@@ -243,7 +243,8 @@ public abstract class SqlDialect
         public override IReadOnlyList<string> AmountSum(string amount)
         {
             ArgumentNullException.ThrowIfNull(amount);
-            var text = $"CAST({amount} AS TEXT)";
+            // A REAL is written with ten decimals (its text may have an exponent, 1.0e-05); text and integers as they are.
+            var text = $"CASE WHEN typeof({amount}) = 'real' THEN printf('%.{FractionDigits}f', {amount}) ELSE CAST({amount} AS TEXT) END";
             return
             [
                 $"SUM(CAST({text} AS INTEGER))",

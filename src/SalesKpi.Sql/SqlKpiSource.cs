@@ -44,11 +44,26 @@ public sealed class SqlKpiSource
     public SqlPushDown PushDown { get; init; }
 
     /// <summary>Gets the options of the import that reads what is evaluated in memory (the roster, and the tables of KPIs that are not pushed down); <see cref="CsvImportOptions.Default"/> by default.</summary>
+    /// <remarks>Its <see cref="CsvImportOptions.Zone"/> must be UTC: a timestamp stored without a zone is read as UTC
+    /// inside the database (placing it in another zone would take the database's time-zone functions, which SalesKpi
+    /// never uses), so the tables read into memory must read it the same way.</remarks>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
+    /// <exception cref="ArgumentException">The options' zone is not UTC.</exception>
     public CsvImportOptions ImportOptions
     {
         get;
-        init => field = value ?? throw new ArgumentNullException(nameof(value));
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Zone.MinOffset != NodaTime.Offset.Zero || value.Zone.MaxOffset != NodaTime.Offset.Zero)
+            {
+                throw new ArgumentException(
+                    $"ImportOptions.Zone is {value.Zone.Id}; with a database it must be UTC, because a timestamp stored without a zone is read as UTC inside the database, and the tables read into memory must read it the same way.",
+                    nameof(value));
+            }
+
+            field = value;
+        }
     }
 
     = CsvImportOptions.Default;

@@ -245,6 +245,41 @@ public sealed class PushDownByHandTests
     }
 
     [Fact]
+    public void ImportOptions_InAZoneOtherThanUtc_AreRefused_AsTheDatabaseReadsZonelessTimestampsAsUtc()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SqlKpiSource(new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:"), SqlDialect.Sqlite)
+        {
+            ImportOptions = new Csv.CsvImportOptions { Zone = DateTimeZoneProviders.Tzdb["America/New_York"] },
+        });
+
+        Assert.StartsWith("ImportOptions.Zone is America/New_York; with a database it must be UTC", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sqlite_RealAmounts_AreSummedAsTheirTenDecimals()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using (var create = connection.CreateCommand())
+        {
+            // REAL amounts whose text has an exponent: 0.00001 is '1.0e-05', 1e15 is '1.0e+15'.
+            create.CommandText = """
+                CREATE TABLE deals (id TEXT, account TEXT, owner TEXT, closed_at TEXT, amount REAL, currency TEXT, kind TEXT);
+                INSERT INTO deals VALUES ('d1', 'acme', 'ana', '2025-03-03T10:00:00Z', 0.00001, 'USD', 'new-business'),
+                                         ('d2', 'acme', 'ana', '2025-03-04T10:00:00Z', 1e15, 'USD', 'new-business'),
+                                         ('d3', 'acme', 'ana', '2025-03-05T10:00:00Z', 2.5, 'USD', 'new-business');
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31)), [Kpis.Revenue]);
+        var report = await new KpiEvaluator().EvaluateAsync(new SqlKpiSource(connection, SqlDialect.Sqlite) { PushDown = SqlPushDown.Required }, query);
+
+        // 0.00001 + 1,000,000,000,000,000 + 2.5 = 1,000,000,000,000,002.50001.
+        Assert.Equal(1_000_000_000_000_002.50001m, Assert.Single(report.Rows).Value.Value);
+    }
+
+    [Fact]
     public void Mapping_AMisspeltTable_SuggestsTheNearest()
     {
         var error = Assert.Throws<ArgumentException>(() => SqlTableMapping.Default.MapTable("leds", "crm.leads"));
