@@ -31,6 +31,21 @@ internal static class ReportCommand
             HelpName = "DB",
         };
 
+        var engine = new Option<string>("--engine")
+        {
+            Description = "Where the KPIs are computed: memory (the records read into the tool), or inside a database: duckdb (--data files read in place, a .duckdb file, or the embedded sample), sqlite (a .db file) or postgres (a connection string).",
+            DefaultValueFactory = _ => "memory",
+            HelpName = "memory|duckdb|sqlite|postgres",
+        };
+        engine.Validators.Add(r =>
+        {
+            var name = r.GetValueOrDefault<string>();
+            if (!Engines.Contains(name))
+            {
+                r.AddError($"--engine: unknown engine '{name}'{Suggestions.DidYouMean(name, Engines)} (the engines are {string.Join(", ", Engines)}).");
+            }
+        });
+
         var mapping = new Option<string?>("--mapping")
         {
             Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md): files of --data, or tables and queries of --connection.",
@@ -118,7 +133,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set.")
         {
-            data, connection, mapping, from, to, by, per, zone, format, kpi, onError,
+            data, connection, engine, mapping, from, to, by, per, zone, format, kpi, onError,
         };
         command.SetAction(parseResult =>
         {
@@ -136,6 +151,12 @@ internal static class ReportCommand
             if (parseResult.GetValue(mapping) is not null && parseResult.GetValue(data) is null && parseResult.GetValue(connection) is null)
             {
                 return Usage(command, console, "--mapping needs --data or --connection: the export it maps.");
+            }
+
+            var engineName = parseResult.GetValue(engine)!;
+            if (engineName != "memory" && EngineUsage(engineName, parseResult.GetValue(data), parseResult.GetValue(connection), parseResult.GetValue(mapping), parseResult.GetValue(onError)) is { } engineError)
+            {
+                return Usage(command, console, engineError);
             }
 
             var ids = SplitIds(parseResult.GetValue(kpi));
@@ -161,11 +182,45 @@ internal static class ReportCommand
                     _ => OutputFormat.Table,
                 },
                 ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))],
-                parseResult.GetValue(onError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail);
+                parseResult.GetValue(onError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail)
+            {
+                Engine = engineName,
+            };
             return new ReportRunner(console).Run(request);
         });
 
         return command;
+    }
+
+    /// <summary>Gets the names of the engines of <c>--engine</c>.</summary>
+    internal static string[] Engines { get; } = ["memory", "duckdb", "sqlite", "postgres"];
+
+    /// <summary>Returns why options do not go with a database engine, or null.</summary>
+    private static string? EngineUsage(string engine, string? data, string? connection, string? mapping, string? onError)
+    {
+        if (mapping is not null)
+        {
+            return $"--mapping is read by --engine memory (the default), which maps the files or tables into memory; with --engine {engine}, give the tables the SalesKpi layout in the database instead (views such as CREATE VIEW leads AS SELECT …, docs/sql.md), or leave out --engine.";
+        }
+
+        if (onError == "report")
+        {
+            return $"--on-error report needs --engine memory (the default): inside the database a bad value fails the report, it cannot be left out.";
+        }
+
+        if (engine != "duckdb" && data is not null)
+        {
+            return $"--engine {engine} reads a database, not --data: give --connection, or read the files in place with --engine duckdb.";
+        }
+
+        if (engine != "duckdb" && connection is null)
+        {
+            return engine == "sqlite"
+                ? "--engine sqlite needs --connection: a SQLite database file (crm.db) or connection string."
+                : "--engine postgres needs --connection: an Npgsql connection string, such as \"Host=localhost;Database=crm;Username=report\".";
+        }
+
+        return null;
     }
 
     private static int Usage(Command command, CliConsole console, string message)
