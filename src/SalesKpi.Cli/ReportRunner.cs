@@ -161,7 +161,7 @@ internal sealed class ReportRunner(CliConsole console)
 
         if (database is null)
         {
-            return Fail(ExitCodes.BadUsage, error!);
+            return Fail(ExitCodes.BadUsage, error!, "Run 'saleskpi report --help' for the options.");
         }
 
         using (database)

@@ -29,7 +29,9 @@ public static class DuckDbFiles
     /// <para>A CSV file is read with its header, <c>,</c> between fields and <c>"</c> around them (doubled inside), and
     /// typed as the importer reads it: instants <c>TIMESTAMPTZ</c> (with <c>Z</c> or an offset, as the format requires),
     /// dates <c>DATE</c>, amounts <c>DECIMAL(38,10)</c> and the other layout columns <c>VARCHAR</c>. The header is read
-    /// here, so that only the columns it has are typed. A Parquet file keeps its own types.</para>
+    /// here, so that only the columns it has are typed; each typed column is read as text and cast, so that a value
+    /// that is not one (an instant <c>yesterday</c>) fails the query with DuckDB's conversion error rather than becoming
+    /// NULL. Other columns are left to DuckDB's detection and never read. A Parquet file keeps its own types.</para>
     /// <para>The files are checked as <see cref="CsvSource.FromDirectory"/> checks them: each must be directly in the
     /// directory and resolve (symbolic links followed) inside it, and be a regular file that is not empty. DuckDB reads
     /// the resolved path; it reads the files again at every evaluation, so a file changed in between gives new numbers
@@ -72,10 +74,15 @@ public static class DuckDbFiles
         return mapping;
     }
 
-    /// <summary>Returns the query that reads a CSV file with a type for each layout column of its header.</summary>
+    /// <summary>
+    /// Returns the query that reads a CSV file: every layout column of its header read as text, and those that are not
+    /// text cast to their type — explicitly, because <c>read_csv</c> with a column type makes a value it cannot read
+    /// NULL instead of failing (duckdb/duckdb#11832), so that a bad instant would be a missing one.
+    /// </summary>
     internal static string CsvQuery(string path, CsvTable layout, IReadOnlyList<string> header)
     {
-        var types = new StringBuilder();
+        var types = new List<string>();
+        var casts = new List<string>();
         foreach (var name in header)
         {
             if (layout.Find(name) is not { } column)
@@ -83,22 +90,24 @@ public static class DuckDbFiles
                 continue; // Not a layout column: never read, left to DuckDB's detection.
             }
 
-            if (types.Length > 0)
+            types.Add($"{Literal(name)}: 'VARCHAR'");
+            var type = column.Type switch
             {
-                types.Append(", ");
+                CsvFieldType.Instant => "TIMESTAMPTZ",
+                CsvFieldType.Date => "DATE",
+                CsvFieldType.Amount => "DECIMAL(38,10)",
+                _ => null,
+            };
+            if (type is not null)
+            {
+                var quoted = SqlDialect.DuckDb.QuoteIdentifier(name);
+                casts.Add($"CAST({quoted} AS {type}) AS {quoted}");
             }
-
-            types.Append(Literal(name)).Append(": ").Append(column.Type switch
-            {
-                CsvFieldType.Instant => "'TIMESTAMPTZ'",
-                CsvFieldType.Date => "'DATE'",
-                CsvFieldType.Amount => "'DECIMAL(38,10)'",
-                _ => "'VARCHAR'",
-            });
         }
 
-        var typed = types.Length == 0 ? string.Empty : $", types = {{{types}}}";
-        return $"SELECT * FROM read_csv({Literal(path)}, header = true, delim = ',', quote = '\"', escape = '\"'{typed})";
+        var typed = types.Count == 0 ? string.Empty : $", types = {{{string.Join(", ", types)}}}";
+        var replace = casts.Count == 0 ? string.Empty : $" REPLACE ({string.Join(", ", casts)})";
+        return $"SELECT *{replace} FROM read_csv({Literal(path)}, header = true, delim = ',', quote = '\"', escape = '\"'{typed})";
     }
 
     /// <summary>Returns a SQL string literal: the text in single quotes, each one inside doubled.</summary>

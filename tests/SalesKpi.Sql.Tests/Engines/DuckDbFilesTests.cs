@@ -76,7 +76,7 @@ public sealed class DuckDbFilesTests : IDisposable
 
         var mapping = DuckDbFiles.Mapping(directory);
         Assert.Equal(
-            $"SELECT * FROM read_csv('{Path.Combine(directory, "leads.csv").Replace("'", "''", StringComparison.Ordinal)}', header = true, delim = ',', quote = '\"', escape = '\"', types = {{'id': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'source': 'VARCHAR'}})",
+            $"SELECT * REPLACE (CAST(\"created_at\" AS TIMESTAMPTZ) AS \"created_at\") FROM read_csv('{Path.Combine(directory, "leads.csv").Replace("'", "''", StringComparison.Ordinal)}', header = true, delim = ',', quote = '\"', escape = '\"', types = {{'id': 'VARCHAR', 'created_at': 'VARCHAR', 'source': 'VARCHAR'}})",
             mapping.SourceOf("leads"));
         Assert.Equal("opportunities", mapping.SourceOf("opportunities")); // No file: not mapped.
 
@@ -89,6 +89,19 @@ public sealed class DuckDbFilesTests : IDisposable
         Assert.Equal(
             ["event | 2025-03 | 0", "event | 2025-04 | 1", "web | 2025-03 | 2", "web | 2025-04 | 0"],
             report.Rows.Select(r => $"{r.Group} | {r.Period.Label} | {N(r.Value.Value)}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task BadInstant_FailsTheQuery_RatherThanBecomingNull()
+    {
+        // read_csv typing created_at itself would make 'yesterday' NULL, and the lead would silently have no date.
+        await File.WriteAllTextAsync(Path.Combine(_temp, "leads.csv"), "id,created_at,source\nL1,2025-03-01T10:00:00Z,web\nL2,yesterday,web\n");
+        await using var connection = new DuckDBConnection("DataSource=:memory:");
+        var source = new SqlKpiSource(connection, SqlDialect.DuckDb, DuckDbFiles.Mapping(_temp));
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31)), [Kpis.NewLeads]);
+
+        var e = await Assert.ThrowsAsync<DuckDBException>(() => new KpiEvaluator().EvaluateAsync(source, query));
+        Assert.Contains("yesterday", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
