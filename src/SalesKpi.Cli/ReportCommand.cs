@@ -27,7 +27,7 @@ internal static class ReportCommand
 
         var connection = new Option<string?>("--connection")
         {
-            Description = "A database to read instead of CSV files: sqlite:PATH, duckdb:PATH, a path ending in .db, .sqlite, .sqlite3 or .duckdb, or sqlite:/duckdb: with a connection string. Its tables are named reps, leads, opportunities, stage_changes, deals, activities, spend; with --mapping, any tables or queries.",
+            Description = "A database to read instead of CSV files: sqlite:PATH, duckdb:PATH, a path ending in .db, .sqlite, .sqlite3 or .duckdb, or sqlite:/duckdb: with a connection string; with --engine postgres, an Npgsql connection string. Its tables are named reps, leads, opportunities, stage_changes, deals, activities, spend; with --mapping (memory engine), any tables or queries.",
             HelpName = "DB",
         };
 
@@ -131,7 +131,7 @@ internal static class ReportCommand
         };
         onError.AcceptOnlyFromAmong("fail", "report");
 
-        var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set.")
+        var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
             data, connection, engine, mapping, from, to, by, per, zone, format, kpi, onError,
         };
@@ -200,7 +200,7 @@ internal static class ReportCommand
     {
         if (mapping is not null)
         {
-            return $"--mapping is read by --engine memory (the default), which maps the files or tables into memory; with --engine {engine}, give the tables the SalesKpi layout in the database instead (views such as CREATE VIEW leads AS SELECT …, docs/sql.md), or leave out --engine.";
+            return $"--mapping is read by --engine memory (the default), which maps the files or tables into memory; with --engine {engine}, give the tables the SalesKpi layout in the database instead (views such as CREATE VIEW leads AS SELECT …, as docs/examples/maven-crm/layout.sql does), or leave out --engine.";
         }
 
         if (onError == "report")
