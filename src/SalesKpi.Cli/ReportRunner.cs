@@ -205,7 +205,7 @@ internal sealed class ReportRunner(CliConsole console)
         var range = Range(request, summary.LatestInstant, database.Description, out var rangeError);
         if (range is null)
         {
-            return Failed(request, imported, rangeError!.Value.Code, rangeError.Value.Message);
+            return Failed(request, imported, counts, rangeError!.Value.Code, rangeError.Value.Message);
         }
 
         var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.By is "rep" or "team");
@@ -228,7 +228,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
         catch (InvalidOperationException e) when (currencies.Length > 1)
         {
-            return Failed(request, imported, ExitCodes.BadData, $"{e.Message} The data has amounts in {string.Join(", ", currencies.Select(c => c.Code))}; saleskpi does not convert currencies: report each currency's records separately, or use the SalesKpi library with an IExchangeRateProvider.");
+            return Failed(request, imported, counts, ExitCodes.BadData, $"{e.Message} The data has amounts in {string.Join(", ", currencies.Select(c => c.Code))}; saleskpi does not convert currencies: report each currency's records separately, or use the SalesKpi library with an IExchangeRateProvider.");
         }
 
         using var report = accumulation.ToReader();
@@ -379,11 +379,15 @@ internal sealed class ReportRunner(CliConsole console)
     }
 
     /// <summary>Fails a run after the import: with --format json, the error and the import (its rejections) as a JSON document too.</summary>
-    private int Failed(ReportRequest request, CsvImportResult imported, int code, string message)
+    private int Failed(ReportRequest request, CsvImportResult imported, int code, string message) =>
+        Failed(request, imported, RecordCounts.Of(imported.Data), code, message);
+
+    /// <summary>Fails a run after the data was read, with the counts of records to report in JSON.</summary>
+    private int Failed(ReportRequest request, CsvImportResult imported, RecordCounts counts, int code, string message)
     {
         if (request.Format == OutputFormat.Json)
         {
-            JsonReportWriter.WriteFailure(imported, code, ValueText.Printable(message), console.Out);
+            JsonReportWriter.WriteFailure(imported, counts, code, ValueText.Printable(message), console.Out);
         }
 
         return Fail(code, message, code == ExitCodes.BadUsage ? "Run 'saleskpi report --help' for the options." : null);

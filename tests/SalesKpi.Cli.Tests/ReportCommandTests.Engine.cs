@@ -231,6 +231,25 @@ public sealed class ReportCommandEngineTests
         Assert.Contains("which is outside the data directory", result.Error);
     }
 
+    [Theory]
+    [InlineData("deals.csv", "id,opportunity_id,account,owner,closed_at,amount,currency,kind\nD1,,acme,ana,2025-01-06T09:00:00Z,10.00,USD,new-business\nD2,,acme,ana,2025-01-07T09:00:00Z,20.00,EUR,new-business\n", "table")]
+    [InlineData("deals.csv", "id,opportunity_id,account,owner,closed_at,amount,currency,kind\nD1,,acme,ana,2025-01-06T09:00:00Z,10.00,USD,new-business\nD2,,acme,ana,2025-01-07T09:00:00Z,20.00,EUR,new-business\n", "json")]
+    [InlineData("reps.csv", "id,name,team\nr1,Ana,north\n", "table")]
+    [InlineData("reps.csv", "id,name,team\nr1,Ana,north\n", "json")]
+    public void Report_DataThatFailsAfterReading_FailsAsTheMemoryEngineFails(string file, string content, string format)
+    {
+        // Amounts in USD and EUR summed by revenue; a roster alone, with no dated record for a default range.
+        using var directory = new TempDirectory();
+        directory.Write(file, content);
+
+        var memory = Cli.Run("report", "--data", directory.Path, "--kpi", "revenue", "--format", format);
+        var duckdb = Cli.Run("report", "--engine", "duckdb", "--data", directory.Path, "--kpi", "revenue", "--format", format);
+
+        Assert.Equal(1, memory.ExitCode);
+        Assert.Equal(memory, duckdb);
+        Assert.Contains(file == "deals.csv" ? "saleskpi does not convert currencies" : "holds no dated records, so there is no default range", duckdb.Error);
+    }
+
     [Fact]
     public void Report_MemoryEngineNamedExplicitly_IsTheDefault()
     {

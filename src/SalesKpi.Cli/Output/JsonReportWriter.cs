@@ -28,8 +28,8 @@ internal static class JsonReportWriter
     }
 
     /// <summary>Writes the document of a run that failed after the import: the error and the import, with its rejections.</summary>
-    public static void WriteFailure(CsvImportResult import, int exitCode, string message, TextWriter writer) =>
-        WriteFailure(exitCode, message, writer, json => WriteImport(import, RecordCounts.Of(import.Data), json));
+    public static void WriteFailure(CsvImportResult import, RecordCounts counts, int exitCode, string message, TextWriter writer) =>
+        WriteFailure(exitCode, message, writer, json => WriteImport(import, counts, json));
 
     /// <summary>Writes the document of an import that failed: the error and the rows rejected before it (an <c>import</c> with only its rejections).</summary>
     public static void WriteFailure(ImmutableArray<CsvRejection> rejectedBefore, int exitCode, string message, TextWriter writer) =>
