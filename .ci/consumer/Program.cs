@@ -19,6 +19,8 @@ using SalesKpi.Planning;
 using SalesKpi.Reporting;
 using SalesKpi.Reps;
 using SalesKpi.Serialization;
+using SalesKpi.Sql;
+using Microsoft.Data.Sqlite;
 
 // System.Diagnostics.Activity and SalesKpi.Activities.SalesActivity side by side.
 Activity? current = Activity.Current;
@@ -63,6 +65,23 @@ Console.WriteLine($"KpiReportJson.FormatVersion={KpiReportJson.FormatVersion}");
 Console.WriteLine($"groups={string.Join(',', back.Groups)}");
 Console.WriteLine($"activity={(current is null ? "none" : current.OperationName)}"); // no listener, no ambient activity
 Console.WriteLine($"evaluate-activity={SalesKpiTelemetry.EvaluateActivityName}");
+
+// The same deals in a SQLite database, reported inside it: every KPI of the query is pushed down, or it fails.
+await using (var connection = new SqliteConnection("Data Source=:memory:"))
+{
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = """
+        CREATE TABLE deals (id TEXT, account TEXT, owner TEXT, closed_at TEXT, amount TEXT, currency TEXT, kind TEXT);
+        INSERT INTO deals VALUES ('d1', 'acme', 'ayse', '2025-05-05T12:00:00Z', '6000.00', 'USD', 'new-business'),
+                                 ('d2', 'initech', 'ayse', '2025-05-05T12:00:00Z', '4000.00', 'USD', 'new-business');
+        """;
+    await command.ExecuteNonQueryAsync();
+    var source = new SqlKpiSource(connection, SqlDialect.Sqlite) { PushDown = SqlPushDown.Required };
+    KpiReport inside = await new KpiEvaluator().EvaluateAsync(source, new KpiQuery(year, [Kpis.Revenue, Kpis.DealsWon]));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sqlite revenue={inside.Get(Kpis.Revenue.Id).Value:0.##}")); // 6,000 + 4,000 = 10,000
+    Console.WriteLine($"sqlite deals-won={inside.Get(Kpis.DealsWon.Id).Value}");    // d1, d2 = 2
+}
 
 // One type from each remaining namespace, so that each using is needed and compiles beside System.Diagnostics.
 Type[] types =

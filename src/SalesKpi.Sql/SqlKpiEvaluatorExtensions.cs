@@ -117,7 +117,7 @@ public static class SqlKpiEvaluatorExtensions
         {
             var tables = await planned.FindTablesAsync(source, cancellationToken).ConfigureAwait(false);
             return new SqlKpiPlan(
-                [.. planned.Statements(source, tables).Select(s => new SqlKpiStatement(s.Unit.Table, s.Text, [.. s.Parameters]))],
+                [.. planned.Statements(source, tables).Select(s => new SqlKpiStatement(s.Unit.Table, s.Text, [.. s.Parameters], source.Dialect.EpochUnitsPerSecond))],
                 [.. planned.Compiled.Leaves.Where(l => planned.Pushed[l.Index]).Select(l => l.Aggregate.Id)],
                 [.. planned.Reasons],
                 [.. planned.Fetched.Where(t => tables[t] is not null)]);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace SalesKpi.Sql;
 
@@ -38,6 +39,10 @@ public sealed class SqlKpiPlan
         {
             lines.Add($"-- {statement.Table}");
             lines.Add(statement.Sql + ";");
+            foreach (var (name, value) in statement.Parameters)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"--   {name} = {value} ({statement.InstantOf(value)})"));
+            }
         }
 
         lines.Add("-- computed in the database: " + (PushedDown.IsEmpty ? "none" : string.Join(", ", PushedDown)));
@@ -54,11 +59,14 @@ public sealed class SqlKpiPlan
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class SqlKpiStatement
 {
-    internal SqlKpiStatement(string table, string sql, ImmutableArray<KeyValuePair<string, long>> parameters)
+    private readonly long _unitsPerSecond;
+
+    internal SqlKpiStatement(string table, string sql, ImmutableArray<KeyValuePair<string, long>> parameters, long unitsPerSecond)
     {
         Table = table;
         Sql = sql;
         Parameters = parameters;
+        _unitsPerSecond = unitsPerSecond;
     }
 
     /// <summary>Gets the layout table the statement reads, such as <c>opportunities</c>.</summary>
@@ -73,4 +81,8 @@ public sealed class SqlKpiStatement
     /// <summary>Returns the SQL text.</summary>
     /// <returns>The SQL.</returns>
     public override string ToString() => Sql;
+
+    /// <summary>Returns the instant a parameter's value stands for, in ISO-8601.</summary>
+    internal string InstantOf(long value) =>
+        NodaTime.Text.InstantPattern.General.Format(NodaTime.Instant.FromUnixTimeTicks(value / _unitsPerSecond * NodaTime.NodaConstants.TicksPerSecond));
 }

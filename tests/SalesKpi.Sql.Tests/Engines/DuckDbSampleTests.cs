@@ -70,6 +70,6 @@ public sealed class DuckDbSampleTests
     // Decimals compared by value: DuckDB hands 45000.00 back as 45000.
     private static string? N(decimal? value) => value?.ToString("G29", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static List<string> Lines(KpiReport report) =>
+    internal static List<string> Lines(KpiReport report) =>
         [.. report.Rows.Select(r => $"{r.Group} | {r.Period.Label} | {r.KpiId} | {N(r.Value.Value)} | {N(r.Value.Numerator)} / {N(r.Value.Denominator)} | {r.Value.Currency} | {r.Value.Amount?.Amount.ToString("G29", System.Globalization.CultureInfo.InvariantCulture)} | {r.Value.SampleSize} | {N(r.Value.Median)} | {r.Value.UnpricedCount} | {r.Value.UndefinedReason}")];
 }
