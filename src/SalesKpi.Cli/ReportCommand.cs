@@ -198,9 +198,9 @@ internal static class ReportCommand
     /// <summary>Returns why options do not go with a database engine, or null.</summary>
     private static string? EngineUsage(string engine, string? data, string? connection, string? mapping, string? onError)
     {
-        if (mapping is not null)
+        if (mapping is not null && (engine != "duckdb" || data is null))
         {
-            return $"--mapping is read by --engine memory (the default), which maps the files or tables into memory; with --engine {engine}, give the tables the SalesKpi layout in the database instead (views such as CREATE VIEW leads AS SELECT …, as docs/examples/maven-crm/layout.sql does), or leave out --engine.";
+            return $"--mapping with --engine {engine}: a database engine reads a mapping of --data files with --engine duckdb only; a mapping of database tables is read by --engine memory (the default). Inside the database, give the tables the SalesKpi layout with views (CREATE VIEW leads AS SELECT …) instead.";
         }
 
         if (onError == "report")

@@ -19,11 +19,6 @@ internal sealed class ReportRunner(CliConsole console)
 {
     public int Run(ReportRequest request)
     {
-        if (request.Engine != "memory")
-        {
-            return RunInDatabase(request);
-        }
-
         CsvMapping? mapping = null;
         if (request.MappingPath is { } path)
         {
@@ -44,6 +39,11 @@ internal sealed class ReportRunner(CliConsole console)
         if (request.DataDirectory is { } dataDirectory && Unreadable(dataDirectory) is { } reason)
         {
             return Fail(ExitCodes.BadData, $"cannot read {dataDirectory}: {reason}");
+        }
+
+        if (request.Engine != "memory")
+        {
+            return RunInDatabase(request, mapping);
         }
 
         ReportSource source;
@@ -142,13 +142,13 @@ internal sealed class ReportRunner(CliConsole console)
     /// reporting currency need is asked of the database (<see cref="SqlDataSummary"/>), the KPIs are computed there, and
     /// the report is written as from an import of the same tables.
     /// </summary>
-    private int RunInDatabase(ReportRequest request)
+    private int RunInDatabase(ReportRequest request, CsvMapping? mapping)
     {
         SqlReportSource? database;
         string? error;
         try
         {
-            database = SqlReportSource.Create(request.Engine, request.DataDirectory, request.Connection, out error);
+            database = SqlReportSource.Create(request.Engine, request.DataDirectory, request.Connection, mapping, request.Zone, out error);
         }
         catch (CsvImportException e)
         {
@@ -168,7 +168,7 @@ internal sealed class ReportRunner(CliConsole console)
         {
             try
             {
-                return RunInDatabase(request, database);
+                return RunInDatabase(request, database, mapping?.Name);
             }
             catch (Exception e) when (e is SqlKpiException or DbException or CsvImportException)
             {
@@ -185,7 +185,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
     }
 
-    private int RunInDatabase(ReportRequest request, SqlReportSource database)
+    private int RunInDatabase(ReportRequest request, SqlReportSource database, string? mappingName)
     {
         var cancellation = console.Cancellation;
         var source = database.SourceWith(new CsvImportOptions { Zone = request.Zone });
@@ -232,7 +232,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
 
         using var report = accumulation.ToReader();
-        return Write(new ReportOutput(request, report, imported, database.Description, null, counts));
+        return Write(new ReportOutput(request, report, imported, database.Description, mappingName, counts));
     }
 
     /// <summary>Runs work with a spinner and a line saying what it does on stderr when a person watches; silently otherwise.</summary>

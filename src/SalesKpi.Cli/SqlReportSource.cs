@@ -49,12 +49,19 @@ internal sealed class SqlReportSource : IDisposable
     /// <param name="engine">The engine: duckdb, sqlite or postgres.</param>
     /// <param name="data">The <c>--data</c> directory, or null.</param>
     /// <param name="connection">The <c>--connection</c> value, or null.</param>
+    /// <param name="mapping">The <c>--mapping</c> of the <paramref name="data"/> files, or null.</param>
+    /// <param name="zone">The report's zone, in which a mapped date without a time of day starts.</param>
     /// <param name="error">Why the options name no database, as a bad-usage message.</param>
     /// <returns>The source, or null.</returns>
     /// <exception cref="CsvImportException">A file of <paramref name="data"/> cannot be read.</exception>
-    public static SqlReportSource? Create(string engine, string? data, string? connection, out string? error)
+    public static SqlReportSource? Create(string engine, string? data, string? connection, CsvMapping? mapping, NodaTime.DateTimeZone zone, out string? error)
     {
         error = null;
+        if (engine == "duckdb" && data is not null && mapping is not null)
+        {
+            return MappedFiles(data, mapping, zone, out error);
+        }
+
         if (engine == "duckdb" && connection is null)
         {
             return data is null ? EmbeddedSampleFiles() : Files(data, data, data);
@@ -158,6 +165,52 @@ internal sealed class SqlReportSource : IDisposable
         }
 
         return new SqlReportSource(new DuckDBConnection("DataSource=:memory:"), SqlDialect.DuckDb, tables, description, Describe, temporary);
+    }
+
+    /// <summary>
+    /// The files a mapping reads, as DuckDB queries over them in place (<see cref="DuckDbMappedFiles"/>), each checked
+    /// first as the import checks it: inside the directory, there, and a regular file that is not empty.
+    /// </summary>
+    private static SqlReportSource? MappedFiles(string directory, CsvMapping mapping, NodaTime.DateTimeZone zone, out string? error)
+    {
+        error = null;
+        var files = CsvSource.FromDirectory(directory);
+        foreach (var source in mapping.SourceFiles)
+        {
+            if (source.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            {
+                error = $"--mapping: {mapping.Name} reads '{source}', a Parquet file; with --engine duckdb a mapping reads CSV files only: use --engine memory.";
+                return null;
+            }
+
+            if (files.Escape(source) is { } escape)
+            {
+                throw new CsvImportException($"the mapping {mapping.Name} reads '{MessageText.Of(source)}', which is outside the data directory '{directory}'{escape}; a mapping reads only files inside it");
+            }
+
+            if (!files.Exists(source))
+            {
+                throw new CsvImportException($"the mapping {mapping.Name} reads '{MessageText.Of(source)}', which is not in {directory}");
+            }
+
+            files.Open(source).Dispose();
+        }
+
+        SqlTableMapping tables;
+        try
+        {
+            tables = DuckDbMappedFiles.Mapping(directory, mapping, zone);
+        }
+        catch (SqlKpiException e)
+        {
+            // What DuckDB cannot read as the import would (a date format in another zone than UTC): the options' fault.
+            error = e.Message;
+            return null;
+        }
+
+        string Describe(string table) =>
+            string.Join(", ", mapping.Files.Where(f => DataReaderSource.TableName(f.Target) == table).Select(f => files.Describe(f.Source)).Distinct(StringComparer.Ordinal));
+        return new SqlReportSource(new DuckDBConnection("DataSource=:memory:"), SqlDialect.DuckDb, tables, directory, Describe);
     }
 
     /// <summary>The embedded sample's files written to a temporary directory, for DuckDB to read in place; deleted with the source.</summary>

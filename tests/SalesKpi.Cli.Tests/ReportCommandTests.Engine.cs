@@ -121,7 +121,8 @@ public sealed class ReportCommandEngineTests
     [Theory]
     [InlineData(new[] { "--engine", "duckdbb" }, "--engine: unknown engine 'duckdbb'; did you mean 'duckdb'? (the engines are memory, duckdb, sqlite, postgres).")]
     [InlineData(new[] { "--engine", "postgresql" }, "--engine: unknown engine 'postgresql'; did you mean 'postgres'?")]
-    [InlineData(new[] { "--engine", "duckdb", "--data", ".", "--mapping", "mapping.json" }, "--mapping is read by --engine memory (the default)")]
+    [InlineData(new[] { "--engine", "sqlite", "--connection", "crm.db", "--mapping", "mapping.json" }, "--mapping with --engine sqlite: a database engine reads a mapping of --data files with --engine duckdb only; a mapping of database tables is read by --engine memory (the default).")]
+    [InlineData(new[] { "--engine", "duckdb", "--connection", "crm.duckdb", "--mapping", "mapping.json" }, "--mapping with --engine duckdb: a database engine reads a mapping of --data files with --engine duckdb only;")]
     [InlineData(new[] { "--engine", "duckdb", "--on-error", "report" }, "--on-error report needs --engine memory (the default): inside the database a bad value fails the report, it cannot be left out.")]
     [InlineData(new[] { "--engine", "sqlite" }, "--engine sqlite needs --connection: a SQLite database file (crm.db) or connection string.")]
     [InlineData(new[] { "--engine", "postgres" }, "--engine postgres needs --connection: an Npgsql connection string, such as \"Host=localhost;Database=crm;Username=report\".")]
@@ -142,6 +143,23 @@ public sealed class ReportCommandEngineTests
         Assert.Contains("saleskpi: bad usage: " + expected, result.Error);
         Assert.Contains("Run 'saleskpi report --help' for the options.", result.Error);
         Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public void Report_DuckDbMappingOfAFileOutsideTheDirectory_IsBadDataAsInMemory()
+    {
+        using var directory = new TempDirectory();
+        var data = Directory.CreateDirectory(Path.Combine(directory.Path, "data")).FullName;
+        directory.Write("secret.csv", "id,name,team\nr1,Ana,north\n");
+        directory.Write("mapping.json", """{"files": [{"source": "../secret.csv", "target": "reps.csv", "columns": {"id": "id", "name": "name", "team": "team"}}]}""");
+        string[] args = ["report", "--data", data, "--mapping", Path.Combine(directory.Path, "mapping.json")];
+
+        var memory = Cli.Run(args);
+        var duckdb = Cli.Run([.. args, "--engine", "duckdb"]);
+
+        Assert.Equal(1, memory.ExitCode);
+        Assert.Equal(memory, duckdb);
+        Assert.Contains("reads '../secret.csv', which is outside the data directory", duckdb.Error);
     }
 
     [Fact]
