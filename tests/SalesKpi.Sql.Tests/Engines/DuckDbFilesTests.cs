@@ -41,6 +41,23 @@ public sealed class DuckDbFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task DocumentedUse_ComputesTheKpisOverTheFilesInPlace()
+    {
+        var directory = SampleDirectory;
+        var evaluator = new KpiEvaluator();
+        var query = new KpiQuery(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31)), [Kpis.DealsWon]);
+
+        // <snippet:sql-duckdb-files>
+        await using var connection = new DuckDBConnection("DataSource=:memory:");
+        var source = new SqlKpiSource(connection, SqlDialect.DuckDb, DuckDbFiles.Mapping(directory));
+        KpiReport report = await evaluator.EvaluateAsync(source, query);
+        // </snippet:sql-duckdb-files>
+
+        // The sample's deals won in 2025: 126 in team-east and 84 in team-west (saleskpi report --by team), 210 in all.
+        Assert.Equal(210m, Assert.Single(report.Rows).Value.Value);
+    }
+
+    [Fact]
     public async Task ParquetFiles_ReadInPlace_EqualsInMemoryImport()
     {
         // Every sample file written as Parquet by DuckDB from the CSV read in place: the same records, other files.
