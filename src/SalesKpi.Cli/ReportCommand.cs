@@ -35,7 +35,7 @@ internal static class ReportCommand
         {
             Description = "Where the KPIs are computed: memory (the records read into the tool), or inside a database: duckdb (--data files read in place, a .duckdb file, or the embedded sample), sqlite (a .db file) or postgres (a connection string).",
             DefaultValueFactory = _ => "memory",
-            HelpName = "memory|duckdb|sqlite|postgres",
+            HelpName = "ENGINE",
         };
         engine.Validators.Add(r =>
         {
@@ -48,7 +48,7 @@ internal static class ReportCommand
 
         var mapping = new Option<string?>("--mapping")
         {
-            Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md): files of --data, or tables and queries of --connection.",
+            Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md): files of --data (also inside DuckDB, with --engine duckdb), or tables and queries of --connection (memory engine).",
             HelpName = "FILE",
         };
         mapping.Validators.Add(r =>
