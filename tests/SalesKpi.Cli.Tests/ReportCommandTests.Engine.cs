@@ -269,6 +269,19 @@ public sealed class ReportCommandEngineTests
     }
 
     [Fact]
+    public void Report_DuckDbWatchedOnATerminal_ShowsItsWorkOnStderrAndTheSameReportOnStdout()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+
+        var code = CliApp.Run(["report", "--engine", "duckdb", "--format", "csv"], new CliConsole(output, error, IsInteractive: true, Width: CliConsole.DefaultWidth));
+
+        Assert.Equal(0, code);
+        Assert.Equal(Cli.Run("report", "--format", "csv").Output, output.ToString());
+        Assert.Contains("DuckDB", error.ToString());
+    }
+
+    [Fact]
     public void Report_MemoryEngineNamedExplicitly_IsTheDefault()
     {
         Assert.Equal(Cli.Run("report", "--format", "csv").Output, Cli.Run("report", "--engine", "memory", "--format", "csv").Output);
