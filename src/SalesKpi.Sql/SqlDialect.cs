@@ -90,6 +90,37 @@ public abstract class SqlDialect
         command.Parameters.Add(parameter);
     }
 
+    /// <summary>
+    /// Returns an expression of a timestamp that the engine compares with instant parameters (<see cref="AddParameter(DbCommand, string, NodaTime.Instant)"/>)
+    /// exactly and whatever the session's zone, or null when it cannot (the default): the statement then compares epoch
+    /// units (<see cref="EpochOf"/>). Comparing the column itself lets the engine use its statistics and indexes.
+    /// </summary>
+    /// <param name="timestamp">The timestamp expression.</param>
+    /// <param name="dataTypeName">The expression's type as the provider names it (<see cref="DbDataReader.GetDataTypeName"/>).</param>
+    /// <returns>The expression, or null.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public virtual string? ComparableInstant(string timestamp, string dataTypeName)
+    {
+        ArgumentNullException.ThrowIfNull(timestamp);
+        ArgumentNullException.ThrowIfNull(dataTypeName);
+        return null;
+    }
+
+    /// <summary>Adds an instant parameter to a command, for the comparisons of <see cref="ComparableInstant"/>; by default a <see cref="DateTime"/> of kind UTC.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="name">The parameter's name, such as <c>p0</c>.</param>
+    /// <param name="value">The instant, within the years 1 to 9999.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> or <paramref name="name"/> is null.</exception>
+    public virtual void AddParameter(DbCommand command, string name, NodaTime.Instant value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(name);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value.ToDateTimeUtc();
+        command.Parameters.Add(parameter);
+    }
+
     /// <summary>Returns an expression of a timestamp as a whole number of <see cref="EpochUnitsPerSecond"/> since 1970-01-01T00:00:00Z, rounded down.</summary>
     /// <param name="timestamp">The timestamp expression, such as <c>"created_at"</c>.</param>
     /// <returns>A 64-bit integer expression; null when the timestamp is null.</returns>
@@ -173,6 +204,20 @@ public abstract class SqlDialect
         {
             ArgumentNullException.ThrowIfNull(timestamp);
             return $"CAST(EXTRACT(EPOCH FROM {timestamp}) * 1000000 AS bigint)";
+        }
+
+        // A timestamptz is an instant, compared with a timestamptz parameter (Npgsql sends a UTC DateTime as one) with
+        // no zone involved; a timestamp without a zone is read as UTC, as EpochOf reads it, whatever the session's zone.
+        public override string? ComparableInstant(string timestamp, string dataTypeName)
+        {
+            ArgumentNullException.ThrowIfNull(timestamp);
+            ArgumentNullException.ThrowIfNull(dataTypeName);
+            return dataTypeName switch
+            {
+                "timestamp with time zone" or "timestamptz" => timestamp,
+                "timestamp without time zone" or "timestamp" => $"({timestamp} AT TIME ZONE 'UTC')",
+                _ => null,
+            };
         }
     }
 

@@ -49,7 +49,14 @@ internal sealed class SqlExecutor(CompiledQuery compiled, KpiCalculatorContext c
 #pragma warning restore CA2100
         foreach (var (name, value) in statement.Parameters)
         {
-            source.Dialect.AddParameter(command, name, value);
+            if (value is Instant instant)
+            {
+                source.Dialect.AddParameter(command, name, instant);
+            }
+            else
+            {
+                source.Dialect.AddParameter(command, name, (long)value);
+            }
         }
 
         var rows = new List<SqlRow>();

@@ -3,6 +3,7 @@ using System.Data;
 using System.Data.Common;
 using SalesKpi.Csv;
 using SalesKpi.Engine;
+using SalesKpi.Extensibility;
 using SalesKpi.Reporting;
 
 namespace SalesKpi.Sql;
@@ -118,7 +119,7 @@ public static class SqlKpiEvaluatorExtensions
             var tables = await planned.FindTablesAsync(source, cancellationToken).ConfigureAwait(false);
             return new SqlKpiPlan(
                 [.. planned.Statements(source, tables).Select(s => new SqlKpiStatement(s.Unit.Table, s.Text, [.. s.Parameters], source.Dialect.EpochUnitsPerSecond))],
-                [.. planned.Compiled.Leaves.Where(l => planned.Pushed[l.Index]).Select(l => l.Aggregate.Id)],
+                [.. planned.Compiled.Leaves.Where(l => planned.Pushed[l.Index]).Select(l => planned.Names[l.Index])],
                 [.. planned.Reasons],
                 [.. planned.Fetched.Where(t => tables[t] is not null)]);
         }
@@ -134,6 +135,7 @@ public static class SqlKpiEvaluatorExtensions
     private static PlannedQuery Plan(KpiEvaluator evaluator, SqlKpiSource source, KpiQuery query)
     {
         var compiled = CompiledQuery.Compile(query, evaluator.Settings);
+        var names = LeafNames(compiled);
         var mode = SqlPlanner.ModeOf(query.GroupBy);
         var pushed = new bool[compiled.Leaves.Length];
         var reasons = new List<KeyValuePair<string, string>>();
@@ -149,13 +151,13 @@ public static class SqlKpiEvaluatorExtensions
             {
                 if (source.PushDown == SqlPushDown.Required)
                 {
-                    throw new SqlKpiException($"KPI '{leaf.Aggregate.Id}' cannot be computed in the database ({source.Dialect.Name}): {reason}. Evaluate it in memory (SqlPushDown.WhenPossible) or leave it out of the query.")
+                    throw new SqlKpiException($"KPI '{names[leaf.Index]}' cannot be computed in the database ({source.Dialect.Name}): {reason}. Evaluate it in memory (SqlPushDown.WhenPossible) or leave it out of the query.")
                     {
-                        KpiId = leaf.Aggregate.Id,
+                        KpiId = names[leaf.Index],
                     };
                 }
 
-                reasons.Add(new(leaf.Aggregate.Id, reason));
+                reasons.Add(new(names[leaf.Index], reason));
                 inMemory.Add(leaf);
             }
             else
@@ -165,7 +167,47 @@ public static class SqlKpiEvaluatorExtensions
         }
 
         var units = SqlPlanner.Units(compiled, l => pushed[l.Index]);
-        return new PlannedQuery(compiled, mode, pushed, units, [.. reasons], Fetched(inMemory, mode));
+        return new PlannedQuery(compiled, names, mode, pushed, units, [.. reasons], Fetched(inMemory, mode));
+    }
+
+    /// <summary>
+    /// Names each leaf by the KPI of the query it answers: a filtered KPI by its own id (<c>renewal-revenue</c>, not the
+    /// <c>revenue</c> it filters, which may be in the query too), any other leaf by its aggregate's id.
+    /// </summary>
+    private static string[] LeafNames(CompiledQuery compiled)
+    {
+        var names = new string?[compiled.Leaves.Length];
+        void Visit(CompiledQuery.Node node, KpiCalculator kpi, string? filtered)
+        {
+            switch (kpi)
+            {
+                case FilteredKpiCalculator filter:
+                    // The outermost filter is the query's KPI; CompiledQuery flattens filters into the leaves below.
+                    Visit(node, filter.Inner, filtered ?? filter.Id);
+                    break;
+                case DerivedKpiCalculator derived when node is CompiledQuery.DerivedNode parts:
+                    for (var i = 0; i < parts.Children.Length; i++)
+                    {
+                        Visit(parts.Children[i], derived.Components[i], filtered);
+                    }
+
+                    break;
+                default:
+                    if (node is CompiledQuery.LeafNode leaf)
+                    {
+                        names[leaf.Index] ??= filtered ?? leaf.Aggregate.Id;
+                    }
+
+                    break;
+            }
+        }
+
+        for (var i = 0; i < compiled.Roots.Length; i++)
+        {
+            Visit(compiled.Roots[i], compiled.Query.Kpis[i], null);
+        }
+
+        return [.. names.Select((name, i) => name ?? compiled.Leaves[i].Aggregate.Id)];
     }
 
     /// <summary>The layout tables read into memory: the roster always, and what the in-memory KPIs read, with the stage history of opportunities and the links to a lead's source.</summary>
@@ -208,7 +250,7 @@ public static class SqlKpiEvaluatorExtensions
         return true;
     }
 
-    private sealed record PlannedQuery(CompiledQuery Compiled, SqlGroupMode Mode, bool[] Pushed, List<SqlUnit> Units, ImmutableArray<KeyValuePair<string, string>> Reasons, List<string> Fetched)
+    private sealed record PlannedQuery(CompiledQuery Compiled, string[] Names, SqlGroupMode Mode, bool[] Pushed, List<SqlUnit> Units, ImmutableArray<KeyValuePair<string, string>> Reasons, List<string> Fetched)
     {
         public async Task<Dictionary<string, SqlTableColumns?>> FindTablesAsync(SqlKpiSource source, CancellationToken cancellationToken)
         {

@@ -21,7 +21,7 @@ public sealed class SqlKpiPlan
     /// <summary>Gets the aggregate statements, one per table and timestamp column.</summary>
     public ImmutableArray<SqlKpiStatement> Statements { get; }
 
-    /// <summary>Gets the ids of the KPIs (those that read records; a KPI made of others follows its parts) computed in the database.</summary>
+    /// <summary>Gets the ids of the KPIs (those that read records; a KPI made of others follows its parts, a filtered KPI is under its own id) computed in the database.</summary>
     public ImmutableArray<string> PushedDown { get; }
 
     /// <summary>Gets the ids of the KPIs computed in memory, each with why it cannot be computed in the database.</summary>
@@ -41,7 +41,9 @@ public sealed class SqlKpiPlan
             lines.Add(statement.Sql + ";");
             foreach (var (name, value) in statement.Parameters)
             {
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"--   {name} = {value} ({statement.InstantOf(value)})"));
+                lines.Add(value is long units
+                    ? string.Create(CultureInfo.InvariantCulture, $"--   {name} = {units} ({statement.InstantOf(units)})")
+                    : string.Create(CultureInfo.InvariantCulture, $"--   {name} = {value}"));
             }
         }
 
@@ -61,7 +63,7 @@ public sealed class SqlKpiStatement
 {
     private readonly long _unitsPerSecond;
 
-    internal SqlKpiStatement(string table, string sql, ImmutableArray<KeyValuePair<string, long>> parameters, long unitsPerSecond)
+    internal SqlKpiStatement(string table, string sql, ImmutableArray<KeyValuePair<string, object>> parameters, long unitsPerSecond)
     {
         Table = table;
         Sql = sql;
@@ -75,8 +77,10 @@ public sealed class SqlKpiStatement
     /// <summary>Gets the SQL text.</summary>
     public string Sql { get; }
 
-    /// <summary>Gets the parameters by name (<c>p0</c>, …): period boundaries and zone transitions as whole epoch units.</summary>
-    public ImmutableArray<KeyValuePair<string, long>> Parameters { get; }
+    /// <summary>Gets the parameters by name (<c>p0</c>, …): period boundaries and zone transitions as whole epoch units
+    /// (<see cref="long"/>), or as instants (<see cref="NodaTime.Instant"/>) where the dialect compares the timestamp
+    /// column itself (<see cref="SqlDialect.ComparableInstant"/>).</summary>
+    public ImmutableArray<KeyValuePair<string, object>> Parameters { get; }
 
     /// <summary>Returns the SQL text.</summary>
     /// <returns>The SQL.</returns>

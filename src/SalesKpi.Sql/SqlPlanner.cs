@@ -75,13 +75,14 @@ internal sealed class SqlUnit(KpiTimestamp timestamp)
 }
 
 /// <summary>A statement ready to run: its SQL, its parameters and where each part of a result row is.</summary>
-internal sealed class SqlUnitStatement(SqlUnit unit, string text, IReadOnlyList<KeyValuePair<string, long>> parameters, bool owner, int traits, bool currency, bool rateDay, bool days)
+internal sealed class SqlUnitStatement(SqlUnit unit, string text, IReadOnlyList<KeyValuePair<string, object>> parameters, bool owner, int traits, bool currency, bool rateDay, bool days)
 {
     public SqlUnit Unit { get; } = unit;
 
     public string Text { get; } = text;
 
-    public IReadOnlyList<KeyValuePair<string, long>> Parameters { get; } = parameters;
+    /// <summary>Gets the parameters: whole epoch units (<see cref="long"/>) or instants (<see cref="Instant"/>, for <see cref="SqlDialect.ComparableInstant"/>).</summary>
+    public IReadOnlyList<KeyValuePair<string, object>> Parameters { get; } = parameters;
 
     public bool Owner { get; } = owner;
 
@@ -197,11 +198,10 @@ internal static class SqlPlanner
         var settings = compiled.Settings;
         var plan = compiled.Plan;
         var units = dialect.EpochUnitsPerSecond;
-        var parameters = new List<KeyValuePair<string, long>>();
-        var names = new Dictionary<long, string>();
-        string Parameter(Instant instant)
+        var parameters = new List<KeyValuePair<string, object>>();
+        var names = new Dictionary<object, string>();
+        string Add(object value)
         {
-            var value = EpochUnits(instant, units);
             if (!names.TryGetValue(value, out var name))
             {
                 name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
@@ -212,10 +212,18 @@ internal static class SqlPlanner
             return dialect.Parameter(name);
         }
 
+        string Parameter(Instant instant) => Add(EpochUnits(instant, units));
+
         var owner = mode is SqlGroupMode.Rep or SqlGroupMode.Team;
         var currency = unit.Sums;
         var rateDay = currency && settings.ExchangeRates is not null && settings.FixedRateDate is null;
         var days = unit.Days;
+
+        // The timestamp compared as it is when the engine can (its statistics and indexes then serve the range), as
+        // epoch units otherwise; the epoch is computed anyway where a local date needs it.
+        var timestamp = columns.Expression(unit.TimestampColumn);
+        var native = FitsDateTime(plan) && columns.TypeOf(unit.TimestampColumn) is { } type ? dialect.ComparableInstant(timestamp, type) : null;
+        Func<Instant, string> boundary = native is null ? Parameter : instant => Add(instant);
 
         // The inner query names every column the outer one reads; the outer one groups.
         var inner = new List<string>();
@@ -224,7 +232,11 @@ internal static class SqlPlanner
             inner.Add(columns.Expression("owner") + " AS k");
         }
 
-        inner.Add(dialect.EpochOf(columns.Expression(unit.TimestampColumn)) + " AS t");
+        inner.Add((native ?? dialect.EpochOf(timestamp)) + " AS t");
+        if (native is not null && rateDay)
+        {
+            inner.Add(dialect.EpochOf(timestamp) + " AS te");
+        }
         var traits = unit.TraitColumns;
         for (var i = 0; i < traits.Length; i++)
         {
@@ -250,7 +262,7 @@ internal static class SqlPlanner
             outer.Add("r.k");
         }
 
-        outer.Add(SlotCase("r.t", plan, Parameter) + " AS slot");
+        outer.Add(((native is null ? SlotArithmetic("r.t", plan, dialect, Parameter) : null) ?? SlotCase("r.t", plan, boundary)) + " AS slot");
         for (var i = 0; i < traits.Length; i++)
         {
             outer.Add($"r.a{i}");
@@ -263,7 +275,7 @@ internal static class SqlPlanner
 
         if (rateDay)
         {
-            outer.Add(DayNumber("r.t", settings.Zone, plan.RangeStart, plan.RangeEnd, dialect, Parameter) + " AS d");
+            outer.Add(DayNumber(native is null ? "r.t" : "r.te", settings.Zone, plan.RangeStart, plan.RangeEnd, dialect, Parameter) + " AS d");
         }
 
         if (days)
@@ -285,7 +297,7 @@ internal static class SqlPlanner
         var text = new StringBuilder();
         text.Append("SELECT ").AppendJoin(",\n       ", outer).Append('\n');
         text.Append("FROM (SELECT ").AppendJoin(", ", inner).Append(" FROM ").Append(columns.From).Append(") AS r\n");
-        text.Append("WHERE r.t >= ").Append(Parameter(plan.RangeStart)).Append(" AND r.t < ").Append(Parameter(plan.RangeEnd)).Append('\n');
+        text.Append("WHERE r.t >= ").Append(boundary(plan.RangeStart)).Append(" AND r.t < ").Append(boundary(plan.RangeEnd)).Append('\n');
         text.Append("GROUP BY ").AppendJoin(", ", Enumerable.Range(1, grouped).Select(i => i.ToString(CultureInfo.InvariantCulture)));
         return new SqlUnitStatement(unit, text.ToString(), parameters, owner, traits.Length, currency, rateDay, days);
     }
@@ -303,6 +315,53 @@ internal static class SqlPlanner
         }
 
         return seconds * unitsPerSecond;
+    }
+
+    /// <summary>Returns true when every boundary of the plan is an instant a <see cref="DateTime"/> holds (the years 1 to 9999), as instant parameters are sent.</summary>
+    private static bool FitsDateTime(PeriodPlan plan)
+    {
+        var first = Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc));
+        var last = Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc));
+        return plan.RangeStart >= first && plan.RangeEnd <= last;
+    }
+
+    /// <summary>
+    /// Returns the period slot as arithmetic when the periods are contiguous and of one length in instants (days, or weeks
+    /// in a zone with one offset over the range; the first and last may be cut short by the range): one subtraction and
+    /// one division per row. Null when they are not, for <see cref="SlotCase"/>.
+    /// </summary>
+    private static string? SlotArithmetic(string epoch, PeriodPlan plan, SqlDialect dialect, Func<Instant, string> parameter)
+    {
+        var periods = plan.Periods;
+        if (periods.Length == 1)
+        {
+            return "0";
+        }
+
+        if (periods.Length < 3)
+        {
+            return null;
+        }
+
+        var length = periods[1].End - periods[1].Start;
+        for (var i = 0; i < periods.Length; i++)
+        {
+            var period = periods[i];
+            var span = period.End - period.Start;
+            if ((i > 0 && periods[i - 1].End != period.Start) || span > length || (i > 0 && i < periods.Length - 1 && span != length))
+            {
+                return null;
+            }
+        }
+
+        var lengthUnits = checked((long)length.TotalSeconds * dialect.EpochUnitsPerSecond);
+        if (length.TotalSeconds != Math.Floor(length.TotalSeconds) || lengthUnits <= 0)
+        {
+            return null;
+        }
+
+        // The bucket the first period is cut from starts one length before the second period.
+        return dialect.IntegerDivide($"{epoch} - {parameter(periods[1].Start - length)}", lengthUnits.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The statuses for which a days component of the unit can count an opportunity.</summary>

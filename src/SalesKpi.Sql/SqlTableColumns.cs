@@ -10,6 +10,8 @@ internal sealed class SqlTableColumns
     private readonly CsvTable _layout;
     private readonly string _described;
 
+    private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
+
     private SqlTableColumns(CsvTable layout, string from, Dictionary<string, string> expressions, string described)
     {
         _layout = layout;
@@ -17,6 +19,9 @@ internal sealed class SqlTableColumns
         _expressions = expressions;
         _described = described;
     }
+
+    /// <summary>Returns the type of a layout column's expression as the provider names it, or null when the source lacks it.</summary>
+    public string? TypeOf(string column) => _types.GetValueOrDefault(column);
 
     /// <summary>Gets the <c>FROM</c> clause: a quoted table or view, or a subquery.</summary>
     public string From { get; }
@@ -89,7 +94,36 @@ internal sealed class SqlTableColumns
             }
         }
 
-        return new SqlTableColumns(layout, from, expressions, described);
+        var columns = new SqlTableColumns(layout, from, expressions, described);
+        if (expressions.Count > 0)
+        {
+            // The types of the expressions themselves (a mapped expression has its own): the dialect compares a
+            // timestamp column natively when its type allows.
+            var present = columns.Present.ToArray();
+            var types = await ColumnTypesAsync(source.Connection, $"SELECT {string.Join(", ", present.Select(c => expressions[c]))} FROM {from} WHERE 1 = 0", cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < present.Length && i < types.Length; i++)
+            {
+                columns._types[present[i]] = types[i];
+            }
+        }
+
+        return columns;
+    }
+
+    private static async Task<string[]> ColumnTypesAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The application's mapping over a quoted table name.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var types = new string[reader.FieldCount];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = reader.GetDataTypeName(i);
+        }
+
+        return types;
     }
 
     private static async Task<string[]> ColumnNamesAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
