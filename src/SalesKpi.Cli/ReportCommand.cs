@@ -27,13 +27,28 @@ internal static class ReportCommand
 
         var connection = new Option<string?>("--connection")
         {
-            Description = "A database to read instead of CSV files: sqlite:PATH, duckdb:PATH, a path ending in .db, .sqlite, .sqlite3 or .duckdb, or sqlite:/duckdb: with a connection string. Its tables are named reps, leads, opportunities, stage_changes, deals, activities, spend; with --mapping, any tables or queries.",
+            Description = "A database to read instead of CSV files: sqlite:PATH, duckdb:PATH, a path ending in .db, .sqlite, .sqlite3 or .duckdb, or sqlite:/duckdb: with a connection string; with --engine postgres, an Npgsql connection string. Its tables are named reps, leads, opportunities, stage_changes, deals, activities, spend; with --mapping (memory engine), any tables or queries.",
             HelpName = "DB",
         };
 
+        var engine = new Option<string>("--engine")
+        {
+            Description = "Where the KPIs are computed: memory (the records read into the tool), or inside a database: duckdb (--data files read in place, a .duckdb file, or the embedded sample), sqlite (a .db file) or postgres (a connection string).",
+            DefaultValueFactory = _ => "memory",
+            HelpName = "ENGINE",
+        };
+        engine.Validators.Add(r =>
+        {
+            var name = r.GetValueOrDefault<string>();
+            if (!Engines.Contains(name))
+            {
+                r.AddError($"--engine: unknown engine '{name}'{Suggestions.DidYouMean(name, Engines)} (the engines are {string.Join(", ", Engines)}).");
+            }
+        });
+
         var mapping = new Option<string?>("--mapping")
         {
-            Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md): files of --data, or tables and queries of --connection.",
+            Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md): files of --data (also inside DuckDB, with --engine duckdb), or tables and queries of --connection (memory engine).",
             HelpName = "FILE",
         };
         mapping.Validators.Add(r =>
@@ -116,9 +131,9 @@ internal static class ReportCommand
         };
         onError.AcceptOnlyFromAmong("fail", "report");
 
-        var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set.")
+        var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
-            data, connection, mapping, from, to, by, per, zone, format, kpi, onError,
+            data, connection, engine, mapping, from, to, by, per, zone, format, kpi, onError,
         };
         command.SetAction(parseResult =>
         {
@@ -136,6 +151,12 @@ internal static class ReportCommand
             if (parseResult.GetValue(mapping) is not null && parseResult.GetValue(data) is null && parseResult.GetValue(connection) is null)
             {
                 return Usage(command, console, "--mapping needs --data or --connection: the export it maps.");
+            }
+
+            var engineName = parseResult.GetValue(engine)!;
+            if (engineName != "memory" && EngineUsage(engineName, parseResult.GetValue(data), parseResult.GetValue(connection), parseResult.GetValue(mapping), parseResult.GetValue(onError)) is { } engineError)
+            {
+                return Usage(command, console, engineError);
             }
 
             var ids = SplitIds(parseResult.GetValue(kpi));
@@ -161,11 +182,45 @@ internal static class ReportCommand
                     _ => OutputFormat.Table,
                 },
                 ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))],
-                parseResult.GetValue(onError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail);
+                parseResult.GetValue(onError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail)
+            {
+                Engine = engineName,
+            };
             return new ReportRunner(console).Run(request);
         });
 
         return command;
+    }
+
+    /// <summary>Gets the names of the engines of <c>--engine</c>.</summary>
+    internal static string[] Engines { get; } = ["memory", "duckdb", "sqlite", "postgres"];
+
+    /// <summary>Returns why options do not go with a database engine, or null.</summary>
+    private static string? EngineUsage(string engine, string? data, string? connection, string? mapping, string? onError)
+    {
+        if (mapping is not null && (engine != "duckdb" || data is null))
+        {
+            return $"--mapping with --engine {engine}: a database engine reads a mapping of --data files with --engine duckdb only; a mapping of database tables is read by --engine memory (the default). Inside the database, give the tables the SalesKpi layout with views (CREATE VIEW leads AS SELECT …) instead.";
+        }
+
+        if (onError == "report")
+        {
+            return $"--on-error report needs --engine memory (the default): inside the database a bad value fails the report, it cannot be left out.";
+        }
+
+        if (engine != "duckdb" && data is not null)
+        {
+            return $"--engine {engine} reads a database, not --data: give --connection, or read the files in place with --engine duckdb.";
+        }
+
+        if (engine != "duckdb" && connection is null)
+        {
+            return engine == "sqlite"
+                ? "--engine sqlite needs --connection: a SQLite database file (crm.db) or connection string."
+                : "--engine postgres needs --connection: an Npgsql connection string, such as \"Host=localhost;Database=crm;Username=report\".";
+        }
+
+        return null;
     }
 
     private static int Usage(Command command, CliConsole console, string message)

@@ -43,6 +43,9 @@ internal sealed record ReportRequest(
     ImmutableArray<KpiCalculator> Kpis,
     CsvErrorMode OnError)
 {
+    /// <summary>Gets where the KPIs are computed: <c>memory</c>, or the database engine <c>duckdb</c>, <c>sqlite</c> or <c>postgres</c>.</summary>
+    public string Engine { get; init; } = "memory";
+
     /// <summary>Gets the grouping of <see cref="By"/>.</summary>
     public KpiGrouping Grouping => By switch
     {

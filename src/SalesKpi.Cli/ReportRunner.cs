@@ -1,7 +1,11 @@
+using System.Collections.Immutable;
+using System.Data.Common;
 using NodaTime;
 using SalesKpi.Cli.Output;
 using SalesKpi.Csv;
 using SalesKpi.Reporting;
+using SalesKpi.Sql;
+using Spectre.Console;
 
 namespace SalesKpi.Cli;
 
@@ -35,6 +39,11 @@ internal sealed class ReportRunner(CliConsole console)
         if (request.DataDirectory is { } dataDirectory && Unreadable(dataDirectory) is { } reason)
         {
             return Fail(ExitCodes.BadData, $"cannot read {dataDirectory}: {reason}");
+        }
+
+        if (request.Engine != "memory")
+        {
+            return RunInDatabase(request, mapping);
         }
 
         ReportSource source;
@@ -95,7 +104,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
 
         WriteRejections(imported.Rejections);
-        var range = Range(request, imported.Data, source.Description, out var rangeError);
+        var range = Range(request, imported.Data.LatestInstant, source.Description, out var rangeError);
         if (range is null)
         {
             return Failed(request, imported, rangeError!.Value.Code, rangeError.Value.Message);
@@ -125,8 +134,124 @@ internal sealed class ReportRunner(CliConsole console)
         }
 
         using var report = rows;
+        return Write(new ReportOutput(request, report, imported, source.Description, mapping?.Name, RecordCounts.Of(imported.Data)));
+    }
+
+    /// <summary>
+    /// Computes the report inside a database (<c>--engine duckdb|sqlite|postgres</c>): what the default range and the
+    /// reporting currency need is asked of the database (<see cref="SqlDataSummary"/>), the KPIs are computed there, and
+    /// the report is written as from an import of the same tables.
+    /// </summary>
+    private int RunInDatabase(ReportRequest request, CsvMapping? mapping)
+    {
+        SqlReportSource? database;
+        string? error;
+        try
+        {
+            database = SqlReportSource.Create(request.Engine, request.DataDirectory, request.Connection, mapping, request.Zone, out error);
+        }
+        catch (CsvImportException e)
+        {
+            return Fail(ExitCodes.BadData, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(ExitCodes.BadData, e.Message);
+        }
+
+        if (database is null)
+        {
+            return Fail(ExitCodes.BadUsage, error!, "Run 'saleskpi report --help' for the options.");
+        }
+
+        using (database)
+        {
+            try
+            {
+                return RunInDatabase(request, database, mapping?.Name);
+            }
+            catch (Exception e) when (e is SqlKpiException or DbException or CsvImportException)
+            {
+                // The database's own message (a missing table of a mapping, a file that is not a database, a refused
+                // login) says what is wrong; ours name the table and column.
+                var message = e is DbException ? $"{database.Description} ({database.Engine}): {e.Message}" : e.Message;
+                if (request.Format == OutputFormat.Json)
+                {
+                    JsonReportWriter.WriteFailure([], ExitCodes.BadData, ValueText.Printable(message), console.Out);
+                }
+
+                return Fail(ExitCodes.BadData, message);
+            }
+        }
+    }
+
+    private int RunInDatabase(ReportRequest request, SqlReportSource database, string? mappingName)
+    {
+        var cancellation = console.Cancellation;
+        var source = database.SourceWith(new CsvImportOptions { Zone = request.Zone });
+        var summary = WithStatus($"Reading {database.Description} ({database.Engine})…", () => SqlDataSummary.ReadAsync(source, cancellation).GetAwaiter().GetResult());
+        if (summary.Rows.IsEmpty)
+        {
+            return Fail(ExitCodes.BadUsage, request.DataDirectory is { } directory
+                ? $"--data: '{directory}' has none of the SalesKpi files ({string.Join(", ", CsvFiles.All)}), nor Parquet files of the same names."
+                : $"--connection: '{database.Description}' has none of the SalesKpi tables ({string.Join(", ", DataReaderSource.TableNames)}).");
+        }
+
+        // What the writers read of an import: the roster, and a file for each table, all of whose rows are records (a
+        // bad value fails the evaluation).
+        var files = summary.Rows.Select(r => new CsvFileReport(database.Describe(r.Key), SqlReportSource.FileOf(r.Key), r.Value, r.Value, 0, 0, [])).ToImmutableArray();
+        var imported = new CsvImportResult(SalesData.Create(roster: summary.Roster), [], files);
+        var counts = new RecordCounts(summary.Roster.Reps.Length, summary.RowsOf("leads"), summary.RowsOf("opportunities"), summary.RowsOf("stage_changes"), summary.RowsOf("deals"), summary.RowsOf("activities"), summary.RowsOf("spend"));
+        var range = Range(request, summary.LatestInstant, database.Description, out var rangeError);
+        if (range is null)
+        {
+            return Failed(request, imported, counts, rangeError!.Value.Code, rangeError.Value.Message);
+        }
+
+        var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.By is "rep" or "team");
+        var currencies = summary.Currencies;
+        var settings = KpiSettings.Default.WithZone(request.Zone).WithReportingCurrency(currencies.Length == 1 ? currencies[0] : null);
+        var evaluator = new KpiEvaluator(settings);
+        KpiAccumulation accumulation;
+        try
+        {
+            accumulation = WithStatus($"Computing the KPIs in {database.Engine}…", () =>
+            {
+                if (currencies.Length > 1)
+                {
+                    // As in memory: a failure to sum several currencies comes before any output.
+                    _ = evaluator.EvaluateAsync(source, query, cancellation).GetAwaiter().GetResult();
+                }
+
+                return evaluator.AccumulateAsync(source, query, cancellation).GetAwaiter().GetResult();
+            });
+        }
+        catch (InvalidOperationException e) when (currencies.Length > 1)
+        {
+            return Failed(request, imported, counts, ExitCodes.BadData, $"{e.Message} The data has amounts in {string.Join(", ", currencies.Select(c => c.Code))}; saleskpi does not convert currencies: report each currency's records separately, or use the SalesKpi library with an IExchangeRateProvider.");
+        }
+
+        using var report = accumulation.ToReader();
+        return Write(new ReportOutput(request, report, imported, database.Description, mappingName, counts));
+    }
+
+    /// <summary>Runs work with a spinner and a line saying what it does on stderr when a person watches; silently otherwise.</summary>
+    private T WithStatus<T>(string status, Func<T> work)
+    {
+        if (!console.IsInteractive)
+        {
+            return work();
+        }
+
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
+        return terminal.Status().Start(Markup.Escape(ValueText.Printable(status)), _ => work());
+    }
+
+    /// <summary>Writes a report in the format asked.</summary>
+    private int Write(ReportOutput output)
+    {
+        var request = output.Request;
         console.Cancellation.ThrowIfCancellationRequested();
-        var output = new ReportOutput(request, report, imported, source.Description, mapping?.Name);
         try
         {
             switch (request.Format)
@@ -156,7 +281,7 @@ internal sealed class ReportRunner(CliConsole console)
     /// data set; with only one of --from and --to, the year that starts or ends there. Null, with the error, when there
     /// is no default or the range runs past the dates a report can cover.
     /// </summary>
-    internal static DateInterval? Range(ReportRequest request, SalesData data, string description, out (int Code, string Message)? error)
+    internal static DateInterval? Range(ReportRequest request, Instant? latestInstant, string description, out (int Code, string Message)? error)
     {
         error = null;
         DateInterval range;
@@ -184,7 +309,7 @@ internal sealed class ReportRunner(CliConsole console)
 
                 break;
             default:
-                if (LatestEvent(data, request.Zone) is not { } latest)
+                if (LatestEvent(latestInstant, request.Zone) is not { } latest)
                 {
                     error = (ExitCodes.BadData, $"{description} holds no dated records, so there is no default range; give --from and --to.");
                     return null;
@@ -204,10 +329,8 @@ internal sealed class ReportRunner(CliConsole console)
     }
 
     /// <summary>Returns the local date of the latest event: lead creation, qualification or conversion, opportunity creation or close, deal close, activity.</summary>
-    private static LocalDate? LatestEvent(SalesData data, DateTimeZone zone)
+    private static LocalDate? LatestEvent(Instant? latest, DateTimeZone zone)
     {
-        var latest = data.LatestInstant;
-
         // LocalDateOf never throws, even for an instant whose local date would lie past the end of the calendar.
         return latest is { } l ? KpiSettings.Default.WithZone(zone).LocalDateOf(l) : null;
     }
@@ -256,11 +379,15 @@ internal sealed class ReportRunner(CliConsole console)
     }
 
     /// <summary>Fails a run after the import: with --format json, the error and the import (its rejections) as a JSON document too.</summary>
-    private int Failed(ReportRequest request, CsvImportResult imported, int code, string message)
+    private int Failed(ReportRequest request, CsvImportResult imported, int code, string message) =>
+        Failed(request, imported, RecordCounts.Of(imported.Data), code, message);
+
+    /// <summary>Fails a run after the data was read, with the counts of records to report in JSON.</summary>
+    private int Failed(ReportRequest request, CsvImportResult imported, RecordCounts counts, int code, string message)
     {
         if (request.Format == OutputFormat.Json)
         {
-            JsonReportWriter.WriteFailure(imported, code, ValueText.Printable(message), console.Out);
+            JsonReportWriter.WriteFailure(imported, counts, code, ValueText.Printable(message), console.Out);
         }
 
         return Fail(code, message, code == ExitCodes.BadUsage ? "Run 'saleskpi report --help' for the options." : null);

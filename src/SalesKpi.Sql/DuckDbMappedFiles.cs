@@ -118,7 +118,8 @@ internal static class DuckDbMappedFiles
 
     private static void CheckUtc(DateTimeZone zone, string mappingName, FileMapping file, ColumnMapping map)
     {
-        if (zone != DateTimeZone.Utc)
+        // By its offsets, not by reference: the tz database's "UTC" (and Etc/UTC) is another object than DateTimeZone.Utc.
+        if (zone.MinOffset != Offset.Zero || zone.MaxOffset != Offset.Zero)
         {
             throw new SqlKpiException(
                 $"{mappingName}: {file.Source} → {file.Target.FileName}: {map.Target.Name} is a date with a format, which the import places at the start of the day in {zone.Id}; inside DuckDB SalesKpi reads such dates in UTC only (it never uses the database's time zones). Use --engine memory, or leave --zone at UTC.")

@@ -28,8 +28,8 @@ internal static class JsonReportWriter
     }
 
     /// <summary>Writes the document of a run that failed after the import: the error and the import, with its rejections.</summary>
-    public static void WriteFailure(CsvImportResult import, int exitCode, string message, TextWriter writer) =>
-        WriteFailure(exitCode, message, writer, json => WriteImport(import, json));
+    public static void WriteFailure(CsvImportResult import, RecordCounts counts, int exitCode, string message, TextWriter writer) =>
+        WriteFailure(exitCode, message, writer, json => WriteImport(import, counts, json));
 
     /// <summary>Writes the document of an import that failed: the error and the rows rejected before it (an <c>import</c> with only its rejections).</summary>
     public static void WriteFailure(ImmutableArray<CsvRejection> rejectedBefore, int exitCode, string message, TextWriter writer) =>
@@ -77,18 +77,16 @@ internal static class JsonReportWriter
                     json.WriteString("team", rep.Team.Value);
                 }
             },
-            WriteEnd = json => WriteImport(output.Import, json),
+            WriteEnd = json => WriteImport(output.Import, output.Counts, json),
         };
         KpiReportJson.SerializeRows(utf8, output.Report, options, cancellationToken);
     }
 
-    private static void WriteImport(CsvImportResult import, Utf8JsonWriter json)
+    private static void WriteImport(CsvImportResult import, RecordCounts counts, Utf8JsonWriter json)
     {
-        var data = import.Data;
         json.WriteStartObject("import");
         json.WriteStartObject("records");
-        json.WriteNumber("reps", data.Roster.Reps.Length);
-        var counts = data.Counts;
+        json.WriteNumber("reps", counts.Reps);
         json.WriteNumber("leads", counts.Leads);
         json.WriteNumber("opportunities", counts.Opportunities);
         json.WriteNumber("stageChanges", counts.StageChanges);

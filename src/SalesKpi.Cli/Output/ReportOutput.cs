@@ -10,7 +10,8 @@ namespace SalesKpi.Cli.Output;
 /// <param name="Import">The import: records, rejections, files.</param>
 /// <param name="Source">The data set: a directory or "embedded sample".</param>
 /// <param name="Mapping">The mapping file, or null.</param>
-internal sealed record ReportOutput(ReportRequest Request, KpiReportReader Report, CsvImportResult Import, string Source, string? Mapping)
+/// <param name="Counts">The records of each kind: those of the import, or the rows of the tables a database engine read.</param>
+internal sealed record ReportOutput(ReportRequest Request, KpiReportReader Report, CsvImportResult Import, string Source, string? Mapping, RecordCounts Counts)
 {
     public SalesData Data => Import.Data;
 
@@ -26,11 +27,22 @@ internal sealed record ReportOutput(ReportRequest Request, KpiReportReader Repor
     }
 
     /// <summary>Returns the number of records of each kind, such as <c>10 reps, 2,475 leads, …</c>.</summary>
-    public string RecordCounts()
+    public string CountsLine()
     {
-        var counts = Data.Counts;
+        var counts = Counts;
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{counts.Reps:N0} reps, {counts.Leads:N0} leads, {counts.Opportunities:N0} opportunities ({counts.StageChanges:N0} stage changes), {counts.Deals:N0} deals, {counts.Activities:N0} activities, {counts.Spend:N0} spend records");
+    }
+}
+
+/// <summary>The number of records of each kind a report was computed from.</summary>
+internal sealed record RecordCounts(long Reps, long Leads, long Opportunities, long StageChanges, long Deals, long Activities, long Spend)
+{
+    /// <summary>Returns the counts of an imported snapshot.</summary>
+    public static RecordCounts Of(SalesData data)
+    {
+        var counts = data.Counts;
+        return new(data.Roster.Reps.Length, counts.Leads, counts.Opportunities, counts.StageChanges, counts.Deals, counts.Activities, counts.Spend);
     }
 }

@@ -34,7 +34,7 @@ internal static class TableReportWriter
         writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{LocalDatePattern.Iso.Format(range.Start)} to {LocalDatePattern.Iso.Format(range.End)} ({request.Zone.Id}), {(request.By == "none" ? "all records" : "by " + request.By)}, {PerText(request.Per)}"));
-        writer.WriteLine(output.RecordCounts());
+        writer.WriteLine(output.CountsLine());
         foreach (var file in output.Import.Files)
         {
             foreach (var skip in file.Skipped)

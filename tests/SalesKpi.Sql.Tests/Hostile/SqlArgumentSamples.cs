@@ -57,6 +57,9 @@ internal sealed class SqlArgumentSamples : IArgumentSource
         [typeof(SqlTableMapping)] = () => SqlTableMapping.Default,
         [typeof(SqlKpiSource)] = () => new SqlKpiSource(new SqliteConnection("Data Source=:memory:"), SqlDialect.Sqlite),
         [typeof(DbCommand)] = () => new SqliteCommand(),
+
+        // The summary of an empty database: no tables, no instant, no currency, an empty roster.
+        [typeof(SqlDataSummary)] = () => SqlDataSummary.ReadAsync(new SqlKpiSource(new SqliteConnection("Data Source=:memory:"), SqlDialect.Sqlite)).GetAwaiter().GetResult(),
     };
 
     // Parameters whose valid values are a subset of their type's.
