@@ -188,7 +188,9 @@ internal sealed class ReportRunner(CliConsole console)
     private int RunInDatabase(ReportRequest request, SqlReportSource database, string? mappingName)
     {
         var cancellation = console.Cancellation;
-        var source = database.SourceWith(new CsvImportOptions { Zone = request.Zone });
+        // A timestamp stored without a zone is UTC inside a database, whatever --zone says, and so is it in the tables
+        // read into memory beside the SQL (SqlKpiSource refuses any other zone).
+        var source = database.SourceWith(CsvImportOptions.Default);
         var summary = WithStatus($"Reading {database.Description} ({database.Engine})…", () => SqlDataSummary.ReadAsync(source, cancellation).GetAwaiter().GetResult());
         if (summary.Rows.IsEmpty)
         {
