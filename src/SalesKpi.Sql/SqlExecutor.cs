@@ -32,7 +32,7 @@ internal sealed record SqlRowSet(SqlUnitStatement Statement, List<SqlRow> Rows);
 /// into the leaves' accumulators — counts added, sums added per currency and date, day samples merged — through the same
 /// <see cref="MeasureAccumulator"/> the in-memory engine fills, so the values are finished the same way.
 /// </summary>
-internal sealed class SqlExecutor(CompiledQuery compiled, KpiCalculatorContext context, IReadOnlyList<SqlRowSet> results, bool[] pushed, SqlGroupMode mode) : IQueryExecutor
+internal sealed class SqlExecutor(CompiledQuery compiled, KpiCalculatorContext context, IReadOnlyList<SqlRowSet> results, bool[] pushed, FastPlan.GroupMode mode) : IQueryExecutor
 {
     public string Name => "SQL push-down";
 
@@ -194,11 +194,11 @@ internal sealed class SqlExecutor(CompiledQuery compiled, KpiCalculatorContext c
     {
         switch (mode)
         {
-            case SqlGroupMode.None:
+            case FastPlan.GroupMode.None:
                 return KpiGrouping.AllKey;
-            case SqlGroupMode.Rep:
+            case FastPlan.GroupMode.Rep:
                 return row.Owner ?? KpiGrouping.NoKey;
-            case SqlGroupMode.Team:
+            case FastPlan.GroupMode.Team:
                 if (row.Owner is not { } owner)
                 {
                     return KpiGrouping.NoKey;
@@ -211,7 +211,7 @@ internal sealed class SqlExecutor(CompiledQuery compiled, KpiCalculatorContext c
                 }
 
                 return team;
-            case SqlGroupMode.Source:
+            case FastPlan.GroupMode.Source:
                 return row.Text ?? KpiGrouping.NoKey;
             default:
                 return type == KpiRecordType.Deals ? DealKinds.ToName((DealKind)row.Flags) : KpiGrouping.NoKey;

@@ -136,7 +136,7 @@ public static class SqlKpiEvaluatorExtensions
     {
         var compiled = CompiledQuery.Compile(query, evaluator.Settings);
         var names = LeafNames(compiled);
-        var mode = SqlPlanner.ModeOf(query.GroupBy);
+        var mode = FastPlan.ModeOf(query.GroupBy);
         var pushed = new bool[compiled.Leaves.Length];
         var reasons = new List<KeyValuePair<string, string>>();
         var inMemory = new List<CompiledQuery.LeafNode>();
@@ -211,7 +211,7 @@ public static class SqlKpiEvaluatorExtensions
     }
 
     /// <summary>The layout tables read into memory: the roster always, and what the in-memory KPIs read, with the stage history of opportunities and the links to a lead's source.</summary>
-    private static List<string> Fetched(List<CompiledQuery.LeafNode> inMemory, SqlGroupMode mode)
+    private static List<string> Fetched(List<CompiledQuery.LeafNode> inMemory, FastPlan.GroupMode mode)
     {
         var tables = new HashSet<string>(StringComparer.Ordinal) { "reps" };
         foreach (var leaf in inMemory)
@@ -228,7 +228,7 @@ public static class SqlKpiEvaluatorExtensions
                 }
             }
 
-            if (leaf.Filter is not null || mode is SqlGroupMode.Source or SqlGroupMode.Unsupported)
+            if (leaf.Filter is not null || mode is FastPlan.GroupMode.Source or FastPlan.GroupMode.Unsupported)
             {
                 tables.Add("leads");
                 tables.Add("opportunities");
@@ -250,7 +250,7 @@ public static class SqlKpiEvaluatorExtensions
         return true;
     }
 
-    private sealed record PlannedQuery(CompiledQuery Compiled, string[] Names, SqlGroupMode Mode, bool[] Pushed, List<SqlUnit> Units, ImmutableArray<KeyValuePair<string, string>> Reasons, List<string> Fetched)
+    private sealed record PlannedQuery(CompiledQuery Compiled, string[] Names, FastPlan.GroupMode Mode, bool[] Pushed, List<SqlUnit> Units, ImmutableArray<KeyValuePair<string, string>> Reasons, List<string> Fetched)
     {
         public async Task<Dictionary<string, SqlTableColumns?>> FindTablesAsync(SqlKpiSource source, CancellationToken cancellationToken)
         {

@@ -8,17 +8,6 @@ using SalesKpi.Reporting;
 
 namespace SalesKpi.Sql;
 
-/// <summary>How a query's records are grouped, when the database can group them.</summary>
-internal enum SqlGroupMode
-{
-    Unsupported,
-    None,
-    Rep,
-    Team,
-    DealKind,
-    Source,
-}
-
 /// <summary>What one pushed-down leaf reads through one statement: its routing condition (the stream's and the filter's) and its components there, each with its full condition.</summary>
 internal sealed record SqlLeafPart(CompiledQuery.LeafNode Leaf, KpiStream Stream, RecordCondition Routing, (MeasureComponent Component, RecordCondition Condition)[] Components);
 
@@ -104,25 +93,8 @@ internal static class SqlPlanner
 
     private const long SecondsPerDay = 86_400;
 
-    public static SqlGroupMode ModeOf(KpiGrouping grouping) =>
-        ReferenceEquals(grouping, KpiGrouping.None) ? SqlGroupMode.None
-        : ReferenceEquals(grouping, KpiGrouping.ByRep) ? SqlGroupMode.Rep
-        : ReferenceEquals(grouping, KpiGrouping.ByTeam) ? SqlGroupMode.Team
-        : ReferenceEquals(grouping, KpiGrouping.ByDealKind) ? SqlGroupMode.DealKind
-        : ReferenceEquals(grouping, KpiGrouping.BySource) ? SqlGroupMode.Source
-        : SqlGroupMode.Unsupported;
-
-    /// <summary>Returns true when the database groups the records of a collection as the mode says (as the columnar scan does).</summary>
-    public static bool Groups(SqlGroupMode mode, KpiRecordType type) => mode switch
-    {
-        SqlGroupMode.None or SqlGroupMode.Rep or SqlGroupMode.Team => type != KpiRecordType.Spend,
-        SqlGroupMode.DealKind => type == KpiRecordType.Deals,
-        SqlGroupMode.Source => type == KpiRecordType.Leads,
-        _ => false,
-    };
-
     /// <summary>Returns why a leaf cannot be computed in the database, or null when it can.</summary>
-    public static string? WhyNot(CompiledQuery.LeafNode leaf, SqlGroupMode mode, KpiGrouping grouping)
+    public static string? WhyNot(CompiledQuery.LeafNode leaf, FastPlan.GroupMode mode, KpiGrouping grouping)
     {
         if (leaf.Measure is not { } measure)
         {
@@ -134,7 +106,7 @@ internal static class SqlPlanner
             return "a condition reads whole records (KpiRecords.Where<TRecord>); conditions on traits (kind, outcomes, source, status) can be computed in the database";
         }
 
-        if (mode == SqlGroupMode.Unsupported)
+        if (mode == FastPlan.GroupMode.Unsupported)
         {
             return $"the grouping '{grouping.Dimension}' is a function of whole records; the built-in groupings by rep, team, source and deal kind can be computed in the database";
         }
@@ -142,7 +114,7 @@ internal static class SqlPlanner
         foreach (var stream in measure.Streams)
         {
             var type = KpiStreams.RecordType(stream);
-            if (!Groups(mode, type))
+            if (!FastPlan.Groups(mode, type))
             {
                 return $"grouping {type.ToString().ToLowerInvariant()} by {grouping.Dimension} follows the links between records (an opportunity's lead, a deal's opportunity)";
             }
@@ -193,7 +165,7 @@ internal static class SqlPlanner
     }
 
     /// <summary>Writes the statement of a unit over the columns the source has.</summary>
-    public static SqlUnitStatement Write(SqlUnit unit, SqlTableColumns columns, SqlDialect dialect, CompiledQuery compiled, SqlGroupMode mode)
+    public static SqlUnitStatement Write(SqlUnit unit, SqlTableColumns columns, SqlDialect dialect, CompiledQuery compiled, FastPlan.GroupMode mode)
     {
         var settings = compiled.Settings;
         var plan = compiled.Plan;
@@ -214,7 +186,7 @@ internal static class SqlPlanner
 
         string Parameter(Instant instant) => Add(EpochUnits(instant, units));
 
-        var owner = mode is SqlGroupMode.Rep or SqlGroupMode.Team;
+        var owner = mode is FastPlan.GroupMode.Rep or FastPlan.GroupMode.Team;
         var currency = unit.Sums;
         var rateDay = currency && settings.ExchangeRates is not null && settings.FixedRateDate is null;
         var days = unit.Days;

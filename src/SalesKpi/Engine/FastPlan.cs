@@ -129,7 +129,8 @@ internal sealed partial class FastPlan
         return new FastPlan(fast, units, settings);
     }
 
-    private static GroupMode ModeOf(KpiGrouping grouping) =>
+    /// <summary>Returns how the built-in groupings are computed from the compact keys (and by SalesKpi.Sql in the database); unsupported for any other.</summary>
+    internal static GroupMode ModeOf(KpiGrouping grouping) =>
         ReferenceEquals(grouping, KpiGrouping.None) ? GroupMode.None
         : ReferenceEquals(grouping, KpiGrouping.ByRep) ? GroupMode.Rep
         : ReferenceEquals(grouping, KpiGrouping.ByTeam) ? GroupMode.Team
@@ -137,7 +138,8 @@ internal sealed partial class FastPlan
         : ReferenceEquals(grouping, KpiGrouping.BySource) ? GroupMode.Source
         : GroupMode.Unsupported;
 
-    private static bool Groups(GroupMode mode, KpiRecordType type) => mode switch
+    /// <summary>Returns true when the mode groups the records of a collection (by source: leads only; by deal kind: deals only).</summary>
+    internal static bool Groups(GroupMode mode, KpiRecordType type) => mode switch
     {
         GroupMode.None or GroupMode.Rep or GroupMode.Team => type != KpiRecordType.Spend,
         GroupMode.DealKind => type == KpiRecordType.Deals,
@@ -145,7 +147,8 @@ internal sealed partial class FastPlan
         _ => false,
     };
 
-    private enum GroupMode
+    /// <summary>A built-in grouping the columnar scan and the SQL executor compute themselves.</summary>
+    internal enum GroupMode
     {
         Unsupported,
         None,
