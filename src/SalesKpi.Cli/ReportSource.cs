@@ -1,6 +1,4 @@
 using System.Data.Common;
-using DuckDB.NET.Data;
-using Microsoft.Data.Sqlite;
 using SalesKpi.Csv;
 
 namespace SalesKpi.Cli;
@@ -98,37 +96,9 @@ internal sealed class DatabaseReportSource : ReportSource
             }
         }
 
-        if (rest.Contains('=', StringComparison.Ordinal))
-        {
-            // A connection string, used as the user wrote it.
-            try
-            {
-                DbConnection connection = engine == "sqlite" ? new SqliteConnection(rest) : new DuckDBConnection(rest);
-                return new DatabaseReportSource(connection, engine + ":" + (string.IsNullOrEmpty(connection.DataSource) ? "database" : connection.DataSource));
-            }
-            catch (ArgumentException e)
-            {
-                error = $"--connection: '{rest}' is not a {engine} connection string: {e.Message}";
-                return null;
-            }
-        }
-
-        if (Directory.Exists(rest))
-        {
-            error = $"--connection: '{rest}' is a directory, not a database file (a directory of CSV or Parquet files is read with --data).";
-            return null;
-        }
-
-        if (!File.Exists(rest))
-        {
-            error = $"--connection: the database file '{rest}' does not exist.";
-            return null;
-        }
-
-        DbConnection file = engine == "sqlite"
-            ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = rest, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString())
-            : new DuckDBConnection($"Data Source={rest};ACCESS_MODE=READ_ONLY");
-        return new DatabaseReportSource(file, rest);
+        return DatabaseFiles.Open(engine, rest, " (a directory of CSV or Parquet files is read with --data)", out error) is { } opened
+            ? new DatabaseReportSource(opened.Connection, opened.Description)
+            : null;
     }
 
     public override string? Nothing(CsvMapping? mapping, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 using SalesKpi.Csv;
 using SalesKpi.Sql;
@@ -92,36 +91,9 @@ internal sealed class SqlReportSource : IDisposable
         }
 
         var rest = StripPrefix(value, engine);
-        if (rest.Contains('=', StringComparison.Ordinal))
-        {
-            try
-            {
-                DbConnection open = engine == "sqlite" ? new SqliteConnection(rest) : new DuckDBConnection(rest);
-                return Database(open, engine, engine + ":" + (string.IsNullOrEmpty(open.DataSource) ? "database" : open.DataSource));
-            }
-            catch (ArgumentException e)
-            {
-                error = $"--connection: '{rest}' is not a {engine} connection string: {e.Message}";
-                return null;
-            }
-        }
-
-        if (Directory.Exists(rest))
-        {
-            error = $"--connection: '{rest}' is a directory, not a database file{(engine == "duckdb" ? " (a directory of CSV or Parquet files is read in place with --data)" : string.Empty)}.";
-            return null;
-        }
-
-        if (!File.Exists(rest))
-        {
-            error = $"--connection: the database file '{rest}' does not exist.";
-            return null;
-        }
-
-        DbConnection file = engine == "sqlite"
-            ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = rest, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString())
-            : new DuckDBConnection($"Data Source={rest};ACCESS_MODE=READ_ONLY");
-        return Database(file, engine, rest);
+        return DatabaseFiles.Open(engine, rest, engine == "duckdb" ? " (a directory of CSV or Parquet files is read in place with --data)" : string.Empty, out error) is { } opened
+            ? Database(opened.Connection, engine, opened.Description)
+            : null;
     }
 
     /// <summary>Returns how the report names a layout table: the file or table it is read from, as the import names it.</summary>
