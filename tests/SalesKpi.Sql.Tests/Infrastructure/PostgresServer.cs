@@ -11,7 +11,7 @@ namespace SalesKpi.Sql.Tests.Infrastructure;
 /// <summary>
 /// A real PostgreSQL server for the tests, of their own: a cluster made by <c>initdb</c> in a fresh temporary folder,
 /// started by <c>pg_ctl</c> on a free TCP port of 127.0.0.1 (its unix socket inside the folder), stopped and deleted
-/// on <see cref="Dispose"/>. Shared by the test classes of the <c>postgres</c> collection (<see cref="PostgresCollectionDefinition"/>).
+/// on <see cref="Dispose"/>. Shared by the test classes of the <c>postgres</c> collection (<c>PostgresCollectionDefinition</c>).
 /// </summary>
 /// <remarks>
 /// <para>The binaries are Debian's (<c>/usr/lib/postgresql/&lt;version&gt;/bin</c>: version 15 when it is installed,
@@ -362,12 +362,4 @@ public sealed partial class PostgresServer : IDisposable
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
-}
-
-/// <summary>The test classes that share one <see cref="PostgresServer"/>: mark each with <c>[Collection("postgres")]</c>.</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollectionDefinition : ICollectionFixture<PostgresServer>
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "postgres";
 }
