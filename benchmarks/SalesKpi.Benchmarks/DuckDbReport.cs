@@ -254,6 +254,9 @@ public sealed class DuckDbReport : IDisposable
         return report;
     }
 
+    /// <summary>Gets the open connection that holds the tables, for other SQL over the same tables (<see cref="PushDown.DuckDbReportTables"/>).</summary>
+    public DuckDBConnection Connection => _connection;
+
     /// <summary>Runs the queries (as written, or tuned) and reads every row.</summary>
     public Result Run(bool tuned = false) => Run(tuned ? _tuned : Queries, null);
 
