@@ -92,7 +92,7 @@ public static class SqlKpiEvaluatorExtensions
         {
             var tables = await planned.FindTablesAsync(source, cancellationToken).ConfigureAwait(false);
             var results = new List<SqlRowSet>();
-            foreach (var statement in planned.Statements(source, tables))
+            foreach (var statement in await planned.StatementsAsync(source, tables, cancellationToken).ConfigureAwait(false))
             {
                 results.Add(await SqlExecutor.ReadAsync(statement, tables[statement.Unit.Table]!, source, cancellationToken).ConfigureAwait(false));
             }
@@ -118,7 +118,7 @@ public static class SqlKpiEvaluatorExtensions
         {
             var tables = await planned.FindTablesAsync(source, cancellationToken).ConfigureAwait(false);
             return new SqlKpiPlan(
-                [.. planned.Statements(source, tables).Select(s => new SqlKpiStatement(s.Unit.Table, s.Text, [.. s.Parameters], source.Dialect.EpochUnitsPerSecond))],
+                [.. (await planned.StatementsAsync(source, tables, cancellationToken).ConfigureAwait(false)).Select(s => new SqlKpiStatement(s.Unit.Table, s.Text, [.. s.Parameters], source.Dialect.EpochUnitsPerSecond))],
                 [.. planned.Compiled.Leaves.Where(l => planned.Pushed[l.Index]).Select(l => planned.Names[l.Index])],
                 [.. planned.Reasons],
                 [.. planned.Fetched.Where(t => tables[t] is not null)]);
@@ -267,7 +267,19 @@ public static class SqlKpiEvaluatorExtensions
         }
 
         /// <summary>Returns the statements of the units whose table the database has; a missing table has no records, as a missing file.</summary>
-        public IEnumerable<SqlUnitStatement> Statements(SqlKpiSource source, Dictionary<string, SqlTableColumns?> tables) =>
-            Units.Where(u => tables[u.Table] is not null).Select(u => SqlPlanner.Write(u, tables[u.Table]!, source.Dialect, Compiled, Mode));
+        public async Task<List<SqlUnitStatement>> StatementsAsync(SqlKpiSource source, Dictionary<string, SqlTableColumns?> tables, CancellationToken cancellationToken)
+        {
+            var statements = new List<SqlUnitStatement>();
+            foreach (var unit in Units)
+            {
+                if (tables[unit.Table] is { } columns)
+                {
+                    var oldest = await SqlPlanner.OldestCreatedAsync(unit, columns, source, Compiled, cancellationToken).ConfigureAwait(false);
+                    statements.Add(SqlPlanner.Write(unit, columns, source.Dialect, Compiled, Mode, oldest));
+                }
+            }
+
+            return statements;
+        }
     }
 }

@@ -164,8 +164,12 @@ internal static class SqlPlanner
         return [.. units.Values.OrderBy(u => u.Timestamp)];
     }
 
-    /// <summary>Writes the statement of a unit over the columns the source has.</summary>
-    public static SqlUnitStatement Write(SqlUnit unit, SqlTableColumns columns, SqlDialect dialect, CompiledQuery compiled, FastPlan.GroupMode mode)
+    /// <summary>
+    /// Writes the statement of a unit over the columns the source has. For a unit with cycle days,
+    /// <paramref name="oldestCreated"/> is the oldest creation of the opportunities it reads (<see cref="OldestCreatedAsync"/>):
+    /// the zone's transitions before it are left out of the creations' day numbers.
+    /// </summary>
+    public static SqlUnitStatement Write(SqlUnit unit, SqlTableColumns columns, SqlDialect dialect, CompiledQuery compiled, FastPlan.GroupMode mode, Instant oldestCreated)
     {
         var settings = compiled.Settings;
         var plan = compiled.Plan;
@@ -252,7 +256,7 @@ internal static class SqlPlanner
 
         if (days)
         {
-            var cycle = $"{DayNumber("r.t1", settings.Zone, plan.RangeStart, plan.RangeEnd, dialect, Parameter)} - {DayNumber("r.t0", settings.Zone, Instant.MinValue, plan.RangeEnd, dialect, Parameter)}";
+            var cycle = $"{DayNumber("r.t1", settings.Zone, plan.RangeStart, plan.RangeEnd, dialect, Parameter)} - {DayNumber("r.t0", settings.Zone, oldestCreated, plan.RangeEnd, dialect, Parameter)}";
             var statuses = DayStatuses(unit);
             outer.Add(statuses.Length == 3
                 ? $"({cycle}) AS y"
@@ -272,6 +276,38 @@ internal static class SqlPlanner
         text.Append("WHERE r.t >= ").Append(boundary(plan.RangeStart)).Append(" AND r.t < ").Append(boundary(plan.RangeEnd)).Append('\n');
         text.Append("GROUP BY ").AppendJoin(", ", Enumerable.Range(1, grouped).Select(i => i.ToString(CultureInfo.InvariantCulture)));
         return new SqlUnitStatement(unit, text.ToString(), parameters, owner, traits.Length, currency, rateDay, days);
+    }
+
+    /// <summary>
+    /// Returns the oldest creation of the opportunities a unit with cycle days reads (closed in the range), rounded down
+    /// to a whole second, or <see cref="Instant.MinValue"/> when there is none: one aggregate over the table, so that the
+    /// day numbers of creations search only the zone's transitions since then instead of all of its history (113
+    /// offsets for Istanbul), which an engine otherwise compiles into every statement.
+    /// </summary>
+    public static async Task<Instant> OldestCreatedAsync(SqlUnit unit, SqlTableColumns columns, SqlKpiSource source, CompiledQuery compiled, CancellationToken cancellationToken)
+    {
+        if (!unit.Days)
+        {
+            return Instant.MinValue;
+        }
+
+        var dialect = source.Dialect;
+        var units = dialect.EpochUnitsPerSecond;
+        var closed = dialect.EpochOf(columns.Expression(unit.TimestampColumn));
+        await using var command = source.Connection.CreateCommand();
+#pragma warning disable CA2100 // Generated: layout columns, the application's mapping, and parameters for every value.
+        command.CommandText = $"SELECT MIN({dialect.EpochOf(columns.Expression("created_at"))}) FROM {columns.From} WHERE {closed} >= {dialect.Parameter("p0")} AND {closed} < {dialect.Parameter("p1")}";
+#pragma warning restore CA2100
+        dialect.AddParameter(command, "p0", EpochUnits(compiled.Plan.RangeStart, units));
+        dialect.AddParameter(command, "p1", EpochUnits(compiled.Plan.RangeEnd, units));
+        var oldest = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        if (oldest is null or DBNull)
+        {
+            return Instant.MinValue;
+        }
+
+        var seconds = Math.DivRem(Convert.ToInt64(oldest, CultureInfo.InvariantCulture), units, out var rest);
+        return Instant.FromUnixTimeSeconds(rest < 0 ? seconds - 1 : seconds);
     }
 
     /// <summary>Returns the local date of a day number written by <see cref="DayNumber"/>.</summary>
