@@ -158,7 +158,7 @@ internal static class ConfigurationSettings
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = Distance(value, candidate);
+            var distance = KpiIdSuggestions.Distance(value, candidate);
             if (distance <= limit && distance < bestDistance)
             {
                 best = candidate;
@@ -167,30 +167,5 @@ internal static class ConfigurationSettings
         }
 
         return best is null ? string.Empty : $" Did you mean '{best}'?";
-    }
-
-    /// <summary>The Levenshtein distance between two strings, ignoring case.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
