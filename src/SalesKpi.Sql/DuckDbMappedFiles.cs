@@ -191,8 +191,8 @@ internal static class DuckDbMappedFiles
         return tests.Count == 0 ? "false" : "(" + string.Join(" OR ", tests) + ")";
     }
 
-    private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Identifier(string name) => SqlDialect.DuckDb.QuoteIdentifier(name);
 
-    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    private static string Literal(string value) => DuckDbFiles.Literal(value);
 
 }

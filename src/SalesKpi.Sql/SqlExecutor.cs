@@ -98,7 +98,7 @@ internal sealed class SqlExecutor(CompiledQuery compiled, KpiCalculatorContext c
     }
 
     private static string? TextOf(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+        reader.IsDBNull(ordinal) ? null : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private KpiAccumulation NewAccumulation() => new(compiled, context);
 
