@@ -128,6 +128,7 @@ internal sealed class EvaluationTelemetry : IDisposable
         PeriodUnit.Month => "month",
         PeriodUnit.Quarter => "quarter",
         PeriodUnit.FiscalYear => "fiscal-year",
+        PeriodUnit.FiscalQuarter => "fiscal-quarter",
         _ => "none",
     };
 }

@@ -144,17 +144,32 @@ internal sealed class PeriodPlan
         PeriodUnit.Week => date.With(DateAdjusters.PreviousOrSame(settings.FirstDayOfWeek)),
         PeriodUnit.Month => new LocalDate(date.Year, date.Month, 1),
         PeriodUnit.Quarter => new LocalDate(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1),
-        PeriodUnit.FiscalYear => date.Month >= settings.FiscalYearStartMonth
-            ? new LocalDate(date.Year, settings.FiscalYearStartMonth, 1)
-            : new LocalDate(date.Year - 1, settings.FiscalYearStartMonth, 1),
+        PeriodUnit.FiscalYear => FiscalYearStart(date, settings),
+        PeriodUnit.FiscalQuarter => FiscalQuarterStart(date, settings),
         _ => date,
     };
+
+    private static LocalDate FiscalYearStart(LocalDate date, KpiSettings settings) => date.Month >= settings.FiscalYearStartMonth
+        ? new LocalDate(date.Year, settings.FiscalYearStartMonth, 1)
+        : new LocalDate(date.Year - 1, settings.FiscalYearStartMonth, 1);
+
+    /// <summary>Returns the first day of the fiscal quarter of the date: a month 0, 3, 6 or 9 months after the fiscal year's start.</summary>
+    private static LocalDate FiscalQuarterStart(LocalDate date, KpiSettings settings)
+    {
+        var monthsIntoYear = (date.Month - settings.FiscalYearStartMonth + 12) % 12;
+        var month = date.Month - (monthsIntoYear % 3);
+        return month >= 1 ? new LocalDate(date.Year, month, 1) : new LocalDate(date.Year - 1, month + 12, 1);
+    }
+
+    /// <summary>Returns the year a fiscal year starting on the date is named by: the year it ends in.</summary>
+    private static int FiscalYearName(LocalDate fiscalYearStart) =>
+        fiscalYearStart.Month == 1 ? fiscalYearStart.Year : fiscalYearStart.Year + 1;
 
     private static LocalDate NextBucketStart(LocalDate bucketStart, PeriodUnit unit) => unit switch
     {
         PeriodUnit.Week => bucketStart.PlusWeeks(1),
         PeriodUnit.Month => bucketStart.PlusMonths(1),
-        PeriodUnit.Quarter => bucketStart.PlusMonths(3),
+        PeriodUnit.Quarter or PeriodUnit.FiscalQuarter => bucketStart.PlusMonths(3),
         PeriodUnit.FiscalYear => bucketStart.PlusYears(1),
         _ => bucketStart.PlusDays(1),
     };
@@ -170,7 +185,10 @@ internal sealed class PeriodPlan
             PeriodUnit.Week => "week of " + start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             PeriodUnit.Month => start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             PeriodUnit.Quarter => string.Create(CultureInfo.InvariantCulture, $"{start.Year:D4}-Q{((start.Month - 1) / 3) + 1}"),
-            PeriodUnit.FiscalYear => string.Create(CultureInfo.InvariantCulture, $"FY{start.PlusYears(1).PlusDays(-1).Year:D4}"),
+            PeriodUnit.FiscalYear => string.Create(CultureInfo.InvariantCulture, $"FY{FiscalYearName(start):D4}"),
+            PeriodUnit.FiscalQuarter => string.Create(
+                CultureInfo.InvariantCulture,
+                $"FY{FiscalYearName(FiscalYearStart(start, settings)):D4}-Q{((start.Month - settings.FiscalYearStartMonth + 12) % 12 / 3) + 1}"),
             _ => dates.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".." + dates.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
     }

@@ -140,6 +140,7 @@ public sealed class KpiReport
             PeriodUnit.Month => " per month",
             PeriodUnit.Quarter => " per quarter",
             PeriodUnit.FiscalYear => " per fiscal year",
+            PeriodUnit.FiscalQuarter => " per fiscal quarter",
             _ => string.Empty,
         };
         return string.Create(

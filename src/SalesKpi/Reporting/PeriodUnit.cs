@@ -18,4 +18,10 @@ public enum PeriodUnit
 
     /// <summary>Fiscal years starting in <see cref="KpiSettings.FiscalYearStartMonth"/>.</summary>
     FiscalYear = 4,
+
+    /// <summary>
+    /// Quarters of the fiscal year: three months each, the first starting in <see cref="KpiSettings.FiscalYearStartMonth"/>.
+    /// With the default January start they are the calendar quarters, labelled as fiscal ones (<c>FY2025-Q1</c>).
+    /// </summary>
+    FiscalQuarter = 5,
 }

@@ -146,7 +146,7 @@ public static partial class KpiReportJson
                     var unit = KpiJsonFormat.Text(ref reader, "settings.per");
                     per = Enum.TryParse<PeriodUnit>(unit, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(unit, out _)
                         ? parsed
-                        : throw new JsonException($"'settings.per': '{unit}' is not a period unit (none, week, month, quarter or fiscalyear).");
+                        : throw new JsonException($"'settings.per': '{unit}' is not a period unit (none, week, month, quarter, fiscalyear or fiscalquarter).");
                     break;
                 case "firstDayOfWeek":
                     var day = KpiJsonFormat.Text(ref reader, "settings.firstDayOfWeek");

@@ -62,7 +62,7 @@ public static class ConformanceQueries
     ];
 
     public static IReadOnlyList<(string Name, PeriodUnit Per)> Periods { get; } =
-        [("week", PeriodUnit.Week), ("month", PeriodUnit.Month), ("quarter", PeriodUnit.Quarter), ("year", PeriodUnit.FiscalYear)];
+        [("week", PeriodUnit.Week), ("month", PeriodUnit.Month), ("quarter", PeriodUnit.Quarter), ("year", PeriodUnit.FiscalYear), ("fiscal quarter", PeriodUnit.FiscalQuarter)];
 
     /// <summary>
     /// Returns the queries over a data set's range: the built-ins by every grouping per every period unit on the small
@@ -77,7 +77,7 @@ public static class ConformanceQueries
             var (groupName, grouping) = Groupings[g];
             for (var p = 0; p < Periods.Count; p++)
             {
-                // Grouping g per units g and g + 1 (mod 4): none per week and month, rep per month and quarter, …
+                // Grouping g per units g and g + 1 (mod 5): none per week and month, rep per month and quarter, …
                 if (!dataSet.AllPeriodsPerGrouping && p != g % Periods.Count && p != (g + 1) % Periods.Count)
                 {
                     continue;

@@ -118,6 +118,43 @@ public partial class PeriodPlanTests
     }
 
     [Fact]
+    public void Evaluate_FiscalQuartersStartingInApril_AreNamedByTheFiscalYearTheyBelongTo()
+    {
+        var april = KpiSettings.Default.WithFiscalYearStartMonth(4);
+
+        var report = CallsPer(
+            PeriodUnit.FiscalQuarter,
+            Dates(2025, 1, 1, 2025, 12, 31),
+            april,
+            Call("r1", Mar(31, 23, 59)), Call("r1", Apr(1, 0, 0)), Call("r1", Instant.FromUtc(2025, 6, 30, 23, 59)), Call("r1", Instant.FromUtc(2025, 7, 1, 0, 0)),
+            Call("r1", Instant.FromUtc(2025, 12, 31, 12, 0)));
+
+        // FY2026 runs 2025-04-01 .. 2026-03-31 (named by the year it ends in, as FiscalYear): its Q1 is April-June 2025,
+        // Q2 July-September, Q3 October-December; January-March 2025 is the last quarter of FY2025.
+        Assert.Equal<string>(["FY2025-Q4", "FY2026-Q1", "FY2026-Q2", "FY2026-Q3"], Labels(report));
+        Assert.Equal(
+            [Q1Of2025, Dates(2025, 4, 1, 2025, 6, 30), Dates(2025, 7, 1, 2025, 9, 30), Dates(2025, 10, 1, 2025, 12, 31)],
+            report.Periods.Select(p => p.Dates));
+        Assert.Equal([1m, 2m, 1m, 1m], Counts(report)); // Mar 31 | Apr 1, Jun 30 | Jul 1 | Dec 31
+    }
+
+    [Fact]
+    public void Evaluate_FiscalQuartersStartingInNovember_CrossTheCalendarYear()
+    {
+        var november = KpiSettings.Default.WithFiscalYearStartMonth(11);
+
+        var report = CallsPer(PeriodUnit.FiscalQuarter, Dates(2025, 1, 15, 2025, 5, 31), november, Call("r1", Instant.FromUtc(2025, 1, 31, 23, 59)), Call("r1", Feb(1, 0, 0)));
+
+        // FY2025 runs 2024-11-01 .. 2025-10-31: Q1 is November-January (clipped to 01-15 .. 01-31), Q2 February-April,
+        // Q3 May-July (clipped to May).
+        Assert.Equal<string>(["FY2025-Q1", "FY2025-Q2", "FY2025-Q3"], Labels(report));
+        Assert.Equal(
+            [Dates(2025, 1, 15, 2025, 1, 31), Dates(2025, 2, 1, 2025, 4, 30), Dates(2025, 5, 1, 2025, 5, 31)],
+            report.Periods.Select(p => p.Dates));
+        Assert.Equal([1m, 1m, 0m], Counts(report));
+    }
+
+    [Fact]
     public void Evaluate_NoPeriodUnit_IsOnePeriodLabelledWithItsDates()
     {
         var report = CallsPer(PeriodUnit.None, March2025, KpiSettings.Default);

@@ -110,4 +110,25 @@ public sealed class PeriodIndexTests
         var plan = PeriodPlan.Create(new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 2)), PeriodUnit.FiscalYear, KpiSettings.Default, includePrevious: false);
         Assert.Equal("FY2025", plan.Periods[0].Label);
     }
+
+    [Theory]
+    [InlineData(1, 1, "FY2025-Q1")]
+    [InlineData(1, 12, "FY2025-Q4")]
+    [InlineData(4, 3, "FY2025-Q4")]
+    [InlineData(4, 4, "FY2026-Q1")]
+    [InlineData(7, 6, "FY2025-Q4")]
+    [InlineData(7, 9, "FY2026-Q1")]
+    [InlineData(10, 12, "FY2026-Q1")]
+    [InlineData(12, 2, "FY2025-Q1")]
+    [InlineData(12, 3, "FY2025-Q2")]
+    [InlineData(12, 12, "FY2026-Q1")]
+    public void Label_FiscalQuarters_AreNumberedFromTheFiscalYearStart(int startMonth, int month, string label)
+    {
+        // A fiscal year is named by the year it ends in, as FiscalYear: with July, 2025-09 is in FY2026 (2025-07-01 ..
+        // 2026-06-30), months 1-3 of it, Q1; with December, 2025-02 is in FY2025 (2024-12-01 .. 2025-11-30), months 1-3
+        // of it (December, January, February), Q1, and 2025-03 opens Q2; 2025-12 opens FY2026.
+        var settings = KpiSettings.Default.WithFiscalYearStartMonth(startMonth);
+        var plan = PeriodPlan.Create(new DateInterval(new LocalDate(2025, month, 1), new LocalDate(2025, month, 2)), PeriodUnit.FiscalQuarter, settings, includePrevious: false);
+        Assert.Equal(label, plan.Periods[0].Label);
+    }
 }

@@ -64,7 +64,7 @@ public sealed class CalendarEndsTests
             : new DateInterval(new LocalDate(9997, 1, 1), KpiQuery.MaxDate);
         var kpis = Kpis.All.Concat(HostileKpis.All).ToArray();
         var query = new KpiQuery(range, kpis, grouped ? KpiGrouping.ByRep : null, per);
-        var settings = KpiSettings.Default.WithZone(zone).WithFiscalYearStartMonth(per == PeriodUnit.FiscalYear ? 7 : 1);
+        var settings = KpiSettings.Default.WithZone(zone).WithFiscalYearStartMonth(per is PeriodUnit.FiscalYear or PeriodUnit.FiscalQuarter ? 7 : 1);
         var data = ExtremeData();
 
         // Each engine: the columnar scan, record by record, and record by record split into merged partitions.
@@ -207,6 +207,7 @@ public sealed class CalendarEndsTests
     [InlineData(PeriodUnit.Month)]
     [InlineData(PeriodUnit.Quarter)]
     [InlineData(PeriodUnit.FiscalYear)]
+    [InlineData(PeriodUnit.FiscalQuarter)]
     public void WholeSupportedSpan_WithPeriodOverPeriod_InAZoneAheadOfUtc_DoesNotThrow(PeriodUnit per)
     {
         // The longest range, whose previous period reaches furthest back; the growth KPI needs that previous period.

@@ -232,6 +232,10 @@ public sealed class KpiConsistencyProperties
             case PeriodUnit.FiscalYear:
                 var yearStart = new LocalDate(first.Month >= s.FiscalYearStartMonth ? first.Year : first.Year - 1, s.FiscalYearStartMonth, 1);
                 return (yearStart.PlusYears(-1), yearStart.PlusDays(-1));
+            case PeriodUnit.FiscalQuarter:
+                // The month the fiscal quarter of the first date starts in: 0 to 2 months back, on the fiscal year's grid of 3.
+                var fiscalQuarterStart = new LocalDate(first.Year, first.Month, 1).PlusMonths(-((first.Month - s.FiscalYearStartMonth + 12) % 3));
+                return (fiscalQuarterStart.PlusMonths(-3), fiscalQuarterStart.PlusDays(-1));
             default:
                 return (first.PlusDays(-s.Range.Length), first.PlusDays(-1));
         }

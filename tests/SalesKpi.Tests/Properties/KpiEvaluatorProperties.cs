@@ -233,6 +233,7 @@ public sealed class KpiEvaluatorProperties
         PeriodUnit.Month => date.Day == 1,
         PeriodUnit.Quarter => date.Day == 1 && date.Month % 3 == 1,
         PeriodUnit.FiscalYear => date.Day == 1 && date.Month == s.FiscalYearStartMonth,
+        PeriodUnit.FiscalQuarter => date.Day == 1 && (date.Month - s.FiscalYearStartMonth + 12) % 3 == 0,
         _ => false,
     };
 
