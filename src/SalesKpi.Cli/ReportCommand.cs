@@ -1,6 +1,4 @@
 using System.CommandLine;
-using NodaTime;
-using NodaTime.Text;
 using SalesKpi.Csv;
 using SalesKpi.Reporting;
 
@@ -12,24 +10,8 @@ internal static class ReportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var data = new Option<string?>("--data")
-        {
-            Description = "The directory of CSV files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; each optional), or of Parquet files with the same names (leads.parquet, or a directory leads/ of parts). Without it, the embedded sample data set.",
-            HelpName = "DIR",
-        };
-        data.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } dir && !Directory.Exists(dir))
-            {
-                r.AddError($"--data: the directory '{dir}' does not exist.");
-            }
-        });
-
-        var connection = new Option<string?>("--connection")
-        {
-            Description = "A database to read instead of CSV files: sqlite:PATH, duckdb:PATH, a path ending in .db, .sqlite, .sqlite3 or .duckdb, or sqlite:/duckdb: with a connection string; with --engine postgres, an Npgsql connection string. Its tables are named reps, leads, opportunities, stage_changes, deals, activities, spend; with --mapping (memory engine), any tables or queries.",
-            HelpName = "DB",
-        };
+        var dataOptions = new DataOptions();
+        var (data, connection, mapping) = (dataOptions.Data, dataOptions.Connection, dataOptions.Mapping);
 
         var engine = new Option<string>("--engine")
         {
@@ -46,26 +28,7 @@ internal static class ReportCommand
             }
         });
 
-        var mapping = new Option<string?>("--mapping")
-        {
-            Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md): files of --data (also inside DuckDB, with --engine duckdb), or tables and queries of --connection (memory engine).",
-            HelpName = "FILE",
-        };
-        mapping.Validators.Add(r =>
-        {
-            var file = r.GetValueOrDefault<string?>();
-            if (file is not null && Directory.Exists(file))
-            {
-                r.AddError($"--mapping: '{file}' is a directory, not a mapping file.");
-            }
-            else if (file is not null && !File.Exists(file))
-            {
-                r.AddError($"--mapping: the file '{file}' does not exist.");
-            }
-        });
-
-        var from = DateOption("--from", "The first date reported (YYYY-MM-DD). Default: January 1 of the year of the latest event in the data.");
-        var to = DateOption("--to", "The last date reported, inclusive (YYYY-MM-DD). Default: December 31 of that year, or one year after --from.");
+        var (from, to) = (dataOptions.From, dataOptions.To);
 
         var by = new Option<string>("--by")
         {
@@ -81,20 +44,7 @@ internal static class ReportCommand
         };
         per.AcceptOnlyFromAmong("week", "month", "quarter", "none");
 
-        var zone = new Option<string>("--zone")
-        {
-            Description = "The IANA time zone that decides the date of every event, such as Europe/Istanbul.",
-            DefaultValueFactory = _ => "UTC",
-            HelpName = "TZ",
-        };
-        zone.Validators.Add(r =>
-        {
-            var id = r.GetValueOrDefault<string>();
-            if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is null)
-            {
-                r.AddError($"--zone: '{id}' is not an IANA time zone{Suggestions.DidYouMean(id, DateTimeZoneProviders.Tzdb.Ids)} (examples: UTC, Europe/Istanbul, America/New_York).");
-            }
-        });
+        var zone = dataOptions.Zone;
 
         var format = new Option<string>("--format")
         {
@@ -124,12 +74,7 @@ internal static class ReportCommand
             }
         });
 
-        var onError = new Option<string>("--on-error")
-        {
-            Description = "fail: stop at the first bad row (file:line:column on stderr). report: import the good rows and list every rejected one.",
-            DefaultValueFactory = _ => "fail",
-        };
-        onError.AcceptOnlyFromAmong("fail", "report");
+        var onError = dataOptions.OnError;
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
@@ -137,20 +82,9 @@ internal static class ReportCommand
         };
         command.SetAction(parseResult =>
         {
-            // Checks across options, made here because a validator cannot read an option that failed to parse.
-            if (parseResult.GetValue(from) is { } f && parseResult.GetValue(to) is { } t && t < f)
+            if (dataOptions.Conflict(parseResult) is { } conflict)
             {
-                return Usage(command, console, $"--to {LocalDatePattern.Iso.Format(t)} is before --from {LocalDatePattern.Iso.Format(f)}.");
-            }
-
-            if (parseResult.GetValue(data) is not null && parseResult.GetValue(connection) is not null)
-            {
-                return Usage(command, console, "--data and --connection both name the data: give one of them.");
-            }
-
-            if (parseResult.GetValue(mapping) is not null && parseResult.GetValue(data) is null && parseResult.GetValue(connection) is null)
-            {
-                return Usage(command, console, "--mapping needs --data or --connection: the export it maps.");
+                return Usage(command, console, conflict);
             }
 
             var engineName = parseResult.GetValue(engine)!;
@@ -161,11 +95,7 @@ internal static class ReportCommand
 
             var ids = SplitIds(parseResult.GetValue(kpi));
             var request = new ReportRequest(
-                parseResult.GetValue(data),
-                parseResult.GetValue(connection),
-                parseResult.GetValue(mapping),
-                parseResult.GetValue(from),
-                parseResult.GetValue(to),
+                dataOptions.Read(parseResult),
                 parseResult.GetValue(by)!,
                 parseResult.GetValue(per) switch
                 {
@@ -174,15 +104,13 @@ internal static class ReportCommand
                     "quarter" => PeriodUnit.Quarter,
                     _ => PeriodUnit.None,
                 },
-                DateTimeZoneProviders.Tzdb[parseResult.GetValue(zone)!],
                 parseResult.GetValue(format) switch
                 {
                     "json" => OutputFormat.Json,
                     "csv" => OutputFormat.Csv,
                     _ => OutputFormat.Table,
                 },
-                ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))],
-                parseResult.GetValue(onError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail)
+                ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))])
             {
                 Engine = engineName,
             };
@@ -223,38 +151,10 @@ internal static class ReportCommand
         return null;
     }
 
-    private static int Usage(Command command, CliConsole console, string message)
-    {
-        console.Error.WriteLine($"saleskpi: bad usage: {message}");
-        CliApp.WriteHelpHint(command, console.Error);
-        return ExitCodes.BadUsage;
-    }
+    private static int Usage(Command command, CliConsole console, string message) => DataOptions.Usage(command, console, message);
 
-    private static Option<LocalDate?> DateOption(string name, string description) => new(name)
-    {
-        Description = description,
-        HelpName = "DATE",
-        CustomParser = r =>
-        {
-            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
-            var result = LocalDatePattern.Iso.Parse(text);
-            if (result.Success && ReportRange.IsSupported(result.Value))
-            {
-                return result.Value;
-            }
-
-            if (result.Success)
-            {
-                r.AddError($"{name}: {text} is outside the dates a report can cover, {ReportRange.Supported}.");
-                return null;
-            }
-
-            r.AddError($"{name}: '{text}' is not a date; write YYYY-MM-DD, such as 2025-01-31.");
-            return null;
-        },
-    };
-
-    private static List<string> SplitIds(string[]? values) =>
+    /// <summary>Returns the KPI ids of repeated or comma-separated <c>--kpi</c> values.</summary>
+    internal static List<string> SplitIds(string[]? values) =>
         values is null
             ? []
             : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];

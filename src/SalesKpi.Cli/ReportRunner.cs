@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Data.Common;
-using NodaTime;
 using SalesKpi.Cli.Output;
 using SalesKpi.Csv;
 using SalesKpi.Reporting;
@@ -19,26 +18,10 @@ internal sealed class ReportRunner(CliConsole console)
 {
     public int Run(ReportRequest request)
     {
-        CsvMapping? mapping = null;
-        if (request.MappingPath is { } path)
+        var loader = Loader(request);
+        if (loader.Prepare(request.Data, out var mapping) is { } code)
         {
-            try
-            {
-                mapping = CsvMapping.Load(path);
-            }
-            catch (FormatException e)
-            {
-                return Fail(ExitCodes.BadUsage, $"--mapping: {e.Message}");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Fail(ExitCodes.BadData, $"--mapping: {e.Message}");
-            }
-        }
-
-        if (request.DataDirectory is { } dataDirectory && Unreadable(dataDirectory) is { } reason)
-        {
-            return Fail(ExitCodes.BadData, $"cannot read {dataDirectory}: {reason}");
+            return code;
         }
 
         if (request.Engine != "memory")
@@ -46,74 +29,16 @@ internal sealed class ReportRunner(CliConsole console)
             return RunInDatabase(request, mapping);
         }
 
-        ReportSource source;
-        if (request.Connection is { } connection)
+        if (loader.Load(request.Data, mapping, defaultRange: null, out code) is not { } loaded)
         {
-            if (DatabaseReportSource.Parse(connection, out var connectionError) is not { } database)
-            {
-                return Fail(ExitCodes.BadUsage, connectionError!);
-            }
-
-            source = database;
-        }
-        else if (request.DataDirectory is { } parquet && ParquetReportSource.Applies(parquet, mapping))
-        {
-            source = new ParquetReportSource(parquet);
-        }
-        else
-        {
-            source = new CsvReportSource(request.DataDirectory is { } directory ? CsvSource.FromDirectory(directory) : EmbeddedSample.Instance);
+            return code;
         }
 
-        string? nothing;
-        try
-        {
-            nothing = source.Nothing(mapping, console.Cancellation);
-        }
-        catch (CsvImportException e)
-        {
-            return Fail(ExitCodes.BadData, e.Message);
-        }
-
-        if (nothing is not null)
-        {
-            return Fail(ExitCodes.BadUsage, nothing);
-        }
-
-        CsvImportResult imported;
-        try
-        {
-            imported = ImportProgressDisplay.Import(console, source, request.OnError, request.Zone, mapping);
-        }
-        catch (CsvImportException e)
-        {
-            WriteRejections(e.RejectedBefore);
-            var hint = e.IsRowRejection
-                ? "Run with --on-error report to import the good rows and list every bad one."
-                : null;
-            if (request.Format == OutputFormat.Json)
-            {
-                JsonReportWriter.WriteFailure(e.RejectedBefore, ExitCodes.BadData, ValueText.Printable(e.Message), console.Out);
-            }
-
-            return Fail(ExitCodes.BadData, e.Message, hint);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail(ExitCodes.BadData, e.Message);
-        }
-
-        WriteRejections(imported.Rejections);
-        var range = Range(request, imported.Data.LatestInstant, source.Description, out var rangeError);
-        if (range is null)
-        {
-            return Failed(request, imported, rangeError!.Value.Code, rangeError.Value.Message);
-        }
-
+        var (imported, range) = (loaded.Import, loaded.Range);
         var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.By is "rep" or "team");
         // With one currency in the data, money KPIs are in it even where nothing was summed (a zero revenue is 0 USD).
-        var currencies = Currencies(imported.Data);
-        var settings = KpiSettings.Default.WithZone(request.Zone).WithReportingCurrency(currencies.Count == 1 ? new Currency(currencies.Single()) : null);
+        var currencies = loaded.Currencies;
+        var settings = KpiSettings.Default.WithZone(request.Zone).WithReportingCurrency(loaded.SingleCurrency);
         var evaluator = new KpiEvaluator(settings);
         KpiReportReader rows;
         try
@@ -134,7 +59,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
 
         using var report = rows;
-        return Write(new ReportOutput(request, report, imported, source.Description, mapping?.Name, RecordCounts.Of(imported.Data)));
+        return Write(new ReportOutput(request, report, imported, loaded.Description, mapping?.Name, RecordCounts.Of(imported.Data)));
     }
 
     /// <summary>
@@ -204,7 +129,7 @@ internal sealed class ReportRunner(CliConsole console)
         var files = summary.Rows.Select(r => new CsvFileReport(database.Describe(r.Key), SqlReportSource.FileOf(r.Key), r.Value, r.Value, 0, 0, [])).ToImmutableArray();
         var imported = new CsvImportResult(SalesData.Create(roster: summary.Roster), [], files);
         var counts = new RecordCounts(summary.Roster.Reps.Length, summary.RowsOf("leads"), summary.RowsOf("opportunities"), summary.RowsOf("stage_changes"), summary.RowsOf("deals"), summary.RowsOf("activities"), summary.RowsOf("spend"));
-        var range = Range(request, summary.LatestInstant, database.Description, out var rangeError);
+        var range = DataLoader.Range(request.Data, summary.LatestInstant, database.Description, defaultRange: null, out var rangeError);
         if (range is null)
         {
             return Failed(request, imported, counts, rangeError!.Value.Code, rangeError.Value.Message);
@@ -278,132 +203,17 @@ internal sealed class ReportRunner(CliConsole console)
         return ExitCodes.Success;
     }
 
-    /// <summary>
-    /// Returns the range asked for, or the default: the calendar year (in the report's zone) of the latest event of the
-    /// data set; with only one of --from and --to, the year that starts or ends there. Null, with the error, when there
-    /// is no default or the range runs past the dates a report can cover.
-    /// </summary>
-    internal static DateInterval? Range(ReportRequest request, Instant? latestInstant, string description, out (int Code, string Message)? error)
-    {
-        error = null;
-        DateInterval range;
-        switch (request.From, request.To)
-        {
-            case ({ } from, { } to):
-                range = new DateInterval(from, to);
-                break;
-            case ({ } from, null):
-                range = ReportRange.YearFrom(from);
-                if (!ReportRange.IsSupported(range))
-                {
-                    error = (ExitCodes.BadUsage, $"--from {ReportRange.Iso(from)}: the year that starts there runs to {ReportRange.Iso(range.End)}, past {ReportRange.Iso(ReportRange.Last)}, the last date a report can cover (reports cover {ReportRange.Supported}); give --to as well.");
-                    return null;
-                }
-
-                break;
-            case (null, { } to):
-                range = ReportRange.YearTo(to);
-                if (!ReportRange.IsSupported(range))
-                {
-                    error = (ExitCodes.BadUsage, $"--to {ReportRange.Iso(to)}: the year that ends there starts on {ReportRange.Iso(range.Start)}, before {ReportRange.Iso(ReportRange.First)}, the first date a report can cover (reports cover {ReportRange.Supported}); give --from as well.");
-                    return null;
-                }
-
-                break;
-            default:
-                if (LatestEvent(latestInstant, request.Zone) is not { } latest)
-                {
-                    error = (ExitCodes.BadData, $"{description} holds no dated records, so there is no default range; give --from and --to.");
-                    return null;
-                }
-
-                range = new DateInterval(new LocalDate(latest.Year, 1, 1), new LocalDate(latest.Year, 12, 31));
-                if (!ReportRange.IsSupported(range))
-                {
-                    error = (ExitCodes.BadData, $"the latest event in the data is on {ReportRange.Iso(latest)}, so the default range would be its year, which reports cannot cover (they cover {ReportRange.Supported}); give --from and --to.");
-                    return null;
-                }
-
-                break;
-        }
-
-        return range;
-    }
-
-    /// <summary>Returns the local date of the latest event: lead creation, qualification or conversion, opportunity creation or close, deal close, activity.</summary>
-    private static LocalDate? LatestEvent(Instant? latest, DateTimeZone zone)
-    {
-        // LocalDateOf never throws, even for an instant whose local date would lie past the end of the calendar.
-        return latest is { } l ? KpiSettings.Default.WithZone(zone).LocalDateOf(l) : null;
-    }
-
-    private static HashSet<string> Currencies(SalesData data)
-    {
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        codes.UnionWith(data.Opportunities.Select(o => o.Amount.Currency.Code));
-        codes.UnionWith(data.Deals.Select(d => d.Value.Currency.Code));
-        codes.UnionWith(data.Spend.Select(s => s.Amount.Currency.Code));
-        return codes;
-    }
-
-    /// <summary>Returns why the data directory cannot be listed (so that every file in it would look absent), or null.</summary>
-    private static string? Unreadable(string directory)
-    {
-        try
-        {
-            using var entries = Directory.EnumerateFileSystemEntries(directory).GetEnumerator();
-            _ = entries.MoveNext();
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "permission denied";
-        }
-        catch (IOException e)
-        {
-            return e.Message;
-        }
-    }
-
-    /// <summary>Lists the rejected rows on stderr, and how many there were.</summary>
-    private void WriteRejections(System.Collections.Immutable.ImmutableArray<CsvRejection> rejections)
-    {
-        foreach (var rejection in rejections)
-        {
-            console.Error.WriteLine(ValueText.Printable(rejection.ToString()));
-        }
-
-        if (!rejections.IsEmpty)
-        {
-            var count = rejections.Length;
-            console.Error.WriteLine($"{count} {(count == 1 ? "row" : "rows")} rejected and left out of the report.");
-        }
-    }
-
     /// <summary>Fails a run after the import: with --format json, the error and the import (its rejections) as a JSON document too.</summary>
     private int Failed(ReportRequest request, CsvImportResult imported, int code, string message) =>
-        Failed(request, imported, RecordCounts.Of(imported.Data), code, message);
+        Loader(request).Failed(imported, code, message);
 
     /// <summary>Fails a run after the data was read, with the counts of records to report in JSON.</summary>
-    private int Failed(ReportRequest request, CsvImportResult imported, RecordCounts counts, int code, string message)
-    {
-        if (request.Format == OutputFormat.Json)
-        {
-            JsonReportWriter.WriteFailure(imported, counts, code, ValueText.Printable(message), console.Out);
-        }
-
-        return Fail(code, message, code == ExitCodes.BadUsage ? "Run 'saleskpi report --help' for the options." : null);
-    }
+    private int Failed(ReportRequest request, CsvImportResult imported, RecordCounts counts, int code, string message) =>
+        Loader(request).Failed(imported, counts, code, message);
 
     /// <summary>Writes an error (its data-derived text made printable) and an optional hint, and returns the exit code.</summary>
-    private int Fail(int code, string message, string? hint = null)
-    {
-        console.Error.WriteLine(ValueText.Printable($"saleskpi: {(code == ExitCodes.BadData ? "bad data" : "bad usage")}: {message}"));
-        if (hint is not null)
-        {
-            console.Error.WriteLine(hint);
-        }
+    private int Fail(int code, string message, string? hint = null) => new DataLoader(console, "report", jsonFailures: false).Fail(code, message, hint);
 
-        return code;
-    }
+    /// <summary>Returns the loader of the report's data; its failures are JSON documents too with --format json.</summary>
+    private DataLoader Loader(ReportRequest request) => new(console, "report", request.Format == OutputFormat.Json);
 }

@@ -1,0 +1,207 @@
+using System.CommandLine;
+using NodaTime;
+using NodaTime.Text;
+using SalesKpi.Csv;
+
+namespace SalesKpi.Cli;
+
+/// <summary>A checked choice of data: where it is, how it is mapped and imported, and the dates asked for.</summary>
+/// <param name="DataDirectory">The <c>--data</c> directory, or null for the embedded sample.</param>
+/// <param name="Connection">The <c>--connection</c> database, or null.</param>
+/// <param name="MappingPath">The <c>--mapping</c> file, or null.</param>
+/// <param name="From">The first date asked for, or null for the default range.</param>
+/// <param name="To">The last date asked for, or null for the default range.</param>
+/// <param name="Zone">The time zone.</param>
+/// <param name="OnError">What the import does with a bad row.</param>
+internal sealed record DataRequest(
+    string? DataDirectory,
+    string? Connection,
+    string? MappingPath,
+    LocalDate? From,
+    LocalDate? To,
+    DateTimeZone Zone,
+    CsvErrorMode OnError);
+
+/// <summary>
+/// The options every command that reads data shares — <c>--data</c>, <c>--connection</c>, <c>--mapping</c>,
+/// <c>--from</c>, <c>--to</c>, <c>--zone</c>, <c>--on-error</c> — their checks, and the checks across them.
+/// </summary>
+/// <remarks>
+/// The descriptions of <c>--from</c> and <c>--to</c> differ between commands (what the default range is), so a command
+/// may give its own.
+/// </remarks>
+internal sealed class DataOptions
+{
+    /// <summary>The description of <c>--from</c> in <c>report</c>.</summary>
+    public const string ReportFromDescription = "The first date reported (YYYY-MM-DD). Default: January 1 of the year of the latest event in the data.";
+
+    /// <summary>The description of <c>--to</c> in <c>report</c>.</summary>
+    public const string ReportToDescription = "The last date reported, inclusive (YYYY-MM-DD). Default: December 31 of that year, or one year after --from.";
+
+    /// <summary>Creates the options.</summary>
+    /// <param name="fromDescription">The help of <c>--from</c>.</param>
+    /// <param name="toDescription">The help of <c>--to</c>.</param>
+    public DataOptions(string fromDescription = ReportFromDescription, string toDescription = ReportToDescription)
+    {
+        Data = new Option<string?>("--data")
+        {
+            Description = "The directory of CSV files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; each optional), or of Parquet files with the same names (leads.parquet, or a directory leads/ of parts). Without it, the embedded sample data set.",
+            HelpName = "DIR",
+        };
+        Data.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } dir && !Directory.Exists(dir))
+            {
+                r.AddError($"--data: the directory '{dir}' does not exist.");
+            }
+        });
+
+        Connection = new Option<string?>("--connection")
+        {
+            Description = "A database to read instead of CSV files: sqlite:PATH, duckdb:PATH, a path ending in .db, .sqlite, .sqlite3 or .duckdb, or sqlite:/duckdb: with a connection string; with --engine postgres, an Npgsql connection string. Its tables are named reps, leads, opportunities, stage_changes, deals, activities, spend; with --mapping (memory engine), any tables or queries.",
+            HelpName = "DB",
+        };
+
+        Mapping = new Option<string?>("--mapping")
+        {
+            Description = "A JSON column mapping that reads another CRM's export (docs/csv-format.md): files of --data (also inside DuckDB, with --engine duckdb), or tables and queries of --connection (memory engine).",
+            HelpName = "FILE",
+        };
+        Mapping.Validators.Add(r =>
+        {
+            var file = r.GetValueOrDefault<string?>();
+            if (file is not null && Directory.Exists(file))
+            {
+                r.AddError($"--mapping: '{file}' is a directory, not a mapping file.");
+            }
+            else if (file is not null && !File.Exists(file))
+            {
+                r.AddError($"--mapping: the file '{file}' does not exist.");
+            }
+        });
+
+        From = DateOption("--from", fromDescription);
+        To = DateOption("--to", toDescription);
+
+        Zone = new Option<string>("--zone")
+        {
+            Description = "The IANA time zone that decides the date of every event, such as Europe/Istanbul.",
+            DefaultValueFactory = _ => "UTC",
+            HelpName = "TZ",
+        };
+        Zone.Validators.Add(r =>
+        {
+            var id = r.GetValueOrDefault<string>();
+            if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is null)
+            {
+                r.AddError($"--zone: '{id}' is not an IANA time zone{Suggestions.DidYouMean(id, DateTimeZoneProviders.Tzdb.Ids)} (examples: UTC, Europe/Istanbul, America/New_York).");
+            }
+        });
+
+        OnError = new Option<string>("--on-error")
+        {
+            Description = "fail: stop at the first bad row (file:line:column on stderr). report: import the good rows and list every rejected one.",
+            DefaultValueFactory = _ => "fail",
+        };
+        OnError.AcceptOnlyFromAmong("fail", "report");
+    }
+
+    /// <summary>Gets <c>--data</c>.</summary>
+    public Option<string?> Data { get; }
+
+    /// <summary>Gets <c>--connection</c>.</summary>
+    public Option<string?> Connection { get; }
+
+    /// <summary>Gets <c>--mapping</c>.</summary>
+    public Option<string?> Mapping { get; }
+
+    /// <summary>Gets <c>--from</c>.</summary>
+    public Option<LocalDate?> From { get; }
+
+    /// <summary>Gets <c>--to</c>.</summary>
+    public Option<LocalDate?> To { get; }
+
+    /// <summary>Gets <c>--zone</c>.</summary>
+    public Option<string> Zone { get; }
+
+    /// <summary>Gets <c>--on-error</c>.</summary>
+    public Option<string> OnError { get; }
+
+    /// <summary>Adds the options to a command, in the order of its help: data, connection, mapping, from, to, zone, on-error.</summary>
+    /// <param name="command">The command.</param>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Data, Connection, Mapping, From, To, Zone, OnError })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>
+    /// Returns why the options do not go together — <c>--to</c> before <c>--from</c>, both <c>--data</c> and
+    /// <c>--connection</c>, a <c>--mapping</c> of nothing — or null.
+    /// </summary>
+    /// <remarks>Made after parsing, because a validator cannot read an option that failed to parse.</remarks>
+    public string? Conflict(ParseResult parseResult)
+    {
+        if (parseResult.GetValue(From) is { } f && parseResult.GetValue(To) is { } t && t < f)
+        {
+            return $"--to {LocalDatePattern.Iso.Format(t)} is before --from {LocalDatePattern.Iso.Format(f)}.";
+        }
+
+        if (parseResult.GetValue(Data) is not null && parseResult.GetValue(Connection) is not null)
+        {
+            return "--data and --connection both name the data: give one of them.";
+        }
+
+        if (parseResult.GetValue(Mapping) is not null && parseResult.GetValue(Data) is null && parseResult.GetValue(Connection) is null)
+        {
+            return "--mapping needs --data or --connection: the export it maps.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the request of a parsed command line whose <see cref="Conflict"/> is null.</summary>
+    public DataRequest Read(ParseResult parseResult) => new(
+        parseResult.GetValue(Data),
+        parseResult.GetValue(Connection),
+        parseResult.GetValue(Mapping),
+        parseResult.GetValue(From),
+        parseResult.GetValue(To),
+        DateTimeZoneProviders.Tzdb[parseResult.GetValue(Zone)!],
+        parseResult.GetValue(OnError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail);
+
+    /// <summary>Writes a bad-usage error of a command and where to find its options, and returns <see cref="ExitCodes.BadUsage"/>.</summary>
+    internal static int Usage(Command command, CliConsole console, string message)
+    {
+        console.Error.WriteLine($"saleskpi: bad usage: {message}");
+        CliApp.WriteHelpHint(command, console.Error);
+        return ExitCodes.BadUsage;
+    }
+
+    /// <summary>Returns an option of a date (YYYY-MM-DD) within the dates a report can cover.</summary>
+    internal static Option<LocalDate?> DateOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "DATE",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
+            var result = LocalDatePattern.Iso.Parse(text);
+            if (result.Success && ReportRange.IsSupported(result.Value))
+            {
+                return result.Value;
+            }
+
+            if (result.Success)
+            {
+                r.AddError($"{name}: {text} is outside the dates a report can cover, {ReportRange.Supported}.");
+                return null;
+            }
+
+            r.AddError($"{name}: '{text}' is not a date; write YYYY-MM-DD, such as 2025-01-31.");
+            return null;
+        },
+    };
+}
