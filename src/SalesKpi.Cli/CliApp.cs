@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using SalesKpi.Csv;
 using SalesKpi.Cli.Terminal;
 
 namespace SalesKpi.Cli;
@@ -95,34 +97,123 @@ internal static class CliApp
         return parseResult.Invoke(configuration);
     }
 
-    /// <summary>Writes each parse error, with a "did you mean" for a mistyped option, and where to find the options.</summary>
+    /// <summary>
+    /// Writes each parse error in the tool's words: an unknown command or option with the closest known one (<c>unknown
+    /// command 'reprot'; did you mean 'report'?</c>), an option without its value or given twice, and the messages of the
+    /// options' own checks; then where to find the options.
+    /// </summary>
     private static void WriteErrors(ParseResult parseResult, TextWriter error)
     {
-        var options = parseResult.CommandResult.Command.Options
-            .SelectMany(o => o.Aliases.Prepend(o.Name))
-            .Concat(parseResult.CommandResult.Command.Subcommands.Select(c => c.Name))
-            .ToList();
-        foreach (var parseError in parseResult.Errors)
+        var command = parseResult.CommandResult.Command;
+        foreach (var message in UnmatchedTokenErrors(parseResult, command))
         {
-            error.WriteLine($"saleskpi: bad usage: {parseError.Message}");
+            error.WriteLine($"saleskpi: bad usage: {message}");
         }
 
-        foreach (var token in parseResult.UnmatchedTokens)
+        foreach (var parseError in parseResult.Errors)
         {
-            var suggestion = Csv.Suggestions.DidYouMean(token, options);
-            if (suggestion.Length > 0)
+            if (ErrorMessage(parseError, parseResult) is { } message)
             {
-                error.WriteLine($"'{token}': {suggestion.TrimStart(';', ' ')}");
+                error.WriteLine($"saleskpi: bad usage: {message}");
             }
         }
 
-        WriteHelpHint(parseResult.CommandResult.Command, error);
+        WriteHelpHint(command, error);
     }
+
+    /// <summary>Returns the message of a parse error, or null for one said already (an unknown word).</summary>
+    private static string? ErrorMessage(ParseError parseError, ParseResult parseResult)
+    {
+        switch (parseError.SymbolResult)
+        {
+            case OptionResult { Option: var option } result when result.Tokens.Count == 0 && option.Arity.MinimumNumberOfValues > 0:
+                return option.HelpName is { } helpName
+                    ? $"{option.Name} needs a value: {option.Name} {helpName}."
+                    : $"{option.Name} needs a value.";
+            case OptionResult { Option: var option } result when result.Tokens.Count > option.Arity.MaximumNumberOfValues:
+                return $"{option.Name} is given {result.Tokens.Count} times ({string.Join(", ", result.Tokens.Select(t => ChoiceOption.Quote(t.Value)))}); give it once.";
+            case OptionResult or ArgumentResult:
+                // The options' own checks, already in the tool's words ("--zone: 'Europe/Istanbl' is not …").
+                return parseError.Message;
+            default:
+                // Errors of the command: an unknown word (said with its suggestion), or no command at all.
+                if (parseResult.UnmatchedTokens.Count > 0)
+                {
+                    return null;
+                }
+
+                return parseResult.CommandResult.Command is RootCommand root
+                    ? $"no command given; the commands are {string.Join(", ", root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}."
+                    : parseError.Message;
+        }
+    }
+
+    /// <summary>
+    /// Returns a message for each word the parser did not recognize: an unknown command, an unknown option (the word after
+    /// it taken as its value), or a word where the command takes only options — with the closest known name.
+    /// </summary>
+    private static IEnumerable<string> UnmatchedTokenErrors(ParseResult parseResult, Command command)
+    {
+        var optionNames = command.Options
+            .Concat(parseResult.RootCommandResult.Command.Options.Where(o => o.Recursive))
+            .Where(o => !o.Hidden)
+            .SelectMany(o => o.Aliases.Prepend(o.Name))
+            .Where(n => n.StartsWith("--", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var commandNames = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
+        var tokens = parseResult.UnmatchedTokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.StartsWith('-') && token.Length > 1)
+            {
+                var name = token.Split('=', 2)[0];
+                if (!token.Contains('=', StringComparison.Ordinal) && i + 1 < tokens.Count && !tokens[i + 1].StartsWith('-'))
+                {
+                    // "--frm 2025-01-01": the date is the unknown option's value, not a second mistake.
+                    i++;
+                }
+
+                yield return UnknownOption(parseResult, command, name, optionNames);
+            }
+            else if (commandNames.Count > 0)
+            {
+                var suggestion = Suggestions.DidYouMean(token, commandNames);
+                yield return suggestion.Length > 0
+                    ? $"unknown command {ChoiceOption.Quote(token)}{suggestion}"
+                    : $"unknown command {ChoiceOption.Quote(token)} (the commands are {string.Join(", ", commandNames)}).";
+            }
+            else
+            {
+                // "report from 2025-01-01": a word where an option was meant.
+                var asOption = Suggestions.DidYouMean("--" + token, optionNames);
+                yield return $"{ChoiceOption.Quote(token)}: '{CommandPath(command)}' takes options, not arguments{(asOption.Length > 0 ? asOption : ".")}";
+            }
+        }
+    }
+
+    /// <summary>Returns the message of an unknown option: the closest option of the command, or the commands that have it.</summary>
+    private static string UnknownOption(ParseResult parseResult, Command command, string name, List<string> optionNames)
+    {
+        var others = parseResult.RootCommandResult.Command.Subcommands
+            .Where(c => c != command && c.Options.Any(o => o.Name == name || o.Aliases.Contains(name)))
+            .Select(c => $"'saleskpi {c.Name}'")
+            .ToList();
+        if (others.Count > 0)
+        {
+            return $"{ChoiceOption.Quote(name)} is not an option of '{CommandPath(command)}', but of {string.Join(" and ", others)}.";
+        }
+
+        var suggestion = Suggestions.DidYouMean(name, optionNames);
+        return $"unknown option {ChoiceOption.Quote(name)}{(suggestion.Length > 0 ? suggestion : ".")}";
+    }
+
+    private static string CommandPath(Command command) => command is RootCommand ? "saleskpi" : "saleskpi " + command.Name;
 
     /// <summary>Writes where to find the options of a command.</summary>
     internal static void WriteHelpHint(Command command, TextWriter error)
     {
-        var name = command is RootCommand ? "saleskpi" : "saleskpi " + command.Name;
-        error.WriteLine($"Run '{name} --help' for the options.");
+        error.WriteLine($"Run '{CommandPath(command)} --help' for the options.");
     }
 }

@@ -98,12 +98,13 @@ internal sealed class DataOptions
             }
         });
 
-        OnError = new Option<string>("--on-error")
-        {
-            Description = "fail: stop at the first bad row (file:line:column on stderr). report: import the good rows and list every rejected one.",
-            DefaultValueFactory = _ => "fail",
-        };
-        OnError.AcceptOnlyFromAmong("fail", "report");
+        OnError = ChoiceOption.Create(
+            "--on-error",
+            "fail: stop at the first bad row (file:line:column on stderr). report: import the good rows and list every rejected one.",
+            "error mode",
+            "fail",
+            ["fail", "report"],
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["skip"] = "report", ["ignore"] = "report", ["continue"] = "report", ["stop"] = "fail" });
     }
 
     /// <summary>Gets <c>--data</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NodaTime;
+using SalesKpi.Cli.Output;
 using SalesKpi.Csv;
 using Spectre.Console;
 
@@ -25,7 +26,7 @@ internal static class ImportProgressDisplay
             return Run(null);
         }
 
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
+        var terminal = console.ErrorTerminal();
         return terminal.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -39,9 +40,10 @@ internal static class ImportProgressDisplay
 
         public void Report(CsvImportProgress value)
         {
-            var task = _tasks.GetOrAdd(value.File, f => context.AddTask(Markup.Escape(f), maxValue: Math.Max(1, value.TotalBytes ?? 1)));
+            var task = _tasks.GetOrAdd(value.File, f => context.AddTask(Markup.Escape(ValueText.Printable(Path.GetFileName(f))), maxValue: Math.Max(1, value.TotalBytes ?? 1)));
             task.Value = value.Completed ? task.MaxValue : Math.Min(value.BytesRead, task.MaxValue);
-            task.Description = Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.File} ({value.Rows:N0} rows)"));
+            // The file's name, not its path: a terminal's line holds the bar, and a long path would leave only "…" of it.
+            task.Description = Markup.Escape(ValueText.Printable(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Path.GetFileName(value.File)} ({value.Rows:N0} rows)")));
         }
     }
 }

@@ -30,28 +30,14 @@ internal static class ReportCommand
 
         var (from, to) = (dataOptions.From, dataOptions.To);
 
-        var by = new Option<string>("--by")
-        {
-            Description = "Group by rep, team (through reps.csv), lead source, or none.",
-            DefaultValueFactory = _ => "none",
-        };
-        by.AcceptOnlyFromAmong("rep", "team", "source", "none");
+        var by = ChoiceOption.Create("--by", "Group by rep, team (through reps.csv), lead source, or none.", "grouping", "none", Groupings, GroupingHints);
 
-        var per = new Option<string>("--per")
-        {
-            Description = "Cut the range into weeks (ISO, Monday first), months, quarters, or not at all.",
-            DefaultValueFactory = _ => "none",
-        };
-        per.AcceptOnlyFromAmong("week", "month", "quarter", "none");
+        var periodOptions = new PeriodOptions();
+        var (per, fiscalStart) = (periodOptions.Per, periodOptions.FiscalStart);
 
         var zone = dataOptions.Zone;
 
-        var format = new Option<string>("--format")
-        {
-            Description = "table for a person, json (one document, docs/cli.md) or csv (one row per group, period and KPI).",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = ChoiceOption.Create("--format", "table for a person, json (one document, docs/cli.md) or csv (one row per group, period and KPI).", "format", "table", ["table", "json", "csv"], FormatHints);
 
         var kpi = new Option<string[]>("--kpi")
         {
@@ -78,11 +64,11 @@ internal static class ReportCommand
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
-            data, connection, engine, mapping, from, to, by, per, zone, format, kpi, onError,
+            data, connection, engine, mapping, from, to, by, per, fiscalStart, zone, format, kpi, onError,
         };
         command.SetAction(parseResult =>
         {
-            if (dataOptions.Conflict(parseResult) is { } conflict)
+            if ((dataOptions.Conflict(parseResult) ?? periodOptions.Conflict(parseResult)) is { } conflict)
             {
                 return Usage(command, console, conflict);
             }
@@ -97,13 +83,7 @@ internal static class ReportCommand
             var request = new ReportRequest(
                 dataOptions.Read(parseResult),
                 parseResult.GetValue(by)!,
-                parseResult.GetValue(per) switch
-                {
-                    "week" => PeriodUnit.Week,
-                    "month" => PeriodUnit.Month,
-                    "quarter" => PeriodUnit.Quarter,
-                    _ => PeriodUnit.None,
-                },
+                periodOptions.Unit(parseResult),
                 parseResult.GetValue(format) switch
                 {
                     "json" => OutputFormat.Json,
@@ -113,12 +93,29 @@ internal static class ReportCommand
                 ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))])
             {
                 Engine = engineName,
+                FiscalYearStartMonth = periodOptions.FiscalStartMonth(parseResult),
             };
             return new ReportRunner(console).Run(request);
         });
 
         return command;
     }
+
+    /// <summary>Gets the groupings of <c>--by</c>.</summary>
+    internal static string[] Groupings { get; } = ["rep", "team", "source", "none"];
+
+    /// <summary>Gets what a person may write for <c>--by</c> that is no typo of a grouping, with what it means.</summary>
+    internal static Dictionary<string, string> GroupingHints { get; } = new(StringComparer.Ordinal)
+    {
+        ["manager"] = "team", ["agent"] = "rep", ["owner"] = "rep", ["seller"] = "rep", ["salesperson"] = "rep", ["user"] = "rep",
+        ["channel"] = "source", ["lead-source"] = "source", ["week"] = "--per week", ["month"] = "--per month", ["quarter"] = "--per quarter",
+    };
+
+    /// <summary>Gets what a person may write for <c>--format</c> that is no typo of a format, with what it means.</summary>
+    internal static Dictionary<string, string> FormatHints { get; } = new(StringComparer.Ordinal)
+    {
+        ["text"] = "table", ["txt"] = "table", ["md"] = "markdown", ["htm"] = "html", ["tsv"] = "csv",
+    };
 
     /// <summary>Gets the names of the engines of <c>--engine</c>.</summary>
     internal static string[] Engines { get; } = ["memory", "duckdb", "sqlite", "postgres"];

@@ -40,6 +40,9 @@ internal sealed record ReportRequest(
     /// <summary>Gets where the KPIs are computed: <c>memory</c>, or the database engine <c>duckdb</c>, <c>sqlite</c> or <c>postgres</c>.</summary>
     public string Engine { get; init; } = "memory";
 
+    /// <summary>Gets the month fiscal quarters and years start in (<c>--fiscal-start</c>), 1 to 12.</summary>
+    public int FiscalYearStartMonth { get; init; } = 1;
+
     /// <summary>Gets the <c>--data</c> directory, or null for the embedded sample.</summary>
     public string? DataDirectory => Data.DataDirectory;
 

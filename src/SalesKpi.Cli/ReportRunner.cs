@@ -38,7 +38,7 @@ internal sealed class ReportRunner(CliConsole console)
         var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.By is "rep" or "team");
         // With one currency in the data, money KPIs are in it even where nothing was summed (a zero revenue is 0 USD).
         var currencies = loaded.Currencies;
-        var settings = KpiSettings.Default.WithZone(request.Zone).WithReportingCurrency(loaded.SingleCurrency);
+        var settings = KpiSettings.Default.WithZone(request.Zone).WithFiscalYearStartMonth(request.FiscalYearStartMonth).WithReportingCurrency(loaded.SingleCurrency);
         var evaluator = new KpiEvaluator(settings);
         KpiReportReader rows;
         try
@@ -137,7 +137,7 @@ internal sealed class ReportRunner(CliConsole console)
 
         var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.By is "rep" or "team");
         var currencies = summary.Currencies;
-        var settings = KpiSettings.Default.WithZone(request.Zone).WithReportingCurrency(currencies.Length == 1 ? currencies[0] : null);
+        var settings = KpiSettings.Default.WithZone(request.Zone).WithFiscalYearStartMonth(request.FiscalYearStartMonth).WithReportingCurrency(currencies.Length == 1 ? currencies[0] : null);
         var evaluator = new KpiEvaluator(settings);
         KpiAccumulation accumulation;
         try
@@ -170,7 +170,7 @@ internal sealed class ReportRunner(CliConsole console)
             return work();
         }
 
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
+        var terminal = console.ErrorTerminal();
         return terminal.Status().Start(Markup.Escape(ValueText.Printable(status)), _ => work());
     }
 

@@ -35,7 +35,7 @@ public partial class ExecutableTests
         var result = RunTool("report", "--by", "region");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Argument 'region' not recognized", result.Error);
+        Assert.Contains("--by: 'region' is not a grouping (the groupings are rep, team, source, none).", result.Error);
     }
 
     [Fact]

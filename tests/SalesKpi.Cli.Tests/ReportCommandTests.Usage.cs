@@ -3,9 +3,9 @@ namespace SalesKpi.Cli.Tests;
 public partial class ReportCommandTests
 {
     [Theory]
-    [InlineData(new[] { "report", "--by", "reps" }, "Argument 'reps' not recognized")]
-    [InlineData(new[] { "report", "--per", "year" }, "Argument 'year' not recognized")]
-    [InlineData(new[] { "report", "--format", "xml" }, "Argument 'xml' not recognized")]
+    [InlineData(new[] { "report", "--by", "reps" }, "--by: 'reps' is not a grouping; did you mean 'rep'?")]
+    [InlineData(new[] { "report", "--per", "year" }, "--per: 'year' is not a period; did you mean 'fiscal-year'?")]
+    [InlineData(new[] { "report", "--format", "xml" }, "--format: 'xml' is not a format (the formats are table, json, csv).")]
     [InlineData(new[] { "report", "--from", "2025-13-01" }, "--from: '2025-13-01' is not a date; write YYYY-MM-DD")]
     [InlineData(new[] { "report", "--to", "31/12/2025" }, "--to: '31/12/2025' is not a date")]
     [InlineData(new[] { "report", "--from", "2025-06-01", "--to", "2025-01-01" }, "--to 2025-01-01 is before --from 2025-06-01")]
@@ -14,9 +14,9 @@ public partial class ReportCommandTests
     [InlineData(new[] { "report", "--kpi", "revenue,avg-deal-size" }, "--kpi: unknown KPI 'avg-deal-size'")]
     [InlineData(new[] { "report", "--data", "no/such/directory" }, "--data: the directory 'no/such/directory' does not exist")]
     [InlineData(new[] { "report", "--mapping", "mapping.json" }, "--mapping: the file 'mapping.json' does not exist")]
-    [InlineData(new[] { "report", "--frm", "2025-01-01" }, "'--frm': did you mean '--from'?")]
-    [InlineData(new[] { "reprt" }, "'reprt': did you mean 'report'?")]
-    [InlineData(new[] { "report", "--on-error", "skip" }, "Argument 'skip' not recognized")]
+    [InlineData(new[] { "report", "--frm", "2025-01-01" }, "unknown option '--frm'; did you mean '--from'?")]
+    [InlineData(new[] { "reprt" }, "unknown command 'reprt'; did you mean 'report'?")]
+    [InlineData(new[] { "report", "--on-error", "skip" }, "--on-error: 'skip' is not an error mode; did you mean 'report'?")]
     public void Report_BadUsage_ExitsWithTwoAndSaysWhyOnStderr(string[] args, string expected)
     {
         var result = Cli.Run(args);

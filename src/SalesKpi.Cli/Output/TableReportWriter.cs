@@ -33,7 +33,7 @@ internal static class TableReportWriter
         writer.WriteLine(Printable($"SalesKpi report: {output.Source}{(output.Mapping is { } m ? $" (mapping {m})" : string.Empty)}"));
         writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{LocalDatePattern.Iso.Format(range.Start)} to {LocalDatePattern.Iso.Format(range.End)} ({request.Zone.Id}), {(request.By == "none" ? "all records" : "by " + request.By)}, {PerText(request.Per)}"));
+            $"{LocalDatePattern.Iso.Format(range.Start)} to {LocalDatePattern.Iso.Format(range.End)} ({request.Zone.Id}), {(request.By == "none" ? "all records" : "by " + request.By)}, {PerText(request.Per, request.FiscalYearStartMonth)}"));
         writer.WriteLine(output.CountsLine());
         foreach (var file in output.Import.Files)
         {
@@ -58,9 +58,10 @@ internal static class TableReportWriter
         var groupIndex = report.Groups.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i, StringComparer.Ordinal);
         KpiValue Get(string kpi, string group, int period) =>
             values[(((groupIndex[group] * report.Periods.Length) + period) * kpis.Count) + kpiIndex[kpi]];
+        var periods = report.Periods;
         if (request.Per == PeriodUnit.None && request.By == "none")
         {
-            WriteValueTable(console, kpis, k => Get(k, KpiGrouping.AllKey, 0));
+            WriteValueTable(console, kpis, k => Get(k, KpiGrouping.AllKey, 0), (k, v) => UndefinedHints.For(k, v, periods, 0, request.Per));
         }
         else if (request.Per == PeriodUnit.None)
         {
@@ -79,10 +80,15 @@ internal static class TableReportWriter
         if (values.Any(v => !v.IsDefined))
         {
             writer.WriteLine($"{ValueText.Undefined} undefined (no data for the ratio or statistic); --format json gives each reason.");
+            var undefined = report.Groups.SelectMany(g => kpis.SelectMany(k => Enumerable.Range(0, periods.Length).Select(p => (k, p, Get(k, g, p)))));
+            foreach (var note in UndefinedHints.Notes(undefined, periods, request.Per))
+            {
+                writer.WriteLine(note);
+            }
         }
     }
 
-    private static void WriteValueTable(IAnsiConsole console, List<string> kpis, Func<string, KpiValue> get)
+    private static void WriteValueTable(IAnsiConsole console, List<string> kpis, Func<string, KpiValue> get, Func<string, KpiValue, string?> hint)
     {
         var table = NewTable();
         table.AddColumn(new TableColumn(KpiHeader));
@@ -91,7 +97,7 @@ internal static class TableReportWriter
         foreach (var kpi in kpis)
         {
             var value = get(kpi);
-            table.AddRow(new Text(kpi), new Text(ValueText.Long(value)), new Text(Printable(ValueText.Detail(value))));
+            table.AddRow(new Text(kpi), new Text(ValueText.Long(value)), new Text(Printable(hint(kpi, value) ?? ValueText.Detail(value))));
         }
 
         console.Write(table);
@@ -151,11 +157,16 @@ internal static class TableReportWriter
 
     private static string Printable(string text) => ValueText.Printable(text);
 
-    private static string PerText(PeriodUnit per) => per switch
+    private static string PerText(PeriodUnit per, int fiscalStartMonth) => per switch
     {
         PeriodUnit.Week => "per week",
         PeriodUnit.Month => "per month",
         PeriodUnit.Quarter => "per quarter",
+        PeriodUnit.FiscalQuarter => "per fiscal quarter" + FiscalStart(fiscalStartMonth),
+        PeriodUnit.FiscalYear => "per fiscal year" + FiscalStart(fiscalStartMonth),
         _ => "whole range",
     };
+
+    private static string FiscalStart(int month) =>
+        " (from " + CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month) + ")";
 }

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using SalesKpi.Csv;
+
+namespace SalesKpi.Cli;
+
+/// <summary>
+/// An option whose value is one of a few words (<c>--by rep|team|source|none</c>, <c>--format table|json|csv</c>): a
+/// value outside them is bad usage in the tool's own words, with the closest choice and every choice —
+/// <c>--by: 'manager' is not a grouping; did you mean 'team'? (the groupings are rep, team, source, none)</c> —
+/// instead of System.CommandLine's list.
+/// </summary>
+/// <remarks>Every command's word options are made here, so that all of them answer a typo the same way.</remarks>
+internal static class ChoiceOption
+{
+    /// <summary>Returns the option.</summary>
+    /// <param name="name">The option, such as <c>--by</c>.</param>
+    /// <param name="description">Its help.</param>
+    /// <param name="noun">What a value is, in the singular: <c>grouping</c> gives "is not a grouping", "the groupings are".</param>
+    /// <param name="defaultValue">The value when the option is left out, one of the choices.</param>
+    /// <param name="choices">The values, in the order the help and the messages list them.</param>
+    /// <param name="hints">
+    /// Words a person may try that are no typo of a choice, each with the choice (or the option) it meant: for
+    /// <c>--by</c>, <c>manager</c> → <c>team</c>, <c>month</c> → <c>--per month</c>.
+    /// </param>
+    public static Option<string> Create(string name, string description, string noun, string defaultValue, IReadOnlyList<string> choices, IReadOnlyDictionary<string, string>? hints = null)
+    {
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            HelpName = string.Join('|', choices),
+        };
+        option.CompletionSources.Add([.. choices]);
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count != 1)
+            {
+                // None, or several: CliApp says so for every option.
+                return;
+            }
+
+            var value = r.Tokens[0].Value;
+            if (!choices.Contains(value, StringComparer.Ordinal))
+            {
+                r.AddError(NotAChoice(name, value, noun, choices, hints));
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Returns the message of a value that is not a choice.</summary>
+    internal static string NotAChoice(string name, string value, string noun, IReadOnlyList<string> choices, IReadOnlyDictionary<string, string>? hints = null)
+    {
+        string suggestion;
+        if (choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)) is { } differentCase)
+        {
+            suggestion = $"; did you mean '{differentCase}'?";
+        }
+        else if (hints is not null && hints.TryGetValue(value.ToLowerInvariant(), out var hint) && (hint.StartsWith("--", StringComparison.Ordinal) || choices.Contains(hint, StringComparer.Ordinal)))
+        {
+            suggestion = $"; did you mean '{hint}'?";
+        }
+        else
+        {
+            suggestion = Suggestions.DidYouMean(value, choices);
+        }
+
+        return $"{name}: {Quote(value)} is not {Article(noun)} {noun}{suggestion} (the {noun}s are {string.Join(", ", choices)}).";
+    }
+
+    /// <summary>Returns a value of the command line quoted for a message: printable, and cut after 64 characters.</summary>
+    internal static string Quote(string value)
+    {
+        const int Longest = 64;
+        var printable = Output.ValueText.Printable(value.Length > Longest ? value[..Longest] : value);
+        return value.Length > Longest ? $"'{printable}…'" : $"'{printable}'";
+    }
+
+    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+}
