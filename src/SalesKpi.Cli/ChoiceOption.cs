@@ -65,7 +65,9 @@ internal static class ChoiceOption
             suggestion = Suggestions.DidYouMean(value, choices);
         }
 
-        return $"{name}: {Quote(value)} is not {Article(noun)} {noun}{suggestion} (the {noun}s are {string.Join(", ", choices)}).";
+        // Choices that are not words (the delimiters , ; |) are quoted, so that the list reads.
+        var listed = choices.All(c => c.All(char.IsLetter) || c.Contains('-', StringComparison.Ordinal)) ? choices : choices.Select(c => $"'{c}'");
+        return $"{name}: {Quote(value)} is not {Article(noun)} {noun}{suggestion} (the {noun}s are {string.Join(", ", listed)}).";
     }
 
     /// <summary>Returns a value of the command line quoted for a message: printable, and cut after 64 characters.</summary>

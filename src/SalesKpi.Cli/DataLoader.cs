@@ -136,14 +136,14 @@ internal sealed class DataLoader(CliConsole console, string commandName, bool js
         CsvImportResult imported;
         try
         {
-            imported = ImportProgressDisplay.Import(console, source, request.OnError, request.Zone, mapping);
+            imported = ImportProgressDisplay.Import(console, source, request.OnError, request.Zone, mapping, request.Delimiter);
         }
         catch (CsvImportException e)
         {
             WriteRejections(e.RejectedBefore);
             var hint = e.IsRowRejection
                 ? "Run with --on-error report to import the good rows and list every bad one."
-                : null;
+                : DelimiterHint.For(e.Rejection, request.Delimiter);
             if (jsonFailures)
             {
                 JsonReportWriter.WriteFailure(e.RejectedBefore, ExitCodes.BadData, ValueText.Printable(e.Message), console.Out);

@@ -20,11 +20,15 @@ internal sealed record DataRequest(
     LocalDate? From,
     LocalDate? To,
     DateTimeZone Zone,
-    CsvErrorMode OnError);
+    CsvErrorMode OnError)
+{
+    /// <summary>Gets the character between the fields of the CSV files (<c>--delimiter</c>).</summary>
+    public char Delimiter { get; init; } = ',';
+}
 
 /// <summary>
 /// The options every command that reads data shares — <c>--data</c>, <c>--connection</c>, <c>--mapping</c>,
-/// <c>--from</c>, <c>--to</c>, <c>--zone</c>, <c>--on-error</c> — their checks, and the checks across them.
+/// <c>--delimiter</c>, <c>--from</c>, <c>--to</c>, <c>--zone</c>, <c>--on-error</c> — their checks, and the checks across them.
 /// </summary>
 /// <remarks>
 /// The descriptions of <c>--from</c> and <c>--to</c> differ between commands (what the default range is), so a command
@@ -80,6 +84,14 @@ internal sealed class DataOptions
             }
         });
 
+        Delimiter = ChoiceOption.Create(
+            "--delimiter",
+            "The character between the fields of the CSV files: , (the default), ; (Excel's CSV where the comma is the decimal separator), tab, or |.",
+            "delimiter",
+            ",",
+            [.. Delimiters.Keys],
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["comma"] = ",", ["semicolon"] = ";", ["\t"] = "tab", ["\\t"] = "tab", ["tsv"] = "tab", ["pipe"] = "|" });
+
         From = DateOption("--from", fromDescription);
         To = DateOption("--to", toDescription);
 
@@ -107,6 +119,15 @@ internal sealed class DataOptions
             new Dictionary<string, string>(StringComparer.Ordinal) { ["skip"] = "report", ["ignore"] = "report", ["continue"] = "report", ["stop"] = "fail" });
     }
 
+    /// <summary>Gets <c>--delimiter</c>.</summary>
+    public Option<string> Delimiter { get; }
+
+    /// <summary>Gets the values of <c>--delimiter</c> with the characters they stand for.</summary>
+    internal static IReadOnlyDictionary<string, char> Delimiters { get; } = new Dictionary<string, char>(StringComparer.Ordinal)
+    {
+        [","] = ',', [";"] = ';', ["tab"] = '\t', ["|"] = '|',
+    };
+
     /// <summary>Gets <c>--data</c>.</summary>
     public Option<string?> Data { get; }
 
@@ -128,11 +149,11 @@ internal sealed class DataOptions
     /// <summary>Gets <c>--on-error</c>.</summary>
     public Option<string> OnError { get; }
 
-    /// <summary>Adds the options to a command, in the order of its help: data, connection, mapping, from, to, zone, on-error.</summary>
+    /// <summary>Adds the options to a command, in the order of its help: data, connection, mapping, delimiter, from, to, zone, on-error.</summary>
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Connection, Mapping, From, To, Zone, OnError })
+        foreach (var option in new Option[] { Data, Connection, Mapping, Delimiter, From, To, Zone, OnError })
         {
             command.Options.Add(option);
         }
@@ -155,6 +176,11 @@ internal sealed class DataOptions
             return "--data and --connection both name the data: give one of them.";
         }
 
+        if (parseResult.GetValue(Delimiter) != "," && parseResult.GetValue(Connection) is not null)
+        {
+            return $"--delimiter is how CSV files are read: a --connection database has no delimiter (leave --delimiter out, or read files with --data).";
+        }
+
         if (parseResult.GetValue(Mapping) is not null && parseResult.GetValue(Data) is null && parseResult.GetValue(Connection) is null)
         {
             return "--mapping needs --data or --connection: the export it maps.";
@@ -171,7 +197,10 @@ internal sealed class DataOptions
         parseResult.GetValue(From),
         parseResult.GetValue(To),
         DateTimeZoneProviders.Tzdb[parseResult.GetValue(Zone)!],
-        parseResult.GetValue(OnError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail);
+        parseResult.GetValue(OnError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail)
+    {
+        Delimiter = Delimiters[parseResult.GetValue(Delimiter)!],
+    };
 
     /// <summary>Writes a bad-usage error of a command and where to find its options, and returns <see cref="ExitCodes.BadUsage"/>.</summary>
     internal static int Usage(Command command, CliConsole console, string message)

@@ -15,10 +15,10 @@ internal static class ImportProgressDisplay
     /// <summary>Imports bigger than this (all files together) show progress on an interactive terminal.</summary>
     internal const long ThresholdBytes = 8 * 1024 * 1024;
 
-    public static CsvImportResult Import(CliConsole console, ReportSource source, CsvErrorMode onError, DateTimeZone zone, CsvMapping? mapping)
+    public static CsvImportResult Import(CliConsole console, ReportSource source, CsvErrorMode onError, DateTimeZone zone, CsvMapping? mapping, char delimiter = ',')
     {
         CsvImportResult Run(IProgress<CsvImportProgress>? progress) =>
-            source.Import(new CsvImportOptions { OnError = onError, Zone = zone, Mapping = mapping, Progress = progress }, console.Cancellation);
+            source.Import(new CsvImportOptions { OnError = onError, Zone = zone, Mapping = mapping, Progress = progress, Delimiter = delimiter }, console.Cancellation);
 
         // A database does not say how much it holds: its progress (rows read) is shown whenever a person watches.
         if (!console.IsInteractive || source.TotalBytes(mapping) < ThresholdBytes)

@@ -64,7 +64,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
-            data, connection, engine, mapping, from, to, by, per, fiscalStart, zone, format, kpi, onError,
+            data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, per, fiscalStart, zone, format, kpi, onError,
         };
         command.SetAction(parseResult =>
         {
@@ -77,6 +77,11 @@ internal static class ReportCommand
             if (engineName != "memory" && EngineUsage(engineName, parseResult.GetValue(data), parseResult.GetValue(connection), parseResult.GetValue(mapping), parseResult.GetValue(onError)) is { } engineError)
             {
                 return Usage(command, console, engineError);
+            }
+
+            if (engineName != "memory" && parseResult.GetValue(dataOptions.Delimiter) is var delimiter && delimiter != ",")
+            {
+                return Usage(command, console, $"--delimiter '{delimiter}' needs --engine memory (the default): a database engine reads the files with commas.");
             }
 
             var ids = SplitIds(parseResult.GetValue(kpi));

@@ -15,6 +15,7 @@ public sealed class CsvImportOptions
     private readonly DateTimeZone _zone = DateTimeZone.Utc;
     private readonly int _maxFieldLength = DefaultMaxFieldLength;
     private readonly int _maxRecordLength = DefaultMaxRecordLength;
+    private readonly char _delimiter = ',';
 
     /// <summary>Gets the default options: strict, UTC, no mapping, no progress.</summary>
     public static CsvImportOptions Default { get; } = new();
@@ -47,6 +48,27 @@ public sealed class CsvImportOptions
     /// The records, the rejections and their positions are the same either way; false reads every file on the calling
     /// thread (a host that keeps a thread per request, say).</value>
     public bool ReadAhead { get; init; } = true;
+
+    /// <summary>Gets the character that separates the fields of a record.</summary>
+    /// <value>The default value is <c>,</c>. Exports made where the comma is the decimal separator (Excel in much of
+    /// Europe) use <c>;</c>; others use a tab or <c>|</c>. Quoting is the same whatever the delimiter: a field with the
+    /// delimiter, a quote or a line break in it is quoted with <c>"</c>. The values are read as they are (a decimal
+    /// comma in an amount is still an error).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is a quote (<c>"</c>), a line break (<c>\r</c>,
+    /// <c>\n</c>), a letter, a digit, or a character Unicode calls a control other than the tab.</exception>
+    public char Delimiter
+    {
+        get => _delimiter;
+        init
+        {
+            if (value is '"' or '\r' or '\n' || char.IsLetterOrDigit(value) || (char.IsControl(value) && value != '\t') || char.IsSurrogate(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "A delimiter is a punctuation character, a space or a tab: not a quote, a line break, a letter, a digit or another control character.");
+            }
+
+            _delimiter = value;
+        }
+    }
 
     /// <summary>Gets the most characters a field may have.</summary>
     /// <value>The default value is 1,048,576 (1 MiB characters), far above any real value. A longer field in a data row

@@ -9,7 +9,7 @@ namespace SalesKpi.Csv;
 /// Sep splits the records, <see cref="CsvSyntaxGuard"/> in front of it makes them strict.
 /// </summary>
 /// <remarks>
-/// <para>Fields are separated by commas; a field may be quoted with <c>"</c>, in which case it may contain commas, line
+/// <para>Fields are separated by commas (or another delimiter); a field may be quoted with <c>"</c>, in which case it may contain commas, line
 /// breaks and doubled quotes (<c>""</c> for one <c>"</c>). Records end at <c>\n</c>, <c>\r\n</c> or <c>\r</c>. A line
 /// with no characters at all is not a record (a trailing newline, a blank line between records). Lines and columns are
 /// 1-based; a column counts UTF-16 characters from the start of its physical line.</para>
@@ -33,10 +33,11 @@ internal sealed class CsvRecordReader : RowReader
     /// <param name="reader">The text.</param>
     /// <param name="maxFieldLength">The most characters a field may have (<see cref="CsvImportOptions.MaxFieldLength"/>).</param>
     /// <param name="maxRecordLength">The most characters a record may have (<see cref="CsvImportOptions.MaxRecordLength"/>).</param>
-    public CsvRecordReader(TextReader reader, int maxFieldLength = CsvImportOptions.DefaultMaxFieldLength, int maxRecordLength = CsvImportOptions.DefaultMaxRecordLength)
+    /// <param name="delimiter">The character between fields (<see cref="CsvImportOptions.Delimiter"/>).</param>
+    public CsvRecordReader(TextReader reader, int maxFieldLength = CsvImportOptions.DefaultMaxFieldLength, int maxRecordLength = CsvImportOptions.DefaultMaxRecordLength, char delimiter = ',')
     {
-        _guard = new CsvSyntaxGuard(reader, maxFieldLength, maxRecordLength);
-        _sep = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(_guard);
+        _guard = new CsvSyntaxGuard(reader, maxFieldLength, maxRecordLength, delimiter);
+        _sep = Sep.New(delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(_guard);
     }
 
     /// <summary>Gets the line the current record starts on.</summary>

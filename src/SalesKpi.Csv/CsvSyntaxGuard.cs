@@ -25,6 +25,7 @@ internal sealed class CsvSyntaxGuard : TextReader
     internal const int RecordCeiling = 16_000_000;
 
     private readonly TextReader _inner;
+    private readonly char _delimiter;
     private readonly int _maxField;
     private readonly int _maxRecord;
     private readonly int _bulkLimit;
@@ -55,9 +56,10 @@ internal sealed class CsvSyntaxGuard : TextReader
     private bool _sepInQuotes;   // Sep has seen an odd number of quotes in the record passed on
     private (CsvPosition At, string Reason)? _over; // the limit the record went over, reported at its end
 
-    public CsvSyntaxGuard(TextReader inner, int maxFieldLength, int maxRecordLength)
+    public CsvSyntaxGuard(TextReader inner, int maxFieldLength, int maxRecordLength, char delimiter = ',')
     {
         _inner = inner;
+        _delimiter = delimiter;
         _maxField = maxFieldLength;
         _maxRecord = Math.Min(maxRecordLength, RecordCeiling);
         _recordOverReason = maxRecordLength <= RecordCeiling
@@ -267,7 +269,7 @@ internal sealed class CsvSyntaxGuard : TextReader
     private void Tail(ReadOnlySpan<char> text, int length)
     {
         _afterCr = _sepAfterCr = false;
-        var comma = text.LastIndexOf(',');
+        var comma = text.LastIndexOf(_delimiter);
         if (comma < 0)
         {
             if (_state == State.FieldStart)
@@ -329,7 +331,7 @@ internal sealed class CsvSyntaxGuard : TextReader
                 goto case State.Unquoted;
 
             case State.Unquoted:
-                if (c == ',')
+                if (c == _delimiter)
                 {
                     _recordLength++;
                     Pass(c);
@@ -381,7 +383,7 @@ internal sealed class CsvSyntaxGuard : TextReader
                     _state = State.Quoted;
                     Content(c, State.OverQuoted);
                 }
-                else if (c == ',')
+                else if (c == _delimiter)
                 {
                     _state = State.FieldStart;
                     goto case State.Unquoted;
@@ -421,7 +423,7 @@ internal sealed class CsvSyntaxGuard : TextReader
                     Pass(c);
                     _state = State.RecordStart;
                 }
-                else if (c == ',')
+                else if (c == _delimiter)
                 {
                     _fieldLength = 0;
                     Count(c);
@@ -467,7 +469,7 @@ internal sealed class CsvSyntaxGuard : TextReader
                     Pass(c);
                     _state = State.RecordStart;
                 }
-                else if (c == ',')
+                else if (c == _delimiter)
                 {
                     _state = State.OverUnquoted;
                     _fieldLength = 0;

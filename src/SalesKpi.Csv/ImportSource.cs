@@ -92,7 +92,7 @@ internal sealed class CsvImportSource(CsvSource source, bool spool = false) : Im
         var stream = new CountingStream(input);
         try
         {
-            var reader = new CsvRecordReader(new CsvTextDecoder(stream), options.MaxFieldLength, options.MaxRecordLength) { Counter = stream };
+            var reader = new CsvRecordReader(new CsvTextDecoder(stream), options.MaxFieldLength, options.MaxRecordLength, options.Delimiter) { Counter = stream };
             return ReadAheadRowReader.Pays(LengthOf(name), options) ? new ReadAheadRowReader(reader) : reader;
         }
         catch
