@@ -157,7 +157,9 @@ internal static class HtmlRenderer
         var values = chart.Series.SelectMany(s => s.Values).OfType<double>().ToList();
         var scale = Scale.For(values);
         var n = chart.Labels.Length;
-        double X(int i) => n <= 1 ? Left + (PlotWidth / 2.0) : Left + (PlotWidth * i / (double)(n - 1));
+        // The first and last points sit an inset inside the plot, so that their marks and labels are not cut off.
+        const double Inset = 28;
+        double X(int i) => n <= 1 ? Left + (PlotWidth / 2.0) : Left + Inset + ((PlotWidth - (2 * Inset)) * i / (double)(n - 1));
 
         writer.WriteLine("<figure>");
         writer.WriteLine("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + Num(ChartWidth) + " " + Num(ChartHeight) + "\" role=\"img\" aria-label=\"" + Encode(chart.Heading ?? "Line chart") + "\">");
@@ -265,12 +267,16 @@ internal static class HtmlRenderer
         {
             var y = scale.Y(tick);
             writer.WriteLine("<line class=\"grid\" x1=\"" + Num(Left) + "\" x2=\"" + Num(Left + PlotWidth) + "\" y1=\"" + Num(y) + "\" y2=\"" + Num(y) + "\"/>");
-            writer.WriteLine("<text x=\"" + Num(Left - 6) + "\" y=\"" + Num(y + 4) + "\" text-anchor=\"end\">" + Encode(Num(tick)) + "</text>");
+            writer.WriteLine("<text x=\"" + Num(Left - 6) + "\" y=\"" + Num(y + 4) + "\" text-anchor=\"end\">" + Encode(Tick(tick)) + "</text>");
         }
 
         writer.WriteLine("<line class=\"axis\" x1=\"" + Num(Left) + "\" x2=\"" + Num(Left) + "\" y1=\"" + Num(Top) + "\" y2=\"" + Num(Top + PlotHeight) + "\"/>");
         writer.WriteLine("<line class=\"axis\" x1=\"" + Num(Left) + "\" x2=\"" + Num(Left + PlotWidth) + "\" y1=\"" + Num(scale.Y(scale.Ticks[0])) + "\" y2=\"" + Num(scale.Y(scale.Ticks[0])) + "\"/>");
     }
+
+    /// <summary>Returns an axis label: invariant, with thousands separators (<c>12,500</c>, <c>0.5</c>).</summary>
+    private static string Tick(double value) =>
+        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,0.##", CultureInfo.InvariantCulture);
 
     private static int PlotWidth => ChartWidth - Left - Right;
 
