@@ -41,7 +41,7 @@ public static class CoachingThresholds
     public static ImmutableArray<KpiTarget> All { get; } = [FirstAppointmentToProposal, CloseRate, ActivityBarometer];
 
     /// <summary>The hint of a KPI the seed gives no coaching for.</summary>
-    public const string GenericHint = "Compare with the peers on this KPI and on the funnel steps before it, to find where the shortfall starts, and look at its trend to see when it began.";
+    public const string GenericHint = "Compare with the peers and the funnel steps before it to find where the shortfall starts, and the trend for when.";
 
     /// <summary>Returns the coaching for a rep below a KPI's threshold or target: the seed's text for the KPIs of its thresholds, a generic hint for any other.</summary>
     /// <param name="kpiId">The KPI's id.</param>
