@@ -90,7 +90,7 @@ public class CsvGoalsTests
     [Fact]
     public void Read_BadHeader_IsAnError()
     {
-                // 'perod' starts after "kpi,": column 5.
+        // 'perod' starts after "kpi,": column 5.
         Assert.Equal("targets.csv:1:5: unknown column 'perod'; did you mean 'period'? (the columns are kpi, group, period, target, warning, critical)", Reject("kpi,perod,target\n").ToString());
         Assert.Contains("no column 'target'", Reject("kpi,period\nrevenue,2025\n").Reason, StringComparison.Ordinal);
         Assert.Contains("the file is empty", Reject(string.Empty).Reason, StringComparison.Ordinal);

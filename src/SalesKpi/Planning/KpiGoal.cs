@@ -190,7 +190,7 @@ public sealed class KpiGoal
     /// <param name="data">The snapshot.</param>
     /// <param name="goals">The goals.</param>
     /// <param name="now">The instant "today" is measured at.</param>
-    /// <returns>One result per goal, in the order of <paramref name="goals"/>. A goal whose group is not in the data has an undefined value with the reason.</returns>
+    /// <returns>One result per goal, in the order of <paramref name="goals"/>: its value to date (over the period up to the day <paramref name="now"/> falls in, when the period runs past it). A goal whose group is not in the data has an undefined value with the reason.</returns>
     /// <exception cref="ArgumentNullException">An argument or a goal is null.</exception>
     /// <exception cref="InvalidOperationException">Amounts in different currencies cannot be summed under the evaluator's settings.</exception>
     public static ImmutableArray<KpiGoalResult> EvaluateAll(KpiEvaluator evaluator, SalesData data, IEnumerable<KpiGoal> goals, Instant now)
@@ -204,11 +204,17 @@ public sealed class KpiGoal
             _ = list[i] ?? throw new ArgumentNullException(nameof(goals), $"Goal {i} is null.");
         }
 
+        // The values are to date: a period that runs past "now" is evaluated up to the day now falls in (or ends at).
+        var settings = evaluator.Settings;
+        var today = settings.LocalDateOf(now - Duration.Epsilon);
+        DateInterval ToDate(DateInterval period) =>
+            today >= period.Start && today < period.End ? new DateInterval(period.Start, today) : period;
+
         var results = new KpiGoalResult[list.Count];
-        foreach (var batch in list.Select((g, i) => (Goal: g, Index: i)).GroupBy(x => (x.Goal.Grouping, x.Goal.Period)))
+        foreach (var batch in list.Select((g, i) => (Goal: g, Index: i)).GroupBy(x => (x.Goal.Grouping, Dates: ToDate(x.Goal.Period))))
         {
             var kpis = batch.Select(x => x.Goal.Kpi).DistinctBy(k => k.Id, StringComparer.Ordinal).ToList();
-            var report = evaluator.Evaluate(data, new KpiQuery(batch.Key.Period, kpis, batch.Key.Grouping, includeAllKnownGroups: batch.Key.Grouping != KpiGrouping.None));
+            var report = evaluator.Evaluate(data, new KpiQuery(batch.Key.Dates, kpis, batch.Key.Grouping, includeAllKnownGroups: batch.Key.Grouping != KpiGrouping.None));
             foreach (var (goal, index) in batch)
             {
                 var value = report.HasGroup(goal.Group)
