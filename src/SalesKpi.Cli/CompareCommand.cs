@@ -128,7 +128,7 @@ internal static class CompareCommand
     private static KpiDocument Document(List<(KpiCalculator Kpi, List<PeerComparison> Items)> comparisons, LoadedData loaded, string by, Func<string, string> label)
     {
         var sections = comparisons.SelectMany(c => KpiDocuments.Comparison(c.Items, c.Kpi.Id, groupLabel: label).Sections.Select((s, i) => i == 0 && s is TableSection t
-            ? new TableSection(c.Kpi.Id, t.Columns.Skip(1), t.Rows.Select(r => (IReadOnlyList<string>)[.. r.Skip(1)]), t.Footnotes)
+            ? new TableSection(c.Kpi.Id, [new TableColumn(char.ToUpperInvariant(by[0]) + by[1..]), .. t.Columns.Skip(2)], t.Rows.Select(r => (IReadOnlyList<string>)[.. r.Skip(1)]), t.Footnotes)
             : s));
         return new KpiDocument(
             $"SalesKpi peer comparison: {loaded.Description}",

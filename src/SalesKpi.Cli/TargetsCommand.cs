@@ -90,12 +90,11 @@ internal static class TargetsCommand
                 return code;
             }
 
-            string Label(string g) => CommandRun.GroupLabel(loaded.Data, KpiGrouping.ByRep, g);
             var result = new CommandOutput(
                 () => new KpiDocument(
                     $"SalesKpi targets: {loaded.Description}",
                     [$"{path}, as of the end of {ReportRange.Iso(day)}{(parseResult.GetValue(asOf) is null ? " (the latest event in the data)" : string.Empty)}."],
-                    TargetDocuments.Targets(judged, Label)),
+                    TargetDocuments.Targets(judged)),
                 json =>
                 {
                     json.WriteString("command", "targets");

@@ -114,7 +114,7 @@ public static class PlanDocuments
             "Activity barometer",
             [new("Rep"), new("New opportunities a week", ColumnAlignment.Right), new("Needed a week", ColumnAlignment.Right), new("Barometer", ColumnAlignment.Right)],
             values.Select(x => (IReadOnlyList<string>)[label(x.Rep), Fixed1(x.Actual), x.Needed.Value is { } n ? Fixed1(n) : KpiValueText.Undefined, KpiValueText.Short(x.Barometer)]),
-            ["actual new opportunities a week / magic number; the goal is at least 100%", .. CoachingFootnotes(values.Where(x => x.Barometer.Value < 1m).Select(x => label(x.Rep)))]);
+            ["actual new opportunities a week / magic number; the goal is at least 100%", .. CoachingFootnotes(values.Where(x => x.Barometer.Value < 1m).Select(x => x.Rep))]);
         var chart = new BarChartSection(
             "activity-barometer (%)",
             values.Select(x => new ChartBar(label(x.Rep), x.Barometer.Value is { } b ? (double)(b * 100m) : null, KpiValueText.Short(x.Barometer))),

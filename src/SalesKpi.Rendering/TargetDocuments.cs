@@ -11,9 +11,9 @@ public static class TargetDocuments
     /// <param name="results">The results, such as <see cref="KpiGoal.EvaluateAll"/>'s.</param>
     /// <param name="groupLabel">Returns the text shown for a group key; null shows the keys.</param>
     /// <returns>
-    /// A table (KPI, group, period, value, target, attainment, pace, status), the coaching hints of the goals that are
-    /// not on track (one line per KPI, naming its groups), and a bar chart for each KPI and period with more than one
-    /// group, the target as its reference line.
+    /// A table (KPI, group, period, value, target, attainment, pace, status) whose footnotes hold the coaching hints of
+    /// the goals that are not on track (one line per KPI, naming its groups), and a bar chart for each KPI and period with
+    /// more than one group, the target as its reference line when the groups share it.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="results"/> or one of them is null.</exception>
     public static ImmutableArray<DocumentSection> Targets(IEnumerable<KpiGoalResult> results, Func<string, string>? groupLabel = null)
@@ -36,6 +36,9 @@ public static class TargetDocuments
             "attainment: value / target (target / value when lower is better); pace: attainment / elapsed share of the period, for counts and amounts, which are judged on it",
         };
         notes.AddRange(items.Where(r => r.Status == KpiGoalStatus.Undefined).Select(r => $"{r.Goal.Kpi.Id}, {label(r.Goal.Group)}, {r.Goal.PeriodLabel}: {r.Value.UndefinedReason ?? r.Pacing.UndefinedReason}"));
+        notes.AddRange(items.Where(r => r.Hint is not null)
+            .GroupBy(r => r.Goal.Kpi.Id, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ({string.Join(", ", g.Select(r => label(r.Goal.Group)).Distinct(StringComparer.Ordinal))}): {g.First().Hint}"));
         var sections = new List<DocumentSection>
         {
             new TableSection(
@@ -47,15 +50,6 @@ public static class TargetDocuments
                 rows,
                 notes),
         };
-
-        var coaching = items.Where(r => r.Hint is not null)
-            .GroupBy(r => r.Goal.Kpi.Id, StringComparer.Ordinal)
-            .Select(g => (IReadOnlyList<string>)[g.Key, string.Join(", ", g.Select(r => label(r.Goal.Group)).Distinct(StringComparer.Ordinal)), g.First().Hint!])
-            .ToList();
-        if (coaching.Count > 0)
-        {
-            sections.Add(new TableSection("Coaching", [new("KPI"), new("Not on track"), new("Hint")], coaching));
-        }
 
         foreach (var chart in items.GroupBy(r => (r.Goal.Kpi.Id, r.Goal.PeriodLabel)).Where(g => g.Count() > 1))
         {

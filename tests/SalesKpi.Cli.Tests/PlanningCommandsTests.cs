@@ -242,7 +242,7 @@ public sealed class PlanningCommandsTests : IDisposable
 
         // As of the latest event (03-20): r2 closed O5 won, O6, O7, O8 lost: 1 / 4 = 0.25 < 0.3: critical.
         Assert.Equal((0, string.Empty), (result.ExitCode, result.Error));
-        Assert.Matches(@"close-rate │ r2 \(Ben\) │ 2025-Q1 │ +25\.0% │ +≥ 50\.0% │ +50\.0% │ +— │ critical", result.Output);
+        Assert.Matches(@"close-rate │ r2 +│ 2025-Q1 │ +25\.0% │ +≥ 50\.0% │ +50\.0% │ +— │ critical", result.Output);
         Assert.Contains("Map the decision process; set the second appointment before leaving; bring references.", result.Output, StringComparison.Ordinal);
     }
 
