@@ -21,6 +21,10 @@ internal static class CliApp
         {
             ReportCommand.Create(console),
             KpisCommand.Create(console),
+            PlanCommand.Create(console),
+            TargetsCommand.Create(console),
+            CompareCommand.Create(console),
+            TrendCommand.Create(console),
         };
         var configuration = new InvocationConfiguration
         {

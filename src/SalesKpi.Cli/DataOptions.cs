@@ -45,8 +45,10 @@ internal sealed class DataOptions
     /// <summary>Creates the options.</summary>
     /// <param name="fromDescription">The help of <c>--from</c>.</param>
     /// <param name="toDescription">The help of <c>--to</c>.</param>
-    public DataOptions(string fromDescription = ReportFromDescription, string toDescription = ReportToDescription)
+    /// <param name="range">False for a command with no <c>--from</c> and <c>--to</c> (its dates come from elsewhere).</param>
+    public DataOptions(string fromDescription = ReportFromDescription, string toDescription = ReportToDescription, bool range = true)
     {
+        HasRange = range;
         Data = new Option<string?>("--data")
         {
             Description = "The directory of CSV files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; each optional), or of Parquet files with the same names (leads.parquet, or a directory leads/ of parts). Without it, the embedded sample data set.",
@@ -128,6 +130,9 @@ internal sealed class DataOptions
         [","] = ',', [";"] = ';', ["tab"] = '\t', ["|"] = '|',
     };
 
+    /// <summary>Gets a value indicating whether the command has <c>--from</c> and <c>--to</c>.</summary>
+    public bool HasRange { get; }
+
     /// <summary>Gets <c>--data</c>.</summary>
     public Option<string?> Data { get; }
 
@@ -153,7 +158,7 @@ internal sealed class DataOptions
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Connection, Mapping, Delimiter, From, To, Zone, OnError })
+        foreach (var option in HasRange ? new Option[] { Data, Connection, Mapping, Delimiter, From, To, Zone, OnError } : [Data, Connection, Mapping, Delimiter, Zone, OnError])
         {
             command.Options.Add(option);
         }
@@ -166,7 +171,7 @@ internal sealed class DataOptions
     /// <remarks>Made after parsing, because a validator cannot read an option that failed to parse.</remarks>
     public string? Conflict(ParseResult parseResult)
     {
-        if (parseResult.GetValue(From) is { } f && parseResult.GetValue(To) is { } t && t < f)
+        if (HasRange && parseResult.GetValue(From) is { } f && parseResult.GetValue(To) is { } t && t < f)
         {
             return $"--to {LocalDatePattern.Iso.Format(t)} is before --from {LocalDatePattern.Iso.Format(f)}.";
         }
@@ -194,8 +199,8 @@ internal sealed class DataOptions
         parseResult.GetValue(Data),
         parseResult.GetValue(Connection),
         parseResult.GetValue(Mapping),
-        parseResult.GetValue(From),
-        parseResult.GetValue(To),
+        HasRange ? parseResult.GetValue(From) : null,
+        HasRange ? parseResult.GetValue(To) : null,
         DateTimeZoneProviders.Tzdb[parseResult.GetValue(Zone)!],
         parseResult.GetValue(OnError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SalesKpi.Reporting;
+using SalesKpi.Utility;
 
 namespace SalesKpi.Planning;
 
@@ -38,4 +39,24 @@ public static class CoachingThresholds
 
     /// <summary>Gets the three thresholds, in the seed's order.</summary>
     public static ImmutableArray<KpiTarget> All { get; } = [FirstAppointmentToProposal, CloseRate, ActivityBarometer];
+
+    /// <summary>The hint of a KPI the seed gives no coaching for.</summary>
+    public const string GenericHint = "Compare with the peers and the funnel steps before it to find where the shortfall starts, and the trend for when.";
+
+    /// <summary>Returns the coaching for a rep below a KPI's threshold or target: the seed's text for the KPIs of its thresholds, a generic hint for any other.</summary>
+    /// <param name="kpiId">The KPI's id.</param>
+    /// <returns>
+    /// For <c>stage-conversion</c>: "Define the next step of every first appointment; start at the top; diagnose, do not
+    /// sell."; for <c>close-rate</c>: "Map the decision process; set the second appointment before leaving; bring
+    /// references."; for <c>activity-barometer</c>: "Train appointment setting; sell the reason to meet."; otherwise
+    /// <see cref="GenericHint"/>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="kpiId"/> is null.</exception>
+    public static string HintFor(string kpiId) => Preconditions.CheckNotNull(kpiId) switch
+    {
+        KpiIds.StageConversion => "Define the next step of every first appointment; start at the top; diagnose, do not sell.",
+        KpiIds.CloseRate => "Map the decision process; set the second appointment before leaving; bring references.",
+        KpiIds.ActivityBarometer => "Train appointment setting; sell the reason to meet.",
+        _ => GenericHint,
+    };
 }

@@ -32,6 +32,8 @@ internal sealed class CsvArgumentSamples : IArgumentSource
         [typeof(IReadOnlyDictionary<string, Stream>)] = () => new Dictionary<string, Stream>(),
         [typeof(DataReaderImporter)] = () => new DataReaderImporter(),
         [typeof(DataReaderSource)] = () => DataReaderSource.FromConnection(new SqliteConnection("Data Source=:memory:")),
+        [typeof(Stream)] = () => new MemoryStream("kpi,period,target\nrevenue,2025,1000\n"u8.ToArray()),
+        [typeof(CsvGoalOptions)] = () => new CsvGoalOptions(),
     };
 
     // Parameters whose valid values are a subset of their type's: a mapping is JSON, a directory exists.

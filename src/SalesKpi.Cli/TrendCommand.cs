@@ -1,0 +1,141 @@
+using System.CommandLine;
+using SalesKpi.Cli.Output;
+using SalesKpi.Csv;
+using SalesKpi.Rendering;
+using SalesKpi.Reporting;
+
+namespace SalesKpi.Cli;
+
+/// <summary>The <c>trend</c> command: KPIs over weeks, months or quarters, with the change from each period to the next (<see cref="KpiReport.Trend"/>).</summary>
+internal static class TrendCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new DataOptions(
+            "The first date of the trend (YYYY-MM-DD). Default: January 1 of the year of the latest event in the data.",
+            "The last date of the trend, inclusive (YYYY-MM-DD). Default: December 31 of that year, or one year after --from.");
+        var output = new CommandOptions();
+        var kpi = CommandOptions.KpiOption("A KPI id, such as revenue; repeat the option (or separate ids with commas) for several. Required.");
+        kpi.Required = true;
+        var per = new Option<string>("--per")
+        {
+            Description = "The periods: weeks (ISO, Monday first), months or quarters.",
+            DefaultValueFactory = _ => "month",
+        };
+        per.AcceptOnlyFromAmong("week", "month", "quarter");
+        var by = CommandOptions.ByOption("A trend for each rep, team (through reps.csv) or lead source, or one for all the data.", "none", "rep", "team", "source", "none");
+        var group = new Option<string?>("--group")
+        {
+            Description = "With --by, only this rep, team or source.",
+            HelpName = "KEY",
+        };
+
+        var command = new Command("trend", $"Shows KPIs over weeks, months or quarters, with the change from each period to the next. {CommandRun.MemoryEngine}");
+        data.AddTo(command);
+        command.Options.Add(kpi);
+        command.Options.Add(per);
+        command.Options.Add(by);
+        command.Options.Add(group);
+        output.AddTo(command);
+        command.SetAction(parseResult =>
+        {
+            var byName = parseResult.GetValue(by)!;
+            if (parseResult.GetValue(group) is not null && byName == "none")
+            {
+                return DataOptions.Usage(command, console, "--group needs --by rep, team or source: the dimension of the group.");
+            }
+
+            if (CommandRun.Load(command, console, parseResult, data, output, null, out var loader, out var code) is not { } loaded)
+            {
+                return code;
+            }
+
+            var request = data.Read(parseResult);
+            var kpis = CommandOptions.KpisOf(parseResult, kpi, []);
+            var grouping = CommandOptions.GroupingOf(byName);
+            var unit = parseResult.GetValue(per) switch
+            {
+                "week" => PeriodUnit.Week,
+                "quarter" => PeriodUnit.Quarter,
+                _ => PeriodUnit.Month,
+            };
+            var query = new KpiQuery(loaded.Range, kpis, grouping, unit, includeAllKnownGroups: grouping == KpiGrouping.ByRep || grouping == KpiGrouping.ByTeam);
+            if (CommandRun.Evaluate(loader, loaded, () => CommandRun.Evaluator(loaded, request).Evaluate(loaded.Data, query), out code) is not { } report)
+            {
+                return code;
+            }
+
+            var groups = report.Groups.Where(g => g != KpiGrouping.NoKey).ToList();
+            if (parseResult.GetValue(group) is { } only)
+            {
+                if (!groups.Contains(only, StringComparer.Ordinal))
+                {
+                    var near = Suggestions.DidYouMean(only, groups);
+                    return DataOptions.Usage(command, console, $"--group: the data has no {byName} '{ValueText.Printable(only)}'{(near.Length > 0 ? near : $" (its {byName}s: {string.Join(", ", groups.Take(10))}{(groups.Count > 10 ? ", …" : string.Empty)})")}.");
+                }
+
+                groups = [only];
+            }
+
+            var trends = kpis.SelectMany(k => groups.Select(g => report.Trend(k.Id, g))).ToList();
+            string Label(string g) => CommandRun.GroupLabel(loaded.Data, grouping, g);
+            var result = new CommandOutput(
+                () =>
+                {
+                    var document = KpiDocuments.Trend(trends, Label);
+                    return new KpiDocument(
+                        $"SalesKpi trend: {loaded.Description}",
+                        [$"{ReportRange.Iso(loaded.Range.Start)} to {ReportRange.Iso(loaded.Range.End)} per {parseResult.GetValue(per)}; the change is from the period before (— for the first period, or after an undefined or zero value)."],
+                        document.Sections);
+                },
+                json =>
+                {
+                    json.WriteString("command", "trend");
+                    json.WriteString("data", loaded.Description);
+                    CommandOutput.WriteRange(json, "range", loaded.Range);
+                    json.WriteString("per", parseResult.GetValue(per));
+                    json.WriteString("by", byName);
+                    json.WriteStartArray("trends");
+                    foreach (var trend in trends)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("kpi", trend.KpiId);
+                        json.WriteString("group", trend.Group);
+                        json.WriteString("name", CommandRun.RepName(loaded.Data, grouping, trend.Group));
+                        json.WriteStartArray("points");
+                        foreach (var point in trend.Points)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("period", point.Period.Label);
+                            json.WriteString("from", ReportRange.Iso(point.Period.Dates.Start));
+                            json.WriteString("to", ReportRange.Iso(point.Period.Dates.End));
+                            CommandOutput.WriteValue(json, point.Value);
+                            CommandOutput.WriteNumber(json, "change", point.Change.Value);
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                },
+                "kpi,group,period,from,to,value,unit,currency,change,reason",
+                () => trends.SelectMany(t => t.Points.Select(p => (IReadOnlyList<string>)
+                [
+                    t.KpiId,
+                    CsvReportWriter.Text(t.Group),
+                    p.Period.Label,
+                    ReportRange.Iso(p.Period.Dates.Start),
+                    ReportRange.Iso(p.Period.Dates.End),
+                    CommandOutput.Number(p.Value.Value),
+                    ValueText.UnitName(p.Value.Unit),
+                    p.Value.Currency?.Code ?? string.Empty,
+                    CommandOutput.Number(p.Change.Value),
+                    CsvReportWriter.Text(p.Value.UndefinedReason ?? string.Empty),
+                ])));
+            return result.Write(console, output.FormatOf(parseResult), parseResult.GetValue(output.Output));
+        });
+        return command;
+    }
+}
