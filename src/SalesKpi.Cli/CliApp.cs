@@ -130,6 +130,10 @@ internal static class CliApp
     {
         switch (parseError.SymbolResult)
         {
+            case OptionResult { Option: var option, IdentifierToken: null }:
+                return option.HelpName is { } name
+                    ? $"{option.Name} is required: {option.Name} {name}."
+                    : $"{option.Name} is required.";
             case OptionResult { Option: var option } result when result.Tokens.Count == 0 && option.Arity.MinimumNumberOfValues > 0:
                 return option.HelpName is { } helpName
                     ? $"{option.Name} needs a value: {option.Name} {helpName}."

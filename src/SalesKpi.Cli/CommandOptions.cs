@@ -17,20 +17,13 @@ internal sealed class CommandOptions
     /// <summary>Creates the options.</summary>
     public CommandOptions()
     {
-        Format = new Option<string>("--format")
-        {
-            Description = "table for a person, json (one document, docs/cli.md), csv (one row per line item), markdown, or html (a page with charts; needs --output).",
-            DefaultValueFactory = _ => "table",
-            HelpName = "FORMAT",
-        };
-        Format.Validators.Add(r =>
-        {
-            var name = r.GetValueOrDefault<string>();
-            if (!Formats.Contains(name, StringComparer.Ordinal))
-            {
-                r.AddError($"--format: unknown format '{name}'{Suggestions.DidYouMean(name, Formats)} (the formats are {string.Join(", ", Formats)}).");
-            }
-        });
+        Format = ChoiceOption.Create(
+            "--format",
+            "table for a person, json (one document, docs/cli.md), csv (one row per line item), markdown, or html (a page with charts; needs --output).",
+            "format",
+            "table",
+            Formats,
+            ReportCommand.FormatHints);
 
         Output = new Option<string?>("--output")
         {
@@ -116,13 +109,7 @@ internal sealed class CommandOptions
     /// <summary>Returns the <c>--by</c> option of a command, with its values.</summary>
     public static Option<string> ByOption(string description, string defaultValue, params string[] values)
     {
-        var by = new Option<string>("--by")
-        {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
-        };
-        by.AcceptOnlyFromAmong(values);
-        return by;
+        return ChoiceOption.Create("--by", description, "grouping", defaultValue, values, ReportCommand.GroupingHints);
     }
 
     /// <summary>Returns the grouping of a <c>--by</c> value.</summary>

@@ -17,12 +17,7 @@ internal static class TrendCommand
         var output = new CommandOptions();
         var kpi = CommandOptions.KpiOption("A KPI id, such as revenue; repeat the option (or separate ids with commas) for several. Required.");
         kpi.Required = true;
-        var per = new Option<string>("--per")
-        {
-            Description = "The periods: weeks (ISO, Monday first), months or quarters.",
-            DefaultValueFactory = _ => "month",
-        };
-        per.AcceptOnlyFromAmong("week", "month", "quarter");
+        var per = ChoiceOption.Create("--per", "The periods: weeks (ISO, Monday first), months or quarters.", "period", "month", ["week", "month", "quarter"], new Dictionary<string, string>(StringComparer.Ordinal) { ["weekly"] = "week", ["monthly"] = "month", ["quarterly"] = "quarter" });
         var by = CommandOptions.ByOption("A trend for each rep, team (through reps.csv) or lead source, or one for all the data.", "none", "rep", "team", "source", "none");
         var group = new Option<string?>("--group")
         {
