@@ -206,11 +206,12 @@ internal static class CliApp
     {
         var others = parseResult.RootCommandResult.Command.Subcommands
             .Where(c => c != command && c.Options.Any(o => o.Name == name || o.Aliases.Contains(name)))
-            .Select(c => $"'saleskpi {c.Name}'")
+            .Select(c => c.Name)
             .ToList();
         if (others.Count > 0)
         {
-            return $"{ChoiceOption.Quote(name)} is not an option of '{CommandPath(command)}', but of {string.Join(" and ", others)}.";
+            var list = others.Count == 1 ? others[0] : string.Join(", ", others[..^1]) + " and " + others[^1];
+            return $"{ChoiceOption.Quote(name)} is not an option of '{CommandPath(command)}' but of {list}.";
         }
 
         var suggestion = Suggestions.DidYouMean(name, optionNames);

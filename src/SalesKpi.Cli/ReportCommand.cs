@@ -37,7 +37,39 @@ internal static class ReportCommand
 
         var zone = dataOptions.Zone;
 
-        var format = ChoiceOption.Create("--format", "table for a person, json (one document, docs/cli.md) or csv (one row per group, period and KPI).", "format", "table", ["table", "json", "csv"], FormatHints);
+        var format = ChoiceOption.Create("--format", "table for a person, json (one document, docs/cli.md), csv (one row per group, period and KPI), markdown, or html (a page with charts; needs --output).", "format", "table", CommandOptions.Formats, FormatHints);
+
+        var layout = ChoiceOption.Create("--layout", "How table, markdown and html lay the values out: wide (with --by and --per, one table per KPI with groups as rows and periods as columns) or long (one row per group, period and KPI).", "layout", "wide", ["wide", "long"]);
+
+        var width = new Option<int?>("--width")
+        {
+            Description = "The width text tables are fitted to, in columns (a wider table is split). Default: the terminal's, else $COLUMNS, else 120.",
+            HelpName = "N",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= MinWidth and <= MaxWidth)
+                {
+                    return n;
+                }
+
+                r.AddError($"--width: {ChoiceOption.Quote(text)} is not a width; write a number of columns from {MinWidth} to {MaxWidth}, such as 100.");
+                return null;
+            },
+        };
+
+        var output = new Option<string?>("--output")
+        {
+            Description = "Write the report to this file instead of standard output (required for --format html).",
+            HelpName = "FILE",
+        };
+        output.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } file && Directory.Exists(file))
+            {
+                r.AddError($"--output: '{file}' is a directory; name a file, such as report.html.");
+            }
+        });
 
         var kpi = new Option<string[]>("--kpi")
         {
@@ -64,7 +96,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
-            data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, per, fiscalStart, zone, format, kpi, onError,
+            data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, per, fiscalStart, zone, format, layout, width, output, kpi, onError,
         };
         command.SetAction(parseResult =>
         {
@@ -84,27 +116,49 @@ internal static class ReportCommand
                 return Usage(command, console, $"--delimiter '{delimiter}' needs --engine memory (the default): a database engine reads the files with commas.");
             }
 
+            var formatName = parseResult.GetValue(format)!;
+            if (formatName == "html" && parseResult.GetValue(output) is null)
+            {
+                return Usage(command, console, "--format html writes a page with charts to a file: give --output FILE, such as --output report.html.");
+            }
+
+            if (formatName is "json" or "csv" && parseResult.GetResult(layout) is { Implicit: false })
+            {
+                return Usage(command, console, $"--layout arranges the tables of table, markdown and html; --format {formatName} has one layout (leave --layout out).");
+            }
+
             var ids = SplitIds(parseResult.GetValue(kpi));
             var request = new ReportRequest(
                 dataOptions.Read(parseResult),
                 parseResult.GetValue(by)!,
                 periodOptions.Unit(parseResult),
-                parseResult.GetValue(format) switch
+                formatName switch
                 {
                     "json" => OutputFormat.Json,
                     "csv" => OutputFormat.Csv,
+                    "markdown" => OutputFormat.Markdown,
+                    "html" => OutputFormat.Html,
                     _ => OutputFormat.Table,
                 },
                 ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))])
             {
                 Engine = engineName,
                 FiscalYearStartMonth = periodOptions.FiscalStartMonth(parseResult),
+                Layout = parseResult.GetValue(layout) == "long" ? Rendering.ReportLayout.Long : Rendering.ReportLayout.Wide,
+                Width = parseResult.GetValue(width),
+                OutputPath = parseResult.GetValue(output),
             };
             return new ReportRunner(console).Run(request);
         });
 
         return command;
     }
+
+    /// <summary>The narrowest <c>--width</c>.</summary>
+    internal const int MinWidth = 40;
+
+    /// <summary>The widest <c>--width</c>.</summary>
+    internal const int MaxWidth = 10_000;
 
     /// <summary>Gets the groupings of <c>--by</c>.</summary>
     internal static string[] Groupings { get; } = ["rep", "team", "source", "none"];

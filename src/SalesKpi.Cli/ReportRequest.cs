@@ -40,6 +40,18 @@ internal sealed record ReportRequest(
     /// <summary>Gets where the KPIs are computed: <c>memory</c>, or the database engine <c>duckdb</c>, <c>sqlite</c> or <c>postgres</c>.</summary>
     public string Engine { get; init; } = "memory";
 
+    /// <summary>Gets how tables lay the values out (<c>--layout</c>).</summary>
+    public SalesKpi.Rendering.ReportLayout Layout { get; init; }
+
+    /// <summary>Gets the width text tables are fitted to (<c>--width</c>), or null for the terminal's.</summary>
+    public int? Width { get; init; }
+
+    /// <summary>Gets the file the report is written to (<c>--output</c>), or null for standard output.</summary>
+    public string? OutputPath { get; init; }
+
+    /// <summary>Gets a value indicating whether the format is one a person reads, whose tables need the whole report.</summary>
+    public bool IsDocument => Format is OutputFormat.Table or OutputFormat.Markdown or OutputFormat.Html;
+
     /// <summary>Gets the month fiscal quarters and years start in (<c>--fiscal-start</c>), 1 to 12.</summary>
     public int FiscalYearStartMonth { get; init; } = 1;
 

@@ -40,17 +40,22 @@ internal sealed class ReportRunner(CliConsole console)
         var currencies = loaded.Currencies;
         var settings = KpiSettings.Default.WithZone(request.Zone).WithFiscalYearStartMonth(request.FiscalYearStartMonth).WithReportingCurrency(loaded.SingleCurrency);
         var evaluator = new KpiEvaluator(settings);
-        KpiReportReader rows;
+        KpiReportReader? rows = null;
+        KpiReport? full = null;
         try
         {
-            if (currencies.Count > 1)
+            if (currencies.Count > 1 || request.IsDocument)
             {
-                // Amounts in several currencies fail the KPIs that sum them, possibly only when their values are finished:
-                // finish the whole report once first, so that the failure comes before any output.
-                _ = evaluator.Evaluate(imported.Data, query);
+                // Tables need the whole report. Amounts in several currencies fail the KPIs that sum them, possibly only
+                // when their values are finished: finish the whole report once first, so that the failure comes before
+                // any output.
+                full = evaluator.Evaluate(imported.Data, query);
             }
 
-            rows = evaluator.EvaluateRows(imported.Data, query);
+            if (!request.IsDocument)
+            {
+                rows = evaluator.EvaluateRows(imported.Data, query);
+            }
         }
         catch (InvalidOperationException e) when (currencies.Count > 1)
         {
@@ -59,7 +64,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
 
         using var report = rows;
-        return Write(new ReportOutput(request, report, imported, loaded.Description, mapping?.Name, RecordCounts.Of(imported.Data)));
+        return Write(new ReportOutput(request, report, imported, loaded.Description, mapping?.Name, RecordCounts.Of(imported.Data)) { Full = request.IsDocument ? full : null });
     }
 
     /// <summary>
@@ -158,6 +163,11 @@ internal sealed class ReportRunner(CliConsole console)
             return Failed(request, imported, counts, ExitCodes.BadData, $"{e.Message} The data has amounts in {string.Join(", ", currencies.Select(c => c.Code))}; saleskpi does not convert currencies: report each currency's records separately, or use the SalesKpi library with an IExchangeRateProvider.");
         }
 
+        if (request.IsDocument)
+        {
+            return Write(new ReportOutput(request, null, imported, database.Description, mappingName, counts) { Full = accumulation.ToReport() });
+        }
+
         using var report = accumulation.ToReader();
         return Write(new ReportOutput(request, report, imported, database.Description, mappingName, counts));
     }
@@ -174,23 +184,47 @@ internal sealed class ReportRunner(CliConsole console)
         return terminal.Status().Start(Markup.Escape(ValueText.Printable(status)), _ => work());
     }
 
-    /// <summary>Writes a report in the format asked.</summary>
+    /// <summary>Writes a report in the format asked, to standard output or the <c>--output</c> file.</summary>
     private int Write(ReportOutput output)
     {
         var request = output.Request;
         console.Cancellation.ThrowIfCancellationRequested();
+        if (request.OutputPath is not { } path)
+        {
+            return Write(output, console.Out, request.Width ?? console.Width);
+        }
+
+        try
+        {
+            using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+            return Write(output, file, request.Width ?? CliConsole.DefaultWidth);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(ExitCodes.BadData, $"cannot write {path}: {e.Message}");
+        }
+    }
+
+    private int Write(ReportOutput output, TextWriter writer, int width)
+    {
+        var request = output.Request;
         try
         {
             switch (request.Format)
             {
                 case OutputFormat.Json:
-                    JsonReportWriter.Write(output, console.Out, console.Cancellation);
+                    JsonReportWriter.Write(output, writer, console.Cancellation);
                     break;
                 case OutputFormat.Csv:
-                    CsvReportWriter.Write(output, console.Out, console.Cancellation);
+                    CsvReportWriter.Write(output, writer, console.Cancellation);
                     break;
                 default:
-                    TableReportWriter.Write(output, console.Out, console.Width);
+                    DocumentReportWriter.Write(output, output.Full!, writer, request.Format switch
+                    {
+                        OutputFormat.Markdown => Rendering.RenderFormat.Markdown,
+                        OutputFormat.Html => Rendering.RenderFormat.Html,
+                        _ => Rendering.RenderFormat.Text,
+                    }, width);
                     break;
             }
         }

@@ -5,7 +5,7 @@ public partial class ReportCommandTests
     [Theory]
     [InlineData(new[] { "report", "--by", "reps" }, "--by: 'reps' is not a grouping; did you mean 'rep'?")]
     [InlineData(new[] { "report", "--per", "year" }, "--per: 'year' is not a period; did you mean 'fiscal-year'?")]
-    [InlineData(new[] { "report", "--format", "xml" }, "--format: 'xml' is not a format (the formats are table, json, csv).")]
+    [InlineData(new[] { "report", "--format", "xml" }, "--format: 'xml' is not a format; did you mean 'html'? (the formats are table, json, csv, markdown, html).")]
     [InlineData(new[] { "report", "--from", "2025-13-01" }, "--from: '2025-13-01' is not a date; write YYYY-MM-DD")]
     [InlineData(new[] { "report", "--to", "31/12/2025" }, "--to: '31/12/2025' is not a date")]
     [InlineData(new[] { "report", "--from", "2025-06-01", "--to", "2025-01-01" }, "--to 2025-01-01 is before --from 2025-06-01")]

@@ -19,7 +19,7 @@ internal static class CsvReportWriter
     /// <summary>Writes the report a row at a time, streaming to <paramref name="writer"/>.</summary>
     public static void Write(ReportOutput output, TextWriter writer, CancellationToken cancellationToken = default)
     {
-        var report = output.Report;
+        var report = output.Report!;
         writer.Write(Header);
         writer.Write('\n');
         var written = 0;

@@ -79,7 +79,7 @@ internal static class JsonReportWriter
             },
             WriteEnd = json => WriteImport(output.Import, output.Counts, json),
         };
-        KpiReportJson.SerializeRows(utf8, output.Report, options, cancellationToken);
+        KpiReportJson.SerializeRows(utf8, output.Report!, options, cancellationToken);
     }
 
     private static void WriteImport(CsvImportResult import, RecordCounts counts, Utf8JsonWriter json)

@@ -6,13 +6,16 @@ namespace SalesKpi.Cli.Output;
 
 /// <summary>Everything a report writer needs: the request, the evaluated report and what the import read.</summary>
 /// <param name="Request">The command line.</param>
-/// <param name="Report">The evaluated KPIs, each finished as a writer reads it.</param>
+/// <param name="Report">The evaluated KPIs, each finished as a writer reads it (JSON and CSV); null when <see cref="Full"/> is set.</param>
 /// <param name="Import">The import: records, rejections, files.</param>
 /// <param name="Source">The data set: a directory or "embedded sample".</param>
 /// <param name="Mapping">The mapping file, or null.</param>
 /// <param name="Counts">The records of each kind: those of the import, or the rows of the tables a database engine read.</param>
-internal sealed record ReportOutput(ReportRequest Request, KpiReportReader Report, CsvImportResult Import, string Source, string? Mapping, RecordCounts Counts)
+internal sealed record ReportOutput(ReportRequest Request, KpiReportReader? Report, CsvImportResult Import, string Source, string? Mapping, RecordCounts Counts)
 {
+    /// <summary>Gets the whole report, for the formats a person reads (table, Markdown, HTML), whose tables need all of it; null for JSON and CSV.</summary>
+    public KpiReport? Full { get; init; }
+
     public SalesData Data => Import.Data;
 
     /// <summary>Returns how a group is shown: a rep's id and, when it differs, its name.</summary>

@@ -34,12 +34,29 @@ internal static class UndefinedHints
             : null;
     }
 
-    /// <summary>Returns the distinct hints of the undefined values of a report, in the order of the KPIs.</summary>
+    /// <summary>Returns the short form of a hint, for a Detail cell beside the value: the option, the sentence under the table.</summary>
+    /// <param name="hint">A hint of <see cref="For"/>.</param>
+    public static string Short(string hint) => hint.Contains("--per quarter", StringComparison.Ordinal)
+        ? "needs whole quarters: --per quarter"
+        : "needs whole quarters: see below";
+
+    /// <summary>Returns the distinct hints of the undefined values of a report, each with its KPI, in the order of the values.</summary>
     /// <param name="values">The values with their KPI and period index.</param>
     /// <param name="periods">The periods of the report.</param>
     /// <param name="per">The periods asked for.</param>
-    public static List<string> Notes(IEnumerable<(string KpiId, int Period, KpiValue Value)> values, IReadOnlyList<KpiPeriod> periods, PeriodUnit per) =>
-        [.. values.Select(v => For(v.KpiId, v.Value, periods, v.Period, per)).OfType<string>().Distinct(StringComparer.Ordinal)];
+    public static List<(string KpiId, string Text)> Notes(IEnumerable<(string KpiId, int Period, KpiValue Value)> values, IReadOnlyList<KpiPeriod> periods, PeriodUnit per)
+    {
+        var notes = new List<(string KpiId, string Text)>();
+        foreach (var (kpiId, period, value) in values)
+        {
+            if (For(kpiId, value, periods, period, per) is { } hint && !notes.Contains((kpiId, hint)))
+            {
+                notes.Add((kpiId, hint));
+            }
+        }
+
+        return notes;
+    }
 
     private static bool IsWholeQuarter(NodaTime.DateInterval dates) =>
         dates.Start.Day == 1 && dates.End == dates.Start.PlusMonths(3).PlusDays(-1);
