@@ -12,6 +12,12 @@ namespace SalesKpi.Cli;
 /// <remarks>Every command's word options are made here, so that all of them answer a typo the same way.</remarks>
 internal static class ChoiceOption
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Option, IReadOnlyList<string>> Choices = [];
+
+    /// <summary>Returns the choices of an option made here, or null for another option.</summary>
+    /// <param name="option">The option.</param>
+    public static IReadOnlyList<string>? ChoicesOf(Option option) => Choices.TryGetValue(option, out var choices) ? choices : null;
+
     /// <summary>Returns the option.</summary>
     /// <param name="name">The option, such as <c>--by</c>.</param>
     /// <param name="description">Its help.</param>
@@ -22,15 +28,18 @@ internal static class ChoiceOption
     /// Words a person may try that are no typo of a choice, each with the choice (or the option) it meant: for
     /// <c>--by</c>, <c>manager</c> → <c>team</c>, <c>month</c> → <c>--per month</c>.
     /// </param>
-    public static Option<string> Create(string name, string description, string noun, string defaultValue, IReadOnlyList<string> choices, IReadOnlyDictionary<string, string>? hints = null)
+    /// <param name="helpName">The value's name in the help; null for the choices (<c>rep|team|source|none</c>) when they are short, else the noun in capitals.</param>
+    public static Option<string> Create(string name, string description, string noun, string defaultValue, IReadOnlyList<string> choices, IReadOnlyDictionary<string, string>? hints = null, string? helpName = null)
     {
+        var joined = string.Join('|', choices);
         var option = new Option<string>(name)
         {
             Description = description,
             DefaultValueFactory = _ => defaultValue,
-            HelpName = string.Join('|', choices),
+            HelpName = helpName ?? (joined.Length <= 30 ? joined : noun.ToUpperInvariant().Replace(' ', '-')),
         };
         option.CompletionSources.Add([.. choices]);
+        Choices.AddOrUpdate(option, choices);
         option.Validators.Add(r =>
         {
             if (r.Tokens.Count != 1)
@@ -65,10 +74,13 @@ internal static class ChoiceOption
             suggestion = Suggestions.DidYouMean(value, choices);
         }
 
-        // Choices that are not words (the delimiters , ; |) are quoted, so that the list reads.
-        var listed = choices.All(c => c.All(char.IsLetter) || c.Contains('-', StringComparison.Ordinal)) ? choices : choices.Select(c => $"'{c}'");
-        return $"{name}: {Quote(value)} is not {Article(noun)} {noun}{suggestion} (the {noun}s are {string.Join(", ", listed)}).";
+        return $"{name}: {Quote(value)} is not {Article(noun)} {noun}{suggestion} (the {noun}s are {List(choices)}).";
     }
+
+    /// <summary>Returns the choices as a list, those that are not words (the delimiters , ; |) quoted so that it reads.</summary>
+    /// <param name="choices">The choices.</param>
+    internal static string List(IEnumerable<string> choices) =>
+        string.Join(", ", choices.Select(c => c.All(ch => char.IsLetter(ch) || ch == '-') ? c : $"'{c}'"));
 
     /// <summary>Returns a value of the command line quoted for a message: printable, and cut after 64 characters.</summary>
     internal static string Quote(string value)

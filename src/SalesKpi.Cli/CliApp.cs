@@ -135,6 +135,11 @@ internal static class CliApp
                     ? $"{option.Name} is required: {option.Name} {name}."
                     : $"{option.Name} is required.";
             case OptionResult { Option: var option } result when result.Tokens.Count == 0 && option.Arity.MinimumNumberOfValues > 0:
+                if (ChoiceOption.ChoicesOf(option) is { } choices)
+                {
+                    return $"{option.Name} needs a value: {ChoiceOption.List(choices)}.";
+                }
+
                 return option.HelpName is { } helpName
                     ? $"{option.Name} needs a value: {option.Name} {helpName}."
                     : $"{option.Name} needs a value.";

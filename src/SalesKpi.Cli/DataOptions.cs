@@ -92,7 +92,8 @@ internal sealed class DataOptions
             "delimiter",
             ",",
             [.. Delimiters.Keys],
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["comma"] = ",", ["semicolon"] = ";", ["\t"] = "tab", ["\\t"] = "tab", ["tsv"] = "tab", ["pipe"] = "|" });
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["comma"] = ",", ["semicolon"] = ";", ["\t"] = "tab", ["\\t"] = "tab", ["tsv"] = "tab", ["pipe"] = "|" },
+            "CHAR");
 
         From = DateOption("--from", fromDescription);
         To = DateOption("--to", toDescription);

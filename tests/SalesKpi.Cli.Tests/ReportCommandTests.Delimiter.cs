@@ -58,7 +58,7 @@ public partial class ReportCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "report", "--delimiter", "semicolon" }, "--delimiter: 'semicolon' is not a delimiter; did you mean ';'? (the delimiters are ',', ';', 'tab', '|').")]
+    [InlineData(new[] { "report", "--delimiter", "semicolon" }, "--delimiter: 'semicolon' is not a delimiter; did you mean ';'? (the delimiters are ',', ';', tab, '|').")]
     [InlineData(new[] { "report", "--delimiter", ";", "--engine", "duckdb" }, "--delimiter ';' needs --engine memory (the default): a database engine reads the files with commas.")]
     [InlineData(new[] { "report", "--delimiter", ";", "--connection", "crm.db" }, "--delimiter is how CSV files are read: a --connection database has no delimiter (leave --delimiter out, or read files with --data).")]
     public void Report_DelimiterBadUsage_SaysWhy(string[] args, string message)
