@@ -97,6 +97,16 @@ foreach (var nupkg in folders.SelectMany(f => Directory.GetFiles(f, "*.nupkg")).
         }
     }
 
+    if (id == "SalesKpi.Rendering")
+    {
+        // The renderers stay light: a host that renders a report takes SalesKpi and nothing else (docs/rendering.md).
+        var deps = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+        if (!deps.SequenceEqual(["SalesKpi"]))
+        {
+            Problem($"the package depends on [{string.Join(", ", deps)}]; only [SalesKpi] is allowed");
+        }
+    }
+
     checkedPackages.Add(name);
 }
 

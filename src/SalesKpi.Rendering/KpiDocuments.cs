@@ -31,6 +31,9 @@ public static partial class KpiDocuments
     /// <summary>The footnote under a table with an undefined value.</summary>
     private const string UndefinedNote = KpiValueText.Undefined + " undefined (no data for the ratio or statistic)";
 
+    /// <summary>The footnote under a trend table with an undefined value or change.</summary>
+    private const string UndefinedChangeNote = KpiValueText.Undefined + " undefined (no data for the ratio or statistic, or no previous value to change from)";
+
     /// <summary>Returns a report as a document: its summary as the note and its values as tables (and line charts over periods).</summary>
     /// <param name="report">The report.</param>
     /// <param name="layout">How the values are laid out.</param>
@@ -132,7 +135,7 @@ public static partial class KpiDocuments
                     heading,
                     [new(PeriodHeader), new("Value", ColumnAlignment.Right), new("Change", ColumnAlignment.Right)],
                     trend.Points.Select(p => (IReadOnlyList<string>)[p.Period.Label, KpiValueText.Short(p.Value), KpiValueText.SignedPercent(p.Change)]),
-                    trend.Points.Any(p => !p.Value.IsDefined) ? [UndefinedNote] : null));
+                    trend.Points.Any(p => !p.Value.IsDefined || !p.Change.IsDefined) ? [UndefinedChangeNote] : null));
             }
 
             var first = byKpi.First();

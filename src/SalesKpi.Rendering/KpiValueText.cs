@@ -62,7 +62,8 @@ public static class KpiValueText
 
     /// <summary>
     /// Returns a number in the unit and currency of a value, as <see cref="Long"/> writes it: a peer mean or a target
-    /// beside the value it is compared with (<c>10,000 USD</c>, <c>25.0%</c>, <c>38.5 days</c>).
+    /// beside the value it is compared with (<c>10,000 USD</c>, <c>25.0%</c>, <c>38.5 days</c>; a count keeps up to two
+    /// decimals, <c>1.5</c>, since it is usually a mean).
     /// </summary>
     /// <param name="number">The number, in the value's unit (a ratio as a fraction: 0.25 for 25%).</param>
     /// <param name="like">The value whose unit and currency are used.</param>
@@ -71,7 +72,13 @@ public static class KpiValueText
     public static string InUnitOf(decimal number, KpiValue like)
     {
         ArgumentNullException.ThrowIfNull(like);
-        return like.Unit == KpiUnit.Days ? $"{Fixed1(number)} days" : Formatted(like.Unit, like.Currency, number);
+        // A mean of counts keeps its fraction: 1.5 deals is not 2.
+        return like.Unit switch
+        {
+            KpiUnit.Days => $"{Fixed1(number)} days",
+            KpiUnit.Count => Plain(number),
+            _ => Formatted(like.Unit, like.Currency, number),
+        };
     }
 
     /// <summary>Returns a ratio as a signed percentage with one decimal (<c>+12.5%</c>, <c>-40.0%</c>, <c>0.0%</c>), or <see cref="Undefined"/>.</summary>

@@ -57,6 +57,7 @@ public sealed class TableSection : DocumentSection
     public TableSection(string? heading, IEnumerable<TableColumn> columns, IEnumerable<IReadOnlyList<string>> rows, IEnumerable<string>? footnotes = null)
         : base(heading)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         Columns = Checks.Items(columns, nameof(columns));
         if (Columns.IsEmpty)
         {

@@ -1,0 +1,70 @@
+using System.Reflection;
+using NodaTime;
+using SalesKpi.Reporting;
+using SalesKpi.Tests.TestUtilities;
+
+namespace SalesKpi.Rendering.Tests.Hostile;
+
+/// <summary>
+/// A valid argument of each type the public API of SalesKpi.Rendering takes, for <see cref="NullGuards"/>. A sweep that
+/// meets a type missing here fails and names it: add it to <see cref="Samples"/> rather than skip it.
+/// </summary>
+internal sealed class RenderingArgumentSamples : IArgumentSource
+{
+    private static readonly DateInterval January = new(new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 31));
+
+    private static readonly Dictionary<Type, Func<object>> Samples = new()
+    {
+        [typeof(string)] = () => "sample",
+        [typeof(int)] = () => 1,
+        [typeof(double)] = () => 1.0,
+        [typeof(decimal)] = () => 1m,
+        [typeof(TextWriter)] = () => new StringWriter(),
+        [typeof(KpiValue)] = () => KpiValue.Count(1),
+        [typeof(KpiTarget)] = () => new KpiTarget(KpiIds.DealsWon, 1m),
+        [typeof(KpiReport)] = () => new KpiEvaluator().Evaluate(SalesData.Empty, new KpiQuery(January, [Kpis.DealsWon])),
+        [typeof(RenderOptions)] = () => new RenderOptions(),
+        [typeof(KpiDocument)] = () => new KpiDocument("sample", [], []),
+    };
+
+    /// <summary>Gets the samples.</summary>
+    public static RenderingArgumentSamples Instance { get; } = new();
+
+    public bool TryGet(ParameterInfo parameter, out object? value) => TryGetInstance(parameter.ParameterType, out value);
+
+    public bool TryGetInstance(Type type, out object? value)
+    {
+        if (Nullable.GetUnderlyingType(type) is not null)
+        {
+            value = null;
+            return true;
+        }
+
+        if (type.IsEnum)
+        {
+            value = Activator.CreateInstance(type);
+            return true;
+        }
+
+        if (Samples.TryGetValue(type, out var factory))
+        {
+            value = factory();
+            return true;
+        }
+
+        if (type.IsGenericType && type.IsInterface && type.GetGenericArguments() is [var element] && type.IsAssignableFrom(element.MakeArrayType()))
+        {
+            // IEnumerable<T>, IReadOnlyList<T>: an empty array.
+            value = Array.CreateInstance(element, 0);
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    // No generic public members; one added later is reported until a type argument is given here.
+    public Type? TryClose(Type definition) => null;
+
+    public MethodInfo? TryClose(MethodInfo definition) => null;
+}
