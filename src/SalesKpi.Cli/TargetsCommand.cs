@@ -73,11 +73,12 @@ internal static class TargetsCommand
             }
             catch (CsvImportException e)
             {
-                return loader.Fail(ExitCodes.BadData, e.Message);
+                // As a bad row of the data: exit 1, and with --format json a document holding the error.
+                return loader.Failed(loaded.Import, ExitCodes.BadData, e.Message);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return loader.Fail(ExitCodes.BadData, $"--targets: {e.Message}");
+                return loader.Failed(loaded.Import, ExitCodes.BadData, $"--targets: {e.Message}");
             }
 
             var day = parseResult.GetValue(asOf) ?? loaded.Range.End;

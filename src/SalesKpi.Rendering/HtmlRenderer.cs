@@ -20,6 +20,12 @@ internal static class HtmlRenderer
     private const int Top = 16;
     private const int Bottom = 40;
 
+    /// <summary>The longest bar label drawn whole, in characters.</summary>
+    private const int MaxBarLabel = 18;
+
+    /// <summary>The longest turned bar label drawn whole: it must not reach past the left edge from the first bar.</summary>
+    private const int MaxTurnedBarLabel = 12;
+
     /// <summary>The number of series colours (<c>.s0</c> to <c>.s7</c>); more series reuse them in turn.</summary>
     private const int Colours = 8;
 
@@ -46,7 +52,7 @@ internal static class HtmlRenderer
         svg .line { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
         svg .bar { fill: #0969da; }
         svg .reference { stroke: #cf222e; stroke-width: 1.5; stroke-dasharray: 6 4; }
-        svg .reference-label { fill: #cf222e; }
+        svg .reference-label { fill: #cf222e; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
         svg .value { fill: #1f2328; }
         .legend { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; margin: .5rem 0 0; font-size: .875rem; }
         .swatch { display: inline-block; width: .75rem; height: .75rem; border-radius: 2px; margin-right: .375rem; vertical-align: -1px; }
@@ -164,10 +170,12 @@ internal static class HtmlRenderer
         writer.WriteLine("<figure>");
         writer.WriteLine("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + Num(ChartWidth) + " " + Num(ChartHeight) + "\" role=\"img\" aria-label=\"" + Encode(chart.Heading ?? "Line chart") + "\">");
         WriteYAxis(scale, writer);
-        var every = Math.Max(1, (int)Math.Ceiling(n / 12.0));
+        // As many labels as fit side by side (about 7 px a character at 12 px): every k-th from the first.
+        var fit = Math.Max(2, PlotWidth / ((chart.Labels.Select(l => l.Length).DefaultIfEmpty(1).Max() * 7) + 12));
+        var every = Math.Max(1, (int)Math.Ceiling(n / (double)fit));
         for (var i = 0; i < n; i++)
         {
-            if (i % every == 0 || i == n - 1)
+            if (i % every == 0)
             {
                 writer.WriteLine("<text x=\"" + Num(X(i)) + "\" y=\"" + Num(Top + PlotHeight + 18) + "\" text-anchor=\"middle\">" + Encode(chart.Labels[i]) + "</text>");
             }
@@ -227,20 +235,35 @@ internal static class HtmlRenderer
         var slot = n == 0 ? PlotWidth : PlotWidth / (double)n;
         var barWidth = Math.Min(slot * 0.7, 64);
 
+        // Labels wider than their slot are turned, and the chart made taller to hold them; a long one is shortened
+        // (its bar's tooltip has it whole). Values are written above the bars only when there is room.
+        var turned = chart.Bars.Any(b => b.Label.Length * 7 > slot - 4);
+        var most = turned ? MaxTurnedBarLabel : MaxBarLabel;
+        var labels = chart.Bars.Select(b => b.Label.Length > most ? b.Label[..(most - 1)] + "…" : b.Label).ToList();
+        var longest = labels.Select(l => l.Length).DefaultIfEmpty(0).Max();
+        var height = ChartHeight + (turned ? Math.Max(0, (int)Math.Ceiling(longest * 5.5) - Bottom + 20) : 0);
+        var showValues = chart.Bars.All(b => b.ValueText.Length * 7 <= slot);
+
         writer.WriteLine("<figure>");
-        writer.WriteLine("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + Num(ChartWidth) + " " + Num(ChartHeight) + "\" role=\"img\" aria-label=\"" + Encode(chart.Heading ?? "Bar chart") + "\">");
+        writer.WriteLine("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + Num(ChartWidth) + " " + Num(height) + "\" role=\"img\" aria-label=\"" + Encode(chart.Heading ?? "Bar chart") + "\">");
         WriteYAxis(scale, writer);
         var zero = scale.Y(0);
         for (var i = 0; i < n; i++)
         {
             var bar = chart.Bars[i];
             var centre = Left + (slot * (i + 0.5));
-            writer.WriteLine("<text x=\"" + Num(centre) + "\" y=\"" + Num(Top + PlotHeight + 18) + "\" text-anchor=\"middle\">" + Encode(bar.Label) + "</text>");
+            var labelY = Top + PlotHeight + (turned ? 12 : 18);
+            writer.WriteLine(turned
+                ? "<text x=\"" + Num(centre) + "\" y=\"" + Num(labelY) + "\" text-anchor=\"end\" transform=\"rotate(-45 " + Num(centre) + " " + Num(labelY) + ")\">" + Encode(labels[i]) + "</text>"
+                : "<text x=\"" + Num(centre) + "\" y=\"" + Num(labelY) + "\" text-anchor=\"middle\">" + Encode(labels[i]) + "</text>");
             if (bar.Value is { } v)
             {
                 var y = scale.Y(v);
                 writer.WriteLine("<rect class=\"bar\" x=\"" + Num(centre - (barWidth / 2)) + "\" y=\"" + Num(Math.Min(y, zero)) + "\" width=\"" + Num(barWidth) + "\" height=\"" + Num(Math.Abs(zero - y)) + "\"><title>" + Encode($"{bar.Label}: {bar.ValueText}") + "</title></rect>");
-                writer.WriteLine("<text class=\"value\" x=\"" + Num(centre) + "\" y=\"" + Num(v >= 0 ? y - 4 : y + 14) + "\" text-anchor=\"middle\">" + Encode(bar.ValueText) + "</text>");
+                if (showValues)
+                {
+                    writer.WriteLine("<text class=\"value\" x=\"" + Num(centre) + "\" y=\"" + Num(v >= 0 ? y - 4 : y + 14) + "\" text-anchor=\"middle\">" + Encode(bar.ValueText) + "</text>");
+                }
             }
             else
             {

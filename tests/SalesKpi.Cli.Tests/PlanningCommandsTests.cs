@@ -262,6 +262,21 @@ public sealed class PlanningCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Targets_BadFileWithJson_WritesTheErrorDocument()
+    {
+        var targets = Path.Combine(_dir.Path, "targets.csv");
+        File.WriteAllText(targets, "kpi,period,target\nrevenue,2025,lots\n");
+
+        var result = Cli.Run("targets", "--data", _dir.Path, "--targets", targets, "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        var error = JsonDocument.Parse(result.Output).RootElement.GetProperty("error");
+        Assert.Equal(1, error.GetProperty("exitCode").GetInt32());
+        // "revenue,2025," is 13 characters: the target starts in column 14.
+        Assert.StartsWith(targets + ":2:14: target: 'lots' is not a number", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Targets_MissingFile_IsBadUsage()
     {
         var result = Cli.Run("targets", "--data", _dir.Path, "--targets", Path.Combine(_dir.Path, "none.csv"));

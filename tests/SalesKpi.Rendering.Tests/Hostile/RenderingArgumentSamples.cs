@@ -25,6 +25,10 @@ internal sealed class RenderingArgumentSamples : IArgumentSource
         [typeof(KpiReport)] = () => new KpiEvaluator().Evaluate(SalesData.Empty, new KpiQuery(January, [Kpis.DealsWon])),
         [typeof(RenderOptions)] = () => new RenderOptions(),
         [typeof(KpiDocument)] = () => new KpiDocument("sample", [], []),
+        [typeof(Planning.ActivityPlan)] = () => Planning.ActivityPlan.ForDeals(1m, January, [], WorkingDayCalendar.MondayToFriday),
+        [typeof(Planning.ActivityPlanStep)] = () => Planning.ActivityPlan.ForDeals(1m, January, [], WorkingDayCalendar.MondayToFriday).Deals,
+        [typeof(Func<string, decimal>)] = () => new Func<string, decimal>(_ => 1m),
+        [typeof(Func<string, KpiValue>)] = () => new Func<string, KpiValue>(_ => KpiValue.Number(1m)),
     };
 
     /// <summary>Gets the samples.</summary>

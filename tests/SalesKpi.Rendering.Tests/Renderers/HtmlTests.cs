@@ -94,5 +94,30 @@ public sealed class HtmlTests
         Assert.Contains("<div class=\"table-wrap\">", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Html_ManyBarsWithLongLabels_TurnsAndShortensTheLabelsAndKeepsThemWholeInTheTooltips()
+    {
+        // 33 bars share 560 px: 17 px a slot, too narrow for "rep number 1 of the team" (24 characters × 7 px).
+        var bars = Enumerable.Range(1, 33).Select(i => new ChartBar($"rep number {i} of the team", i, $"{i} deals"));
+        var html = DocumentRenderer.Render(new KpiDocument("T", [], [new BarChartSection("B", bars, [])]), RenderFormat.Html);
+
+        Assert.Equal(33, Count(html, "transform=\"rotate(-45 "));
+        Assert.Contains(">rep number …</text>", html, StringComparison.Ordinal); // 11 characters and an ellipsis
+        Assert.Contains("<title>rep number 1 of the team: 1 deals</title>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<text class=\"value\"", html, StringComparison.Ordinal); // no room above 17 px bars
+    }
+
+    [Fact]
+    public void Html_LineChartWithManyLabels_WritesOnlyAsManyAsFit()
+    {
+        // 52 labels of 8 characters: 560 / (8 × 7 + 12) = 8 fit, so every 7th (ceiling of 52 / 8) is written: 0, 7, … 49.
+        var labels = Enumerable.Range(1, 52).Select(i => $"2025-W{i:00}").ToList();
+        var html = DocumentRenderer.Render(new KpiDocument("T", [], [new LineChartSection("L", labels, [new ChartSeries("s", labels.Select(_ => (double?)1))])]), RenderFormat.Html);
+
+        Assert.Equal(8, labels.Count(l => html.Contains(">" + l + "</text>", StringComparison.Ordinal)));
+        Assert.Contains(">2025-W50</text>", html, StringComparison.Ordinal);
+        Assert.Equal(52, Count(html, "<circle class=\"mark"));
+    }
+
     private static int Count(string text, string part) => text.Split(part).Length - 1;
 }
