@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Consumer check (#19): a fresh console project, outside the repository, references the packed SalesKpi and
-# SalesKpi.Csv packages (and SalesKpi.Sql, over SQLite) from a local folder feed, builds with warnings as errors, runs, and must print
+# SalesKpi.Csv packages (and SalesKpi.Sql, over SQLite, and SalesKpi.Rendering) from a local folder feed, builds with warnings as errors, runs, and must print
 # .ci/consumer/expected.txt exactly.
 # Usage: .ci/consumer-check.sh FEED_DIR [FEED_DIR...]   (the folders holding the packed .nupkg files)
 # KEEP=1 keeps the temporary project (printed on the first line) for a look after a failure.
@@ -18,7 +18,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/saleskpi-consumer.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 mkdir "$work/feed" "$work/app" "$work/packages"
 version=""
-for package in SalesKpi SalesKpi.Csv SalesKpi.Sql; do
+for package in SalesKpi SalesKpi.Csv SalesKpi.Sql SalesKpi.Rendering; do
   found=()
   for dir in "$@"; do
     # SalesKpi.<version>.nupkg: the name followed by a digit, so SalesKpi.Csv.* is not taken for SalesKpi.
@@ -80,7 +80,7 @@ if ! dotnet build -c Release -warnaserror -p:SalesKpiVersion="$version" -nologo 
   echo "consumer check: the fresh project does not build with warnings as errors" >&2
   exit 1
 fi
-for package in saleskpi saleskpi.csv saleskpi.sql; do
+for package in saleskpi saleskpi.csv saleskpi.sql saleskpi.rendering; do
   if [ ! -f "$NUGET_PACKAGES/$package/$version/$package.$version.nupkg" ]; then
     echo "consumer check: $package $version was not restored from the local feed" >&2
     exit 1

@@ -16,6 +16,7 @@ using SalesKpi.Leads;
 using SalesKpi.Marketing;
 using SalesKpi.Opportunities;
 using SalesKpi.Planning;
+using SalesKpi.Rendering;
 using SalesKpi.Reporting;
 using SalesKpi.Reps;
 using SalesKpi.Serialization;
@@ -81,6 +82,9 @@ await using (var connection = new SqliteConnection("Data Source=:memory:"))
     KpiReport inside = await new KpiEvaluator().EvaluateAsync(source, new KpiQuery(year, [Kpis.Revenue, Kpis.DealsWon]));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sqlite revenue={inside.Get(Kpis.Revenue.Id).Value:0.##}")); // 6,000 + 4,000 = 10,000
     Console.WriteLine($"sqlite deals-won={inside.Get(Kpis.DealsWon.Id).Value}");    // d1, d2 = 2
+
+    // The same report as a Markdown table (SalesKpi.Rendering), which only needs SalesKpi beside it.
+    Console.Write(DocumentRenderer.Render(KpiDocuments.Report(inside), RenderFormat.Markdown));
 }
 
 // One type from each remaining namespace, so that each using is needed and compiles beside System.Diagnostics.

@@ -56,16 +56,36 @@ public sealed class HtmlInChromiumTests
         }
     }
 
-    /// <summary>Returns the path of Debian's Chromium, failing (not skipping) with what to run when it is missing.</summary>
-    internal static string ChromiumPath()
+    /// <summary>What a run without Chromium says: the test fails rather than skips, and names the fix.</summary>
+    internal const string MissingChromium =
+        "chromium is not on the PATH: install it with `bash tools/install-chromium.sh` (Debian's chromium package; .ci/run does it).";
+
+    [Fact]
+    public void FindChromium_OnAPathWithoutIt_FindsNothing()
     {
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+        var empty = Directory.CreateTempSubdirectory("saleskpi-no-chromium-");
+        try
+        {
+            Assert.Null(FindChromium(empty.FullName));
+            Assert.Null(FindChromium(string.Empty));
+            Assert.Contains("tools/install-chromium.sh", MissingChromium, StringComparison.Ordinal);
+        }
+        finally
+        {
+            empty.Delete();
+        }
+    }
+
+    /// <summary>Returns the first <c>chromium</c> in the directories of a PATH value, or null.</summary>
+    internal static string? FindChromium(string? pathVariable) =>
+        (pathVariable ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, "chromium"))
             .FirstOrDefault(File.Exists);
-        Assert.True(found is not null, "chromium is not on the PATH: install it with `bash tools/install-chromium.sh` (Debian's chromium package; .ci/run does it).");
-        return found!;
-    }
+
+    /// <summary>Returns the path of Debian's Chromium, failing (not skipping) with what to run when it is missing.</summary>
+    private static string ChromiumPath() =>
+        FindChromium(Environment.GetEnvironmentVariable("PATH")) ?? throw new Xunit.Sdk.XunitException(MissingChromium);
 
     private static Task<IBrowser> Launch() => Puppeteer.LaunchAsync(new LaunchOptions
     {
