@@ -297,9 +297,17 @@ internal static class HtmlRenderer
         writer.WriteLine("<line class=\"axis\" x1=\"" + Num(Left) + "\" x2=\"" + Num(Left + PlotWidth) + "\" y1=\"" + Num(scale.Y(scale.Ticks[0])) + "\" y2=\"" + Num(scale.Y(scale.Ticks[0])) + "\"/>");
     }
 
-    /// <summary>Returns an axis label: invariant, with thousands separators (<c>12,500</c>, <c>0.5</c>).</summary>
-    private static string Tick(double value) =>
-        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,0.##", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Returns an axis label: invariant (<c>0.5</c>, <c>2,500</c>), with ten thousand and more in thousands or millions
+    /// (<c>500k</c>, <c>1.5M</c>), so that a label fits the chart's left margin; the exact values are in the table and the
+    /// marks' tooltips.
+    /// </summary>
+    internal static string Tick(double value)
+    {
+        var magnitude = Math.Abs(value);
+        var (scaled, suffix) = magnitude >= 1e6 ? (value / 1e6, "M") : magnitude >= 1e4 ? (value / 1e3, "k") : (value, string.Empty);
+        return Math.Round(scaled, 2, MidpointRounding.AwayFromZero).ToString("#,0.##", CultureInfo.InvariantCulture) + suffix;
+    }
 
     private static int PlotWidth => ChartWidth - Left - Right;
 

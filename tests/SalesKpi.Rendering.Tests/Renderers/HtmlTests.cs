@@ -24,6 +24,21 @@ public sealed class HtmlTests
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.5, "0.5")]
+    [InlineData(2500, "2,500")]
+    [InlineData(9999, "9,999")]
+    [InlineData(10000, "10k")]
+    [InlineData(500000, "500k")]
+    [InlineData(1000000, "1M")]
+    [InlineData(1500000, "1.5M")]
+    [InlineData(-250000, "-250k")]
+    public void Tick_LargeValues_AreWrittenInThousandsOrMillions(double value, string expected)
+    {
+        // A revenue axis ends at 1,000,000, nine characters that reach past the chart's left margin; 1M fits.
+        Assert.Equal(expected, HtmlRenderer.Tick(value));
+    }
+
     [Fact]
     public void Html_Page_FetchesNothing()
     {
