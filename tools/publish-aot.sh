@@ -4,11 +4,19 @@
 # --version; the embedded sample as table, JSON and CSV; --engine duckdb; the sample read from a CSV directory, from
 # Parquet files (memory and duckdb engines) and from a SQLite database (memory and sqlite engines).
 # Usage: bash tools/publish-aot.sh [output directory, default artifacts/aot/linux-x64]
+#        bash tools/publish-aot.sh --pack <package folder>   (the same, through `dotnet pack -r linux-x64`: the RID
+#        package SalesKpi.Cli.linux-x64 lands in the folder, at the cost of one native compilation, as .ci/run does)
 # The native binary is <output>/SalesKpi.Cli. Re-run it after any change to the tool or its dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-out=${1:-artifacts/aot/linux-x64}
+if [ "${1:-}" = "--pack" ]; then
+  command=(dotnet pack src/SalesKpi.Cli/SalesKpi.Cli.csproj -c Release -r linux-x64 -o "$2")
+  out=src/SalesKpi.Cli/bin/Release/net10.0/linux-x64/publish
+else
+  out=${1:-artifacts/aot/linux-x64}
+  command=(dotnet publish src/SalesKpi.Cli/SalesKpi.Cli.csproj -c Release -r linux-x64 -o "$out")
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -17,7 +25,7 @@ bash tools/install-aot-prereqs.sh
 # The publish: warnings are errors in this repository already; the log is searched too, so that a warning that is not
 # an error (an ILCompiler warning, a NuGet one) still fails.
 set +e
-dotnet publish src/SalesKpi.Cli/SalesKpi.Cli.csproj -c Release -r linux-x64 -o "$out" >"$work/publish.log" 2>&1
+"${command[@]}" >"$work/publish.log" 2>&1
 status=$?
 set -e
 if [ "$status" -ne 0 ] || grep -Eq '(warning|error) [A-Z]+[0-9]+' "$work/publish.log"; then
