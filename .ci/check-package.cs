@@ -12,13 +12,15 @@ foreach (var nupkg in folders.SelectMany(f => Directory.GetFiles(f, "*.nupkg")).
 {
     var name = Path.GetFileName(nupkg);
     void Problem(string text) => problems.Add($"{name}: {text}");
-    if (!File.Exists(Path.ChangeExtension(nupkg, ".snupkg")))
+    using var zip = ZipFile.OpenRead(nupkg);
+    var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+
+    // Symbols for every package with managed code; the tool's top-level package (a pointer to its RID packages) and its
+    // Native AOT package (a native binary) hold no .dll.
+    if (names.Any(n => n.EndsWith(".dll", StringComparison.Ordinal)) && !File.Exists(Path.ChangeExtension(nupkg, ".snupkg")))
     {
         Problem("no .snupkg symbols package beside it");
     }
-
-    using var zip = ZipFile.OpenRead(nupkg);
-    var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
     var nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
     XElement metadata;
     using (var stream = nuspecEntry.Open())
@@ -28,7 +30,7 @@ foreach (var nupkg in folders.SelectMany(f => Directory.GetFiles(f, "*.nupkg")).
 
     string? Get(string field) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == field)?.Value;
     var id = Get("id")!;
-    var isTool = metadata.Descendants().Any(e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetTool");
+    var isTool = metadata.Descendants().Any(e => e.Name.LocalName == "packageType" && ((string?)e.Attribute("name"))?.StartsWith("DotnetTool", StringComparison.Ordinal) == true);
     var required = new List<string> { "icon.png", "README.md", "LICENSE" };
     if (!isTool)
     {

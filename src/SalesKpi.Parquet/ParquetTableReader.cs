@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Parquet;
 using Parquet.Schema;
@@ -105,6 +106,9 @@ internal sealed class ParquetTableReader : DbDataReader
         throw new ArgumentOutOfRangeException(nameof(name), name, "The Parquet file has no such column.");
     }
 
+    // The same trimming annotation as the base method's (DbDataReader.GetFieldType), so that a Native AOT publish of the
+    // tool keeps what a caller may reflect over; every column's Type is annotated alike.
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
     public override Type GetFieldType(int ordinal) => _columns[ordinal].Type;
 
     public override string GetDataTypeName(int ordinal) => _columns[ordinal].TypeName;
@@ -302,6 +306,7 @@ internal sealed class ParquetTableReader : DbDataReader
     {
         public DataField Field { get; } = field;
 
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
         public abstract Type Type { get; }
 
         public string TypeName => Field switch
@@ -347,6 +352,7 @@ internal sealed class ParquetTableReader : DbDataReader
     {
         private string?[] _values = [];
 
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
         public override Type Type => typeof(string);
 
         public override ValueTask LoadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
@@ -362,6 +368,7 @@ internal sealed class ParquetTableReader : DbDataReader
     {
         private byte[]?[] _values = [];
 
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
         public override Type Type => typeof(byte[]);
 
         public override ValueTask LoadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
@@ -373,7 +380,7 @@ internal sealed class ParquetTableReader : DbDataReader
         public override object? Get(int row) => _values[row];
     }
 
-    private class ValueColumn<T>(DataField field) : Column(field)
+    private class ValueColumn<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)] T>(DataField field) : Column(field)
         where T : struct
     {
         private T?[] _nullable = [];
@@ -382,6 +389,7 @@ internal sealed class ParquetTableReader : DbDataReader
         /// <summary>Returns the value of a row, or null.</summary>
         protected T? Value(int row) => Field.IsNullable ? _nullable[row] : _required[row];
 
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
         public override Type Type => typeof(T);
 
         public override ValueTask LoadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
