@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SalesKpi.Csv;
+using SalesKpi.Rendering;
 
 namespace SalesKpi.Cli;
 
@@ -86,7 +87,7 @@ internal static class ChoiceOption
     internal static string Quote(string value)
     {
         const int Longest = 64;
-        var printable = Output.ValueText.Printable(value.Length > Longest ? value[..Longest] : value);
+        var printable = KpiValueText.Printable(value.Length > Longest ? value[..Longest] : value);
         return value.Length > Longest ? $"'{printable}…'" : $"'{printable}'";
     }
 

@@ -59,7 +59,7 @@ internal static class CompareCommand
                 if (!groups.Contains(only, StringComparer.Ordinal))
                 {
                     var near = Suggestions.DidYouMean(only, groups);
-                    return DataOptions.Usage(command, console, $"--rep: the data has no {byName} '{ValueText.Printable(only)}'{(near.Length > 0 ? near : $" (its {byName}s: {string.Join(", ", groups.Take(10))}{(groups.Count > 10 ? ", …" : string.Empty)})")}.");
+                    return DataOptions.Usage(command, console, $"--rep: the data has no {byName} '{KpiValueText.Printable(only)}'{(near.Length > 0 ? near : $" (its {byName}s: {string.Join(", ", groups.Take(10))}{(groups.Count > 10 ? ", …" : string.Empty)})")}.");
                 }
 
                 groups = [only];
@@ -110,7 +110,7 @@ internal static class CompareCommand
                     x.Kpi.Id,
                     CsvReportWriter.Text(c.Group),
                     CommandOutput.Number(c.Value.Value),
-                    ValueText.UnitName(c.Value.Unit),
+                    KpiValueText.UnitName(c.Value.Unit),
                     c.Value.Currency?.Code ?? string.Empty,
                     CommandOutput.Number(c.PeerMean.Value),
                     CommandOutput.Number(c.RelativeDifference.Value),

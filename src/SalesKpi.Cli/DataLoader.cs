@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using SalesKpi.Cli.Output;
 using SalesKpi.Csv;
+using SalesKpi.Rendering;
 using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli;
@@ -146,7 +147,7 @@ internal sealed class DataLoader(CliConsole console, string commandName, bool js
                 : DelimiterHint.For(e.Rejection, request.Delimiter);
             if (jsonFailures)
             {
-                JsonReportWriter.WriteFailure(e.RejectedBefore, ExitCodes.BadData, ValueText.Printable(e.Message), console.Out);
+                JsonReportWriter.WriteFailure(e.RejectedBefore, ExitCodes.BadData, KpiValueText.Printable(e.Message), console.Out);
             }
 
             exitCode = Fail(ExitCodes.BadData, e.Message, hint);
@@ -274,7 +275,7 @@ internal sealed class DataLoader(CliConsole console, string commandName, bool js
     {
         foreach (var rejection in rejections)
         {
-            console.Error.WriteLine(ValueText.Printable(rejection.ToString()));
+            console.Error.WriteLine(KpiValueText.Printable(rejection.ToString()));
         }
 
         if (!rejections.IsEmpty)
@@ -293,7 +294,7 @@ internal sealed class DataLoader(CliConsole console, string commandName, bool js
     {
         if (jsonFailures)
         {
-            JsonReportWriter.WriteFailure(imported, counts, code, ValueText.Printable(message), console.Out);
+            JsonReportWriter.WriteFailure(imported, counts, code, KpiValueText.Printable(message), console.Out);
         }
 
         return Fail(code, message, code == ExitCodes.BadUsage ? $"Run 'saleskpi {commandName} --help' for the options." : null);
@@ -302,7 +303,7 @@ internal sealed class DataLoader(CliConsole console, string commandName, bool js
     /// <summary>Writes an error (its data-derived text made printable) and an optional hint, and returns the exit code.</summary>
     public int Fail(int code, string message, string? hint = null)
     {
-        console.Error.WriteLine(ValueText.Printable($"saleskpi: {(code == ExitCodes.BadData ? "bad data" : "bad usage")}: {message}"));
+        console.Error.WriteLine(KpiValueText.Printable($"saleskpi: {(code == ExitCodes.BadData ? "bad data" : "bad usage")}: {message}"));
         if (hint is not null)
         {
             console.Error.WriteLine(hint);

@@ -1,3 +1,5 @@
+using SalesKpi.Rendering;
+
 namespace SalesKpi.Cli;
 
 /// <summary>
@@ -53,7 +55,7 @@ internal static class DelimiterHint
             "tab" => "run with --delimiter tab",
             _ => $"run with --delimiter '{name}'",
         };
-        return $"The header of {Output.ValueText.Printable(rejection.File)} has no {Shown(delimiter)} but {count} {Shown(DataOptions.Delimiters[name])}: {run}.";
+        return $"The header of {KpiValueText.Printable(rejection.File)} has no {Shown(delimiter)} but {count} {Shown(DataOptions.Delimiters[name])}: {run}.";
     }
 
     private static string Shown(char delimiter) => delimiter == '\t' ? "tabs" : $"'{delimiter}'";

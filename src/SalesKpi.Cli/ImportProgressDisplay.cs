@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using NodaTime;
-using SalesKpi.Cli.Output;
 using SalesKpi.Csv;
+using SalesKpi.Rendering;
 using Spectre.Console;
 
 namespace SalesKpi.Cli;
@@ -40,10 +40,10 @@ internal static class ImportProgressDisplay
 
         public void Report(CsvImportProgress value)
         {
-            var task = _tasks.GetOrAdd(value.File, f => context.AddTask(Markup.Escape(ValueText.Printable(Path.GetFileName(f))), maxValue: Math.Max(1, value.TotalBytes ?? 1)));
+            var task = _tasks.GetOrAdd(value.File, f => context.AddTask(Markup.Escape(KpiValueText.Printable(Path.GetFileName(f))), maxValue: Math.Max(1, value.TotalBytes ?? 1)));
             task.Value = value.Completed ? task.MaxValue : Math.Min(value.BytesRead, task.MaxValue);
             // The file's name, not its path: a terminal's line holds the bar, and a long path would leave only "…" of it.
-            task.Description = Markup.Escape(ValueText.Printable(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Path.GetFileName(value.File)} ({value.Rows:N0} rows)")));
+            task.Description = Markup.Escape(KpiValueText.Printable(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Path.GetFileName(value.File)} ({value.Rows:N0} rows)")));
         }
     }
 }

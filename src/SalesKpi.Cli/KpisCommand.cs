@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SalesKpi.Rendering;
 using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli;
@@ -32,7 +33,7 @@ internal static class KpisCommand
             var width = Kpis.All.Max(k => k.Id.Length);
             foreach (var kpi in Kpis.All)
             {
-                console.Out.WriteLine($"{kpi.Id.PadRight(width)}  {Output.ValueText.UnitName(kpi.Unit),-13}  {kpi.Description}");
+                console.Out.WriteLine($"{kpi.Id.PadRight(width)}  {KpiValueText.UnitName(kpi.Unit),-13}  {kpi.Description}");
             }
 
             return ExitCodes.Success;
@@ -54,7 +55,7 @@ internal static class KpisCommand
             {
                 json.WriteStartObject();
                 json.WriteString("id", kpi.Id);
-                json.WriteString("unit", Output.ValueText.UnitName(kpi.Unit));
+                json.WriteString("unit", KpiValueText.UnitName(kpi.Unit));
                 json.WriteString("direction", kpi.Direction == KpiDirection.HigherIsBetter ? "higher-is-better" : "lower-is-better");
                 json.WriteString("description", kpi.Description);
                 json.WriteEndObject();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using SalesKpi.Cli.Output;
 using SalesKpi.Csv;
+using SalesKpi.Rendering;
 using SalesKpi.Reporting;
 using SalesKpi.Sql;
 using Spectre.Console;
@@ -107,7 +108,7 @@ internal sealed class ReportRunner(CliConsole console)
                 var message = e is DbException ? $"{database.Description} ({database.Engine}): {e.Message}" : e.Message;
                 if (request.Format == OutputFormat.Json)
                 {
-                    JsonReportWriter.WriteFailure([], ExitCodes.BadData, ValueText.Printable(message), console.Out);
+                    JsonReportWriter.WriteFailure([], ExitCodes.BadData, KpiValueText.Printable(message), console.Out);
                 }
 
                 return Fail(ExitCodes.BadData, message);
@@ -181,7 +182,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
 
         var terminal = console.ErrorTerminal();
-        return terminal.Status().Start(Markup.Escape(ValueText.Printable(status)), _ => work());
+        return terminal.Status().Start(Markup.Escape(KpiValueText.Printable(status)), _ => work());
     }
 
     /// <summary>Writes a report in the format asked, to standard output or the <c>--output</c> file.</summary>

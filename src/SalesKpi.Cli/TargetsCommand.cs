@@ -136,7 +136,7 @@ internal static class TargetsCommand
                     ReportRange.Iso(r.Goal.Period.Start),
                     ReportRange.Iso(r.Goal.Period.End),
                     CommandOutput.Number(r.Value.Value),
-                    ValueText.UnitName(r.Value.Unit),
+                    KpiValueText.UnitName(r.Value.Unit),
                     r.Value.Currency?.Code ?? string.Empty,
                     CommandOutput.Number(r.Goal.Target),
                     CommandOutput.Number(r.Goal.Warning),

@@ -66,7 +66,7 @@ internal static class TrendCommand
                 if (!groups.Contains(only, StringComparer.Ordinal))
                 {
                     var near = Suggestions.DidYouMean(only, groups);
-                    return DataOptions.Usage(command, console, $"--group: the data has no {byName} '{ValueText.Printable(only)}'{(near.Length > 0 ? near : $" (its {byName}s: {string.Join(", ", groups.Take(10))}{(groups.Count > 10 ? ", …" : string.Empty)})")}.");
+                    return DataOptions.Usage(command, console, $"--group: the data has no {byName} '{KpiValueText.Printable(only)}'{(near.Length > 0 ? near : $" (its {byName}s: {string.Join(", ", groups.Take(10))}{(groups.Count > 10 ? ", …" : string.Empty)})")}.");
                 }
 
                 groups = [only];
@@ -124,7 +124,7 @@ internal static class TrendCommand
                     ReportRange.Iso(p.Period.Dates.Start),
                     ReportRange.Iso(p.Period.Dates.End),
                     CommandOutput.Number(p.Value.Value),
-                    ValueText.UnitName(p.Value.Unit),
+                    KpiValueText.UnitName(p.Value.Unit),
                     p.Value.Currency?.Code ?? string.Empty,
                     CommandOutput.Number(p.Change.Value),
                     CsvReportWriter.Text(p.Value.UndefinedReason ?? string.Empty),

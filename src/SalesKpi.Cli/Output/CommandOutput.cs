@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
 using NodaTime;
-using SalesKpi.Reporting;
 using SalesKpi.Rendering;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli.Output;
 
@@ -40,7 +40,7 @@ internal sealed record CommandOutput(Func<KpiDocument> Document, Action<Utf8Json
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine(ValueText.Printable($"saleskpi: bad data: cannot write {outputPath}: {e.Message}"));
+            console.Error.WriteLine(KpiValueText.Printable($"saleskpi: bad data: cannot write {outputPath}: {e.Message}"));
             return ExitCodes.BadData;
         }
 
@@ -108,9 +108,9 @@ internal sealed record CommandOutput(Func<KpiDocument> Document, Action<Utf8Json
     public static void WriteValue(Utf8JsonWriter json, KpiValue value, string name = "value")
     {
         WriteNumber(json, name, value.Value);
-        json.WriteString("unit", ValueText.UnitName(value.Unit));
+        json.WriteString("unit", KpiValueText.UnitName(value.Unit));
         json.WriteString("currency", value.Currency?.Code);
-        json.WriteString("reason", value.UndefinedReason is { } r ? ValueText.Printable(r) : null);
+        json.WriteString("reason", value.UndefinedReason is { } r ? KpiValueText.Printable(r) : null);
     }
 
     /// <summary>Returns a number as a CSV cell: invariant, rounded to 10 decimal places; empty for null.</summary>

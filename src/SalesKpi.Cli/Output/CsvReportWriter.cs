@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesKpi.Rendering;
 
 namespace SalesKpi.Cli.Output;
 
@@ -32,7 +33,7 @@ internal static class CsvReportWriter
                 Text(row.Period.Label),
                 Text(row.KpiId),
                 Number(value.Value),
-                ValueText.UnitName(value.Unit),
+                KpiValueText.UnitName(value.Unit),
                 value.Currency?.Code ?? string.Empty,
                 Number(value.Numerator),
                 Number(value.Denominator),
