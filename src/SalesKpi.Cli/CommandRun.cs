@@ -34,8 +34,8 @@ internal static class CommandRun
     }
 
     /// <summary>Returns the evaluator of loaded data: the zone asked for, and the data's currency when it has one.</summary>
-    public static KpiEvaluator Evaluator(LoadedData loaded, DataRequest request) =>
-        new(KpiSettings.Default.WithZone(request.Zone).WithReportingCurrency(loaded.SingleCurrency));
+    public static KpiEvaluator Evaluator(LoadedData loaded, DataRequest request, int fiscalYearStartMonth = 1) =>
+        new(KpiSettings.Default.WithZone(request.Zone).WithFiscalYearStartMonth(fiscalYearStartMonth).WithReportingCurrency(loaded.SingleCurrency));
 
     /// <summary>
     /// Runs an evaluation; amounts in several currencies that cannot be summed fail the run with exit 1 and what to do,

@@ -18,14 +18,16 @@ internal sealed class PeriodOptions
 
     /// <summary>Creates the options.</summary>
     /// <param name="description">The help of <c>--per</c>; null for the report's.</param>
-    public PeriodOptions(string? description = null)
+    /// <param name="defaultValue">The <c>--per</c> a command line without one means.</param>
+    /// <param name="units">The <c>--per</c> values the command accepts; null for all of <see cref="Units"/>.</param>
+    public PeriodOptions(string? description = null, string defaultValue = "none", string[]? units = null)
     {
         Per = ChoiceOption.Create(
             "--per",
             description ?? "Cut the range into weeks (ISO, Monday first), months, quarters, fiscal quarters or fiscal years (starting in --fiscal-start), or not at all.",
             "period",
-            "none",
-            Units,
+            defaultValue,
+            units ?? Units,
             Hints);
 
         FiscalStart = new Option<int?>("--fiscal-start")

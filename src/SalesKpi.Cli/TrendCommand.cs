@@ -17,7 +17,8 @@ internal static class TrendCommand
         var output = new CommandOptions();
         var kpi = CommandOptions.KpiOption("A KPI id, such as revenue; repeat the option (or separate ids with commas) for several. Required.");
         kpi.Required = true;
-        var per = ChoiceOption.Create("--per", "The periods: weeks (ISO, Monday first), months or quarters.", "period", "month", ["week", "month", "quarter"], new Dictionary<string, string>(StringComparer.Ordinal) { ["weekly"] = "week", ["monthly"] = "month", ["quarterly"] = "quarter" });
+        var periods = new PeriodOptions("The periods: weeks (ISO, Monday first), months, quarters, or fiscal quarters or fiscal years (starting in --fiscal-start).", "month", ["week", "month", "quarter", "fiscal-quarter", "fiscal-year"]);
+        var per = periods.Per;
         var by = CommandOptions.ByOption("A trend for each rep, team (through reps.csv) or lead source, or one for all the data.", "none", "rep", "team", "source", "none");
         var group = new Option<string?>("--group")
         {
@@ -25,10 +26,10 @@ internal static class TrendCommand
             HelpName = "KEY",
         };
 
-        var command = new Command("trend", $"Shows KPIs over weeks, months or quarters, with the change from each period to the next. {CommandRun.MemoryEngine}");
+        var command = new Command("trend", $"Shows KPIs over weeks, months, quarters or fiscal quarters or years, with the change from each period to the next. {CommandRun.MemoryEngine}");
         data.AddTo(command);
         command.Options.Add(kpi);
-        command.Options.Add(per);
+        periods.AddTo(command);
         command.Options.Add(by);
         command.Options.Add(group);
         output.AddTo(command);
@@ -40,6 +41,11 @@ internal static class TrendCommand
                 return DataOptions.Usage(command, console, "--group needs --by rep, team or source: the dimension of the group.");
             }
 
+            if (periods.Conflict(parseResult) is { } conflict)
+            {
+                return DataOptions.Usage(command, console, conflict);
+            }
+
             if (CommandRun.Load(command, console, parseResult, data, output, null, out var loader, out var code) is not { } loaded)
             {
                 return code;
@@ -48,14 +54,9 @@ internal static class TrendCommand
             var request = data.Read(parseResult);
             var kpis = CommandOptions.KpisOf(parseResult, kpi, []);
             var grouping = CommandOptions.GroupingOf(byName);
-            var unit = parseResult.GetValue(per) switch
-            {
-                "week" => PeriodUnit.Week,
-                "quarter" => PeriodUnit.Quarter,
-                _ => PeriodUnit.Month,
-            };
+            var unit = periods.Unit(parseResult);
             var query = new KpiQuery(loaded.Range, kpis, grouping, unit, includeAllKnownGroups: grouping == KpiGrouping.ByRep || grouping == KpiGrouping.ByTeam);
-            if (CommandRun.Evaluate(loader, loaded, () => CommandRun.Evaluator(loaded, request).Evaluate(loaded.Data, query), out code) is not { } report)
+            if (CommandRun.Evaluate(loader, loaded, () => CommandRun.Evaluator(loaded, request, periods.FiscalStartMonth(parseResult)).Evaluate(loaded.Data, query), out code) is not { } report)
             {
                 return code;
             }

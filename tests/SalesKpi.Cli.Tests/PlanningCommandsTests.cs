@@ -124,6 +124,28 @@ public sealed class PlanningCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Trend_PerFiscalQuarter_FollowsTheFiscalStart()
+    {
+        var json = Cli.Json(Data("trend", "--kpi", "deals-won", "--per", "fiscal-quarter", "--fiscal-start", "feb"));
+
+        var points = json.GetProperty("trends").EnumerateArray().Single().GetProperty("points").EnumerateArray().ToList();
+        // A fiscal year from February, named by the year it ends in: January 2025 closes FY2025 (its Q4, November to
+        // January), February to April 2025 is FY2026-Q1. The 2 deals of January, then 3 + 1 = 4; change (4 − 2) / 2 = 1.
+        Assert.Equal(["FY2025-Q4", "FY2026-Q1"], points.Select(p => p.GetProperty("period").GetString()));
+        Assert.Equal([2m, 4m], points.Select(p => Number(p, "value")));
+        Assert.Equal(1m, Number(points[1], "change"));
+    }
+
+    [Fact]
+    public void Trend_FiscalStartWithoutFiscalPeriods_IsBadUsage()
+    {
+        var result = Cli.Run(Data("trend", "--kpi", "deals-won", "--fiscal-start", "4"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("saleskpi: bad usage: --fiscal-start is the start of fiscal periods: give --per fiscal-quarter or --per fiscal-year with it (--per is month).", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Trend_ByRep_OneGroup_Csv()
     {
         var csv = Cli.Run(Data("trend", "--kpi", "revenue", "--per", "quarter", "--by", "rep", "--group", "r3", "--format", "csv"));
