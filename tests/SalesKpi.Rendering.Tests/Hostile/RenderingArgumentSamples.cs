@@ -36,36 +36,7 @@ internal sealed class RenderingArgumentSamples : IArgumentSource
 
     public bool TryGet(ParameterInfo parameter, out object? value) => TryGetInstance(parameter.ParameterType, out value);
 
-    public bool TryGetInstance(Type type, out object? value)
-    {
-        if (Nullable.GetUnderlyingType(type) is not null)
-        {
-            value = null;
-            return true;
-        }
-
-        if (type.IsEnum)
-        {
-            value = Activator.CreateInstance(type);
-            return true;
-        }
-
-        if (Samples.TryGetValue(type, out var factory))
-        {
-            value = factory();
-            return true;
-        }
-
-        if (type.IsGenericType && type.IsInterface && type.GetGenericArguments() is [var element] && type.IsAssignableFrom(element.MakeArrayType()))
-        {
-            // IEnumerable<T>, IReadOnlyList<T>: an empty array.
-            value = Array.CreateInstance(element, 0);
-            return true;
-        }
-
-        value = null;
-        return false;
-    }
+    public bool TryGetInstance(Type type, out object? value) => ArgumentSampleTable.TryGet(Samples, type, out value);
 
     // No generic public members; one added later is reported until a type argument is given here.
     public Type? TryClose(Type definition) => null;

@@ -85,41 +85,8 @@ internal sealed class SqlArgumentSamples : IArgumentSource
         return TryGetInstance(parameter.ParameterType, out value);
     }
 
-    public bool TryGetInstance(Type type, out object? value)
-    {
-        if (Nullable.GetUnderlyingType(type) is not null)
-        {
-            value = null;
-            return true;
-        }
-
-        if (type.IsEnum)
-        {
-            value = Activator.CreateInstance(type);
-            return true;
-        }
-
-        if (Samples.TryGetValue(type, out var factory))
-        {
-            value = factory();
-            return true;
-        }
-
-        if (type.IsArray)
-        {
-            value = Array.CreateInstance(type.GetElementType()!, 0);
-            return true;
-        }
-
-        if (type.IsGenericType && type.IsInterface && type.GetGenericArguments() is [var element] && type.IsAssignableFrom(element.MakeArrayType()))
-        {
-            // IEnumerable<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, ICollection<T>, IList<T>: an empty array.
-            value = Array.CreateInstance(element, 0);
-            return true;
-        }
-
-        return TryConstruct(type, out value);
-    }
+    public bool TryGetInstance(Type type, out object? value) =>
+        ArgumentSampleTable.TryGet(Samples, type, out value) || TryConstruct(type, out value);
 
     // No generic public members yet; one added later is reported until a type argument is given here.
     public Type? TryClose(Type definition) => null;

@@ -160,6 +160,49 @@ public static partial class NullGuards
     }
 }
 
+/// <summary>The values an <see cref="IArgumentSource"/> of a package's own table gives alike, whatever the package.</summary>
+public static class ArgumentSampleTable
+{
+    /// <summary>
+    /// Returns true and a value of <paramref name="type"/>: null for a nullable value type, the default of an enum, the
+    /// sample of <paramref name="samples"/>, or an empty array for an array or an interface an array implements
+    /// (<c>IEnumerable&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>, …).
+    /// </summary>
+    public static bool TryGet(IReadOnlyDictionary<Type, Func<object>> samples, Type type, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(type);
+        value = null;
+        if (Nullable.GetUnderlyingType(type) is not null)
+        {
+            return true;
+        }
+
+        if (type.IsEnum)
+        {
+            value = Activator.CreateInstance(type);
+            return true;
+        }
+
+        if (samples.TryGetValue(type, out var factory))
+        {
+            value = factory();
+            return true;
+        }
+
+        var element = type.IsArray
+            ? type.GetElementType()
+            : type.IsGenericType && type.IsInterface && type.GetGenericArguments() is [var argument] && type.IsAssignableFrom(argument.MakeArrayType()) ? argument : null;
+        if (element is null)
+        {
+            return false;
+        }
+
+        value = Array.CreateInstance(element, 0);
+        return true;
+    }
+}
+
 /// <summary>Valid arguments, instances and type arguments for <see cref="NullGuards"/>.</summary>
 public interface IArgumentSource
 {
