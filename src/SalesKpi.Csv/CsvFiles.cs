@@ -13,6 +13,9 @@ public static class CsvFiles
     /// <summary><c>reps.csv</c>: the roster (<c>id</c>, <c>name</c>, <c>team</c>).</summary>
     public const string Reps = "reps.csv";
 
+    /// <summary><c>accounts.csv</c>: the accounts (<c>id</c> and dimension columns, such as <c>sector</c>), whose dimensions apply to their opportunities and deals.</summary>
+    public const string Accounts = "accounts.csv";
+
     /// <summary><c>leads.csv</c>: the leads.</summary>
     public const string Leads = "leads.csv";
 
@@ -32,5 +35,5 @@ public static class CsvFiles
     public const string Spend = "spend.csv";
 
     /// <summary>Gets every file name, in import order.</summary>
-    public static ImmutableArray<string> All { get; } = [Reps, Leads, Opportunities, StageChanges, Deals, Activities, Spend];
+    public static ImmutableArray<string> All { get; } = [Reps, Accounts, Leads, Opportunities, StageChanges, Deals, Activities, Spend];
 }

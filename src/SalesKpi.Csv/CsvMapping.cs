@@ -30,7 +30,7 @@ public sealed class CsvMapping
         Name = name;
         Description = description;
         Files = files;
-        SourceFiles = [.. files.Select(f => f.Source).Distinct(StringComparer.Ordinal)];
+        SourceFiles = [.. files.SelectMany(f => f.Dimensions.Where(d => d.Lookup is not null).Select(d => d.Lookup!.File).Prepend(f.Source)).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Gets the name of the mapping: the path it was loaded from, or the name given to <see cref="Parse"/>.</summary>
@@ -40,7 +40,7 @@ public sealed class CsvMapping
     /// <value>The <c>description</c> of the document, or null.</value>
     public string? Description { get; }
 
-    /// <summary>Gets the source files the mapping reads, each once, in the order first named.</summary>
+    /// <summary>Gets the source files the mapping reads, each once, in the order first named: the files it maps and the files its dimensions look values up in.</summary>
     public ImmutableArray<string> SourceFiles { get; }
 
     internal ImmutableArray<FileMapping> Files { get; }
@@ -228,8 +228,10 @@ public sealed class CsvMapping
     private sealed class Reader(string name)
     {
         private static readonly string[] MappingKeys = ["description", "defaultCurrency", "dateFormat", "files"];
-        private static readonly string[] FileKeys = ["source", "target", "description", "dateFormat", "where", "skip", "columns"];
+        private static readonly string[] FileKeys = ["source", "target", "description", "dateFormat", "where", "skip", "columns", "dimensions"];
         private static readonly string[] ColumnKeys = ["column", "value", "default", "values", "format"];
+        private static readonly string[] DimensionKeys = ["column", "value", "default", "values", "lookup"];
+        private static readonly string[] LookupKeys = ["file", "key", "value", "default"];
         private static readonly string[] ConditionKeys = ["column", "values"];
         private static readonly string[] SkipKeys = ["column", "values", "reason"];
 
@@ -322,10 +324,77 @@ public sealed class CsvMapping
                 }
             }
 
-            return new FileMapping(source, target, [.. mapped], where, skips.ToImmutable());
+            var dimensions = file.TryGetProperty("dimensions", out var d) ? ReadDimensions(d, $"{path}.dimensions", target) : [];
+            return new FileMapping(source, target, [.. mapped], where, skips.ToImmutable(), dimensions);
         }
 
-        private ColumnMapping ReadColumn(JsonElement value, string path, CsvColumn column, string? dateFormat)
+        private ImmutableArray<DimensionMapping> ReadDimensions(JsonElement dimensions, string path, CsvTable target)
+        {
+            if (dimensions.ValueKind != JsonValueKind.Object)
+            {
+                throw Error(path, "must be an object from dimension names to source columns, such as {\"office\": \"regional_office\"}");
+            }
+
+            if (!target.HasDimensions)
+            {
+                throw Error(path, $"the rows of {target.FileName} are no records of their own and carry no dimensions");
+            }
+
+            var list = ImmutableArray.CreateBuilder<DimensionMapping>();
+            foreach (var property in dimensions.EnumerateObject())
+            {
+                var name = property.Name.Trim();
+                var dimensionPath = $"{path}.{MessageText.Of(property.Name)}";
+                if (name.Length == 0 || name.Length > Dimensions.MaxNameLength)
+                {
+                    throw Error(dimensionPath, string.Create(CultureInfo.InvariantCulture, $"a dimension's name has 1 to {Dimensions.MaxNameLength} characters"));
+                }
+
+                if (target.Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } known)
+                {
+                    throw Error(dimensionPath, $"'{known.Name}' is a column of {target.FileName}: map it under 'columns'");
+                }
+
+                if (list.Any(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw Error(dimensionPath, "the dimension is mapped twice (dimension names are compared ignoring case)");
+                }
+
+                var column = new CsvColumn(name, false, CsvFieldType.Text);
+                LookupMapping? lookup = null;
+                if (property.Value.ValueKind == JsonValueKind.Object)
+                {
+                    CheckKeys(property.Value, dimensionPath, DimensionKeys);
+                    if (property.Value.TryGetProperty("lookup", out var l))
+                    {
+                        lookup = ReadLookup(l, $"{dimensionPath}.lookup");
+                    }
+                }
+
+                list.Add(new DimensionMapping(name, ReadColumn(property.Value, dimensionPath, column, null, DimensionKeys), lookup));
+            }
+
+            return list.ToImmutable();
+        }
+
+        private LookupMapping ReadLookup(JsonElement lookup, string path)
+        {
+            if (lookup.ValueKind != JsonValueKind.Object)
+            {
+                throw Error(path, "must be an object {\"file\", \"key\", \"value\", \"default\"}: the file to look the value up in, its column to find the row by, and its column to read");
+            }
+
+            CheckKeys(lookup, path, LookupKeys);
+            var file = RequiredString(lookup, "file", path);
+            if (file.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            {
+                throw Error($"{path}.file", $"'{MessageText.Of(file.Replace("\0", "\\0", StringComparison.Ordinal))}' is not a file name: it holds a character no path may hold (such as NUL)");
+            }
+
+            return new LookupMapping(file, RequiredString(lookup, "key", path), RequiredString(lookup, "value", path), OptionalString(lookup, "default", path));
+        }
+
+        private ColumnMapping ReadColumn(JsonElement value, string path, CsvColumn column, string? dateFormat, string[]? keys = null)
         {
             if (value.ValueKind == JsonValueKind.String)
             {
@@ -334,10 +403,12 @@ public sealed class CsvMapping
 
             if (value.ValueKind != JsonValueKind.Object)
             {
-                throw Error(path, "must be a source column name or an object {\"column\" or \"value\", \"default\", \"values\", \"format\"}");
+                throw Error(path, keys is null
+                    ? "must be a source column name or an object {\"column\" or \"value\", \"default\", \"values\", \"format\"}"
+                    : "must be a source column name or an object {\"column\" or \"value\", \"default\", \"values\", \"lookup\"}");
             }
 
-            CheckKeys(value, path, ColumnKeys);
+            CheckKeys(value, path, keys ?? ColumnKeys);
             var source = OptionalString(value, "column", path);
             var constant = OptionalString(value, "value", path);
             if ((source is null) == (constant is null))
@@ -460,7 +531,21 @@ public sealed class CsvMapping
 /// <param name="Columns">For each column of <paramref name="Target"/> (by index), where its value comes from; null when unmapped.</param>
 /// <param name="Where">The rows this entry takes, or null for all.</param>
 /// <param name="Skip">Rows left out, with a reason.</param>
-internal sealed record FileMapping(string Source, CsvTable Target, ImmutableArray<ColumnMapping?> Columns, Condition? Where, ImmutableArray<SkipRule> Skip);
+/// <param name="Dimensions">The dimensions each record gets, in the mapping's order.</param>
+internal sealed record FileMapping(string Source, CsvTable Target, ImmutableArray<ColumnMapping?> Columns, Condition? Where, ImmutableArray<SkipRule> Skip, ImmutableArray<DimensionMapping> Dimensions);
+
+/// <summary>Where one dimension of a mapped file's records comes from.</summary>
+/// <param name="Name">The dimension's name.</param>
+/// <param name="Column">The source column (or constant, default and values), as for a SalesKpi column.</param>
+/// <param name="Lookup">The look-up that turns the value into the dimension's, or null to take it as it is.</param>
+internal sealed record DimensionMapping(string Name, ColumnMapping Column, LookupMapping? Lookup);
+
+/// <summary>A value looked up in another file of the data set: the row whose <paramref name="Key"/> column holds the value, its <paramref name="Value"/> column.</summary>
+/// <param name="File">The file looked in, inside the data set.</param>
+/// <param name="Key">Its column to find the row by.</param>
+/// <param name="Value">Its column to read.</param>
+/// <param name="Default">The value for a key the file does not have, or null to reject such a row.</param>
+internal sealed record LookupMapping(string File, string Key, string Value, string? Default);
 
 /// <summary>Where one SalesKpi column's value comes from.</summary>
 /// <param name="Target">The SalesKpi column.</param>

@@ -34,8 +34,14 @@ internal sealed class CsvTable
     private readonly FrozenDictionary<string, CsvColumn> _byName;
 
     private CsvTable(string fileName, params CsvColumn[] columns)
+        : this(fileName, true, columns)
+    {
+    }
+
+    private CsvTable(string fileName, bool hasDimensions, params CsvColumn[] columns)
     {
         FileName = fileName;
+        HasDimensions = hasDimensions;
         Columns = [.. columns.Select((c, i) => c with { Index = i })];
         _byName = Columns.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
     }
@@ -43,6 +49,10 @@ internal sealed class CsvTable
     public static CsvTable Reps { get; } = new(
         CsvFiles.Reps,
         Req("id"), Req("name"), Req("team"));
+
+    public static CsvTable Accounts { get; } = new(
+        CsvFiles.Accounts,
+        Req("id"));
 
     public static CsvTable Leads { get; } = new(
         CsvFiles.Leads,
@@ -57,6 +67,7 @@ internal sealed class CsvTable
 
     public static CsvTable StageChanges { get; } = new(
         CsvFiles.StageChanges,
+        false,
         Req("opportunity_id"), Req("stage"), Req("entered_at", CsvFieldType.Instant));
 
     public static CsvTable Deals { get; } = new(
@@ -76,9 +87,12 @@ internal sealed class CsvTable
         Req("currency", CsvFieldType.Currency));
 
     /// <summary>Gets every table, in import order.</summary>
-    public static ImmutableArray<CsvTable> All { get; } = [Reps, Leads, Opportunities, StageChanges, Deals, Activities, Spend];
+    public static ImmutableArray<CsvTable> All { get; } = [Reps, Accounts, Leads, Opportunities, StageChanges, Deals, Activities, Spend];
 
     public string FileName { get; }
+
+    /// <summary>Gets a value indicating whether the file's records carry dimensions: its other columns become them (not the stage changes, which are no records of their own).</summary>
+    public bool HasDimensions { get; }
 
     public ImmutableArray<CsvColumn> Columns { get; }
 

@@ -59,6 +59,15 @@ internal abstract class ImportRow
     /// <summary>Returns the cell of a SalesKpi column.</summary>
     public abstract Cell Get(CsvColumn column);
 
+    /// <summary>Gets a value indicating whether the file has dimension columns.</summary>
+    public abstract bool HasDimensions { get; }
+
+    /// <summary>Returns the dimensions of the current row: each dimension column with a value (an empty cell sets none).</summary>
+    /// <param name="pool">Where the values are pooled: a region or a product repeats on every row.</param>
+    /// <returns>The dimensions, <see cref="SalesKpi.Dimensions.Empty"/> when the row has none.</returns>
+    /// <exception cref="RowException">A mapped value is not in the mapping's values or not in its look-up.</exception>
+    public abstract Dimensions ReadDimensions(StringPool pool);
+
     public string Text(CsvColumn column) => TrySpan(column, out var value) ? value.ToString() : Required(Get(column));
 
     /// <summary>Returns a required text value, the same string for the same text (owners, kinds, sources, accounts).</summary>
@@ -311,14 +320,19 @@ internal abstract class ImportRow
 /// <summary>A row of a SalesKpi file: each column is found by its header name.</summary>
 internal sealed class NativeRow : ImportRow
 {
+    /// <summary>The prefix that makes a header a dimension even when it is close to a column's name: <c>dim:</c>.</summary>
+    public const string DimensionPrefix = "dim:";
+
     private readonly int[] _index;
     private readonly CsvTable _table;
+    private readonly (string Name, int Field)[] _dimensions;
 
-    private NativeRow(RowReader reader, DateTimeZone zone, CsvTable table, int[] index)
+    private NativeRow(RowReader reader, DateTimeZone zone, CsvTable table, int[] index, (string Name, int Field)[] dimensions)
         : base(reader, zone)
     {
         _table = table;
         _index = index;
+        _dimensions = dimensions;
     }
 
     /// <summary>Binds the header of a SalesKpi file, which the reader has just read.</summary>
@@ -326,13 +340,15 @@ internal sealed class NativeRow : ImportRow
     public static NativeRow Bind(RowReader reader, DateTimeZone zone, CsvTable table, string file)
     {
         var index = Enumerable.Repeat(-1, table.Columns.Length).ToArray();
+        var dimensions = new List<(string Name, int Field)>();
         for (var i = 0; i < reader.Count; i++)
         {
             var name = reader[i];
             var column = table.Find(name);
             if (column is null)
             {
-                throw HeaderError(reader, file, i, $"unknown column '{MessageText.Of(name)}' in {table.FileName}; its columns are {string.Join(", ", table.Columns.Select(c => c.Name))}{Suggestions.DidYouMean(name, table.Columns.Select(c => c.Name))} (to read another export, use a mapping)");
+                dimensions.Add((DimensionName(reader, file, table, i, dimensions), i));
+                continue;
             }
 
             if (index[column.Index] >= 0)
@@ -348,17 +364,79 @@ internal sealed class NativeRow : ImportRow
             throw new CsvImportException(new CsvRejection(file, reader.RecordLine, 1, null, $"the header has no '{column.Name}' column, which {table.FileName} requires (required: {string.Join(", ", table.Columns.Where(c => c.Required).Select(c => c.Name))})"));
         }
 
-        return new NativeRow(reader, zone, table, index);
+        return new NativeRow(reader, zone, table, index, [.. dimensions]);
     }
 
     protected override int TypedField(CsvColumn column) => _index[column.Index];
+
+    public override bool HasDimensions => _dimensions.Length > 0;
+
+    public override Dimensions ReadDimensions(StringPool pool)
+    {
+        if (_dimensions.Length == 0)
+        {
+            return Dimensions.Empty;
+        }
+
+        List<KeyValuePair<string, string>>? values = null;
+        foreach (var (name, field) in _dimensions)
+        {
+            if (field < Reader.Count && Reader.Span(field).Trim() is { IsEmpty: false } value)
+            {
+                (values ??= new(_dimensions.Length)).Add(new(name, pool.Get(value)));
+            }
+        }
+
+        return values is null ? Dimensions.Empty : Dimensions.Create(values);
+    }
 
     public override bool NoSpanMeansNoValue => true;
 
     /// <summary>Returns the same binding of columns over another reader of the same file.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The row.</returns>
-    public NativeRow Rebind(RowReader reader) => new(reader, Zone, _table, _index);
+    public NativeRow Rebind(RowReader reader) => new(reader, Zone, _table, _index, _dimensions);
+
+    /// <summary>
+    /// Returns the dimension a header that is no column of the file names: the header itself, or what follows
+    /// <see cref="DimensionPrefix"/>. A header so close to a column's name that it looks like a typo of it stays an error,
+    /// as every unknown column was before dimensions: a misspelt <c>qualifed_at</c> must not quietly become a dimension.
+    /// </summary>
+    private static string DimensionName(RowReader reader, string file, CsvTable table, int field, List<(string Name, int Field)> before)
+    {
+        var header = reader[field].Trim();
+        var columns = table.Columns.Select(c => c.Name);
+        if (!table.HasDimensions)
+        {
+            throw HeaderError(reader, file, field, $"unknown column '{MessageText.Of(header)}' in {table.FileName}; its columns are {string.Join(", ", columns)}{Suggestions.DidYouMean(header, columns)} (its rows are no records of their own, so it has no dimension columns; to read another export, use a mapping)");
+        }
+
+        var forced = header.StartsWith(DimensionPrefix, StringComparison.OrdinalIgnoreCase);
+        var name = forced ? header[DimensionPrefix.Length..].Trim() : header;
+        if (name.Length == 0)
+        {
+            throw HeaderError(reader, file, field, forced
+                ? $"the header '{MessageText.Of(header)}' names no dimension; write it as {DimensionPrefix}NAME"
+                : $"unknown column '' in {table.FileName}: column {field + 1} of the header has no name; every column needs one (its columns are {string.Join(", ", columns)}, and any other name is a dimension)");
+        }
+
+        if (name.Length > Dimensions.MaxNameLength)
+        {
+            throw HeaderError(reader, file, field, string.Create(CultureInfo.InvariantCulture, $"unknown column '{MessageText.Of(name)}' in {table.FileName}: as a dimension, its name is {name.Length:N0} characters long, and a dimension's name has at most {Dimensions.MaxNameLength}"));
+        }
+
+        if (!forced && Suggestions.Closest(name, columns) is { Count: > 0 } close)
+        {
+            throw HeaderError(reader, file, field, $"unknown column '{MessageText.Of(header)}' in {table.FileName}{Suggestions.DidYouMean(name, columns)} Any other column is read as a dimension, but this one is so close to '{close[0]}' that it looks like a typo: correct it, or write '{DimensionPrefix}{MessageText.Of(name)}' to read it as a dimension (its columns are {string.Join(", ", columns)}; to read another export, use a mapping)");
+        }
+
+        if (before.Any(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw HeaderError(reader, file, field, $"the dimension '{MessageText.Of(name)}' appears twice in the header (dimension names are compared ignoring case)");
+        }
+
+        return name;
+    }
 
     public override bool TrySpan(CsvColumn column, out ReadOnlySpan<char> value)
     {
@@ -401,19 +479,29 @@ internal sealed class MappedRow : ImportRow
     private readonly int[] _source;
     private readonly int _whereIndex;
     private readonly int[] _skipIndex;
+    private readonly int[] _dimensionSource;
+    private readonly LookupTable?[] _lookups;
 
-    private MappedRow(RowReader reader, DateTimeZone zone, FileMapping mapping, int[] source, int whereIndex, int[] skipIndex)
+    private MappedRow(RowReader reader, DateTimeZone zone, FileMapping mapping, int[] source, int whereIndex, int[] skipIndex, int[] dimensionSource, LookupTable?[] lookups)
         : base(reader, zone)
     {
         _mapping = mapping;
         _source = source;
         _whereIndex = whereIndex;
         _skipIndex = skipIndex;
+        _dimensionSource = dimensionSource;
+        _lookups = lookups;
     }
 
     /// <summary>Binds the header of a source file, which the reader has just read, to a mapping.</summary>
+    /// <param name="reader">The reader, on the header.</param>
+    /// <param name="zone">The zone of local dates.</param>
+    /// <param name="mapping">The file's mapping.</param>
+    /// <param name="file">The file, for messages.</param>
+    /// <param name="mappingName">The mapping, for messages.</param>
+    /// <param name="lookups">The look-up tables the mapping's dimensions read, loaded.</param>
     /// <exception cref="CsvImportException">A column the mapping names is not in the header, or a header name is repeated.</exception>
-    public static MappedRow Bind(RowReader reader, DateTimeZone zone, FileMapping mapping, string file, string mappingName)
+    public static MappedRow Bind(RowReader reader, DateTimeZone zone, FileMapping mapping, string file, string mappingName, IReadOnlyDictionary<LookupMapping, LookupTable> lookups)
     {
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < reader.Count; i++)
@@ -437,7 +525,31 @@ internal sealed class MappedRow : ImportRow
 
         var where = mapping.Where is { } w ? Find(w.Column, "in 'where'") : -1;
         var skip = mapping.Skip.Select(s => Find(s.When.Column, $"in the skip rule '{MessageText.Of(s.Reason)}'")).ToArray();
-        return new MappedRow(reader, zone, mapping, source, where, skip);
+        var dimensions = mapping.Dimensions.Select(d => d.Column.Source is { } name ? Find(name, $"for the dimension {d.Name}") : -1).ToArray();
+        var tables = mapping.Dimensions.Select(d => d.Lookup is { } l ? lookups[l] : null).ToArray();
+        return new MappedRow(reader, zone, mapping, source, where, skip, dimensions, tables);
+    }
+
+    public override bool HasDimensions => _dimensionSource.Length > 0;
+
+    public override Dimensions ReadDimensions(StringPool pool)
+    {
+        if (_dimensionSource.Length == 0)
+        {
+            return Dimensions.Empty;
+        }
+
+        List<KeyValuePair<string, string>>? values = null;
+        for (var d = 0; d < _dimensionSource.Length; d++)
+        {
+            var dimension = _mapping.Dimensions[d];
+            if (Value(dimension, d) is { } value)
+            {
+                (values ??= new(_dimensionSource.Length)).Add(new(dimension.Name, pool.Get(value.AsSpan().Trim())));
+            }
+        }
+
+        return values is null ? Dimensions.Empty : Dimensions.Create(values);
     }
 
     /// <summary>Returns true when the mapping's <c>where</c> condition takes the current row.</summary>
@@ -497,4 +609,43 @@ internal sealed class MappedRow : ImportRow
     }
 
     public override string ToString() => _mapping.Source + " → " + _mapping.Target.FileName;
+
+    /// <summary>Returns a dimension's value in the current row: the cell (or the constant, or the default for an empty
+    /// cell), translated through the mapping's values, then looked up; null when it ends up empty.</summary>
+    private string? Value(DimensionMapping dimension, int d)
+    {
+        var map = dimension.Column;
+        var target = new CsvColumn(dimension.Name, false, CsvFieldType.Text);
+        Cell cell;
+        if (map.Constant is { } constant)
+        {
+            cell = new Cell(constant, Start, dimension.Name, target, null);
+        }
+        else
+        {
+            var i = _dimensionSource[d];
+            var text = Reader[i];
+            cell = new Cell(text, Reader.PositionOf(i), map.Source!, target, null);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                cell = cell with { Text = map.Default };
+            }
+            else if (map.Values is { } values)
+            {
+                if (!values.TryGetValue(text, out var translated))
+                {
+                    throw new RowException(cell, $"the value '{MessageText.Of(text)}' is not in the mapping's values for the dimension {dimension.Name} ({MessageText.List(values.Keys, k => $"'{k}'")})");
+                }
+
+                cell = cell with { Text = translated };
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(cell.Text))
+        {
+            return null;
+        }
+
+        return _lookups[d] is { } lookup ? lookup.Find(cell, dimension) : cell.Text;
+    }
 }

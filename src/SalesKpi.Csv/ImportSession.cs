@@ -17,6 +17,7 @@ internal sealed class ImportSession
     private const int EstimateAfterRows = 1000;
 
     private static readonly CsvTable R = CsvTable.Reps;
+    private static readonly CsvTable C = CsvTable.Accounts;
     private static readonly CsvTable L = CsvTable.Leads;
     private static readonly CsvTable O = CsvTable.Opportunities;
     private static readonly CsvTable S = CsvTable.StageChanges;
@@ -28,6 +29,7 @@ internal sealed class ImportSession
     private static readonly CsvColumn RepIdColumn = R["id"];
     private static readonly CsvColumn RepNameColumn = R["name"];
     private static readonly CsvColumn RepTeamColumn = R["team"];
+    private static readonly CsvColumn AccountIdColumn = C["id"];
     private static readonly CsvColumn LeadConvertedAtColumn = L["converted_at"];
     private static readonly CsvColumn LeadCreatedAtColumn = L["created_at"];
     private static readonly CsvColumn LeadIdColumn = L["id"];
@@ -80,6 +82,8 @@ internal sealed class ImportSession
 
     private readonly List<Rep> _reps = [];
     private readonly IdRegistry _repIds = new(CsvFiles.Reps);
+    private readonly IdRegistry _accountIds = new(CsvFiles.Accounts);
+    private readonly Dictionary<LookupMapping, LookupTable> _lookups = [];
     private readonly SalesDataBuilder _builder = new();
     private readonly IdRegistry _leadIds = new(CsvFiles.Leads);
     private readonly List<PendingOpportunity> _opportunities = [];
@@ -154,6 +158,11 @@ internal sealed class ImportSession
                     }
 
                     registry?.MarkPresent();
+                    foreach (var lookup in file.Dimensions.Select(d => d.Lookup).OfType<LookupMapping>().Where(l => !_lookups.ContainsKey(l)))
+                    {
+                        _lookups.Add(lookup, await LookupTable.LoadAsync(_source, lookup, mapping.Name, _options, _cancellationToken).ConfigureAwait(false));
+                    }
+
                     await ReadFileAsync(table, file.Source, file, mapping.Name).ConfigureAwait(false);
                 }
             }
@@ -202,7 +211,7 @@ internal sealed class ImportSession
     }
 
     private IdRegistry? Registry(CsvTable table) =>
-        table == R ? _repIds : table == L ? _leadIds : table == O ? _opportunityIds : table == D ? _dealIds : table == A ? _activityIds : null;
+        table == R ? _repIds : table == C ? _accountIds : table == L ? _leadIds : table == O ? _opportunityIds : table == D ? _dealIds : table == A ? _activityIds : null;
 
     private async ValueTask ReadFileAsync(CsvTable table, string fileName, FileMapping? mapping, string? mappingName)
     {
@@ -239,15 +248,17 @@ internal sealed class ImportSession
         var headerCount = reader.Count;
         ImportRow row = mapping is null
             ? NativeRow.Bind(reader, _options.Zone, table, _file)
-            : MappedRow.Bind(reader, _options.Zone, mapping, _file, mappingName!);
+            : MappedRow.Bind(reader, _options.Zone, mapping, _file, mappingName!, _lookups);
         var mapped = row as MappedRow;
         _ahead = reader as ReadAheadRowReader;
-        if (_ahead is not null && table == A && row is NativeRow native)
+        if (_ahead is not null && table == A && row is NativeRow { HasDimensions: false } native)
         {
+            // A file with dimension columns is read on one thread: the preparer knows only the SalesKpi columns.
             // The rows of the largest file are parsed on the reading thread too, up to what must be done in order.
             _ahead.PrepareWith(new ActivityPreparer(this, native.Rebind(_ahead.Inner), headerCount));
         }
         Action<ImportRow> handler = table == R ? ReadRep
+            : table == C ? ReadAccount
             : table == L ? ReadLead
             : table == O ? ReadOpportunity
             : table == S ? ReadStageChange
@@ -409,7 +420,15 @@ internal sealed class ImportSession
         var name = row.Text(RepNameColumn);
         var team = row.Text(RepTeamColumn, _names);
         _repIds.Add(id, row, RepIdColumn);
-        _reps.Add(new Rep(new RepId(id), name, new TeamId(team)));
+        _reps.Add(new Rep(new RepId(id), name, new TeamId(team), row.ReadDimensions(_names)));
+    }
+
+    private void ReadAccount(ImportRow row)
+    {
+        var id = Id(row, AccountIdColumn);
+        var dimensions = row.ReadDimensions(_names);
+        _accountIds.Add(id, row, AccountIdColumn);
+        _builder.Add(new Account(new AccountId(id), dimensions));
     }
 
     private void ReadLead(ImportRow row)
@@ -430,8 +449,9 @@ internal sealed class ImportSession
             throw Bad(row.Get(LeadConvertedAtColumn), $"converted_at {convertedAt} is before created_at {createdAt}");
         }
 
+        var dimensions = row.ReadDimensions(_names);
         _leadIds.Add(id, row, LeadIdColumn);
-        _builder.AddLead(new LeadId(id), createdAt, source, owner is null ? null : new RepId(owner), qualifiedAt, convertedAt);
+        _builder.AddLead(new LeadId(id), createdAt, source, owner is null ? null : new RepId(owner), qualifiedAt, convertedAt, dimensions);
     }
 
     private void ReadOpportunity(ImportRow row)
@@ -461,6 +481,7 @@ internal sealed class ImportSession
 
         var lead = Reference(row, OpportunityLeadIdColumn, _leadIds);
         var expectedClose = row.OptionalDate(OpportunityExpectedCloseColumn);
+        var dimensions = row.ReadDimensions(_names);
         _opportunityIds.Add(id, row, OpportunityIdColumn, _opportunities.Count);
         var opportunity = new Opportunity(
             new OpportunityId(id),
@@ -471,7 +492,8 @@ internal sealed class ImportSession
             status,
             closedAt,
             lead is null ? null : new LeadId(lead),
-            expectedClose: expectedClose);
+            expectedClose: expectedClose,
+            dimensions: dimensions);
         _opportunities.Add(new PendingOpportunity(opportunity));
     }
 
@@ -559,6 +581,7 @@ internal sealed class ImportSession
         }
 
         var recurring = row.OptionalAmount(DealRecurringMonthlyColumn);
+        var dimensions = row.ReadDimensions(_names);
         _dealIds.Add(id, row, DealIdColumn);
         _deals.Add(new Deal(
             new DealId(id),
@@ -569,7 +592,8 @@ internal sealed class ImportSession
             kind,
             opportunity is null ? null : new OpportunityId(opportunity),
             termStart is { } start ? new DateInterval(start, termEnd!.Value) : null,
-            recurring is { } r ? new Money(r, currency) : null));
+            recurring is { } r ? new Money(r, currency) : null,
+            dimensions));
     }
 
     private DealKind ParseKind(ImportRow row)
@@ -612,6 +636,7 @@ internal sealed class ImportSession
         var lead = Reference(row, ActivityLeadIdColumn, _leadIds);
         var opportunity = Reference(row, ActivityOpportunityIdColumn, _opportunityIds);
         var tool = row.OptionalText(ActivityToolColumn, _names);
+        var dimensions = row.ReadDimensions(_names);
         _activityIds.Add(id, row, ActivityIdColumn);
         _builder.AddActivity(
             new ActivityId(id),
@@ -621,7 +646,8 @@ internal sealed class ImportSession
             outcomes,
             lead is null ? null : new LeadId(lead),
             opportunity is null ? null : new OpportunityId(opportunity),
-            tool);
+            tool,
+            dimensions);
     }
 
     /// <summary>Returns the kind of a pooled name, made once per distinct name.</summary>
@@ -722,7 +748,7 @@ internal sealed class ImportSession
 
         var amount = row.Amount(SpendAmountColumn);
         var currency = row.Currency(SpendCurrencyColumn, _currencies);
-        _spend.Add(new MarketingSpend(channel, new DateInterval(start, end), new Money(amount, currency)));
+        _spend.Add(new MarketingSpend(channel, new DateInterval(start, end), new Money(amount, currency), row.ReadDimensions(_names)));
     }
 
     /// <summary>An opportunity read from its file, waiting for its stage changes.</summary>
@@ -748,7 +774,8 @@ internal sealed class ImportSession
                     Opportunity.ClosedAt,
                     Opportunity.Lead,
                     _stages.OrderBy(s => s.EnteredAt),
-                    Opportunity.ExpectedClose);
+                    Opportunity.ExpectedClose,
+                    dimensions: Opportunity.Dimensions);
     }
 
     /// <summary>The identifiers of one file: the line each was first seen on, its record's index, and the ones rejected.</summary>

@@ -81,7 +81,7 @@ public class CsvMappingTests
     [InlineData("""{ "file": [] }""", "mapping: $.file: unknown key; the keys here are description, defaultCurrency, dateFormat, files; did you mean 'files'?")]
     [InlineData("""{ "files": [] }""", "mapping: $.files: a mapping needs a non-empty array 'files'")]
     [InlineData("""{ "defaultCurrency": "usd", "files": [{}] }""", "mapping: $.defaultCurrency: 'usd' is not an ISO 4217 currency code")]
-    [InlineData("""{ "files": [{ "source": "a.csv", "target": "deal", "columns": {} }] }""", "mapping: $.files[0].target: 'deal' is not a SalesKpi file; use one of reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; did you mean 'deals.csv'?")]
+    [InlineData("""{ "files": [{ "source": "a.csv", "target": "deal", "columns": {} }] }""", "mapping: $.files[0].target: 'deal' is not a SalesKpi file; use one of reps.csv, accounts.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; did you mean 'deals.csv'?")]
     [InlineData("""{ "files": [{ "source": "a.csv", "target": "reps", "columns": { "id": "x", "nme": "y", "team": "z" } }] }""", "mapping: $.files[0].columns.nme: reps.csv has no column 'nme'; its columns are id, name, team; did you mean 'name'?")]
     [InlineData("""{ "files": [{ "source": "a.csv", "target": "reps", "columns": { "id": "x", "team": "z" } }] }""", "mapping: $.files[0].columns: reps.csv needs a 'name'")]
     [InlineData("""{ "files": [{ "source": "a.csv", "target": "spend", "columns": { "channel": "c", "start": "s", "end": "e", "amount": "a" } }] }""", "mapping: $.files[0].columns: spend.csv needs a 'currency': map it to a source column, give a constant ({\"value\": \"USD\"}) or set 'defaultCurrency'")]

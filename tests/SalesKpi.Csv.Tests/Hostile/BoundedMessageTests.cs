@@ -39,7 +39,7 @@ public class BoundedMessageTests
 
         Assert.Equal((1L, 9), (rejection.Line, rejection.Column));
         Assert.True(rejection.ToString().Length < 2000, $"{rejection.ToString().Length:N0} characters");
-        Assert.StartsWith($"unknown column '{new string('t', 60)}… (1,000,000 characters)' in reps.csv; its columns are id, name, team (to read", rejection.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"unknown column '{new string('t', 60)}… (1,000,000 characters)' in reps.csv: as a dimension, its name is 1,000,000 characters long, and a dimension's name has at most 64", rejection.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
