@@ -6,7 +6,7 @@ using SalesKpi.Reporting;
 namespace SalesKpi.Cli;
 
 /// <summary>
-/// The options that cut a range into periods — <c>--per week|month|quarter|fiscal-quarter|fiscal-year|none</c> and
+/// The options that cut a range into periods — <c>--per day|week|month|quarter|fiscal-quarter|fiscal-year|none</c> and
 /// <c>--fiscal-start MONTH</c> — their checks, and what they make of the settings.
 /// </summary>
 internal sealed class PeriodOptions
@@ -24,7 +24,7 @@ internal sealed class PeriodOptions
     {
         Per = ChoiceOption.Create(
             "--per",
-            description ?? "Cut the range into weeks (ISO, Monday first), months, quarters, fiscal quarters or fiscal years (starting in --fiscal-start), or not at all.",
+            description ?? "Cut the range into days, weeks (ISO, Monday first), months, quarters, fiscal quarters or fiscal years (starting in --fiscal-start), or not at all.",
             "period",
             defaultValue,
             units ?? Units,
@@ -39,7 +39,7 @@ internal sealed class PeriodOptions
     }
 
     /// <summary>Gets the values of <c>--per</c>, in the order of the help.</summary>
-    public static string[] Units { get; } = ["week", "month", "quarter", "fiscal-quarter", "fiscal-year", "none"];
+    public static string[] Units { get; } = ["day", "week", "month", "quarter", "fiscal-quarter", "fiscal-year", "none"];
 
     /// <summary>Gets <c>--per</c>.</summary>
     public Option<string> Per { get; }
@@ -50,7 +50,7 @@ internal sealed class PeriodOptions
     /// <summary>Gets what a person may write for <c>--per</c> that is no typo of a period, with what it means.</summary>
     private static Dictionary<string, string> Hints { get; } = new(StringComparer.Ordinal)
     {
-        ["rep"] = "--by rep", ["team"] = "--by team", ["source"] = "--by source", ["day"] = "week", ["daily"] = "week", ["weekly"] = "week",
+        ["rep"] = "--by rep", ["team"] = "--by team", ["source"] = "--by source", ["daily"] = "day", ["days"] = "day", ["weekly"] = "week",
         ["monthly"] = "month", ["quarterly"] = "quarter", ["year"] = "fiscal-year", ["yearly"] = "fiscal-year", ["annual"] = "fiscal-year",
         ["fy"] = "fiscal-year", ["fq"] = "fiscal-quarter", ["fiscal"] = "fiscal-year",
     };
@@ -82,6 +82,7 @@ internal sealed class PeriodOptions
     /// <param name="name">The value.</param>
     public static PeriodUnit UnitOf(string? name) => name switch
     {
+        "day" => PeriodUnit.Day,
         "week" => PeriodUnit.Week,
         "month" => PeriodUnit.Month,
         "quarter" => PeriodUnit.Quarter,

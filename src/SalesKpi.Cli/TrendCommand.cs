@@ -17,7 +17,7 @@ internal static class TrendCommand
         var output = new CommandOptions();
         var kpi = CommandOptions.KpiOption("A KPI id, such as revenue; repeat the option (or separate ids with commas) for several. Required.");
         kpi.Required = true;
-        var periods = new PeriodOptions("The periods: weeks (ISO, Monday first), months, quarters, or fiscal quarters or fiscal years (starting in --fiscal-start).", "month", ["week", "month", "quarter", "fiscal-quarter", "fiscal-year"]);
+        var periods = new PeriodOptions("The periods: days, weeks (ISO, Monday first), months, quarters, or fiscal quarters or fiscal years (starting in --fiscal-start).", "month", ["day", "week", "month", "quarter", "fiscal-quarter", "fiscal-year"]);
         var per = periods.Per;
         var by = CommandOptions.ByOption("A trend for each rep, team (through reps.csv) or lead source, or one for all the data.", "none", "rep", "team", "source", "none");
         var group = new Option<string?>("--group")
