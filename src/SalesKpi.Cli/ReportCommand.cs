@@ -98,6 +98,7 @@ internal static class ReportCommand
         {
             data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, per, fiscalStart, zone, format, layout, width, output, kpi, onError,
         };
+        periodOptions.AddWindowsTo(command);
         command.SetAction(parseResult =>
         {
             if ((dataOptions.Conflict(parseResult) ?? periodOptions.Conflict(parseResult)) is { } conflict)
@@ -140,7 +141,7 @@ internal static class ReportCommand
                     "html" => OutputFormat.Html,
                     _ => OutputFormat.Table,
                 },
-                ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))])
+                periodOptions.ApplyWindows(parseResult, ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))]))
             {
                 Engine = engineName,
                 FiscalYearStartMonth = periodOptions.FiscalStartMonth(parseResult),

@@ -32,6 +32,7 @@ internal static class TrendCommand
         periods.AddTo(command);
         command.Options.Add(by);
         command.Options.Add(group);
+        periods.AddWindowsTo(command);
         output.AddTo(command);
         command.SetAction(parseResult =>
         {
@@ -52,7 +53,7 @@ internal static class TrendCommand
             }
 
             var request = data.Read(parseResult);
-            var kpis = CommandOptions.KpisOf(parseResult, kpi, []);
+            var kpis = periods.ApplyWindows(parseResult, CommandOptions.KpisOf(parseResult, kpi, []));
             var grouping = CommandOptions.GroupingOf(byName);
             var unit = periods.Unit(parseResult);
             var query = new KpiQuery(loaded.Range, kpis, grouping, unit, includeAllKnownGroups: grouping == KpiGrouping.ByRep || grouping == KpiGrouping.ByTeam);

@@ -94,10 +94,10 @@ public sealed class KpiWindow : IEquatable<KpiWindow>
         _ => Equals(LastYear) ? "last-year" : "offset-" + LengthText(Length!),
     };
 
-    /// <summary>Gets a short description, such as <c>over the trailing 90d</c> or <c>quarter to date</c>.</summary>
+    /// <summary>Gets a short description, such as <c>over the trailing 90 days</c> or <c>quarter to date</c>.</summary>
     public string Description => Kind switch
     {
-        KpiWindowKind.Rolling => $"over the trailing {LengthText(Length!)}",
+        KpiWindowKind.Rolling => $"over the trailing {LengthWords(Length!)}",
         KpiWindowKind.ToDate => Unit switch
         {
             PeriodUnit.Week => "week to date",
@@ -108,7 +108,7 @@ public sealed class KpiWindow : IEquatable<KpiWindow>
         },
         KpiWindowKind.YearToDate => "year to date",
         KpiWindowKind.Cumulative => "cumulative from the start of the range",
-        _ => Equals(LastYear) ? "in the same period last year" : $"in the period {LengthText(Length!)} earlier",
+        _ => Equals(LastYear) ? "in the same period last year" : $"in the period {LengthWords(Length!)} earlier",
     };
 
     /// <summary>Returns a rolling window: the given length of days ending where each period ends.</summary>
@@ -219,6 +219,25 @@ public sealed class KpiWindow : IEquatable<KpiWindow>
             "A window's length has no negative part.");
         Preconditions.CheckArgument(length.HasDateComponent && !length.Equals(Period.Zero), paramName, "A window's length is not zero.");
         return length;
+    }
+
+    /// <summary>Returns a length in words: <c>1 year 2 months</c>, <c>90 days</c>.</summary>
+    private static string LengthWords(Period length)
+    {
+        var parts = new List<string>();
+        void Part(int value, string unit)
+        {
+            if (value != 0)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{value} {unit}{(value == 1 ? string.Empty : "s")}"));
+            }
+        }
+
+        Part(length.Years, "year");
+        Part(length.Months, "month");
+        Part(length.Weeks, "week");
+        Part(length.Days, "day");
+        return string.Join(' ', parts);
     }
 
     /// <summary>Returns a length as <c>1y2m</c>, <c>4w</c>, <c>90d</c>.</summary>
