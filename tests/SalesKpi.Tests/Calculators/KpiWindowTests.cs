@@ -323,6 +323,41 @@ public class KpiWindowTests
     }
 
     [Fact]
+    public void Docs_TimeWindowsExample_GivesTheValuesTheDocsShow()
+    {
+        // <snippet:kpis-time-windows>
+        var data = SalesData.Create(deals:
+        [
+            new Deal(new DealId("d1"), new AccountId("acme"), new RepId("ayse"), Instant.FromUtc(2024, 2, 10, 12, 0), new Money(400m, Currency.USD)),
+            new Deal(new DealId("d2"), new AccountId("acme"), new RepId("ayse"), Instant.FromUtc(2025, 1, 10, 12, 0), new Money(100m, Currency.USD)),
+            new Deal(new DealId("d3"), new AccountId("acme"), new RepId("ayse"), Instant.FromUtc(2025, 2, 10, 12, 0), new Money(200m, Currency.USD)),
+            new Deal(new DealId("d4"), new AccountId("acme"), new RepId("ayse"), Instant.FromUtc(2025, 3, 10, 12, 0), new Money(300m, Currency.USD)),
+        ]);
+        KpiCalculator[] kpis =
+        [
+            Kpis.Revenue,
+            Kpis.Revenue.Rolling(Period.FromMonths(2)), // revenue-rolling-2m
+            Kpis.Revenue.ToDate(PeriodUnit.Quarter),    // revenue-qtd
+            Kpis.Revenue.Cumulative(),                  // revenue-cumulative
+            Kpis.Revenue.SamePeriodLastYear(),          // revenue-last-year
+            Kpis.Revenue.YearOverYearGrowth(),          // revenue-yoy-growth
+        ];
+        var q1 = new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 3, 31));
+        KpiReport report = new KpiEvaluator().Evaluate(data, new KpiQuery(q1, kpis, per: PeriodUnit.Month));
+        // </snippet:kpis-time-windows>
+
+        // Revenue per month: 100, 200, 300. Two months ending each month: Dec–Jan 100, Jan–Feb 300, Feb–Mar 500.
+        // Quarter to date and cumulative (the range is one quarter): 100, 300, 600. Last year: Jan 2024 0, Feb 2024
+        // 400, Mar 2024 0; growth: undefined (zero last year), (200 − 400) / 400 = −0.5, undefined.
+        Assert.Equal([100m, 200m, 300m], Values(report, "revenue"));
+        Assert.Equal([100m, 300m, 500m], Values(report, "revenue-rolling-2m"));
+        Assert.Equal([100m, 300m, 600m], Values(report, "revenue-qtd"));
+        Assert.Equal([100m, 300m, 600m], Values(report, "revenue-cumulative"));
+        Assert.Equal([0m, 400m, 0m], Values(report, "revenue-last-year"));
+        Assert.Equal([null, -0.5m, null], Values(report, "revenue-yoy-growth"));
+    }
+
+    [Fact]
     public void Window_IdsUnitsAndDescriptions_FollowTheSourceKpi()
     {
         Assert.Equal("revenue-rolling-4w", Kpis.Revenue.Rolling(Period.FromWeeks(4)).Id);
