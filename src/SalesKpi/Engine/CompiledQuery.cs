@@ -141,32 +141,63 @@ internal sealed class CompiledQuery
             var dates = periods.Select(p => Window.DatesFor(p.Dates, query.Range, settings)).ToArray();
             var distinct = dates.OfType<DateInterval>().Distinct().OrderBy(d => d.Start).ThenBy(d => d.End).ToList();
 
-            // First fit: a window joins the first batch whose last window ends before it starts.
-            var batches = new List<List<DateInterval>>();
+            // A source that compares with the previous period compares each window with the as many days just before it,
+            // as a report over the window's dates alone would: the two are dealt into the same batch, one after the other.
+            var withPrevious = ReadsPrevious(Source);
+            DateInterval? PreviousOf(DateInterval window) =>
+                withPrevious && window.Start > KpiQuery.MinDate
+                    ? new DateInterval(
+                        window.Start.PlusDays(-Math.Min(window.Length, Period.DaysBetween(KpiQuery.MinDate, window.Start))),
+                        window.Start.PlusDays(-1))
+                    : null;
+
+            // First fit: a window (and its previous one) joins the first batch whose last window ends before it starts.
+            var batches = new List<(List<DateInterval> Windows, List<int> Previous)>();
             var where = new Dictionary<DateInterval, (int Batch, int Index)>();
             foreach (var window in distinct)
             {
-                var b = batches.FindIndex(batch => batch[^1].End < window.Start);
+                var previous = PreviousOf(window);
+                var first = previous?.Start ?? window.Start;
+                var b = batches.FindIndex(batch => batch.Windows[^1].End < first);
                 if (b < 0)
                 {
                     b = batches.Count;
-                    batches.Add([]);
+                    batches.Add(([], []));
                 }
 
-                where.Add(window, (b, batches[b].Count));
-                batches[b].Add(window);
+                var (windows, previousOf) = batches[b];
+                var previousIndex = -1;
+                if (previous is not null)
+                {
+                    previousIndex = windows.Count;
+                    windows.Add(previous);
+                    previousOf.Add(-1);
+                }
+
+                where.Add(window, (b, windows.Count));
+                windows.Add(window);
+                previousOf.Add(previousIndex);
             }
 
             Batches =
             [
                 .. batches.Select(batch => Compile(
-                    new KpiQuery(new DateInterval(batch[0].Start, batch[^1].End), [Source], query.GroupBy, query.Per),
+                    new KpiQuery(new DateInterval(batch.Windows[0].Start, batch.Windows[^1].End), [Source], query.GroupBy, query.Per),
                     settings,
-                    PeriodPlan.FromWindows(batch, settings))),
+                    PeriodPlan.FromWindows(batch.Windows, [.. batch.Previous], settings))),
             ];
             BatchOf = [.. dates.Select(d => d is null ? -1 : where[d].Batch)];
             PeriodInBatch = [.. dates.Select(d => d is null ? -1 : where[d].Index)];
         }
+
+        /// <summary>Returns true when a KPI (or one of its parts outside a window of its own) compares with the previous period.</summary>
+        private static bool ReadsPrevious(KpiCalculator kpi) => kpi switch
+        {
+            KpiWindowCalculator => false,
+            FilteredKpiCalculator filtered => ReadsPrevious(filtered.Inner),
+            DerivedKpiCalculator derived => derived.UsesPreviousPeriod || derived.Components.Any(ReadsPrevious),
+            _ => false,
+        };
     }
 
     internal sealed class LeafNode : Node

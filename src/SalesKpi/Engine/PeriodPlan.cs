@@ -14,11 +14,13 @@ internal sealed class PeriodPlan
     private readonly Instant[] _starts;
     private readonly LocalDate[] _firstDates;
 
-    private PeriodPlan(KpiPeriod[] periods, int firstVisible, bool consecutive = true)
+    private readonly int[]? _previousOf;
+
+    private PeriodPlan(KpiPeriod[] periods, int firstVisible, int[]? previousOf = null)
     {
         Periods = periods;
         FirstVisible = firstVisible;
-        Consecutive = consecutive;
+        _previousOf = previousOf;
         _starts = periods.Select(p => p.Start).ToArray();
         _firstDates = periods.Select(p => p.Dates.Start).ToArray();
         RangeStart = periods[0].Start;
@@ -32,9 +34,6 @@ internal sealed class PeriodPlan
 
     /// <summary>Gets the index of the first period the report shows (1 when a previous period was added).</summary>
     public int FirstVisible { get; }
-
-    /// <summary>Gets whether each period's previous period is the one before it in <see cref="Periods"/> (false for the windows of a time-window KPI, which have none).</summary>
-    public bool Consecutive { get; }
 
     public Instant RangeStart { get; }
 
@@ -78,9 +77,15 @@ internal sealed class PeriodPlan
         return new PeriodPlan([.. periods], includePrevious ? 1 : 0);
     }
 
-    /// <summary>Returns the plan of a time-window KPI's windows: disjoint date intervals in order, possibly with gaps between them, none hidden.</summary>
-    public static PeriodPlan FromWindows(IReadOnlyList<DateInterval> windows, KpiSettings settings) =>
-        new([.. windows.Select(w => Make(w, PeriodUnit.None, settings))], 0, consecutive: false);
+    /// <summary>
+    /// Returns the plan of a time-window KPI's windows: disjoint date intervals in order, possibly with gaps between them,
+    /// none hidden; <paramref name="previousOf"/> gives each window's previous period (the index of another of them), or -1.
+    /// </summary>
+    public static PeriodPlan FromWindows(IReadOnlyList<DateInterval> windows, int[] previousOf, KpiSettings settings) =>
+        new([.. windows.Select(w => Make(w, PeriodUnit.None, settings))], 0, previousOf);
+
+    /// <summary>Returns the index of the period a period-over-period KPI compares a period with: the one before it, or a window's previous window; -1 for none.</summary>
+    public int PreviousOf(int period) => _previousOf is { } previous ? previous[period] : period - 1;
 
     /// <summary>Returns the index of the period that contains the instant, or -1 (also in the gap after a previous period).</summary>
     public int Locate(Instant instant)

@@ -13,8 +13,8 @@ namespace SalesKpi.Extensibility;
 /// the engine evaluates the source over every window (the columnar scan where the source allows it), reading records
 /// before the report's range when a window reaches there. Any KPI can be the source — built-in, derived, filtered, a
 /// custom aggregate — because nothing is assumed about how its values combine.</para>
-/// <para>Inside a window there is no previous period: a period-over-period KPI as the source is undefined. Compare
-/// windows with <see cref="KpiCalculatorExtensions.YearOverYearGrowth"/>, or apply the window to the change instead.</para>
+/// <para>A source that compares with the previous period (<see cref="PeriodOverPeriodKpiCalculator"/>) compares each
+/// window with as many days immediately before it, as a report over the window's dates alone does.</para>
 /// <para>The engine supplies the source's value over the window as the component value of <see cref="Combine"/>,
 /// which returns it unchanged.</para>
 /// </remarks>

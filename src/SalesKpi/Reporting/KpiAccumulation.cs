@@ -599,17 +599,18 @@ public sealed class KpiAccumulation
                 }
 
                 var current = new KpiValue[derived.Children.Length];
-                KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 && _compiled.Plan.Consecutive ? new KpiValue[derived.Children.Length] : null;
+                var before = derived.Derived.UsesPreviousPeriod ? _compiled.Plan.PreviousOf(period) : -1;
+                KpiValue[]? previous = before >= 0 ? new KpiValue[derived.Children.Length] : null;
                 for (var c = 0; c < current.Length; c++)
                 {
                     current[c] = Evaluate(derived.Children[c], group, period);
                     if (previous is not null)
                     {
-                        previous[c] = Evaluate(derived.Children[c], group, period - 1);
+                        previous[c] = Evaluate(derived.Children[c], group, before);
                     }
                 }
 
-                return Combine(derived, current, previous, group, period);
+                return Combine(derived, current, previous, group, period, before);
             case CompiledQuery.WindowNode window:
                 return window.BatchOf[period] is var batch && batch < 0
                     ? KpiValue.Undefined(window.Calculator.Unit, $"the window of {window.Calculator.Id} lies before {KpiQuery.MinDate:uuuu-MM-dd}")
@@ -633,10 +634,10 @@ public sealed class KpiAccumulation
     }
 
     /// <summary>Combines the values of a derived KPI's components in a group and period.</summary>
-    private KpiValue Combine(CompiledQuery.DerivedNode derived, KpiValue[] current, KpiValue[]? previous, GroupValues group, int period)
+    private KpiValue Combine(CompiledQuery.DerivedNode derived, KpiValue[] current, KpiValue[]? previous, GroupValues group, int period, int before)
     {
         var periods = _compiled.Plan.Periods;
-        var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group.Key, _context);
+        var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[before], group.Key, _context);
         KpiValue? combined;
         try
         {

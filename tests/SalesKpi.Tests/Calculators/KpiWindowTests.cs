@@ -251,11 +251,17 @@ public class KpiWindowTests
     }
 
     [Fact]
-    public void Window_OfAPeriodOverPeriodKpi_IsUndefinedInside()
+    public void Window_OfAPeriodOverPeriodKpi_ComparesWithAsManyDaysJustBeforeTheWindow()
     {
-        var data = SalesData.Create(deals: [Deal("r1", Feb(10))]);
-        var value = Kpis.RevenueGrowth.Rolling(Period.FromMonths(1)).Evaluate(data, March2025);
-        Assert.Equal("there is no previous period", value.UndefinedReason);
+        // The month ending on 31 March is 1–31 March (31 days, 2,000 on the 5th); the 31 days before it are
+        // 29 January – 28 February (1,000 on 10 February; 4,000 on 28 January is a day too early):
+        // (2,000 − 1,000) / 1,000 = 1, as in a report over 1–31 March alone.
+        var data = SalesData.Create(deals: [Deal("r1", Feb(10), Usd(1_000m)), Deal("r1", Mar(5), Usd(2_000m)), Deal("r1", Instant.FromUtc(2025, 1, 28, 12, 0), Usd(4_000m))]);
+        var rolling = Kpis.RevenueGrowth.Rolling(Period.FromMonths(1));
+        var report = new KpiEvaluator().Evaluate(data, new KpiQuery(Dates(2025, 3, 1, 2025, 3, 31), [rolling]));
+
+        Assert.Equal(1m, report.Get(rolling.Id, KpiGrouping.AllKey, 0).Value);
+        Assert.Equal(Kpis.RevenueGrowth.Evaluate(data, March2025), report.Get(rolling.Id, KpiGrouping.AllKey, 0));
     }
 
     [Fact]
@@ -302,6 +308,32 @@ public class KpiWindowTests
             foreach (var group in alone.Groups)
             {
                 Assert.Equal(alone.Get(KpiIds.Calls, group, 0), general.Get("calls-rolling-30d", group, p));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(6, PeriodUnit.Day, "Europe/Berlin")]
+    [InlineData(7, PeriodUnit.Month, "America/New_York")]
+    public void EveryBuiltInKpi_InAWindow_ColumnarScanAndGeneralEngineAgree(int seed, PeriodUnit per, string zone)
+    {
+        // Spans (open pipeline, contract terms, spend) and every measure, in windows that overlap and reach before the range.
+        var data = RandomSalesData.Create(seed, size: 500);
+        var settings = KpiSettings.Default.WithZone(zone);
+        var range = new DateInterval(new LocalDate(2025, 3, 20), per == PeriodUnit.Day ? new LocalDate(2025, 4, 5) : new LocalDate(2025, 7, 31));
+        KpiCalculator[] kpis = [.. Kpis.All.Select(k => k.Rolling(Period.FromDays(20))), .. Kpis.All.Select(k => k.SamePeriodLastYear())];
+        var query = new KpiQuery(range, kpis, KpiGrouping.ByTeam, per);
+        var general = new KpiEvaluator(settings, null, null, 1, columnar: false, recordsPerPartition: int.MaxValue).Evaluate(data, query);
+        ReportAssert.Same(general, new KpiEvaluator(settings, null, null, 2, columnar: true, recordsPerPartition: 150).Evaluate(data, query));
+
+        // The last period's rolling values are the KPIs of a report over its 20 days.
+        var end = general.Periods[^1].Dates.End;
+        var alone = new KpiEvaluator(settings).Evaluate(data, new KpiQuery(new DateInterval(end.PlusDays(-19), end), Kpis.All, KpiGrouping.ByTeam));
+        foreach (var group in alone.Groups)
+        {
+            foreach (var kpi in Kpis.All)
+            {
+                Assert.Equal(alone.Get(kpi.Id, group, 0), general.Get(kpi.Id + "-rolling-20d", group, general.Periods.Length - 1));
             }
         }
     }
