@@ -96,9 +96,10 @@ internal static class ReportCommand
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
-            data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, per, fiscalStart, zone, format, layout, width, output, kpi, onError,
+            data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, per, fiscalStart,
+            periodOptions.Rolling, periodOptions.ToDate, periodOptions.Cumulative, periodOptions.Versus,
+            zone, format, layout, width, output, kpi, onError,
         };
-        periodOptions.AddWindowsTo(command);
         command.SetAction(parseResult =>
         {
             if ((dataOptions.Conflict(parseResult) ?? periodOptions.Conflict(parseResult)) is { } conflict)
