@@ -15,13 +15,16 @@ namespace SalesKpi;
 
 /// <summary>
 /// An immutable snapshot of a sales organisation's records: leads, opportunities, deals, activities, marketing
-/// spend and the rep roster. KPIs are evaluated over it.
+/// spend, the rep roster and the accounts. KPIs are evaluated over it.
 /// </summary>
 /// <remarks>
 /// <para>Every collection is optional: a KPI reads only the collections it needs, so a snapshot holding only
 /// activities is enough for the activity KPIs. Passing an <see cref="ImmutableArray{T}"/> stores it without a copy;
 /// any other sequence is copied once. A default (uninitialized) <see cref="ImmutableArray{T}"/> is an empty collection.</para>
 /// <para>Equality compares every collection element by element, in order, and the roster.</para>
+/// <para>Records may carry <see cref="Dimensions"/>; an opportunity or a deal also takes those of its account
+/// (<see cref="Accounts"/>) and every record with an owner those of its rep (<see cref="Roster"/>): see
+/// <see cref="DimensionOf(Opportunity, string)"/>.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
 public sealed class SalesData : IEquatable<SalesData>
@@ -32,6 +35,7 @@ public sealed class SalesData : IEquatable<SalesData>
     private readonly Records<SalesActivity, ActivityColumns> _activities;
     private FrozenDictionary<LeadId, Lead>? _leadsById;
     private FrozenDictionary<OpportunityId, Opportunity>? _opportunitiesById;
+    private FrozenDictionary<AccountId, Account>? _accountsById;
     private int _stageChanges = -1;
 
     private SalesData(
@@ -40,7 +44,8 @@ public sealed class SalesData : IEquatable<SalesData>
         Records<Deal, DealColumns> deals,
         Records<SalesActivity, ActivityColumns> activities,
         ImmutableArray<MarketingSpend> spend,
-        Roster roster)
+        Roster roster,
+        ImmutableArray<Account> accounts)
     {
         // A copy made with a WithXxx method passes on the collections it keeps, and with them their columns.
         _leads = leads;
@@ -49,6 +54,7 @@ public sealed class SalesData : IEquatable<SalesData>
         _activities = activities;
         Spend = spend;
         Roster = roster;
+        Accounts = accounts;
     }
 
     /// <summary>Gets a snapshot with no records and an empty roster.</summary>
@@ -76,6 +82,11 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <summary>Gets the rep roster.</summary>
     public Roster Roster { get; }
 
+    /// <summary>Gets the accounts: what gives opportunities and deals the dimensions they do not carry themselves.</summary>
+    /// <remarks><para>Opportunities and deals need no <see cref="Account"/> to be evaluated; an account only adds
+    /// dimensions (see <see cref="DimensionOf(Opportunity, string)"/>).</para></remarks>
+    public ImmutableArray<Account> Accounts { get; }
+
     /// <summary>Gets the number of records of each kind, without making the record objects of a built snapshot.</summary>
     public SalesDataCounts Counts => new(
         _leads.Count,
@@ -84,7 +95,8 @@ public sealed class SalesData : IEquatable<SalesData>
         _deals.Count,
         _activities.Count,
         Spend.Length,
-        Roster.Reps.Length);
+        Roster.Reps.Length,
+        Accounts.Length);
 
     /// <summary>Gets the stage entries of every opportunity, counted once: <see cref="Counts"/> is read for every evaluation.</summary>
     private int StageChanges
@@ -117,6 +129,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <param name="activities">The activities, or null for none.</param>
     /// <param name="spend">The marketing spend, or null for none.</param>
     /// <param name="roster">The roster, or null for an empty one.</param>
+    /// <param name="accounts">The accounts, or null for none.</param>
     /// <returns>The snapshot.</returns>
     /// <exception cref="ArgumentException">A collection contains a null element; the message gives its index.</exception>
     public static SalesData Create(
@@ -125,14 +138,16 @@ public sealed class SalesData : IEquatable<SalesData>
         IEnumerable<Deal>? deals = null,
         IEnumerable<SalesActivity>? activities = null,
         IEnumerable<MarketingSpend>? spend = null,
-        Roster? roster = null) =>
+        Roster? roster = null,
+        IEnumerable<Account>? accounts = null) =>
         new(
             LeadRecords(Freeze(leads, nameof(leads))),
             OpportunityRecords(Freeze(opportunities, nameof(opportunities))),
             DealRecords(Freeze(deals, nameof(deals))),
             ActivityRecords(Freeze(activities, nameof(activities))),
             Freeze(spend, nameof(spend)),
-            roster ?? Roster.Empty);
+            roster ?? Roster.Empty,
+            Freeze(accounts, nameof(accounts)));
 
     /// <summary>
     /// Creates a snapshot from asynchronous streams of records, such as rows read from a service or an ORM's
@@ -145,6 +160,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <param name="activities">The activities, or null for none.</param>
     /// <param name="spend">The marketing spend, or null for none.</param>
     /// <param name="roster">The roster, or null for an empty one.</param>
+    /// <param name="accounts">The accounts, or null for none.</param>
     /// <param name="cancellationToken">Cancels the reading; it is passed on to each stream.</param>
     /// <returns>The snapshot.</returns>
     /// <remarks>
@@ -169,6 +185,7 @@ public sealed class SalesData : IEquatable<SalesData>
         IAsyncEnumerable<SalesActivity>? activities = null,
         IAsyncEnumerable<MarketingSpend>? spend = null,
         Roster? roster = null,
+        IAsyncEnumerable<Account>? accounts = null,
         CancellationToken cancellationToken = default) =>
         new(
             LeadRecords(await FreezeAsync(leads, nameof(leads), cancellationToken).ConfigureAwait(false)),
@@ -176,7 +193,8 @@ public sealed class SalesData : IEquatable<SalesData>
             DealRecords(await FreezeAsync(deals, nameof(deals), cancellationToken).ConfigureAwait(false)),
             ActivityRecords(await FreezeAsync(activities, nameof(activities), cancellationToken).ConfigureAwait(false)),
             await FreezeAsync(spend, nameof(spend), cancellationToken).ConfigureAwait(false),
-            roster ?? Roster.Empty);
+            roster ?? Roster.Empty,
+            await FreezeAsync(accounts, nameof(accounts), cancellationToken).ConfigureAwait(false));
 
     /// <summary>Returns a copy with other leads.</summary>
     /// <param name="leads">The leads.</param>
@@ -185,7 +203,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="leads"/> contains a null element.</exception>
     [Pure]
     public SalesData WithLeads(IEnumerable<Lead> leads) =>
-        new(LeadRecords(Freeze(Preconditions.CheckNotNull(leads), nameof(leads))), _opportunities, _deals, _activities, Spend, Roster);
+        new(LeadRecords(Freeze(Preconditions.CheckNotNull(leads), nameof(leads))), _opportunities, _deals, _activities, Spend, Roster, Accounts);
 
     /// <summary>Returns a copy with other opportunities.</summary>
     /// <param name="opportunities">The opportunities.</param>
@@ -194,7 +212,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="opportunities"/> contains a null element.</exception>
     [Pure]
     public SalesData WithOpportunities(IEnumerable<Opportunity> opportunities) =>
-        new(_leads, OpportunityRecords(Freeze(Preconditions.CheckNotNull(opportunities), nameof(opportunities))), _deals, _activities, Spend, Roster);
+        new(_leads, OpportunityRecords(Freeze(Preconditions.CheckNotNull(opportunities), nameof(opportunities))), _deals, _activities, Spend, Roster, Accounts);
 
     /// <summary>Returns a copy with other deals.</summary>
     /// <param name="deals">The won deals.</param>
@@ -203,7 +221,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="deals"/> contains a null element.</exception>
     [Pure]
     public SalesData WithDeals(IEnumerable<Deal> deals) =>
-        new(_leads, _opportunities, DealRecords(Freeze(Preconditions.CheckNotNull(deals), nameof(deals))), _activities, Spend, Roster);
+        new(_leads, _opportunities, DealRecords(Freeze(Preconditions.CheckNotNull(deals), nameof(deals))), _activities, Spend, Roster, Accounts);
 
     /// <summary>Returns a copy with other activities.</summary>
     /// <param name="activities">The activities.</param>
@@ -212,7 +230,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="activities"/> contains a null element.</exception>
     [Pure]
     public SalesData WithActivities(IEnumerable<SalesActivity> activities) =>
-        new(_leads, _opportunities, _deals, ActivityRecords(Freeze(Preconditions.CheckNotNull(activities), nameof(activities))), Spend, Roster);
+        new(_leads, _opportunities, _deals, ActivityRecords(Freeze(Preconditions.CheckNotNull(activities), nameof(activities))), Spend, Roster, Accounts);
 
     /// <summary>Returns a copy with other marketing spend.</summary>
     /// <param name="spend">The spend records.</param>
@@ -221,7 +239,7 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentException"><paramref name="spend"/> contains a null element.</exception>
     [Pure]
     public SalesData WithSpend(IEnumerable<MarketingSpend> spend) =>
-        new(_leads, _opportunities, _deals, _activities, Freeze(Preconditions.CheckNotNull(spend), nameof(spend)), Roster);
+        new(_leads, _opportunities, _deals, _activities, Freeze(Preconditions.CheckNotNull(spend), nameof(spend)), Roster, Accounts);
 
     /// <summary>Returns a copy with another roster.</summary>
     /// <param name="roster">The roster.</param>
@@ -229,7 +247,16 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
     [Pure]
     public SalesData WithRoster(Roster roster) =>
-        new(_leads, _opportunities, _deals, _activities, Spend, Preconditions.CheckNotNull(roster));
+        new(_leads, _opportunities, _deals, _activities, Spend, Preconditions.CheckNotNull(roster), Accounts);
+
+    /// <summary>Returns a copy with other accounts.</summary>
+    /// <param name="accounts">The accounts.</param>
+    /// <returns>A new snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="accounts"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="accounts"/> contains a null element.</exception>
+    [Pure]
+    public SalesData WithAccounts(IEnumerable<Account> accounts) =>
+        new(_leads, _opportunities, _deals, _activities, Spend, Roster, Freeze(Preconditions.CheckNotNull(accounts), nameof(accounts)));
 
     /// <summary>Returns the lead with the given identifier.</summary>
     /// <param name="id">The lead's identifier.</param>
@@ -249,6 +276,79 @@ public sealed class SalesData : IEquatable<SalesData>
     public bool TryGetOpportunity(OpportunityId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Opportunity? opportunity) =>
         Index(ref _opportunitiesById, Opportunities, static o => o.Id).TryGetValue(id, out opportunity);
 
+    /// <summary>Returns the account with the given identifier.</summary>
+    /// <param name="id">The account's identifier.</param>
+    /// <param name="account">The account, when found.</param>
+    /// <returns>True when the snapshot holds the account.</returns>
+    /// <remarks><para>The first call builds an index of the accounts; it is then shared by every thread. When an
+    /// identifier appears twice, the first record wins.</para></remarks>
+    public bool TryGetAccount(AccountId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Account? account) =>
+        Index(ref _accountsById, Accounts, static a => a.Id).TryGetValue(id, out account);
+
+    /// <summary>Returns a lead's value of a dimension: its own, else its owner's (through <see cref="Roster"/>).</summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="name">The dimension's name, compared ignoring case.</param>
+    /// <returns>The value, or null when neither the lead nor its owner carries the dimension (a lead without an owner
+    /// has only its own); a report groups such records under <c>(none)</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> or <paramref name="name"/> is null.</exception>
+    /// <remarks><para>The one rule every grouping and filter by a dimension follows: a record's own value; else, for an
+    /// opportunity or a deal, its account's; else its owner rep's; else none.</para></remarks>
+    public string? DimensionOf(Lead lead, string name)
+    {
+        Preconditions.CheckNotNull(lead);
+        Preconditions.CheckNotNull(name);
+        return lead.Dimensions.ValueOf(name) ?? RepDimension(lead.Owner, name);
+    }
+
+    /// <summary>Returns an opportunity's value of a dimension: its own, else its account's (through <see cref="Accounts"/>), else its owner's (through <see cref="Roster"/>).</summary>
+    /// <param name="opportunity">The opportunity.</param>
+    /// <param name="name">The dimension's name, compared ignoring case.</param>
+    /// <returns>The value, or null when none of them carries the dimension.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="opportunity"/> or <paramref name="name"/> is null.</exception>
+    public string? DimensionOf(Opportunity opportunity, string name)
+    {
+        Preconditions.CheckNotNull(opportunity);
+        Preconditions.CheckNotNull(name);
+        return opportunity.Dimensions.ValueOf(name) ?? AccountDimension(opportunity.Account, name) ?? RepDimension(opportunity.Owner, name);
+    }
+
+    /// <summary>Returns a deal's value of a dimension: its own, else its account's (through <see cref="Accounts"/>), else its owner's (through <see cref="Roster"/>).</summary>
+    /// <param name="deal">The deal.</param>
+    /// <param name="name">The dimension's name, compared ignoring case.</param>
+    /// <returns>The value, or null when none of them carries the dimension.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="name"/> is null.</exception>
+    public string? DimensionOf(Deal deal, string name)
+    {
+        Preconditions.CheckNotNull(deal);
+        Preconditions.CheckNotNull(name);
+        return deal.Dimensions.ValueOf(name) ?? AccountDimension(deal.Account, name) ?? RepDimension(deal.Owner, name);
+    }
+
+    /// <summary>Returns an activity's value of a dimension: its own, else its owner's (through <see cref="Roster"/>).</summary>
+    /// <param name="activity">The activity.</param>
+    /// <param name="name">The dimension's name, compared ignoring case.</param>
+    /// <returns>The value, or null when neither carries the dimension.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="activity"/> or <paramref name="name"/> is null.</exception>
+    public string? DimensionOf(SalesActivity activity, string name)
+    {
+        Preconditions.CheckNotNull(activity);
+        Preconditions.CheckNotNull(name);
+        return activity.Dimensions.ValueOf(name) ?? RepDimension(activity.Owner, name);
+    }
+
+    /// <summary>Returns a spend record's value of a dimension: its own (spend has no owner or account).</summary>
+    /// <param name="spend">The spend record.</param>
+    /// <param name="name">The dimension's name, compared ignoring case.</param>
+    /// <returns>The value, or null when the record does not carry the dimension.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="spend"/> or <paramref name="name"/> is null.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "One of the DimensionOf overloads of a snapshot; a spend record has no owner or account to look up, today.")]
+    public string? DimensionOf(MarketingSpend spend, string name)
+    {
+        Preconditions.CheckNotNull(spend);
+        Preconditions.CheckNotNull(name);
+        return spend.Dimensions.ValueOf(name);
+    }
+
     /// <summary>Builds now, rather than on the first evaluation, the compact columnar form of the records that evaluation scans.</summary>
     /// <remarks>
     /// <para>The first evaluation of a snapshot converts each collection it reads into compact columns (timestamps as
@@ -264,7 +364,7 @@ public sealed class SalesData : IEquatable<SalesData>
         _ = ActivityColumns;
     }
 
-    /// <summary>Returns true when both snapshots hold equal records in the same order and equal rosters, or both are null.</summary>
+    /// <summary>Returns true when both snapshots hold equal records in the same order, equal rosters and equal accounts in the same order, or both are null.</summary>
     /// <param name="left">The first snapshot.</param>
     /// <param name="right">The second snapshot.</param>
     /// <returns>True when equal.</returns>
@@ -276,7 +376,8 @@ public sealed class SalesData : IEquatable<SalesData>
             && Same(left._deals, right._deals)
             && Same(left._activities, right._activities)
             && left.Spend.SequenceEqual(right.Spend)
-            && left.Roster == right.Roster);
+            && left.Roster == right.Roster
+            && left.Accounts.SequenceEqual(right.Accounts));
 
     /// <summary>Returns true when the snapshots differ.</summary>
     /// <param name="left">The first snapshot.</param>
@@ -294,12 +395,12 @@ public sealed class SalesData : IEquatable<SalesData>
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(_leads.Count, _opportunities.Count, _deals.Count, _activities.Count, Spend.Length, Roster);
+        HashCode.Combine(_leads.Count, _opportunities.Count, _deals.Count, _activities.Count, Spend.Length, Roster, Accounts.Length);
 
-    /// <summary>Returns the number of records of each kind, such as <c>SalesData (2 leads, 1 opportunities, 0 deals, 5 activities, 0 spend, 3 reps)</c>.</summary>
+    /// <summary>Returns the number of records of each kind, such as <c>SalesData (2 leads, 1 opportunities, 0 deals, 5 activities, 0 spend, 3 reps)</c>, with <c>, 4 accounts</c> before the parenthesis when there are any.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"SalesData ({_leads.Count} leads, {_opportunities.Count} opportunities, {_deals.Count} deals, {_activities.Count} activities, {Spend.Length} spend, {Roster.Reps.Length} reps)";
+        $"SalesData ({_leads.Count} leads, {_opportunities.Count} opportunities, {_deals.Count} deals, {_activities.Count} activities, {Spend.Length} spend, {Roster.Reps.Length} reps{(Accounts.IsEmpty ? string.Empty : $", {Accounts.Length} accounts")})";
 
     internal LeadColumns LeadColumns => _leads.Columns;
 
@@ -310,14 +411,15 @@ public sealed class SalesData : IEquatable<SalesData>
     internal ActivityColumns ActivityColumns => _activities.Columns;
 
     /// <summary>Makes a snapshot from the collections a <see cref="SalesDataBuilder"/> filled.</summary>
-    internal static SalesData FromTables(LeadTable leads, ImmutableArray<Opportunity> opportunities, ImmutableArray<Deal> deals, ActivityTable activities, ImmutableArray<MarketingSpend> spend, Roster roster) =>
+    internal static SalesData FromTables(LeadTable leads, ImmutableArray<Opportunity> opportunities, ImmutableArray<Deal> deals, ActivityTable activities, ImmutableArray<MarketingSpend> spend, Roster roster, ImmutableArray<Account> accounts) =>
         new(
             new(leads, static t => LeadColumns.Build((LeadTable)t)),
             OpportunityRecords(opportunities),
             DealRecords(deals),
             new(activities, static t => ActivityColumns.Build((ActivityTable)t)),
             spend,
-            roster);
+            roster,
+            accounts);
 
     private static Records<Lead, LeadColumns> LeadRecords(ImmutableArray<Lead> leads) => new(leads, LeadColumns.Build);
 
@@ -326,6 +428,12 @@ public sealed class SalesData : IEquatable<SalesData>
     private static Records<Deal, DealColumns> DealRecords(ImmutableArray<Deal> deals) => new(deals, DealColumns.Build);
 
     private static Records<SalesActivity, ActivityColumns> ActivityRecords(ImmutableArray<SalesActivity> activities) => new(activities, ActivityColumns.Build);
+
+    private string? AccountDimension(AccountId account, string name) =>
+        Accounts.IsEmpty ? null : TryGetAccount(account, out var found) ? found.Dimensions.ValueOf(name) : null;
+
+    private string? RepDimension(RepId? owner, string name) =>
+        owner is { } id && Roster.TryGetRep(id, out var rep) ? rep.Dimensions.ValueOf(name) : null;
 
     private static Instant? Later(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Max(a.Value, b.Value);
 

@@ -20,7 +20,8 @@ namespace SalesKpi;
 /// scans the columns; its <see cref="SalesData.Leads"/> and <see cref="SalesData.Activities"/> make the objects again,
 /// equal to the ones added, the first time something asks for them (a custom KPI over records, a lookup by
 /// identifier, an equality test), and keep them from then on. Opportunities, deals, spend and reps are kept as the
-/// objects given. docs/design.md gives the bytes each kind of record takes.</para>
+/// objects given. docs/design.md gives the bytes each kind of record takes. A lead's or an activity's
+/// <see cref="Dimensions"/> are kept dictionary-encoded too: one code per record and dimension name.</para>
 /// <para>Records are kept in the order they are added. The builder checks nothing the records' constructors have not
 /// checked: duplicate identifiers and references between collections are the importer's business.</para>
 /// </remarks>
@@ -44,6 +45,7 @@ public sealed class SalesDataBuilder
     private readonly ActivityTable.Builder _activities = new();
     private readonly List<MarketingSpend> _spend = [];
     private readonly List<Rep> _reps = [];
+    private readonly List<Account> _accounts = [];
     private bool _built;
 
     /// <summary>Gets the number of records added, of each kind.</summary>
@@ -54,7 +56,8 @@ public sealed class SalesDataBuilder
         _deals.Count,
         _activities.Count,
         _spend.Count,
-        _reps.Count);
+        _reps.Count,
+        _accounts.Count);
 
     /// <summary>Adds a lead.</summary>
     /// <param name="lead">The lead.</param>
@@ -70,7 +73,7 @@ public sealed class SalesDataBuilder
     }
 
     /// <summary>
-    /// Adds a lead from its values, checked as <see cref="Lead(LeadId, Instant, string, RepId?, Instant?, Instant?)"/>
+    /// Adds a lead from its values, checked as <see cref="Lead(LeadId, Instant, string, RepId?, Instant?, Instant?, Dimensions?)"/>
     /// checks them, without making the object: the streaming path of an importer.
     /// </summary>
     /// <param name="id">The lead's identifier.</param>
@@ -79,14 +82,15 @@ public sealed class SalesDataBuilder
     /// <param name="owner">The rep who owns it, if any.</param>
     /// <param name="qualifiedAt">When it was qualified, if it was.</param>
     /// <param name="convertedAt">When it was converted, if it was.</param>
+    /// <param name="dimensions">The lead's own dimensions, or null for none; kept as one code per dimension name.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">The values are not a valid lead (as the constructor says).</exception>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> has been called.</exception>
-    public SalesDataBuilder AddLead(LeadId id, Instant createdAt, string source, RepId? owner = null, Instant? qualifiedAt = null, Instant? convertedAt = null)
+    public SalesDataBuilder AddLead(LeadId id, Instant createdAt, string source, RepId? owner = null, Instant? qualifiedAt = null, Instant? convertedAt = null, Dimensions? dimensions = null)
     {
         Lead.Check(id, createdAt, source, owner, qualifiedAt, convertedAt);
         CheckOpen();
-        _leads.Add(id, createdAt, source, owner, qualifiedAt, convertedAt);
+        _leads.Add(id, createdAt, source, owner, qualifiedAt, convertedAt, dimensions);
         return this;
     }
 
@@ -141,6 +145,7 @@ public sealed class SalesDataBuilder
     /// <param name="lead">The lead it concerned, if any.</param>
     /// <param name="opportunity">The opportunity it concerned, if any.</param>
     /// <param name="tool">For <see cref="SalesActivityKind.ToolUsage"/>, the tool used, if recorded.</param>
+    /// <param name="dimensions">The activity's own dimensions, or null for none; kept as one code per dimension name.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">An identifier or <paramref name="kind"/> is the default value, or
     /// <paramref name="tool"/> is empty.</exception>
@@ -154,11 +159,12 @@ public sealed class SalesDataBuilder
         ActivityOutcomes outcomes = ActivityOutcomes.None,
         LeadId? lead = null,
         OpportunityId? opportunity = null,
-        string? tool = null)
+        string? tool = null,
+        Dimensions? dimensions = null)
     {
         SalesActivity.Check(id, kind, owner, outcomes, lead, opportunity, tool);
         CheckOpen();
-        _activities.Add(id, kind, owner, occurredAt, outcomes, lead, opportunity, tool);
+        _activities.Add(id, kind, owner, occurredAt, outcomes, lead, opportunity, tool, dimensions);
         return this;
     }
 
@@ -188,6 +194,19 @@ public sealed class SalesDataBuilder
         return this;
     }
 
+    /// <summary>Adds an account: the dimensions it gives its opportunities and deals.</summary>
+    /// <param name="account">The account.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> has been called.</exception>
+    public SalesDataBuilder Add(Account account)
+    {
+        Preconditions.CheckNotNull(account);
+        CheckOpen();
+        _accounts.Add(account);
+        return this;
+    }
+
     /// <summary>Builds the snapshot. The builder cannot be used afterwards: its columns now belong to the snapshot.</summary>
     /// <returns>The snapshot.</returns>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> has been called already.</exception>
@@ -202,7 +221,8 @@ public sealed class SalesDataBuilder
             [.. _deals],
             _activities.Build(),
             [.. _spend],
-            _reps.Count == 0 ? Roster.Empty : new Roster(_reps));
+            _reps.Count == 0 ? Roster.Empty : new Roster(_reps),
+            [.. _accounts]);
     }
 
     private void CheckOpen()

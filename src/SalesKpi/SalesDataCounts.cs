@@ -15,6 +15,20 @@ public readonly struct SalesDataCounts : IEquatable<SalesDataCounts>
     /// <param name="spend">The number of marketing spend records.</param>
     /// <param name="reps">The number of reps in the roster.</param>
     public SalesDataCounts(int leads, int opportunities, int stageChanges, int deals, int activities, int spend, int reps)
+        : this(leads, opportunities, stageChanges, deals, activities, spend, reps, 0)
+    {
+    }
+
+    /// <summary>Initializes the counts, with the accounts.</summary>
+    /// <param name="leads">The number of leads.</param>
+    /// <param name="opportunities">The number of opportunities.</param>
+    /// <param name="stageChanges">The number of stage entries of all opportunities.</param>
+    /// <param name="deals">The number of won deals.</param>
+    /// <param name="activities">The number of activities.</param>
+    /// <param name="spend">The number of marketing spend records.</param>
+    /// <param name="reps">The number of reps in the roster.</param>
+    /// <param name="accounts">The number of accounts.</param>
+    public SalesDataCounts(int leads, int opportunities, int stageChanges, int deals, int activities, int spend, int reps, int accounts)
     {
         Leads = leads;
         Opportunities = opportunities;
@@ -23,6 +37,7 @@ public readonly struct SalesDataCounts : IEquatable<SalesDataCounts>
         Activities = activities;
         Spend = spend;
         Reps = reps;
+        Accounts = accounts;
     }
 
     /// <summary>Gets the number of leads.</summary>
@@ -46,6 +61,9 @@ public readonly struct SalesDataCounts : IEquatable<SalesDataCounts>
     /// <summary>Gets the number of reps in the roster.</summary>
     public int Reps { get; }
 
+    /// <summary>Gets the number of accounts.</summary>
+    public int Accounts { get; }
+
     /// <summary>Returns true when two counts are equal.</summary>
     /// <param name="left">The first counts.</param>
     /// <param name="right">The second counts.</param>
@@ -61,16 +79,16 @@ public readonly struct SalesDataCounts : IEquatable<SalesDataCounts>
     /// <inheritdoc/>
     public bool Equals(SalesDataCounts other) =>
         Leads == other.Leads && Opportunities == other.Opportunities && StageChanges == other.StageChanges && Deals == other.Deals
-        && Activities == other.Activities && Spend == other.Spend && Reps == other.Reps;
+        && Activities == other.Activities && Spend == other.Spend && Reps == other.Reps && Accounts == other.Accounts;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is SalesDataCounts other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Leads, Opportunities, StageChanges, Deals, Activities, Spend, Reps);
+    public override int GetHashCode() => HashCode.Combine(Leads, Opportunities, StageChanges, Deals, Activities, Spend, Reps, Accounts);
 
-    /// <summary>Returns the counts, such as <c>12 leads, 3 opportunities (9 stage changes), 2 deals, 40 activities, 1 spend, 4 reps</c>.</summary>
+    /// <summary>Returns the counts, such as <c>12 leads, 3 opportunities (9 stage changes), 2 deals, 40 activities, 1 spend, 4 reps</c>, with <c>, 5 accounts</c> at the end when there are any.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Leads} leads, {Opportunities} opportunities ({StageChanges} stage changes), {Deals} deals, {Activities} activities, {Spend} spend, {Reps} reps");
+        string.Create(CultureInfo.InvariantCulture, $"{Leads} leads, {Opportunities} opportunities ({StageChanges} stage changes), {Deals} deals, {Activities} activities, {Spend} spend, {Reps} reps{(Accounts == 0 ? string.Empty : $", {Accounts} accounts")}");
 }

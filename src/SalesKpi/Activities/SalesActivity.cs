@@ -26,6 +26,7 @@ public sealed class SalesActivity : IEquatable<SalesActivity>
     /// <param name="lead">The lead it concerned, if any.</param>
     /// <param name="opportunity">The opportunity it concerned, if any.</param>
     /// <param name="tool">For <see cref="SalesActivityKind.ToolUsage"/>, the tool used, if recorded.</param>
+    /// <param name="dimensions">The activity's own dimensions, or null for none.</param>
     /// <exception cref="ArgumentException">An identifier or <paramref name="kind"/> is the default value, or
     /// <paramref name="tool"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcomes"/> has undefined flags.</exception>
@@ -37,7 +38,8 @@ public sealed class SalesActivity : IEquatable<SalesActivity>
         ActivityOutcomes outcomes = ActivityOutcomes.None,
         LeadId? lead = null,
         OpportunityId? opportunity = null,
-        string? tool = null)
+        string? tool = null,
+        Dimensions? dimensions = null)
     {
         Check(id, kind, owner, outcomes, lead, opportunity, tool);
         Id = id;
@@ -48,6 +50,7 @@ public sealed class SalesActivity : IEquatable<SalesActivity>
         Lead = lead;
         Opportunity = opportunity;
         Tool = tool;
+        Dimensions = dimensions ?? Dimensions.Empty;
     }
 
     /// <summary>Checks the values of an activity, as the constructor does; <see cref="SalesDataBuilder"/> keeps them without an object.</summary>
@@ -105,6 +108,10 @@ public sealed class SalesActivity : IEquatable<SalesActivity>
     /// <value>The tool's name, or null.</value>
     public string? Tool { get; }
 
+    /// <summary>Gets the activity's own dimensions; where a dimension is missing, the owner's applies (<see cref="SalesData.DimensionOf(SalesActivity, string)"/>).</summary>
+    /// <value>Never null; <see cref="Dimensions.Empty"/> when none were given.</value>
+    public Dimensions Dimensions { get; }
+
     /// <summary>Returns true when both activities are equal in every property, or both are null.</summary>
     /// <param name="left">The first activity.</param>
     /// <param name="right">The second activity.</param>
@@ -128,7 +135,8 @@ public sealed class SalesActivity : IEquatable<SalesActivity>
             && left.Outcomes == right.Outcomes
             && left.Lead == right.Lead
             && left.Opportunity == right.Opportunity
-            && string.Equals(left.Tool, right.Tool, StringComparison.Ordinal);
+            && string.Equals(left.Tool, right.Tool, StringComparison.Ordinal)
+            && left.Dimensions == right.Dimensions;
     }
 
     /// <summary>Returns true when the activities differ in any property.</summary>
@@ -147,7 +155,15 @@ public sealed class SalesActivity : IEquatable<SalesActivity>
     /// <returns>A new activity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcomes"/> has undefined flags.</exception>
     [Pure]
-    public SalesActivity WithOutcomes(ActivityOutcomes outcomes) => new(Id, Kind, Owner, OccurredAt, outcomes, Lead, Opportunity, Tool);
+    public SalesActivity WithOutcomes(ActivityOutcomes outcomes) => new(Id, Kind, Owner, OccurredAt, outcomes, Lead, Opportunity, Tool, Dimensions);
+
+    /// <summary>Returns a copy with other dimensions.</summary>
+    /// <param name="dimensions">The new dimensions.</param>
+    /// <returns>A new activity.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dimensions"/> is null.</exception>
+    [Pure]
+    public SalesActivity WithDimensions(Dimensions dimensions) =>
+        new(Id, Kind, Owner, OccurredAt, Outcomes, Lead, Opportunity, Tool, Preconditions.CheckNotNull(dimensions));
 
     /// <summary>Returns true when <paramref name="other"/> is equal in every property.</summary>
     /// <param name="other">The activity to compare with.</param>
@@ -158,7 +174,7 @@ public sealed class SalesActivity : IEquatable<SalesActivity>
     public override bool Equals(object? obj) => obj is SalesActivity other && this == other;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Id, Kind, Owner, OccurredAt, Outcomes, Lead, Opportunity, Tool);
+    public override int GetHashCode() => HashCode.Combine(Id, Kind, Owner, OccurredAt, Outcomes, Lead, Opportunity, HashCode.Combine(Tool, Dimensions));
 
     /// <summary>Returns a stable, culture-invariant description, such as <c>SalesActivity A-1 (call by r01 at 2025-01-02T09:00:00Z)</c>.</summary>
     /// <returns>The description.</returns>

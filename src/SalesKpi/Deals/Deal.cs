@@ -30,6 +30,7 @@ public sealed class Deal : IEquatable<Deal>
     /// <param name="opportunity">The opportunity the deal closed, if any.</param>
     /// <param name="term">The contract term (inclusive dates), if any.</param>
     /// <param name="recurringMonthly">The recurring revenue per month, in the currency of <paramref name="value"/>, if any.</param>
+    /// <param name="dimensions">The deal's own dimensions, or null for none.</param>
     /// <exception cref="ArgumentException">An identifier is the default value, or <paramref name="recurringMonthly"/>
     /// is in another currency than <paramref name="value"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> or <paramref name="recurringMonthly"/> is
@@ -43,7 +44,8 @@ public sealed class Deal : IEquatable<Deal>
         DealKind kind = DealKind.NewBusiness,
         OpportunityId? opportunity = null,
         DateInterval? term = null,
-        Money? recurringMonthly = null)
+        Money? recurringMonthly = null,
+        Dimensions? dimensions = null)
     {
         Preconditions.CheckInitialized(!id.IsDefault, nameof(id));
         Preconditions.CheckInitialized(!account.IsDefault, nameof(account));
@@ -73,6 +75,7 @@ public sealed class Deal : IEquatable<Deal>
         Opportunity = opportunity;
         Term = term;
         RecurringMonthly = recurringMonthly;
+        Dimensions = dimensions ?? Dimensions.Empty;
     }
 
     /// <summary>Gets the deal's identifier.</summary>
@@ -105,6 +108,11 @@ public sealed class Deal : IEquatable<Deal>
     /// <value>The amount, in the currency of <see cref="Value"/>, or null.</value>
     public Money? RecurringMonthly { get; }
 
+    /// <summary>Gets the deal's own dimensions; where a dimension is missing, the account's and then the owner's apply
+    /// (<see cref="SalesData.DimensionOf(Deal, string)"/>).</summary>
+    /// <value>Never null; <see cref="Dimensions.Empty"/> when none were given.</value>
+    public Dimensions Dimensions { get; }
+
     /// <summary>Returns true when both deals are equal in every property, or both are null.</summary>
     /// <param name="left">The first deal.</param>
     /// <param name="right">The second deal.</param>
@@ -129,7 +137,8 @@ public sealed class Deal : IEquatable<Deal>
             && left.Kind == right.Kind
             && left.Opportunity == right.Opportunity
             && left.Term == right.Term
-            && left.RecurringMonthly == right.RecurringMonthly;
+            && left.RecurringMonthly == right.RecurringMonthly
+            && left.Dimensions == right.Dimensions;
     }
 
     /// <summary>Returns true when the deals differ in any property.</summary>
@@ -150,7 +159,7 @@ public sealed class Deal : IEquatable<Deal>
             RecurringMonthly is not { } r || r.Currency == value.Currency,
             nameof(value),
             $"The value is in {value.Currency} but the deal's recurring monthly amount is in {RecurringMonthly?.Currency}.");
-        return new(Id, Account, Owner, ClosedAt, value, Kind, Opportunity, Term, RecurringMonthly);
+        return new(Id, Account, Owner, ClosedAt, value, Kind, Opportunity, Term, RecurringMonthly, Dimensions);
     }
 
     /// <summary>Returns a copy with another contract term and recurring amount.</summary>
@@ -161,7 +170,15 @@ public sealed class Deal : IEquatable<Deal>
     /// <exception cref="ArgumentException"><paramref name="recurringMonthly"/> is in another currency than the value.</exception>
     [Pure]
     public Deal WithTerm(DateInterval? term, Money? recurringMonthly) =>
-        new(Id, Account, Owner, ClosedAt, Value, Kind, Opportunity, term, recurringMonthly);
+        new(Id, Account, Owner, ClosedAt, Value, Kind, Opportunity, term, recurringMonthly, Dimensions);
+
+    /// <summary>Returns a copy with other dimensions.</summary>
+    /// <param name="dimensions">The new dimensions.</param>
+    /// <returns>A new deal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dimensions"/> is null.</exception>
+    [Pure]
+    public Deal WithDimensions(Dimensions dimensions) =>
+        new(Id, Account, Owner, ClosedAt, Value, Kind, Opportunity, Term, RecurringMonthly, Preconditions.CheckNotNull(dimensions));
 
     /// <summary>Returns true when <paramref name="other"/> is equal in every property.</summary>
     /// <param name="other">The deal to compare with.</param>
@@ -173,7 +190,7 @@ public sealed class Deal : IEquatable<Deal>
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Id, Account, Owner, ClosedAt, Value, Kind, Opportunity, HashCode.Combine(Term, RecurringMonthly));
+        HashCode.Combine(Id, Account, Owner, ClosedAt, Value, Kind, Opportunity, HashCode.Combine(Term, RecurringMonthly, Dimensions));
 
     /// <summary>Returns a stable, culture-invariant description, such as <c>Deal D-1 (new-business, 1,000.00 USD, closed 2025-01-02T09:00:00Z)</c>.</summary>
     /// <returns>The description.</returns>

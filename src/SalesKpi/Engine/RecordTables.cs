@@ -239,7 +239,7 @@ internal sealed class OwnerCodes
 /// <summary>Activities as columns.</summary>
 internal sealed class ActivityTable : RecordTable<SalesActivity>
 {
-    private ActivityTable(string[] ids, InstantColumn occurredAt, int[] owners, RepId?[] ownerIds, int[] kinds, SalesActivityKind[] kindValues, byte[] outcomes, int[] leads, string?[] leadValues, int[] opportunities, string?[] opportunityValues, int[] tools, string?[] toolValues)
+    private ActivityTable(string[] ids, InstantColumn occurredAt, int[] owners, RepId?[] ownerIds, int[] kinds, SalesActivityKind[] kindValues, byte[] outcomes, int[] leads, string?[] leadValues, int[] opportunities, string?[] opportunityValues, int[] tools, string?[] toolValues, DimensionTable dimensions)
     {
         Ids = ids;
         OccurredAt = occurredAt;
@@ -254,6 +254,7 @@ internal sealed class ActivityTable : RecordTable<SalesActivity>
         OpportunityValues = opportunityValues;
         Tools = tools;
         ToolValues = toolValues;
+        Dimensions = dimensions;
     }
 
     public override int Count => Ids.Length;
@@ -291,6 +292,9 @@ internal sealed class ActivityTable : RecordTable<SalesActivity>
 
     public string?[] ToolValues { get; }
 
+    /// <summary>Gets the records' own dimensions, one code column per name.</summary>
+    public DimensionTable Dimensions { get; }
+
     public override SalesActivity this[int index] => new(
         new ActivityId(Ids[index]),
         KindValues[Kinds[index]],
@@ -299,7 +303,8 @@ internal sealed class ActivityTable : RecordTable<SalesActivity>
         (ActivityOutcomes)Outcomes[index],
         LeadValues[Leads[index]] is { } lead ? new LeadId(lead) : null,
         OpportunityValues[Opportunities[index]] is { } opportunity ? new Opportunities.OpportunityId(opportunity) : null,
-        ToolValues[Tools[index]]);
+        ToolValues[Tools[index]],
+        Dimensions[index]);
 
     public sealed class Builder
     {
@@ -317,16 +322,17 @@ internal sealed class ActivityTable : RecordTable<SalesActivity>
         private readonly ReferenceCodes _opportunityValues = new();
         private readonly ColumnBuilder<int> _tools = new();
         private readonly ReferenceCodes _toolValues = new();
+        private readonly DimensionTable.Builder _dimensions = new();
         private string? _lastKind;
         private int _lastKindCode;
 
         public int Count => _ids.Count;
 
         public void Add(SalesActivity activity) =>
-            Add(activity.Id, activity.Kind, activity.Owner, activity.OccurredAt, activity.Outcomes, activity.Lead, activity.Opportunity, activity.Tool);
+            Add(activity.Id, activity.Kind, activity.Owner, activity.OccurredAt, activity.Outcomes, activity.Lead, activity.Opportunity, activity.Tool, activity.Dimensions);
 
         /// <summary>Adds an activity's values, checked by the caller (<see cref="SalesActivity.Check"/>).</summary>
-        public void Add(ActivityId id, SalesActivityKind kind, RepId owner, Instant occurredAt, ActivityOutcomes outcomes, LeadId? lead, Opportunities.OpportunityId? opportunity, string? tool)
+        public void Add(ActivityId id, SalesActivityKind kind, RepId owner, Instant occurredAt, ActivityOutcomes outcomes, LeadId? lead, Opportunities.OpportunityId? opportunity, string? tool, Dimensions? dimensions)
         {
             _ids.Add(id.Value);
             _occurredAt.Add(occurredAt);
@@ -348,6 +354,7 @@ internal sealed class ActivityTable : RecordTable<SalesActivity>
             _leads.Add(_leadValues.Code(lead?.Value));
             _opportunities.Add(_opportunityValues.Code(opportunity?.Value));
             _tools.Add(_toolValues.Code(tool));
+            _dimensions.Add(dimensions);
         }
 
         public ActivityTable Build() => new(
@@ -363,14 +370,15 @@ internal sealed class ActivityTable : RecordTable<SalesActivity>
             _opportunities.ToArray(),
             _opportunityValues.ToArray(),
             _tools.ToArray(),
-            _toolValues.ToArray());
+            _toolValues.ToArray(),
+            _dimensions.Build());
     }
 }
 
 /// <summary>Leads as columns.</summary>
 internal sealed class LeadTable : RecordTable<Lead>
 {
-    private LeadTable(string[] ids, InstantColumn createdAt, InstantColumn qualifiedAt, InstantColumn convertedAt, int[] sources, string[] sourceValues, int[] owners, RepId?[] ownerIds)
+    private LeadTable(string[] ids, InstantColumn createdAt, InstantColumn qualifiedAt, InstantColumn convertedAt, int[] sources, string[] sourceValues, int[] owners, RepId?[] ownerIds, DimensionTable dimensions)
     {
         Ids = ids;
         CreatedAt = createdAt;
@@ -380,6 +388,7 @@ internal sealed class LeadTable : RecordTable<Lead>
         SourceValues = sourceValues;
         Owners = owners;
         OwnerIds = ownerIds;
+        Dimensions = dimensions;
     }
 
     public override int Count => Ids.Length;
@@ -419,13 +428,17 @@ internal sealed class LeadTable : RecordTable<Lead>
 
     public RepId?[] OwnerIds { get; }
 
+    /// <summary>Gets the records' own dimensions, one code column per name.</summary>
+    public DimensionTable Dimensions { get; }
+
     public override Lead this[int index] => new(
         new LeadId(Ids[index]),
         CreatedAt[index]!.Value,
         SourceValues[Sources[index]],
         OwnerIds[Owners[index]],
         QualifiedAt[index],
-        ConvertedAt[index]);
+        ConvertedAt[index],
+        Dimensions[index]);
 
     public sealed class Builder
     {
@@ -437,13 +450,14 @@ internal sealed class LeadTable : RecordTable<Lead>
         private readonly CodeBook<string> _sourceValues = new(StringComparer.Ordinal);
         private readonly ColumnBuilder<int> _owners = new();
         private readonly OwnerCodes _ownerIds = new();
+        private readonly DimensionTable.Builder _dimensions = new();
 
         public int Count => _ids.Count;
 
-        public void Add(Lead lead) => Add(lead.Id, lead.CreatedAt, lead.Source, lead.Owner, lead.QualifiedAt, lead.ConvertedAt);
+        public void Add(Lead lead) => Add(lead.Id, lead.CreatedAt, lead.Source, lead.Owner, lead.QualifiedAt, lead.ConvertedAt, lead.Dimensions);
 
         /// <summary>Adds a lead's values, checked by the caller (<see cref="Lead.Check"/>).</summary>
-        public void Add(LeadId id, Instant createdAt, string source, RepId? owner, Instant? qualifiedAt, Instant? convertedAt)
+        public void Add(LeadId id, Instant createdAt, string source, RepId? owner, Instant? qualifiedAt, Instant? convertedAt, Dimensions? dimensions)
         {
             _ids.Add(id.Value);
             _createdAt.Add(createdAt);
@@ -451,6 +465,7 @@ internal sealed class LeadTable : RecordTable<Lead>
             _convertedAt.Add(convertedAt);
             _sources.Add(_sourceValues.Code(source));
             _owners.Add(_ownerIds.Code(owner));
+            _dimensions.Add(dimensions);
         }
 
         public LeadTable Build() => new(
@@ -461,6 +476,123 @@ internal sealed class LeadTable : RecordTable<Lead>
             _sources.ToArray(),
             [.. _sourceValues.Values],
             _owners.ToArray(),
-            _ownerIds.ToArray());
+            _ownerIds.ToArray(),
+            _dimensions.Build());
+    }
+}
+
+/// <summary>
+/// The dimensions of a table's records, dictionary-encoded: one code column per dimension name (0: the record does not
+/// carry it), each an index into that name's values — not one <see cref="Dimensions"/> object per record.
+/// </summary>
+internal sealed class DimensionTable
+{
+    private DimensionTable(string[] names, int[][] codes, string?[][] values)
+    {
+        Names = names;
+        Codes = codes;
+        Values = values;
+    }
+
+    /// <summary>Gets a table of records none of which carries a dimension.</summary>
+    public static DimensionTable None { get; } = new([], [], []);
+
+    /// <summary>Gets the names, sorted as <see cref="Dimensions"/> sorts them, each spelt as first written.</summary>
+    public string[] Names { get; }
+
+    /// <summary>Gets, per name, each record's value code: an index into <see cref="Values"/> of that name (0: not set).</summary>
+    public int[][] Codes { get; }
+
+    /// <summary>Gets, per name, the value of each code (null for code 0).</summary>
+    public string?[][] Values { get; }
+
+    /// <summary>Returns the index of a name (compared ignoring case), or -1 when no record carries it.</summary>
+    public int IndexOf(string name) => Array.FindIndex(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Makes the dimensions of the record at an index.</summary>
+    public Dimensions this[int index]
+    {
+        get
+        {
+            var count = 0;
+            for (var d = 0; d < Names.Length; d++)
+            {
+                count += Codes[d][index] == 0 ? 0 : 1;
+            }
+
+            if (count == 0)
+            {
+                return Dimensions.Empty;
+            }
+
+            var names = new string[count];
+            var values = new string[count];
+            var at = 0;
+            for (var d = 0; d < Names.Length; d++)
+            {
+                if (Values[d][Codes[d][index]] is { } value)
+                {
+                    names[at] = Names[d];
+                    values[at++] = value;
+                }
+            }
+
+            return Dimensions.FromSorted(names, values);
+        }
+    }
+
+    public sealed class Builder
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<string> _names = [];
+        private readonly List<ColumnBuilder<int>> _codes = [];
+        private readonly List<ReferenceCodes> _values = [];
+        private int _count;
+
+        /// <summary>Adds the dimensions of the next record (null: none).</summary>
+        public void Add(Dimensions? dimensions)
+        {
+            if (dimensions is { Count: > 0 })
+            {
+                foreach (var (name, _) in dimensions)
+                {
+                    if (!_index.ContainsKey(name))
+                    {
+                        // A name first seen now: the records before did not carry it.
+                        var column = new ColumnBuilder<int>();
+                        for (var i = 0; i < _count; i++)
+                        {
+                            column.Add(0);
+                        }
+
+                        _index.Add(name, _names.Count);
+                        _names.Add(name);
+                        _codes.Add(column);
+                        _values.Add(new ReferenceCodes());
+                    }
+                }
+            }
+
+            for (var d = 0; d < _names.Count; d++)
+            {
+                _codes[d].Add(_values[d].Code(dimensions?.ValueOf(_names[d])));
+            }
+
+            _count++;
+        }
+
+        public DimensionTable Build()
+        {
+            if (_names.Count == 0)
+            {
+                return None;
+            }
+
+            var order = Enumerable.Range(0, _names.Count).Order(Comparer<int>.Create((a, b) => StringComparer.OrdinalIgnoreCase.Compare(_names[a], _names[b]))).ToArray();
+            return new(
+                [.. order.Select(d => _names[d])],
+                [.. order.Select(d => _codes[d].ToArray())],
+                [.. order.Select(d => _values[d].ToArray())]);
+        }
     }
 }

@@ -24,6 +24,7 @@ public sealed class Lead : IEquatable<Lead>
     /// <param name="owner">The rep who owns the lead, if any.</param>
     /// <param name="qualifiedAt">When the lead became sales-qualified, if it did.</param>
     /// <param name="convertedAt">When the lead was converted into an opportunity, if it was.</param>
+    /// <param name="dimensions">The lead's own dimensions, or null for none.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="owner"/> is the default value,
     /// <paramref name="source"/> is empty, or <paramref name="qualifiedAt"/> or <paramref name="convertedAt"/> is
     /// before <paramref name="createdAt"/>.</exception>
@@ -34,7 +35,8 @@ public sealed class Lead : IEquatable<Lead>
         string source,
         RepId? owner = null,
         Instant? qualifiedAt = null,
-        Instant? convertedAt = null)
+        Instant? convertedAt = null,
+        Dimensions? dimensions = null)
     {
         Check(id, createdAt, source, owner, qualifiedAt, convertedAt);
         Id = id;
@@ -43,6 +45,7 @@ public sealed class Lead : IEquatable<Lead>
         Owner = owner;
         QualifiedAt = qualifiedAt;
         ConvertedAt = convertedAt;
+        Dimensions = dimensions ?? Dimensions.Empty;
     }
 
     /// <summary>Checks the values of a lead, as the constructor does; <see cref="SalesDataBuilder"/> keeps them without an object.</summary>
@@ -87,6 +90,10 @@ public sealed class Lead : IEquatable<Lead>
     /// <value>The instant, or null when the lead is not (yet) converted.</value>
     public Instant? ConvertedAt { get; }
 
+    /// <summary>Gets the lead's own dimensions; where a dimension is missing, the owner's applies (<see cref="SalesData.DimensionOf(Lead, string)"/>).</summary>
+    /// <value>Never null; <see cref="Dimensions.Empty"/> when none were given.</value>
+    public Dimensions Dimensions { get; }
+
     /// <summary>Gets a value indicating whether the lead became sales-qualified.</summary>
     public bool IsQualified => QualifiedAt.HasValue;
 
@@ -114,7 +121,8 @@ public sealed class Lead : IEquatable<Lead>
             && string.Equals(left.Source, right.Source, StringComparison.Ordinal)
             && left.Owner == right.Owner
             && left.QualifiedAt == right.QualifiedAt
-            && left.ConvertedAt == right.ConvertedAt;
+            && left.ConvertedAt == right.ConvertedAt
+            && left.Dimensions == right.Dimensions;
     }
 
     /// <summary>Returns true when the leads differ in any property.</summary>
@@ -128,21 +136,29 @@ public sealed class Lead : IEquatable<Lead>
     /// <returns>A new lead.</returns>
     /// <exception cref="ArgumentException"><paramref name="qualifiedAt"/> is before <see cref="CreatedAt"/>.</exception>
     [Pure]
-    public Lead WithQualifiedAt(Instant? qualifiedAt) => new(Id, CreatedAt, Source, Owner, qualifiedAt, ConvertedAt);
+    public Lead WithQualifiedAt(Instant? qualifiedAt) => new(Id, CreatedAt, Source, Owner, qualifiedAt, ConvertedAt, Dimensions);
 
     /// <summary>Returns a copy converted at the given instant.</summary>
     /// <param name="convertedAt">When the lead was converted, or null.</param>
     /// <returns>A new lead.</returns>
     /// <exception cref="ArgumentException"><paramref name="convertedAt"/> is before <see cref="CreatedAt"/>.</exception>
     [Pure]
-    public Lead WithConvertedAt(Instant? convertedAt) => new(Id, CreatedAt, Source, Owner, QualifiedAt, convertedAt);
+    public Lead WithConvertedAt(Instant? convertedAt) => new(Id, CreatedAt, Source, Owner, QualifiedAt, convertedAt, Dimensions);
 
     /// <summary>Returns a copy owned by another rep.</summary>
     /// <param name="owner">The new owner, or null.</param>
     /// <returns>A new lead.</returns>
     /// <exception cref="ArgumentException"><paramref name="owner"/> is the default value.</exception>
     [Pure]
-    public Lead WithOwner(RepId? owner) => new(Id, CreatedAt, Source, owner, QualifiedAt, ConvertedAt);
+    public Lead WithOwner(RepId? owner) => new(Id, CreatedAt, Source, owner, QualifiedAt, ConvertedAt, Dimensions);
+
+    /// <summary>Returns a copy with other dimensions.</summary>
+    /// <param name="dimensions">The new dimensions.</param>
+    /// <returns>A new lead.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dimensions"/> is null.</exception>
+    [Pure]
+    public Lead WithDimensions(Dimensions dimensions) =>
+        new(Id, CreatedAt, Source, Owner, QualifiedAt, ConvertedAt, Preconditions.CheckNotNull(dimensions));
 
     /// <summary>Returns true when <paramref name="other"/> is equal in every property.</summary>
     /// <param name="other">The lead to compare with.</param>
@@ -153,7 +169,7 @@ public sealed class Lead : IEquatable<Lead>
     public override bool Equals(object? obj) => obj is Lead other && this == other;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Id, CreatedAt, Source, Owner, QualifiedAt, ConvertedAt);
+    public override int GetHashCode() => HashCode.Combine(Id, CreatedAt, Source, Owner, QualifiedAt, ConvertedAt, Dimensions);
 
     /// <summary>Returns a stable, culture-invariant description, such as <c>Lead L-1 (web, created 2025-01-02T09:00:00Z)</c>.</summary>
     /// <returns>The description.</returns>

@@ -18,10 +18,11 @@ public sealed class MarketingSpend : IEquatable<MarketingSpend>
     /// <param name="channel">The channel, matching the leads' <c>Source</c>, such as <c>paid-search</c>.</param>
     /// <param name="period">The days the money was spent over, inclusive.</param>
     /// <param name="amount">The amount; not negative.</param>
+    /// <param name="dimensions">The record's dimensions (spend has no owner or account to take them from), or null for none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="channel"/> or <paramref name="period"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="channel"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
-    public MarketingSpend(string channel, DateInterval period, Money amount)
+    public MarketingSpend(string channel, DateInterval period, Money amount, Dimensions? dimensions = null)
     {
         Preconditions.CheckNotBlank(channel);
         Preconditions.CheckNotNull(period);
@@ -29,6 +30,7 @@ public sealed class MarketingSpend : IEquatable<MarketingSpend>
         Channel = channel;
         Period = period;
         Amount = amount;
+        Dimensions = dimensions ?? Dimensions.Empty;
     }
 
     /// <summary>Gets the channel.</summary>
@@ -40,6 +42,10 @@ public sealed class MarketingSpend : IEquatable<MarketingSpend>
     /// <summary>Gets the amount spent.</summary>
     public Money Amount { get; }
 
+    /// <summary>Gets the record's dimensions.</summary>
+    /// <value>Never null; <see cref="Dimensions.Empty"/> when none were given.</value>
+    public Dimensions Dimensions { get; }
+
     /// <summary>Returns true when both records are equal in every property, or both are null.</summary>
     /// <param name="left">The first record.</param>
     /// <param name="right">The second record.</param>
@@ -49,13 +55,21 @@ public sealed class MarketingSpend : IEquatable<MarketingSpend>
         || (left is not null && right is not null
             && string.Equals(left.Channel, right.Channel, StringComparison.Ordinal)
             && left.Period == right.Period
-            && left.Amount == right.Amount);
+            && left.Amount == right.Amount
+            && left.Dimensions == right.Dimensions);
 
     /// <summary>Returns true when the records differ in any property.</summary>
     /// <param name="left">The first record.</param>
     /// <param name="right">The second record.</param>
     /// <returns>True when not equal.</returns>
     public static bool operator !=(MarketingSpend? left, MarketingSpend? right) => !(left == right);
+
+    /// <summary>Returns a copy with other dimensions.</summary>
+    /// <param name="dimensions">The new dimensions.</param>
+    /// <returns>A new spend record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dimensions"/> is null.</exception>
+    [System.Diagnostics.Contracts.Pure]
+    public MarketingSpend WithDimensions(Dimensions dimensions) => new(Channel, Period, Amount, Preconditions.CheckNotNull(dimensions));
 
     /// <summary>Returns true when <paramref name="other"/> is equal in every property.</summary>
     /// <param name="other">The record to compare with.</param>
@@ -66,7 +80,7 @@ public sealed class MarketingSpend : IEquatable<MarketingSpend>
     public override bool Equals(object? obj) => obj is MarketingSpend other && this == other;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Channel, Period, Amount);
+    public override int GetHashCode() => HashCode.Combine(Channel, Period, Amount, Dimensions);
 
     /// <summary>Returns a stable, culture-invariant description, such as <c>web [2025-01-01, 2025-01-31]: 1,000.00 USD</c>.</summary>
     /// <returns>The description.</returns>

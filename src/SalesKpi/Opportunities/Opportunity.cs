@@ -31,6 +31,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <param name="lead">The lead it was converted from, if any.</param>
     /// <param name="stageHistory">The stages entered, in chronological order; may be empty (null or a default <see cref="ImmutableArray{T}"/> is empty).</param>
     /// <param name="expectedClose">The date it is expected to close, if known.</param>
+    /// <param name="dimensions">The opportunity's own dimensions, or null for none.</param>
     /// <exception cref="ArgumentException">An identifier is the default value; <paramref name="closedAt"/> is missing
     /// for a closed opportunity, present for an open one, or before <paramref name="createdAt"/>; a stage entry is out
     /// of order or before <paramref name="createdAt"/>.</exception>
@@ -45,7 +46,8 @@ public sealed class Opportunity : IEquatable<Opportunity>
         Instant? closedAt = null,
         LeadId? lead = null,
         IEnumerable<StageEntry>? stageHistory = null,
-        LocalDate? expectedClose = null)
+        LocalDate? expectedClose = null,
+        Dimensions? dimensions = null)
     {
         Preconditions.CheckInitialized(!id.IsDefault, nameof(id));
         Preconditions.CheckInitialized(!account.IsDefault, nameof(account));
@@ -94,6 +96,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
         Lead = lead;
         StageHistory = history;
         ExpectedClose = expectedClose;
+        Dimensions = dimensions ?? Dimensions.Empty;
     }
 
     /// <summary>Gets the opportunity's identifier.</summary>
@@ -129,6 +132,11 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <value>The date, or null when not known.</value>
     public LocalDate? ExpectedClose { get; }
 
+    /// <summary>Gets the opportunity's own dimensions; where a dimension is missing, the account's and then the owner's
+    /// apply (<see cref="SalesData.DimensionOf(Opportunity, string)"/>).</summary>
+    /// <value>Never null; <see cref="Dimensions.Empty"/> when none were given.</value>
+    public Dimensions Dimensions { get; }
+
     /// <summary>Gets a value indicating whether the opportunity is won or lost.</summary>
     public bool IsClosed => Status != OpportunityStatus.Open;
 
@@ -161,7 +169,8 @@ public sealed class Opportunity : IEquatable<Opportunity>
             && left.ClosedAt == right.ClosedAt
             && left.Lead == right.Lead
             && left.ExpectedClose == right.ExpectedClose
-            && left.StageHistory.AsSpan().SequenceEqual(right.StageHistory.AsSpan());
+            && left.StageHistory.AsSpan().SequenceEqual(right.StageHistory.AsSpan())
+            && left.Dimensions == right.Dimensions;
     }
 
     /// <summary>Returns true when the opportunities differ in any property.</summary>
@@ -177,14 +186,14 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <exception cref="ArgumentException">The status and close date do not agree, or the close date is before creation.</exception>
     [Pure]
     public Opportunity WithStatus(OpportunityStatus status, Instant? closedAt) =>
-        new(Id, Account, Owner, CreatedAt, Amount, status, closedAt, Lead, StageHistory, ExpectedClose);
+        new(Id, Account, Owner, CreatedAt, Amount, status, closedAt, Lead, StageHistory, ExpectedClose, Dimensions);
 
     /// <summary>Returns a copy with another amount.</summary>
     /// <param name="amount">The new amount.</param>
     /// <returns>A new opportunity.</returns>
     [Pure]
     public Opportunity WithAmount(Money amount) =>
-        new(Id, Account, Owner, CreatedAt, amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose);
+        new(Id, Account, Owner, CreatedAt, amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, Dimensions);
 
     /// <summary>Returns a copy with another owner.</summary>
     /// <param name="owner">The new owner.</param>
@@ -192,7 +201,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <exception cref="ArgumentException"><paramref name="owner"/> is the default value.</exception>
     [Pure]
     public Opportunity WithOwner(RepId owner) =>
-        new(Id, Account, owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose);
+        new(Id, Account, owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, Dimensions);
 
     /// <summary>Returns a copy with one more stage entry at the end of the history.</summary>
     /// <param name="stage">The stage entered.</param>
@@ -210,8 +219,16 @@ public sealed class Opportunity : IEquatable<Opportunity>
             StageHistory.IsEmpty || StageHistory[^1].EnteredAt <= enteredAt,
             nameof(enteredAt),
             $"The stage entry ({enteredAt}) is before the last entry of the history ({(StageHistory.IsEmpty ? null : StageHistory[^1])}).");
-        return new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory.Add(new StageEntry(stage, enteredAt)), ExpectedClose);
+        return new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory.Add(new StageEntry(stage, enteredAt)), ExpectedClose, Dimensions);
     }
+
+    /// <summary>Returns a copy with other dimensions.</summary>
+    /// <param name="dimensions">The new dimensions.</param>
+    /// <returns>A new opportunity.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dimensions"/> is null.</exception>
+    [Pure]
+    public Opportunity WithDimensions(Dimensions dimensions) =>
+        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, Preconditions.CheckNotNull(dimensions));
 
     /// <summary>Returns when the opportunity first entered <paramref name="stage"/>.</summary>
     /// <param name="stage">The stage.</param>
@@ -239,7 +256,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, HashCode.Combine(Lead, ExpectedClose, StageHistory.Length));
+        HashCode.Combine(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, HashCode.Combine(Lead, ExpectedClose, StageHistory.Length, Dimensions));
 
     /// <summary>Returns a stable, culture-invariant description, such as <c>Opportunity O-1 (won, 1,000.00 USD, created 2025-01-02T09:00:00Z)</c>.</summary>
     /// <returns>The description.</returns>

@@ -73,13 +73,13 @@ public sealed partial class ColumnarScanTests
         for (var i = 0; i < data.Leads.Length; i++)
         {
             var lead = data.Leads[i];
-            _ = i % 2 == 0 ? builder.Add(lead) : builder.AddLead(lead.Id, lead.CreatedAt, lead.Source, lead.Owner, lead.QualifiedAt, lead.ConvertedAt);
+            _ = i % 2 == 0 ? builder.Add(lead) : builder.AddLead(lead.Id, lead.CreatedAt, lead.Source, lead.Owner, lead.QualifiedAt, lead.ConvertedAt, lead.Dimensions);
         }
 
         for (var i = 0; i < data.Activities.Length; i++)
         {
             var a = data.Activities[i];
-            _ = i % 2 == 0 ? builder.Add(a) : builder.AddActivity(a.Id, a.Kind, a.Owner, a.OccurredAt, a.Outcomes, a.Lead, a.Opportunity, a.Tool);
+            _ = i % 2 == 0 ? builder.Add(a) : builder.AddActivity(a.Id, a.Kind, a.Owner, a.OccurredAt, a.Outcomes, a.Lead, a.Opportunity, a.Tool, a.Dimensions);
         }
 
         foreach (var opportunity in data.Opportunities)
@@ -100,6 +100,11 @@ public sealed partial class ColumnarScanTests
         foreach (var rep in data.Roster.Reps)
         {
             builder.Add(rep);
+        }
+
+        foreach (var account in data.Accounts)
+        {
+            builder.Add(account);
         }
 
         return builder.Build();

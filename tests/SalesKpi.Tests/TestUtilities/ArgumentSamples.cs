@@ -44,6 +44,8 @@ public static class ArgumentSamples
         [typeof(Currency)] = () => Currency.USD,
         [typeof(Money)] = () => TestData.Usd(1000m),
         [typeof(AccountId)] = () => new AccountId("acme"),
+        [typeof(Dimensions)] = () => Dimensions.Of("office", "West"),
+        [typeof(Account)] = () => new Account(new AccountId("acme"), Dimensions.Of("sector", "Retail")),
         [typeof(LeadId)] = () => new LeadId("L-1"),
         [typeof(OpportunityId)] = () => new OpportunityId("O-1"),
         [typeof(DealId)] = () => new DealId("D-1"),
