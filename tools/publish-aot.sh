@@ -62,6 +62,10 @@ cases=(
   "targets --targets docs/examples/targets.csv --format json"
   "compare --kpi close-rate,revenue --format csv"
   "trend --kpi revenue --per quarter --format markdown"
+  "report --per day --from 2025-03-01 --to 2025-03-31 --kpi revenue,close-rate --rolling 7d --format json"
+  "report --per month --kpi revenue --to-date quarter --vs last-year --format csv"
+  "trend --kpi calls --per week --cumulative --format csv"
+  "report --rolling 9x"
   "reprot"
   "report --by manager"
 )

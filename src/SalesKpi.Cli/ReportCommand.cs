@@ -96,7 +96,9 @@ internal static class ReportCommand
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
-            data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, per, fiscalStart, zone, format, layout, width, output, kpi, onError,
+            data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, per, fiscalStart,
+            periodOptions.Rolling, periodOptions.ToDate, periodOptions.Cumulative, periodOptions.Versus,
+            zone, format, layout, width, output, kpi, onError,
         };
         command.SetAction(parseResult =>
         {
@@ -140,7 +142,7 @@ internal static class ReportCommand
                     "html" => OutputFormat.Html,
                     _ => OutputFormat.Table,
                 },
-                ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))])
+                periodOptions.ApplyWindows(parseResult, ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))]))
             {
                 Engine = engineName,
                 FiscalYearStartMonth = periodOptions.FiscalStartMonth(parseResult),

@@ -17,7 +17,7 @@ internal static class TrendCommand
         var output = new CommandOptions();
         var kpi = CommandOptions.KpiOption("A KPI id, such as revenue; repeat the option (or separate ids with commas) for several. Required.");
         kpi.Required = true;
-        var periods = new PeriodOptions("The periods: weeks (ISO, Monday first), months, quarters, or fiscal quarters or fiscal years (starting in --fiscal-start).", "month", ["week", "month", "quarter", "fiscal-quarter", "fiscal-year"]);
+        var periods = new PeriodOptions("The periods: days, weeks (ISO, Monday first), months, quarters, or fiscal quarters or fiscal years (starting in --fiscal-start).", "month", ["day", "week", "month", "quarter", "fiscal-quarter", "fiscal-year"]);
         var per = periods.Per;
         var by = CommandOptions.ByOption("A trend for each rep, team (through reps.csv) or lead source, or one for all the data.", "none", "rep", "team", "source", "none");
         var group = new Option<string?>("--group")
@@ -32,6 +32,7 @@ internal static class TrendCommand
         periods.AddTo(command);
         command.Options.Add(by);
         command.Options.Add(group);
+        periods.AddWindowsTo(command);
         output.AddTo(command);
         command.SetAction(parseResult =>
         {
@@ -52,7 +53,7 @@ internal static class TrendCommand
             }
 
             var request = data.Read(parseResult);
-            var kpis = CommandOptions.KpisOf(parseResult, kpi, []);
+            var kpis = periods.ApplyWindows(parseResult, CommandOptions.KpisOf(parseResult, kpi, []));
             var grouping = CommandOptions.GroupingOf(byName);
             var unit = periods.Unit(parseResult);
             var query = new KpiQuery(loaded.Range, kpis, grouping, unit, includeAllKnownGroups: grouping == KpiGrouping.ByRep || grouping == KpiGrouping.ByTeam);

@@ -166,6 +166,22 @@ public static class SqlKpiEvaluatorExtensions
             }
         }
 
+        // A time-window KPI's windows are queries of their own, evaluated in memory: what their KPIs read is fetched.
+        foreach (var window in compiled.Windows)
+        {
+            var reason = "time windows (rolling, to-date, cumulative, last year) are evaluated in memory";
+            if (source.PushDown == SqlPushDown.Required)
+            {
+                throw new SqlKpiException($"KPI '{window.Calculator.Id}' cannot be computed in the database ({source.Dialect.Name}): {reason}. Evaluate it in memory (SqlPushDown.WhenPossible) or leave it out of the query.")
+                {
+                    KpiId = window.Calculator.Id,
+                };
+            }
+
+            reasons.Add(new(window.Calculator.Id, reason));
+            inMemory.AddRange(window.Batches.SelectMany(b => b.AllLeaves()).Where(l => l.UnsupportedReason is null));
+        }
+
         var units = SqlPlanner.Units(compiled, l => pushed[l.Index]);
         return new PlannedQuery(compiled, names, mode, pushed, units, [.. reasons], Fetched(inMemory, mode));
     }

@@ -109,6 +109,7 @@ internal static class DocumentReportWriter
 
     private static string PerText(PeriodUnit per, int fiscalStartMonth) => per switch
     {
+        PeriodUnit.Day => "per day",
         PeriodUnit.Week => "per week",
         PeriodUnit.Month => "per month",
         PeriodUnit.Quarter => "per quarter",

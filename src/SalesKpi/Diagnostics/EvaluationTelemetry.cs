@@ -129,6 +129,7 @@ internal sealed class EvaluationTelemetry : IDisposable
         PeriodUnit.Quarter => "quarter",
         PeriodUnit.FiscalYear => "fiscal-year",
         PeriodUnit.FiscalQuarter => "fiscal-quarter",
+        PeriodUnit.Day => "day",
         _ => "none",
     };
 }

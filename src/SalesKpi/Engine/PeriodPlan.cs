@@ -14,10 +14,13 @@ internal sealed class PeriodPlan
     private readonly Instant[] _starts;
     private readonly LocalDate[] _firstDates;
 
-    private PeriodPlan(KpiPeriod[] periods, int firstVisible)
+    private readonly int[]? _previousOf;
+
+    private PeriodPlan(KpiPeriod[] periods, int firstVisible, int[]? previousOf = null)
     {
         Periods = periods;
         FirstVisible = firstVisible;
+        _previousOf = previousOf;
         _starts = periods.Select(p => p.Start).ToArray();
         _firstDates = periods.Select(p => p.Dates.Start).ToArray();
         RangeStart = periods[0].Start;
@@ -73,6 +76,16 @@ internal sealed class PeriodPlan
 
         return new PeriodPlan([.. periods], includePrevious ? 1 : 0);
     }
+
+    /// <summary>
+    /// Returns the plan of a time-window KPI's windows: disjoint date intervals in order, possibly with gaps between them,
+    /// none hidden; <paramref name="previousOf"/> gives each window's previous period (the index of another of them), or -1.
+    /// </summary>
+    public static PeriodPlan FromWindows(IReadOnlyList<DateInterval> windows, int[] previousOf, KpiSettings settings) =>
+        new([.. windows.Select(w => Make(w, PeriodUnit.None, settings))], 0, previousOf);
+
+    /// <summary>Returns the index of the period a period-over-period KPI compares a period with: the one before it, or a window's previous window; -1 for none.</summary>
+    public int PreviousOf(int period) => _previousOf is { } previous ? previous[period] : period - 1;
 
     /// <summary>Returns the index of the period that contains the instant, or -1 (also in the gap after a previous period).</summary>
     public int Locate(Instant instant)
@@ -139,9 +152,11 @@ internal sealed class PeriodPlan
     private static Instant EndOf(LocalDate last, KpiSettings settings) =>
         last == LocalDate.MaxIsoValue ? Instant.MaxValue : settings.SaturatingStartOf(last.PlusDays(1));
 
-    private static LocalDate BucketStart(LocalDate date, PeriodUnit unit, KpiSettings settings) => unit switch
+    /// <summary>Returns the first day of the bucket (week, month, …) of the unit the date is in; the date itself for days and no unit.</summary>
+    internal static LocalDate BucketStart(LocalDate date, PeriodUnit unit, KpiSettings settings) => unit switch
     {
         PeriodUnit.Week => date.With(DateAdjusters.PreviousOrSame(settings.FirstDayOfWeek)),
+        PeriodUnit.Day => date,
         PeriodUnit.Month => new LocalDate(date.Year, date.Month, 1),
         PeriodUnit.Quarter => new LocalDate(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1),
         PeriodUnit.FiscalYear => FiscalYearStart(date, settings),
@@ -183,6 +198,7 @@ internal sealed class PeriodPlan
                 CultureInfo.InvariantCulture,
                 $"{WeekYearRules.Iso.GetWeekYear(start):D4}-W{WeekYearRules.Iso.GetWeekOfWeekYear(start):D2}"),
             PeriodUnit.Week => "week of " + start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PeriodUnit.Day => start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             PeriodUnit.Month => start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             PeriodUnit.Quarter => string.Create(CultureInfo.InvariantCulture, $"{start.Year:D4}-Q{((start.Month - 1) / 3) + 1}"),
             PeriodUnit.FiscalYear => string.Create(CultureInfo.InvariantCulture, $"FY{FiscalYearName(start):D4}"),

@@ -36,6 +36,13 @@ public sealed class KpiAccumulation
     private FastPlan? _pendingPlan;
     private FastPlan.Partial? _pending;
 
+    // The accumulations of the time-window KPIs' queries: one per window node and batch of windows.
+    private KpiAccumulation[][] _windows = [];
+
+    // While a time-window KPI's accumulation is read by the query it belongs to: its columnar view and the group read.
+    private FastPlan.ReportView? _windowView;
+    private GroupValues? _windowGroup;
+
     internal KpiAccumulation(CompiledQuery compiled, KpiCalculatorContext context)
     {
         _compiled = compiled;
@@ -59,6 +66,20 @@ public sealed class KpiAccumulation
             "Only accumulations of the same query and settings can be merged.");
         Preconditions.CheckArgument(!ReferenceEquals(other, this), nameof(other), "An accumulation cannot be merged into itself.");
         Preconditions.CheckState(!_finished && !other._finished, "The accumulation was already merged or finished.");
+        MergeCore(other);
+    }
+
+    /// <summary>Merges another accumulation of a query compiled alike (the same query, or a time-window KPI's query compiled with it).</summary>
+    private void MergeCore(KpiAccumulation other)
+    {
+        for (var w = 0; w < _windows.Length; w++)
+        {
+            for (var b = 0; b < _windows[w].Length; b++)
+            {
+                _windows[w][b].MergeCore(other._windows[w][b]);
+            }
+        }
+
         Materialize();
         other.Materialize();
         for (var g = 0; g < other._groupKeys.Count; g++)
@@ -126,6 +147,7 @@ public sealed class KpiAccumulation
         var plan = _compiled.Plan;
         var view = _pending is { } pending ? _pendingPlan!.CreateView(pending) : null;
         _pending = null;
+        OpenWindows();
         var ordered = GroupsOf(view);
         var released = 0;
         void Release()
@@ -133,6 +155,7 @@ public sealed class KpiAccumulation
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
                 view?.Return();
+                CloseWindows();
             }
         }
 
@@ -165,6 +188,12 @@ public sealed class KpiAccumulation
             keys.UnionWith(query.GroupBy.KnownKeys(_context.Data));
         }
 
+        // A group with records only in a window (before the range, for a rolling or last year's value) has a value there.
+        foreach (var batch in _windows.SelectMany(w => w))
+        {
+            keys.UnionWith(batch.WindowGroupKeys());
+        }
+
         return keys
             .OrderBy(k => k == KpiGrouping.NoKey ? 1 : 0)
             .ThenBy(k => k, StringComparer.Ordinal)
@@ -175,6 +204,7 @@ public sealed class KpiAccumulation
     private KpiReport Report(FastPlan.Partial? pending, bool releasePending, CancellationToken cancellationToken = default)
     {
         var view = pending is not null ? _pendingPlan!.CreateView(pending) : null;
+        OpenWindows();
         try
         {
             var query = _compiled.Query;
@@ -182,7 +212,8 @@ public sealed class KpiAccumulation
             var ordered = GroupsOf(view);
             var rowsPerGroup = (plan.Periods.Length - plan.FirstVisible) * query.Kpis.Length;
             var rows = new ChunkedArray<KpiValue>(checked((int)((long)ordered.Length * rowsPerGroup)));
-            var cores = (int)Math.Min(Math.Min(MaxDegreeOfParallelism, ordered.Length), rows.Length / Math.Max(1, RowsPerCore));
+            // The windows' accumulations are read one group at a time: their reports are finished on one core.
+            var cores = _windows.Length > 0 ? 1 : (int)Math.Min(Math.Min(MaxDegreeOfParallelism, ordered.Length), rows.Length / Math.Max(1, RowsPerCore));
             if (cores <= 1)
             {
                 var group = NewGroupValues(view, report: true);
@@ -234,7 +265,63 @@ public sealed class KpiAccumulation
             {
                 view?.Return();
             }
+
+            CloseWindows(releasePending);
         }
+    }
+
+    /// <summary>Hands the accumulations of the query's time-window KPIs (one per window node and batch) to this accumulation.</summary>
+    internal void SetWindows(KpiAccumulation[][] windows) => _windows = windows;
+
+    /// <summary>Makes every window accumulation readable by group (<see cref="WindowValue"/>), however deep.</summary>
+    private void OpenWindows()
+    {
+        foreach (var batch in _windows.SelectMany(w => w))
+        {
+            batch.OpenWindows();
+            batch._windowView = batch._pending is { } pending ? batch._pendingPlan!.CreateView(pending) : null;
+            batch._windowGroup = batch.NewGroupValues(batch._windowView, report: true);
+            batch._windowGroup.Start(string.Empty, null);
+            batch._windowKey = null;
+        }
+    }
+
+    /// <summary>Gives back the window accumulations' columnar views; when <paramref name="release"/>, their counters too, as this accumulation's are.</summary>
+    private void CloseWindows(bool release = true)
+    {
+        foreach (var batch in _windows.SelectMany(w => w))
+        {
+            batch.CloseWindows(release);
+            batch._windowGroup = null;
+            if (batch._windowView is { } view)
+            {
+                batch._windowView = null;
+                if (release)
+                {
+                    view.Return();
+                    batch._pending = null;
+                }
+            }
+        }
+    }
+
+    private string? _windowKey;
+
+    /// <summary>Returns the keys of the groups this window accumulation has records of.</summary>
+    private IEnumerable<string> WindowGroupKeys() =>
+        _windowView is { } view ? _groupKeys.Concat(view.RoutedGroups()) : _groupKeys;
+
+    /// <summary>Returns the value of this window accumulation's one KPI for a group in one of its windows.</summary>
+    private KpiValue WindowValue(string key, int period)
+    {
+        var group = _windowGroup!;
+        if (!string.Equals(_windowKey, key, StringComparison.Ordinal))
+        {
+            group.Start(key, _groupIndex.TryGetValue(key, out var g) ? _cells[g] : null);
+            _windowKey = key;
+        }
+
+        return Evaluate(_compiled.Roots[0], group, period);
     }
 
     /// <summary>Returns the state of finishing groups one after another: for a report, every period's leaf values of a group and shared values; for a reader, only what a derived KPI can still ask for.</summary>
@@ -512,17 +599,22 @@ public sealed class KpiAccumulation
                 }
 
                 var current = new KpiValue[derived.Children.Length];
-                KpiValue[]? previous = derived.Derived.UsesPreviousPeriod && period > 0 ? new KpiValue[derived.Children.Length] : null;
+                var before = derived.Derived.UsesPreviousPeriod ? _compiled.Plan.PreviousOf(period) : -1;
+                KpiValue[]? previous = before >= 0 ? new KpiValue[derived.Children.Length] : null;
                 for (var c = 0; c < current.Length; c++)
                 {
                     current[c] = Evaluate(derived.Children[c], group, period);
                     if (previous is not null)
                     {
-                        previous[c] = Evaluate(derived.Children[c], group, period - 1);
+                        previous[c] = Evaluate(derived.Children[c], group, before);
                     }
                 }
 
-                return Combine(derived, current, previous, group, period);
+                return Combine(derived, current, previous, group, period, before);
+            case CompiledQuery.WindowNode window:
+                return window.BatchOf[period] is var batch && batch < 0
+                    ? KpiValue.Undefined(window.Calculator.Unit, $"the window of {window.Calculator.Id} lies before {KpiQuery.MinDate:uuuu-MM-dd}")
+                    : _windows[window.Ordinal][batch].WindowValue(group.Key, window.PeriodInBatch[period]);
             default:
                 throw new InvalidOperationException("Unknown node.");
         }
@@ -542,10 +634,10 @@ public sealed class KpiAccumulation
     }
 
     /// <summary>Combines the values of a derived KPI's components in a group and period.</summary>
-    private KpiValue Combine(CompiledQuery.DerivedNode derived, KpiValue[] current, KpiValue[]? previous, GroupValues group, int period)
+    private KpiValue Combine(CompiledQuery.DerivedNode derived, KpiValue[] current, KpiValue[]? previous, GroupValues group, int period, int before)
     {
         var periods = _compiled.Plan.Periods;
-        var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[period - 1], group.Key, _context);
+        var combination = new KpiCombination(current, previous, periods[period], previous is null ? null : periods[before], group.Key, _context);
         KpiValue? combined;
         try
         {

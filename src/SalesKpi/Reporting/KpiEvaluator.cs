@@ -259,6 +259,16 @@ public sealed class KpiEvaluator
         }
 
         accumulation ??= new KpiAccumulation(compiled, context);
+        if (compiled.Windows.Length > 0)
+        {
+            // Each time-window KPI's batches of windows are queries of their own over the same data: the records before
+            // the range that a window reaches are read there.
+            accumulation.SetWindows(
+            [
+                .. compiled.Windows.Select(w => w.Batches.Select(b => Accumulate(data, b, (Func<KpiCalculatorContext, IQueryExecutor>?)null, null, cancellationToken)).ToArray()),
+            ]);
+        }
+
         accumulation.MaxDegreeOfParallelism = MaxDegreeOfParallelism;
         accumulation.RowsPerCore = RowsPerCore;
         return accumulation;

@@ -141,6 +141,7 @@ public sealed class KpiReport
             PeriodUnit.Quarter => " per quarter",
             PeriodUnit.FiscalYear => " per fiscal year",
             PeriodUnit.FiscalQuarter => " per fiscal quarter",
+            PeriodUnit.Day => " per day",
             _ => string.Empty,
         };
         return string.Create(

@@ -24,4 +24,10 @@ public enum PeriodUnit
     /// With the default January start they are the calendar quarters, labelled as fiscal ones (<c>FY2025-Q1</c>).
     /// </summary>
     FiscalQuarter = 5,
+
+    /// <summary>
+    /// Days: the local dates of <see cref="KpiSettings.Zone"/>, labelled <c>2025-03-07</c>. A day is as long as the zone
+    /// says: 23 or 25 hours across a daylight-saving change.
+    /// </summary>
+    Day = 6,
 }

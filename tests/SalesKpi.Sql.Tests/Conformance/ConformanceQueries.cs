@@ -56,6 +56,13 @@ public static class ConformanceQueries
         "win-rate-by-amount", "average-add-on", "lost-cycle-days", "deals-per-meeting", "qualified-web-leads",
     ];
 
+    /// <summary>Gets time-window KPIs over built-in and custom KPIs, with a plain KPI beside them.</summary>
+    public static IReadOnlyList<KpiCalculator> Windows { get; } =
+    [
+        Kpis.Revenue, Kpis.Revenue.Rolling(NodaTime.Period.FromDays(90)), Kpis.CloseRate.ToDate(PeriodUnit.Quarter), Kpis.Calls.YearOverYearGrowth(),
+        Kpis.NewLeads.Cumulative(), new LargeDealsCalculator().SamePeriodLastYear(),
+    ];
+
     public static IReadOnlyList<(string Name, KpiGrouping Grouping)> Groupings { get; } =
     [
         ("none", KpiGrouping.None), ("rep", KpiGrouping.ByRep), ("team", KpiGrouping.ByTeam), ("source", KpiGrouping.BySource), ("deal-kind", KpiGrouping.ByDealKind),
@@ -101,6 +108,14 @@ public static class ConformanceQueries
             // The whole range as one period; and a grouping the SQL cannot group by, which reads every table into memory.
             yield return new("built-ins by team over the range", new KpiQuery(dataSet.Range, Kpis.All, KpiGrouping.ByTeam, PeriodUnit.None));
             yield return new("built-ins and custom by tool per month", new KpiQuery(dataSet.Range, [.. Kpis.All, .. Custom], KpiGrouping.ByTool, PeriodUnit.Month));
+
+            // Days are pushed down like any period (boundaries by the zone, 23- and 25-hour days included): the first
+            // 45 days of the range, so that the statements' period trees stay small.
+            var days = new NodaTime.DateInterval(dataSet.Range.Start, Min(dataSet.Range.End, dataSet.Range.Start.PlusDays(44)));
+            yield return new("built-ins by rep per day", new KpiQuery(days, Kpis.All, KpiGrouping.ByRep, PeriodUnit.Day));
+
+            // Time windows are evaluated in memory over the fetched tables, beside the pushed-down KPIs.
+            yield return new("time windows by rep per month", new KpiQuery(dataSet.Range, Windows, KpiGrouping.ByRep, PeriodUnit.Month));
         }
     }
 
@@ -132,4 +147,6 @@ public static class ConformanceQueries
             public override KpiValue GetValue() => KpiValue.Count(_count);
         }
     }
+
+    private static NodaTime.LocalDate Min(NodaTime.LocalDate a, NodaTime.LocalDate b) => a < b ? a : b;
 }

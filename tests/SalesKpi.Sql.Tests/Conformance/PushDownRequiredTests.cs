@@ -120,6 +120,23 @@ public sealed class PushDownRequiredTests
     private static SqliteConnection Unopenable() =>
         new($"Data Source={Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), "crm.db")};Mode=ReadOnly");
 
+    [Fact]
+    public async Task EvaluateAsync_Required_TimeWindow_ThrowsNamingIt()
+    {
+        // A window's queries run in memory over the fetched tables: a query that must run wholly in the database refuses it.
+        await using var connection = Unopenable();
+        var source = new SqlKpiSource(connection, SqlDialect.Sqlite) { PushDown = SqlPushDown.Required };
+        var query = new KpiQuery(Year, [Kpis.Revenue, Kpis.Revenue.Rolling(Period.FromDays(90))], per: PeriodUnit.Month);
+
+        var error = await Assert.ThrowsAsync<SqlKpiException>(() => new KpiEvaluator().EvaluateAsync(source, query));
+
+        Assert.Equal("revenue-rolling-90d", error.KpiId);
+        Assert.Equal(
+            "KPI 'revenue-rolling-90d' cannot be computed in the database (SQLite): time windows (rolling, to-date, cumulative, last year) are evaluated in memory. Evaluate it in memory (SqlPushDown.WhenPossible) or leave it out of the query.",
+            error.Message);
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
     private static KpiQuery Query(string kpis, string groupBy) => new(
         Year,
         [.. kpis.Split(' ').Select(Kpi)],

@@ -42,6 +42,21 @@ public sealed class EvaluationTelemetryTests
     }
 
     [Fact]
+    public void Evaluate_PerDayWithATimeWindow_RecordsOneSpanTaggedDay()
+    {
+        // The window's own queries are part of the one evaluation: one span, not one per batch of windows.
+        var activities = new List<Activity>();
+        using (Sdk.CreateTracerProviderBuilder().AddSource(SalesKpiTelemetry.SourceName).AddInMemoryExporter(activities).Build())
+        {
+            Evaluator.Evaluate(SampleData.Create(), new KpiQuery(SampleData.January, [Kpis.Calls, Kpis.Calls.Rolling(NodaTime.Period.FromDays(7))], per: PeriodUnit.Day));
+        }
+
+        var span = Assert.Single(activities);
+        Assert.Equal("day", span.GetTagItem(SalesKpiTelemetry.PeriodUnitTag));
+        Assert.Equal(new[] { "calls", "calls-rolling-7d" }, (string[])span.GetTagItem(SalesKpiTelemetry.KpiIdsTag)!);
+    }
+
+    [Fact]
     public void Evaluate_WithAMeter_RecordsTheDurationAndTheRecordsRead()
     {
         var metrics = new List<MetricSnapshot>();

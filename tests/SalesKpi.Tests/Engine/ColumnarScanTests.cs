@@ -43,7 +43,7 @@ public sealed partial class ColumnarScanTests
     {
         var data = new TheoryData<string, PeriodUnit, int, int>();
         string[] zones = ["Etc/UTC", "Europe/Istanbul", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"];
-        PeriodUnit[] units = [PeriodUnit.None, PeriodUnit.Week, PeriodUnit.Month, PeriodUnit.Quarter, PeriodUnit.FiscalYear, PeriodUnit.FiscalQuarter];
+        PeriodUnit[] units = [PeriodUnit.None, PeriodUnit.Week, PeriodUnit.Month, PeriodUnit.Quarter, PeriodUnit.FiscalYear, PeriodUnit.FiscalQuarter, PeriodUnit.Day];
         var seed = 1;
         foreach (var zone in zones)
         {

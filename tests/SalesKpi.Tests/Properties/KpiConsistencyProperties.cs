@@ -220,6 +220,8 @@ public sealed class KpiConsistencyProperties
         var first = s.Range.Start;
         switch (s.Per)
         {
+            case PeriodUnit.Day:
+                return (first.PlusDays(-1), first.PlusDays(-1));
             case PeriodUnit.Week:
                 var weekStart = first.PlusDays(-(((int)first.DayOfWeek - (int)s.FirstDayOfWeek + 7) % 7));
                 return (weekStart.PlusDays(-7), weekStart.PlusDays(-1));

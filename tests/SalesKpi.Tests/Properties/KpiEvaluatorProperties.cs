@@ -229,6 +229,7 @@ public sealed class KpiEvaluatorProperties
 
     private static bool IsBucketStart(LocalDate date, Scenario s) => s.Per switch
     {
+        PeriodUnit.Day => true,
         PeriodUnit.Week => date.DayOfWeek == s.FirstDayOfWeek,
         PeriodUnit.Month => date.Day == 1,
         PeriodUnit.Quarter => date.Day == 1 && date.Month % 3 == 1,

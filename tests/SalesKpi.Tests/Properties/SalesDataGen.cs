@@ -118,13 +118,13 @@ public static class SalesDataGen
     private static readonly Duration[] EdgeOffsets =
         [Duration.Zero, Duration.Epsilon, -Duration.Epsilon, Duration.FromSeconds(-1), Duration.FromHours(1), Duration.FromHours(-1)];
 
-    /// <summary>Gets a whole case: any zone, range, period unit (week, month, quarter, fiscal year, fiscal quarter or none) and grouping.</summary>
+    /// <summary>Gets a whole case: any zone, range, period unit (week, month, quarter, fiscal year, fiscal quarter, day or none) and grouping.</summary>
     public static Gen<Scenario> Scenario(int scale = 1) =>
         from zone in Gen.Elements(Zones)
         from firstDay in Gen.Elements(IsoDayOfWeek.Monday, IsoDayOfWeek.Sunday)
         from range in Range()
         from per in Gen.Frequency(
-            (3, Gen.Elements(PeriodUnit.Week, PeriodUnit.Month, PeriodUnit.Quarter)), (1, Gen.Elements(PeriodUnit.FiscalYear, PeriodUnit.FiscalQuarter, PeriodUnit.None)))
+            (3, Gen.Elements(PeriodUnit.Week, PeriodUnit.Month, PeriodUnit.Quarter)), (1, Gen.Elements(PeriodUnit.FiscalYear, PeriodUnit.FiscalQuarter, PeriodUnit.None, PeriodUnit.Day)))
         from fiscalStart in Gen.Choose(1, 12)
         from grouping in Gen.Elements(Groupings)
         from seed in Gen.Choose(0, int.MaxValue)

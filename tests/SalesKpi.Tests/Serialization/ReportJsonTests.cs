@@ -112,6 +112,32 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
+    public void Deserialize_ADailyReportWithATimeWindow_ReadsItBackThroughACatalogOfTheWindowedKpi()
+    {
+        // Berlin, 29–31 March 2025 per day: the 30th is 23 hours long. Deals of 100 on the 29th and 50 on the 31st: the
+        // two days ending on the 29th, 30th and 31st hold 100, 100 and 50.
+        var rolling = Kpis.Revenue.Rolling(Period.FromDays(2));
+        var berlin = KpiSettings.Default.WithZone("Europe/Berlin");
+        var data = SalesData.Create(deals:
+        [
+            new Deal(new DealId("d1"), new AccountId("a"), new RepId("ayse"), Instant.FromUtc(2025, 3, 29, 12, 0), new Money(100m, Currency.USD)),
+            new Deal(new DealId("d2"), new AccountId("a"), new RepId("ayse"), Instant.FromUtc(2025, 3, 31, 12, 0), new Money(50m, Currency.USD)),
+        ]);
+        var report = new KpiEvaluator(berlin).Evaluate(data, new KpiQuery(new DateInterval(new LocalDate(2025, 3, 29), new LocalDate(2025, 3, 31)), [Kpis.Revenue, rolling], per: PeriodUnit.Day));
+        var json = JsonSerializer.Serialize(report);
+
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var back = KpiReportJson.Read(ref reader, new KpiCatalog([Kpis.Revenue, rolling]));
+
+        Assert.Contains("\"per\":\"day\"", json, StringComparison.Ordinal);
+        Assert.Equal(PeriodUnit.Day, back.Query.Per);
+        Assert.Equal(["2025-03-29", "2025-03-30", "2025-03-31"], back.Periods.Select(p => p.Label));
+        Assert.Equal(Duration.FromHours(23), back.Periods[1].End - back.Periods[1].Start);
+        Assert.Equal([100m, 100m, 50m], Enumerable.Range(0, 3).Select(p => back.Get("revenue-rolling-2d", KpiGrouping.AllKey, p).Value));
+        Assert.Equal(json, JsonSerializer.Serialize(back));
+    }
+
+    [Fact]
     public void Deserialize_AnUnknownKpi_NamesItAndSuggestsTheNearest()
     {
         var json = JsonSerializer.Serialize(Report()).Replace("\"id\":\"close-rate\"", "\"id\":\"close-rat\"", StringComparison.Ordinal);
