@@ -91,7 +91,7 @@ internal sealed partial class FastPlan
                 var type = KpiStreams.RecordType(stream);
                 var filter = RecordCondition.All;
                 if (!(coded ? type != KpiRecordType.Spend : Groups(mode, type)) || (byCodes && levels is null)
-                    || (leaf.Filter is { } f && !f.TryGetCondition(type, out filter)))
+                    || (leaf.Filter is { } f && !f.TryGetTraitCondition(type, out filter)))
                 {
                     eligible = false;
                     break;

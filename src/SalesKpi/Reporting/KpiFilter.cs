@@ -241,10 +241,18 @@ public sealed class KpiFilter
     /// <summary>
     /// Returns the filter's rule for one collection as a condition on records' traits: <see cref="RecordCondition.All"/>
     /// when it keeps every record, the declarative condition when it has one for the collection, and false when the rule
-    /// needs the record itself (a predicate of the caller's, or a link to another collection). A record must also meet
-    /// every one of <see cref="DimensionConditions"/>, which the trait condition does not hold.
+    /// needs the record itself (a predicate of the caller's, a link to another collection, or a dimension: see
+    /// <see cref="TryGetTraitCondition"/>, for an executor that decides <see cref="DimensionConditions"/> itself).
     /// </summary>
-    internal bool TryGetCondition(KpiRecordType type, out RecordCondition condition)
+    internal bool TryGetCondition(KpiRecordType type, out RecordCondition condition) =>
+        TryGetTraitCondition(type, out condition) && (DimensionConditions.IsEmpty || !HasPredicate(type));
+
+    /// <summary>
+    /// Returns the filter's rule for one collection as a condition on records' traits, as <see cref="TryGetCondition"/>
+    /// does, except that a record must also meet every one of <see cref="DimensionConditions"/>, which the trait
+    /// condition does not hold: for the columnar scan, which decides those from codes.
+    /// </summary>
+    internal bool TryGetTraitCondition(KpiRecordType type, out RecordCondition condition)
     {
         condition = RecordCondition.All;
         if (!HasPredicate(type))
