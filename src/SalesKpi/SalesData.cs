@@ -36,6 +36,7 @@ public sealed class SalesData : IEquatable<SalesData>
     private FrozenDictionary<LeadId, Lead>? _leadsById;
     private FrozenDictionary<OpportunityId, Opportunity>? _opportunitiesById;
     private FrozenDictionary<AccountId, Account>? _accountsById;
+    private DimensionCache? _dimensionColumns;
     private int _stageChanges = -1;
 
     private SalesData(
@@ -409,6 +410,22 @@ public sealed class SalesData : IEquatable<SalesData>
     internal DealColumns DealColumns => _deals.Columns;
 
     internal ActivityColumns ActivityColumns => _activities.Columns;
+
+    /// <summary>Gets the leads' table when the snapshot was built as columns (<see cref="SalesDataBuilder"/>), else null.</summary>
+    internal LeadTable? LeadTable => _leads.Table as LeadTable;
+
+    /// <summary>Gets the activities' table when the snapshot was built as columns, else null.</summary>
+    internal ActivityTable? ActivityTable => _activities.Table as ActivityTable;
+
+    /// <summary>Gets the resolved dimension columns of this snapshot (they depend on its roster and accounts), made on first use.</summary>
+    internal DimensionCache DimensionColumns
+    {
+        get
+        {
+            var cache = Volatile.Read(ref _dimensionColumns);
+            return cache ?? Interlocked.CompareExchange(ref _dimensionColumns, new DimensionCache(this), null) ?? _dimensionColumns!;
+        }
+    }
 
     /// <summary>Makes a snapshot from the collections a <see cref="SalesDataBuilder"/> filled.</summary>
     internal static SalesData FromTables(LeadTable leads, ImmutableArray<Opportunity> opportunities, ImmutableArray<Deal> deals, ActivityTable activities, ImmutableArray<MarketingSpend> spend, Roster roster, ImmutableArray<Account> accounts) =>

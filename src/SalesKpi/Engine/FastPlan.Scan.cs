@@ -454,6 +454,8 @@ internal sealed partial class FastPlan
     {
         private readonly long[] _ticks;
         private readonly SnapshotColumns _columns;
+        private readonly uint[] _keys;
+        private readonly int _extraGroups;
         private readonly PeriodIndex _periods;
         private readonly int[] _bucketOf;
         private readonly int _buckets;
@@ -480,6 +482,9 @@ internal sealed partial class FastPlan
         public ScanUnit(
             long[] ticks,
             SnapshotColumns columns,
+            uint[] keys,
+            int keyGroups,
+            int extraGroups,
             PeriodIndex periods,
             int[] bucketOf,
             int buckets,
@@ -496,6 +501,8 @@ internal sealed partial class FastPlan
         {
             _ticks = ticks;
             _columns = columns;
+            _keys = keys;
+            _extraGroups = extraGroups;
             _periods = periods;
             _bucketOf = bucketOf;
             _buckets = buckets;
@@ -514,7 +521,7 @@ internal sealed partial class FastPlan
             _cellBase = [.. groupOf.Select(g => g * _columnsPerGroup * buckets)];
             _columnBase = [.. periods.ColumnOf.Select(c => c * buckets)];
             // One look-up per record instead of two: the cell offset of the key's group plus its bucket, for every key.
-            var keyCount = (long)columns.Owners.Length << columns.TraitBits;
+            var keyCount = (long)keyGroups << columns.TraitBits;
             if (keyCount <= MaxCombined)
             {
                 _combined = new int[keyCount];
@@ -659,7 +666,8 @@ internal sealed partial class FastPlan
         // The largest table of cell offsets by key (owners × trait codes) worth building: 1 MB.
         private const int MaxCombined = 1 << 18;
 
-        private int Cells => _groupKeys.Length * _columnsPerGroup;
+        // The cells of every group, and of the one past them that takes the records a filter by a dimension drops.
+        private int Cells => (_groupKeys.Length + _extraGroups) * _columnsPerGroup;
 
         public UnitResult Scan(int from, int to, CancellationToken cancellationToken = default)
         {
@@ -714,7 +722,7 @@ internal sealed partial class FastPlan
         private void CountByKey(int[] counts, int from, int to)
         {
             ref var tick0 = ref MemoryMarshal.GetArrayDataReference(_ticks);
-            ref var key0 = ref MemoryMarshal.GetArrayDataReference(_columns.Keys);
+            ref var key0 = ref MemoryMarshal.GetArrayDataReference(_keys);
             ref var count0 = ref MemoryMarshal.GetArrayDataReference(counts);
             ref var combined0 = ref MemoryMarshal.GetArrayDataReference(_combined!);
             ref var slot0 = ref MemoryMarshal.GetArrayDataReference(_slots);
@@ -740,7 +748,7 @@ internal sealed partial class FastPlan
         private void CountOnly(int[] counts, int from, int to)
         {
             ref var tick0 = ref MemoryMarshal.GetArrayDataReference(_ticks);
-            ref var key0 = ref MemoryMarshal.GetArrayDataReference(_columns.Keys);
+            ref var key0 = ref MemoryMarshal.GetArrayDataReference(_keys);
             ref var count0 = ref MemoryMarshal.GetArrayDataReference(counts);
             ref var cell0 = ref MemoryMarshal.GetArrayDataReference(_cellBase);
             ref var bucket0 = ref MemoryMarshal.GetArrayDataReference(_bucketOf);
@@ -774,7 +782,7 @@ internal sealed partial class FastPlan
         private void CountAll(UnitResult result, int from, int to)
         {
             ref var tick0 = ref MemoryMarshal.GetArrayDataReference(_ticks);
-            ref var key0 = ref MemoryMarshal.GetArrayDataReference(_columns.Keys);
+            ref var key0 = ref MemoryMarshal.GetArrayDataReference(_keys);
             ref var count0 = ref MemoryMarshal.GetArrayDataReference(result.Counts);
             ref var cell0 = ref MemoryMarshal.GetArrayDataReference(_cellBase);
             ref var bucket0 = ref MemoryMarshal.GetArrayDataReference(_bucketOf);
@@ -864,7 +872,7 @@ internal sealed partial class FastPlan
             var sums = result.Sums;
             var amountUnits = _amounts?.Units;
             var amounts = _amounts?.Values;
-            var keys = _columns.Keys;
+            var keys = _keys;
             var start = _periods.Start;
             var span = (ulong)_periods.Span;
             var opportunities = _columns as OpportunityColumns;

@@ -56,14 +56,19 @@ internal sealed partial class FastPlan
     public static FastPlan? Create(CompiledQuery compiled, SalesData data, KpiSettings settings, Func<CompiledQuery.LeafNode, bool>? claimed = null)
     {
         var mode = ModeOf(compiled.Query.GroupBy);
-        if (mode == GroupMode.Unsupported)
+
+        // Groupings by dimensions (and hierarchies of dimensions, reps and teams) scan a key column of group codes
+        // resolved once per snapshot; so do the built-in groupings by rep and team under a filter by a dimension.
+        var levels = GroupLevel.Of(compiled.Query.GroupBy);
+        var coded = mode == GroupMode.Unsupported;
+        if (coded && levels is null)
         {
             return null;
         }
 
         var leaves = compiled.Leaves;
         var fast = new bool[leaves.Length];
-        var builders = new Dictionary<KpiTimestamp, UnitBuilder>();
+        var builders = new Dictionary<(KpiTimestamp, string), UnitBuilder>();
         foreach (var leaf in leaves)
         {
             if (leaf.UnsupportedReason is not null || leaf.Measure is not { } measure || claimed?.Invoke(leaf) == true)
@@ -79,24 +84,34 @@ internal sealed partial class FastPlan
 
             var parts = new List<(UnitBuilder Unit, LeafPart Part)>();
             var eligible = true;
+            var dimensions = leaf.Filter?.DimensionConditions ?? [];
+            var byCodes = coded || dimensions.Length > 0;
             foreach (var stream in measure.Streams)
             {
                 var type = KpiStreams.RecordType(stream);
                 var filter = RecordCondition.All;
-                if (!Groups(mode, type) || (leaf.Filter is { } f && !f.TryGetCondition(type, out filter)))
+                if (!(coded ? type != KpiRecordType.Spend : Groups(mode, type)) || (byCodes && levels is null)
+                    || (leaf.Filter is { } f && !f.TryGetTraitCondition(type, out filter)))
                 {
                     eligible = false;
                     break;
                 }
 
                 var timestamp = KpiStreams.Timestamp(stream);
-                if (!builders.TryGetValue(timestamp, out var unit))
+                var signature = byCodes ? Signature(dimensions) : string.Empty;
+                if (!builders.TryGetValue((timestamp, signature), out var unit))
                 {
                     unit = new UnitBuilder(timestamp, data);
-                    builders.Add(timestamp, unit);
+                    if (byCodes && unit.Columns.Usable)
+                    {
+                        unit.KeyColumn = data.DimensionColumns.Keys(RecordTypeOf(timestamp), unit.Columns, levels!, dimensions);
+                        unit.ByCodes = true;
+                    }
+
+                    builders.Add((timestamp, signature), unit);
                 }
 
-                if (!unit.Columns.Usable || (measure.SumSlots > 0 && !unit.AmountsSumAsIs(settings)))
+                if (!unit.Columns.Usable || (unit.ByCodes && unit.KeyColumn is null) || (measure.SumSlots > 0 && !unit.AmountsSumAsIs(settings)))
                 {
                     eligible = false;
                     break;
@@ -137,6 +152,21 @@ internal sealed partial class FastPlan
         : ReferenceEquals(grouping, KpiGrouping.ByDealKind) ? GroupMode.DealKind
         : ReferenceEquals(grouping, KpiGrouping.BySource) ? GroupMode.Source
         : GroupMode.Unsupported;
+
+    /// <summary>Returns the collection a timestamp column belongs to.</summary>
+    private static KpiRecordType RecordTypeOf(KpiTimestamp timestamp) => timestamp switch
+    {
+        KpiTimestamp.ActivityOccurred => KpiRecordType.Activities,
+        KpiTimestamp.LeadCreated or KpiTimestamp.LeadQualified or KpiTimestamp.LeadConverted => KpiRecordType.Leads,
+        KpiTimestamp.OpportunityCreated or KpiTimestamp.OpportunityClosed => KpiRecordType.Opportunities,
+        _ => KpiRecordType.Deals,
+    };
+
+    /// <summary>Returns a text that is equal for equal sets of conditions on dimensions: the leaves under them share a unit.</summary>
+    private static string Signature(IEnumerable<KpiFilter.DimensionCondition> conditions) =>
+        string.Join('\u001E', conditions
+            .Select(c => c.Name.ToUpperInvariant() + "\u001F" + string.Join('\u001F', c.Values.Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal));
 
     /// <summary>Returns true when the mode groups the records of a collection (by source: leads only; by deal kind: deals only).</summary>
     internal static bool Groups(GroupMode mode, KpiRecordType type) => mode switch
@@ -188,6 +218,12 @@ internal sealed partial class FastPlan
         public KpiTimestamp Timestamp { get; }
 
         public SnapshotColumns Columns { get; }
+
+        /// <summary>Gets or sets a value indicating whether the unit scans a key column of group codes (<see cref="KeyColumn"/>) rather than the columns' keys.</summary>
+        public bool ByCodes { get; set; }
+
+        /// <summary>Gets or sets the key column of group codes, when <see cref="ByCodes"/>; null then when it has too many groups.</summary>
+        public GroupKeyColumn? KeyColumn { get; set; }
 
         public List<LeafPart> Parts { get; } = [];
 
@@ -318,20 +354,36 @@ internal sealed partial class FastPlan
             // Groups: each owner code (or trait code, for deal kinds and sources) to a dense group of this unit.
             var groupKeys = new List<string>();
             var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            var byTrait = mode is GroupMode.DealKind or GroupMode.Source;
-            var groupCodes = byTrait ? codes : Columns.Owners.Length;
-            var groupOf = new int[Math.Max(1, groupCodes)];
-            for (var code = 0; code < groupCodes; code++)
+            var byTrait = !ByCodes && (mode is GroupMode.DealKind or GroupMode.Source);
+            int[] groupOf;
+            var keys = Columns.Keys;
+            var keyGroups = Columns.Owners.Length;
+            var extraGroups = 0;
+            if (KeyColumn is { } column)
             {
-                var key = KeyOf(mode, code, data);
-                if (!groupIndex.TryGetValue(key, out var g))
+                // Group codes are dense already; a record a filter drops has the code past them, whose cells no group reads.
+                groupKeys.AddRange(column.GroupKeys);
+                extraGroups = column.Excludes ? 1 : 0;
+                groupOf = [.. Enumerable.Range(0, Math.Max(1, groupKeys.Count + extraGroups))];
+                keys = column.Keys;
+                keyGroups = groupOf.Length;
+            }
+            else
+            {
+                var groupCodes = byTrait ? codes : Columns.Owners.Length;
+                groupOf = new int[Math.Max(1, groupCodes)];
+                for (var code = 0; code < groupCodes; code++)
                 {
-                    g = groupKeys.Count;
-                    groupIndex.Add(key, g);
-                    groupKeys.Add(key);
-                }
+                    var key = KeyOf(mode, code, data);
+                    if (!groupIndex.TryGetValue(key, out var g))
+                    {
+                        g = groupKeys.Count;
+                        groupIndex.Add(key, g);
+                        groupKeys.Add(key);
+                    }
 
-                groupOf[code] = g;
+                    groupOf[code] = g;
+                }
             }
 
             var amounts = Columns switch
@@ -357,6 +409,9 @@ internal sealed partial class FastPlan
             return new ScanUnit(
                 Ticks(),
                 Columns,
+                keys,
+                keyGroups,
+                extraGroups,
                 periods,
                 bucketOf,
                 masks.Count,

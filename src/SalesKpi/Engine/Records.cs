@@ -33,6 +33,9 @@ internal sealed class Records<T, TColumns>
         _columns = new(() => columns(table));
     }
 
+    /// <summary>Gets the table the records are kept as, or null when they were given as objects.</summary>
+    public RecordTable<T>? Table => _table;
+
     /// <summary>Gets the number of records, without making them.</summary>
     public int Count => _table?.Count ?? _objects!.Length;
 

@@ -194,10 +194,7 @@ public sealed class KpiAccumulation
             keys.UnionWith(batch.WindowGroupKeys());
         }
 
-        return keys
-            .OrderBy(k => k == KpiGrouping.NoKey ? 1 : 0)
-            .ThenBy(k => k, StringComparer.Ordinal)
-            .ToImmutableArray();
+        return [.. keys.Order(query.GroupBy.KeyOrder)];
     }
 
     /// <summary>Makes the report: every row in report order, each group's on one core and its values in bulk; then gives the columnar counters back when <paramref name="releasePending"/>.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
 using SalesKpi.Engine;
@@ -16,6 +18,10 @@ namespace SalesKpi.Reporting;
 /// <para>Filters combine with <see cref="And"/>. <see cref="Source"/> keeps the records that belong to one lead source or
 /// marketing channel, following the links the by-source grouping follows (an opportunity through its lead, a deal
 /// through its opportunity's lead, an activity through its lead or opportunity).</para>
+/// <para><see cref="Dimension(string, string)"/> keeps the records whose value of a dimension — their own, else their
+/// account's, else their owner rep's (<see cref="SalesData.DimensionOf(Opportunity, string)"/>) — is one of the values
+/// given; <see cref="Parse"/> reads one from text such as <c>office=West</c>. The columnar engine decides it from a code
+/// per record.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads, provided the predicates are.</threadsafety>
 public sealed class KpiFilter
@@ -30,9 +36,11 @@ public sealed class KpiFilter
         Func<SalesActivity, SalesData, bool>? activities,
         Func<MarketingSpend, SalesData, bool>? spend,
         string description,
-        RecordCondition?[]? conditions = null)
+        RecordCondition?[]? conditions = null,
+        ImmutableArray<DimensionCondition> dimensions = default)
     {
         _conditions = conditions ?? new RecordCondition?[5];
+        DimensionConditions = dimensions.IsDefault ? [] : dimensions;
         LeadPredicate = leads;
         OpportunityPredicate = opportunities;
         DealPredicate = deals;
@@ -54,6 +62,8 @@ public sealed class KpiFilter
 
     internal Func<MarketingSpend, SalesData, bool>? SpendPredicate { get; }
 
+    /// <summary>Gets the conditions on dimensions the filter's predicates check besides the trait conditions, all of which a record must meet (see <see cref="TryGetCondition"/>).</summary>
+    internal ImmutableArray<DimensionCondition> DimensionConditions { get; }
 
     /// <summary>Returns a filter of leads.</summary>
     /// <param name="predicate">True for the leads to keep.</param>
@@ -129,6 +139,75 @@ public sealed class KpiFilter
             Conditions(KpiRecordType.Leads, RecordCondition.OfLeads((s, _, _) => Is(s, source))));
     }
 
+    /// <summary>Returns a filter that keeps the records whose value of a dimension is the value given.</summary>
+    /// <param name="name">The dimension's name, compared ignoring case.</param>
+    /// <param name="value">The value, compared ordinally.</param>
+    /// <returns>The filter, described as <c>name=value</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid dimension name, or <paramref name="value"/> is empty or white space.</exception>
+    /// <remarks><para>A record's value is its own, else (an opportunity or a deal) its account's, else its owner rep's;
+    /// a record with none is not kept. Every collection is filtered: marketing spend by its own dimensions.</para></remarks>
+    public static KpiFilter Dimension(string name, string value)
+    {
+        Preconditions.CheckNotBlank(value);
+        return Dimension(name, [value]);
+    }
+
+    /// <summary>Returns a filter that keeps the records whose value of a dimension is one of the values given.</summary>
+    /// <param name="name">The dimension's name, compared ignoring case.</param>
+    /// <param name="values">The values, compared ordinally; at least one.</param>
+    /// <returns>The filter, described as <c>name=value1,value2</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="values"/> or one of the values is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid dimension name, <paramref name="values"/>
+    /// is empty, or a value is empty or white space.</exception>
+    /// <remarks><para>A record's value is its own, else (an opportunity or a deal) its account's, else its owner rep's;
+    /// a record with none is not kept.</para></remarks>
+    public static KpiFilter Dimension(string name, IEnumerable<string> values)
+    {
+        Dimensions.CheckName(name, nameof(name));
+        Preconditions.CheckNotNull(values);
+        var list = values.ToList();
+        Preconditions.CheckArgument(list.Count > 0, nameof(values), $"A filter by the dimension '{name}' needs at least one value.");
+        foreach (var value in list)
+        {
+            Preconditions.CheckNotNull(value, nameof(values));
+            Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(value), nameof(values), $"A value of the dimension '{name}' is empty or white space; no record has such a value.");
+        }
+
+        var set = list.ToFrozenSet(StringComparer.Ordinal);
+        bool Keeps(string? v) => v is not null && set.Contains(v);
+        return new(
+            (l, d) => Keeps(d.DimensionOf(l, name)),
+            (o, d) => Keeps(d.DimensionOf(o, name)),
+            (x, d) => Keeps(d.DimensionOf(x, name)),
+            (a, d) => Keeps(d.DimensionOf(a, name)),
+            (s, d) => Keeps(d.DimensionOf(s, name)),
+            name + "=" + string.Join(',', list.Distinct(StringComparer.Ordinal)),
+            [RecordCondition.All, RecordCondition.All, RecordCondition.All, RecordCondition.All, RecordCondition.All],
+            [new DimensionCondition(name, set)]);
+    }
+
+    /// <summary>Parses a filter by a dimension from text: <c>name=value</c>, or <c>name=value1,value2</c> for any of several values.</summary>
+    /// <param name="text">The text, such as <c>office=West</c> or <c>office=West,East</c>; white space around the name and each value is ignored.</param>
+    /// <returns>The filter (<see cref="Dimension(string, IEnumerable{string})"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FormatException"><paramref name="text"/> is not of that shape: no <c>=</c>, an empty name or value,
+    /// or a name that is not a valid dimension name. The message quotes the text and the expected shape.</exception>
+    public static KpiFilter Parse(string text)
+    {
+        Preconditions.CheckNotNull(text);
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        var name = equals < 0 ? string.Empty : text[..equals].Trim();
+        var values = equals < 0 ? [] : text[(equals + 1)..].Split(',').Select(v => v.Trim()).ToArray();
+        if (name.Length == 0 || name.Length > SalesKpi.Dimensions.MaxNameLength || values.Length == 0 || values.Any(v => v.Length == 0))
+        {
+            throw new FormatException(
+                $"'{text}' is not a filter by a dimension: expected NAME=VALUE or NAME=VALUE1,VALUE2 (such as office=West or office=West,East), with a name of 1 to {SalesKpi.Dimensions.MaxNameLength} characters and no empty value.");
+        }
+
+        return Dimension(name, values);
+    }
+
     /// <summary>Returns a filter that keeps the records both filters keep.</summary>
     /// <param name="other">The other filter.</param>
     /// <returns>The combined filter.</returns>
@@ -143,7 +222,8 @@ public sealed class KpiFilter
             Both(ActivityPredicate, other.ActivityPredicate),
             Both(SpendPredicate, other.SpendPredicate),
             Description + " and " + other.Description,
-            [.. Enumerable.Range(0, 5).Select(t => BothConditions((KpiRecordType)t, other))]);
+            [.. Enumerable.Range(0, 5).Select(t => BothConditions((KpiRecordType)t, other))],
+            [.. DimensionConditions, .. other.DimensionConditions]);
     }
 
     /// <summary>Returns the description.</summary>
@@ -161,9 +241,18 @@ public sealed class KpiFilter
     /// <summary>
     /// Returns the filter's rule for one collection as a condition on records' traits: <see cref="RecordCondition.All"/>
     /// when it keeps every record, the declarative condition when it has one for the collection, and false when the rule
-    /// needs the record itself (a predicate of the caller's, or a link to another collection).
+    /// needs the record itself (a predicate of the caller's, a link to another collection, or a dimension: see
+    /// <see cref="TryGetTraitCondition"/>, for an executor that decides <see cref="DimensionConditions"/> itself).
     /// </summary>
-    internal bool TryGetCondition(KpiRecordType type, out RecordCondition condition)
+    internal bool TryGetCondition(KpiRecordType type, out RecordCondition condition) =>
+        TryGetTraitCondition(type, out condition) && (DimensionConditions.IsEmpty || !HasPredicate(type));
+
+    /// <summary>
+    /// Returns the filter's rule for one collection as a condition on records' traits, as <see cref="TryGetCondition"/>
+    /// does, except that a record must also meet every one of <see cref="DimensionConditions"/>, which the trait
+    /// condition does not hold: for the columnar scan, which decides those from codes.
+    /// </summary>
+    internal bool TryGetTraitCondition(KpiRecordType type, out RecordCondition condition)
     {
         condition = RecordCondition.All;
         if (!HasPredicate(type))
@@ -179,6 +268,9 @@ public sealed class KpiFilter
 
         return false;
     }
+
+    /// <summary>A condition on a dimension: the record's resolved value is one of the values.</summary>
+    internal sealed record DimensionCondition(string Name, FrozenSet<string> Values);
 
     private static RecordCondition?[] Conditions(KpiRecordType type, RecordCondition condition)
     {

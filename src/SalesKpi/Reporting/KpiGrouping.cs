@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
 using SalesKpi.Engine;
@@ -18,7 +19,11 @@ namespace SalesKpi.Reporting;
 /// the group <see cref="NoKey"/>, so that nothing is lost and the groups add up to the whole. A KPI that reads a
 /// collection the grouping does not support (marketing spend has no rep) is undefined in every group, with that
 /// reason.</para>
-/// <para>Groups are ordered by key (ordinal), with <see cref="NoKey"/> last.</para>
+/// <para>Groups are ordered by key (ordinal), with <see cref="NoKey"/> last. A hierarchy (<see cref="Then"/>) orders by
+/// its first level's key, then by the next, each ordinal with <see cref="NoKey"/> last at its level.</para>
+/// <para><see cref="ByDimension"/> groups by a record's <see cref="Dimensions"/>, resolved as
+/// <see cref="SalesData.DimensionOf(Opportunity, string)"/> says: the record's own value, else its account's, else its
+/// owner rep's.</para>
 /// </remarks>
 /// <threadsafety>Implementations must be immutable and safe to share across threads.</threadsafety>
 public abstract class KpiGrouping
@@ -53,8 +58,86 @@ public abstract class KpiGrouping
     /// <summary>Gets the grouping of activities by the sales tool used (<see cref="Activities.SalesActivity.Tool"/>).</summary>
     public static KpiGrouping ByTool { get; } = new ToolGrouping();
 
-    /// <summary>Gets what the groups are, such as <c>rep</c>, <c>team</c> or <c>source</c>.</summary>
+    /// <summary>The text between the levels' keys in the key of a hierarchy's group, such as <c>West / r01</c>: <c>" / "</c>.</summary>
+    public const string LevelSeparator = " / ";
+
+    /// <summary>Gets what the groups are, such as <c>rep</c>, <c>team</c> or <c>source</c>; for a hierarchy the levels' joined by <c>/</c>, such as <c>office/rep</c>.</summary>
     public string Dimension { get; }
+
+    /// <summary>Gets the levels of a hierarchy, outermost first; a grouping that is not a hierarchy is its only level.</summary>
+    public virtual ImmutableArray<KpiGrouping> Levels => [this];
+
+    /// <summary>Returns the grouping by a dimension of the records (<see cref="Dimensions"/>), such as <c>office</c> or <c>product</c>.</summary>
+    /// <param name="name">The dimension's name, compared ignoring case; it is the grouping's <see cref="Dimension"/> as given.</param>
+    /// <returns>The grouping.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, white space or longer than
+    /// <see cref="Dimensions.MaxNameLength"/> characters.</exception>
+    /// <remarks>
+    /// <para>Every collection is supported. A record's key is its value of the dimension: its own; else, for an
+    /// opportunity or a deal, its account's (<see cref="SalesData.Accounts"/>); else its owner rep's
+    /// (<see cref="SalesData.Roster"/>); else none, <see cref="NoKey"/>. Marketing spend has only its own.
+    /// <see cref="KnownKeys"/> are the values the roster's reps and the accounts carry.</para>
+    /// <para>The columnar engine groups by a dimension as fast as by team, from a code per record resolved once per
+    /// snapshot.</para>
+    /// </remarks>
+    public static KpiGrouping ByDimension(string name) => new DimensionGrouping(Dimensions.CheckName(name, nameof(name)));
+
+    /// <summary>
+    /// Returns the grouping by the built-in or dimension of that name: <c>none</c>, <c>rep</c>, <c>team</c>, <c>source</c>,
+    /// <c>deal-kind</c> or <c>tool</c> (ignoring case), else <see cref="ByDimension"/>; <c>a/b</c> is the hierarchy
+    /// <c>FromName(a).Then(FromName(b))</c>.
+    /// </summary>
+    /// <param name="name">The name, such as <c>team</c>, <c>office</c> or <c>office/rep</c>.</param>
+    /// <returns>The grouping.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or a level of it is empty, white space or
+    /// not a valid dimension name.</exception>
+    /// <remarks><para>A dimension whose name is one of the built-ins' (a dimension called <c>team</c>) or contains a
+    /// <c>/</c> is reached through <see cref="ByDimension"/> only.</para></remarks>
+    public static KpiGrouping FromName(string name)
+    {
+        Preconditions.CheckNotBlank(name);
+        var levels = name.Split('/');
+        KpiGrouping? grouping = null;
+        foreach (var level in levels)
+        {
+            var trimmed = level.Trim();
+            Preconditions.CheckArgument(
+                trimmed.Length > 0,
+                nameof(name),
+                $"The grouping '{name}' has an empty level; write one name, such as 'team' or 'office', or levels joined by '/', such as 'office/rep'.");
+            var next = trimmed.ToLowerInvariant() switch
+            {
+                "none" => None,
+                "rep" => ByRep,
+                "team" => ByTeam,
+                "source" => BySource,
+                "deal-kind" => ByDealKind,
+                "tool" => ByTool,
+                _ => new DimensionGrouping(Dimensions.CheckName(trimmed, nameof(name))),
+            };
+            grouping = grouping is null ? next : grouping.Then(next);
+        }
+
+        return grouping!;
+    }
+
+    /// <summary>Returns the hierarchy of this grouping and an inner one: a group per pair of keys, such as <c>West / r01</c> for <c>ByDimension("office").Then(ByRep)</c>.</summary>
+    /// <param name="inner">The inner level (or levels, when it is a hierarchy itself).</param>
+    /// <returns>The hierarchy: its <see cref="Dimension"/> is the levels' joined by <c>/</c>, its <see cref="Levels"/> this grouping's then <paramref name="inner"/>'s.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inner"/> is null.</exception>
+    /// <remarks>
+    /// <para>A record's key is its key at each level — <see cref="NoKey"/> where a level gives none — joined by
+    /// <see cref="LevelSeparator"/>, so a hierarchy's group is never <see cref="NoKey"/> itself. Groups are ordered by
+    /// the outer key, then the inner, each ordinal with <see cref="NoKey"/> last at its level. A collection is supported
+    /// when every level supports it. Hierarchies of dimensions, reps and teams run on the columnar engine.</para>
+    /// </remarks>
+    public KpiGrouping Then(KpiGrouping inner)
+    {
+        Preconditions.CheckNotNull(inner);
+        return new HierarchyGrouping([.. Levels, .. inner.Levels]);
+    }
 
     /// <summary>Returns a grouping by keys of your own; a collection with no key function is not supported.</summary>
     /// <param name="dimension">What the groups are.</param>
@@ -153,6 +236,161 @@ public abstract class KpiGrouping
     /// <summary>Returns the dimension.</summary>
     /// <returns>The dimension.</returns>
     public override string ToString() => Dimension;
+
+    /// <summary>Returns the name of a dimension grouping (<see cref="ByDimension"/>), or null for any other.</summary>
+    internal string? DimensionName => (this as DimensionGrouping)?.Dimension;
+
+    /// <summary>Returns the order of the groups of a report under this grouping: ordinal with <see cref="NoKey"/> last, level by level for a hierarchy.</summary>
+    internal IComparer<string> KeyOrder => Levels.Length > 1 ? new HierarchyOrder(Levels.Length) : FlatOrder.Instance;
+
+    private static int CompareLevel(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var aNone = a.SequenceEqual(NoKey);
+        var bNone = b.SequenceEqual(NoKey);
+        return aNone != bNone ? (aNone ? 1 : -1) : a.SequenceCompareTo(b);
+    }
+
+    private sealed class FlatOrder : IComparer<string>
+    {
+        public static FlatOrder Instance { get; } = new();
+
+        public int Compare(string? x, string? y) => CompareLevel(x, y);
+    }
+
+    /// <summary>Compares the keys of a hierarchy level by level: the text up to each separator, the last level the rest.</summary>
+    private sealed class HierarchyOrder(int levels) : IComparer<string>
+    {
+        public int Compare(string? x, string? y)
+        {
+            ReadOnlySpan<char> a = x, b = y;
+            for (var level = 0; level < levels; level++)
+            {
+                var last = level == levels - 1;
+                var ai = last ? -1 : a.IndexOf(LevelSeparator, StringComparison.Ordinal);
+                var bi = last ? -1 : b.IndexOf(LevelSeparator, StringComparison.Ordinal);
+                var order = CompareLevel(ai < 0 ? a : a[..ai], bi < 0 ? b : b[..bi]);
+                if (order != 0 || ai < 0 || bi < 0)
+                {
+                    return order != 0 ? order : (ai < 0 ? 0 : 1) - (bi < 0 ? 0 : 1);
+                }
+
+                a = a[(ai + LevelSeparator.Length)..];
+                b = b[(bi + LevelSeparator.Length)..];
+            }
+
+            return 0;
+        }
+    }
+
+    private sealed class DimensionGrouping(string name) : KpiGrouping(name)
+    {
+        public override bool Supports(KpiRecordType recordType) => true;
+
+        public override string? KeyOf(Lead lead, SalesData data)
+        {
+            Preconditions.CheckNotNull(lead);
+            Preconditions.CheckNotNull(data);
+            return data.DimensionOf(lead, Dimension);
+        }
+
+        public override string? KeyOf(Opportunity opportunity, SalesData data)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(data);
+            return data.DimensionOf(opportunity, Dimension);
+        }
+
+        public override string? KeyOf(Deal deal, SalesData data)
+        {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(data);
+            return data.DimensionOf(deal, Dimension);
+        }
+
+        public override string? KeyOf(SalesActivity activity, SalesData data)
+        {
+            Preconditions.CheckNotNull(activity);
+            Preconditions.CheckNotNull(data);
+            return data.DimensionOf(activity, Dimension);
+        }
+
+        public override string? KeyOf(MarketingSpend spend, SalesData data)
+        {
+            Preconditions.CheckNotNull(spend);
+            Preconditions.CheckNotNull(data);
+            return data.DimensionOf(spend, Dimension);
+        }
+
+        public override IEnumerable<string> KnownKeys(SalesData data)
+        {
+            Preconditions.CheckNotNull(data);
+            return data.Roster.Reps.Select(r => r.Dimensions.ValueOf(Dimension))
+                .Concat(data.Accounts.Select(a => a.Dimensions.ValueOf(Dimension)))
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal);
+        }
+    }
+
+    private sealed class HierarchyGrouping(ImmutableArray<KpiGrouping> levels) : KpiGrouping(string.Join('/', levels.Select(l => l.Dimension)))
+    {
+        public override ImmutableArray<KpiGrouping> Levels => levels;
+
+        public override bool Supports(KpiRecordType recordType) => levels.All(l => l.Supports(recordType));
+
+        public override string? KeyOf(Lead lead, SalesData data)
+        {
+            Preconditions.CheckNotNull(lead);
+            Preconditions.CheckNotNull(data);
+            return Join(l => l.KeyOf(lead, data));
+        }
+
+        public override string? KeyOf(Opportunity opportunity, SalesData data)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(data);
+            return Join(l => l.KeyOf(opportunity, data));
+        }
+
+        public override string? KeyOf(Deal deal, SalesData data)
+        {
+            Preconditions.CheckNotNull(deal);
+            Preconditions.CheckNotNull(data);
+            return Join(l => l.KeyOf(deal, data));
+        }
+
+        public override string? KeyOf(SalesActivity activity, SalesData data)
+        {
+            Preconditions.CheckNotNull(activity);
+            Preconditions.CheckNotNull(data);
+            return Join(l => l.KeyOf(activity, data));
+        }
+
+        public override string? KeyOf(MarketingSpend spend, SalesData data)
+        {
+            Preconditions.CheckNotNull(spend);
+            Preconditions.CheckNotNull(data);
+            return Join(l => l.KeyOf(spend, data));
+        }
+
+        /// <summary>Returns the groups of the roster's reps: each rep's key at every level, when every level is a rep's (rep, team or dimension); else none.</summary>
+        public override IEnumerable<string> KnownKeys(SalesData data)
+        {
+            Preconditions.CheckNotNull(data);
+            if (!levels.All(l => ReferenceEquals(l, ByRep) || ReferenceEquals(l, ByTeam) || l is DimensionGrouping))
+            {
+                return [];
+            }
+
+            return data.Roster.Reps
+                .Select(rep => string.Join(LevelSeparator, levels.Select(l =>
+                    ReferenceEquals(l, ByRep) ? rep.Id.Value
+                    : ReferenceEquals(l, ByTeam) ? rep.Team.Value
+                    : rep.Dimensions.ValueOf(l.Dimension) ?? NoKey)))
+                .Distinct(StringComparer.Ordinal);
+        }
+
+        private string Join(Func<KpiGrouping, string?> keyOf) => string.Join(LevelSeparator, levels.Select(l => keyOf(l) ?? NoKey));
+    }
 
     private sealed class NoGrouping() : KpiGrouping("none")
     {

@@ -119,6 +119,49 @@ public static class RandomSalesData
         return SalesData.Create(leads, opportunities, deals, activities, spend, Roster);
     }
 
+    /// <summary>
+    /// Returns a copy with dimensions on about half of each kind of record (<c>product</c>, <c>office</c>, a value spelt
+    /// <c>(none)</c> among them), an <c>office</c> on reps r1 to r4 (r5 has none, r6 and r7 are off the roster) and a
+    /// <c>sector</c> (and sometimes an <c>office</c>) on accounts a0 to a14 (a15 to a19 have no account record), so that
+    /// every step of the resolution rule — own, account, rep, none — is taken.
+    /// </summary>
+    public static SalesData WithDimensions(SalesData data, int seed)
+    {
+        var random = new Random(seed);
+        string[] products = ["GTX Pro", "GTX Basic", "MG Special", "(none)"];
+        string[] offices = ["West", "East", "Central"];
+        Dimensions Some()
+        {
+            var d = Dimensions.Empty;
+            if (random.Next(2) == 0)
+            {
+                d = d.With(random.Next(5) == 0 ? "Product" : "product", products[random.Next(products.Length)]);
+            }
+
+            if (random.Next(4) == 0)
+            {
+                d = d.With("office", offices[random.Next(offices.Length)]);
+            }
+
+            return d;
+        }
+
+        var roster = new Roster(data.Roster.Reps.Select((r, i) => i < 4 ? r.WithDimensions(Dimensions.Of("office", offices[i % offices.Length])) : r));
+        var accounts = Enumerable.Range(0, 15).Select(i =>
+        {
+            var d = Dimensions.Of("sector", i % 3 == 0 ? "Retail" : i % 3 == 1 ? "Medical" : "Software");
+            return new Account(new AccountId("a" + i), i % 4 == 0 ? d.With("office", "Account office") : d);
+        });
+        return SalesData.Create(
+            data.Leads.Select(l => l.WithDimensions(Some())),
+            data.Opportunities.Select(o => o.WithDimensions(Some())),
+            data.Deals.Select(d => d.WithDimensions(Some())),
+            data.Activities.Select(a => a.WithDimensions(Some())),
+            data.Spend.Select((s, i) => i == 0 ? s.WithDimensions(Dimensions.Of("office", "West")) : s),
+            roster,
+            accounts);
+    }
+
     private static Instant RandomInstant(Random random, Instant start, int days)
     {
         // A third of the instants sit on, or within a minute of, a local midnight somewhere (UTC−5 to UTC+11, quarter
