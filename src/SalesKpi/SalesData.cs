@@ -37,6 +37,7 @@ public sealed class SalesData : IEquatable<SalesData>
     private FrozenDictionary<OpportunityId, Opportunity>? _opportunitiesById;
     private FrozenDictionary<AccountId, Account>? _accountsById;
     private DimensionCache? _dimensionColumns;
+    private ImmutableArray<string>? _dimensionNames;
     private int _stageChanges = -1;
 
     private SalesData(
@@ -87,6 +88,36 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <remarks><para>Opportunities and deals need no <see cref="Account"/> to be evaluated; an account only adds
     /// dimensions (see <see cref="DimensionOf(Opportunity, string)"/>).</para></remarks>
     public ImmutableArray<Account> Accounts { get; }
+
+    /// <summary>
+    /// Gets the name of every dimension a record, a rep or an account of the snapshot carries, each once (in its first
+    /// spelling; names compare ignoring case), sorted: what <see cref="Reporting.KpiGrouping.ByDimension"/> and
+    /// <see cref="Reporting.KpiFilter.Dimension(string, string)"/> can name here.
+    /// </summary>
+    /// <remarks><para>Read from the compact columns of a built snapshot, without making its record objects; computed on
+    /// the first call, once.</para></remarks>
+    public ImmutableArray<string> DimensionNames
+    {
+        get
+        {
+            if (_dimensionNames is { } known)
+            {
+                return known;
+            }
+
+            var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            NamesOf(_leads, names);
+            NamesOf(_opportunities, names);
+            NamesOf(_deals, names);
+            NamesOf(_activities, names);
+            names.UnionWith(Spend.SelectMany(r => r.Dimensions.Keys));
+            names.UnionWith(Roster.Reps.SelectMany(r => r.Dimensions.Keys));
+            names.UnionWith(Accounts.SelectMany(a => a.Dimensions.Keys));
+            ImmutableArray<string> result = [.. names];
+            _dimensionNames = result;
+            return result;
+        }
+    }
 
     /// <summary>Gets the number of records of each kind, without making the record objects of a built snapshot.</summary>
     public SalesDataCounts Counts => new(
@@ -445,6 +476,35 @@ public sealed class SalesData : IEquatable<SalesData>
     private static Records<Deal, DealColumns> DealRecords(ImmutableArray<Deal> deals) => new(deals, DealColumns.Build);
 
     private static Records<SalesActivity, ActivityColumns> ActivityRecords(ImmutableArray<SalesActivity> activities) => new(activities, ActivityColumns.Build);
+
+    private static void NamesOf<T, TColumns>(Records<T, TColumns> records, SortedSet<string> names)
+        where T : class
+        where TColumns : class
+    {
+        switch (records.Table)
+        {
+            case LeadTable leads:
+                names.UnionWith(leads.Dimensions.Names);
+                break;
+            case ActivityTable activities:
+                names.UnionWith(activities.Dimensions.Names);
+                break;
+            default:
+                foreach (var record in records.Objects)
+                {
+                    names.UnionWith(record switch
+                    {
+                        Lead l => l.Dimensions.Keys,
+                        Opportunity o => o.Dimensions.Keys,
+                        Deal d => d.Dimensions.Keys,
+                        SalesActivity a => a.Dimensions.Keys,
+                        _ => [],
+                    });
+                }
+
+                break;
+        }
+    }
 
     private string? AccountDimension(AccountId account, string name) =>
         Accounts.IsEmpty ? null : TryGetAccount(account, out var found) ? found.Dimensions.ValueOf(name) : null;

@@ -46,6 +46,14 @@ public class DimensionImportTests
 
         // The office comes from the owner: ana West, ben East, cem none.
         Assert.Equal(["West", "East", null], data.Opportunities.Select(o => data.DimensionOf(o, "office")));
+
+        // Every name any record, rep or account carries, once, sorted.
+        Assert.Equal(["office", "product", "sector"], data.DimensionNames.ToArray());
+
+        // Apply keeps ana's O-1 (West); ben's O-2 is East and cem's O-3 has no office. The roster and accounts stay.
+        var west = KpiFilter.Dimension("office", "West").Apply(data);
+        Assert.Equal(["O-1"], west.Opportunities.Select(o => o.Id.Value));
+        Assert.Equal((3, 2), (west.Roster.Reps.Length, west.Accounts.Length));
     }
 
     [Fact]

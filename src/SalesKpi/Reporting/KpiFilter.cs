@@ -230,6 +230,45 @@ public sealed class KpiFilter
     /// <returns>The description.</returns>
     public override string ToString() => Description;
 
+    /// <summary>Returns a snapshot that holds only the records the filter keeps, such as the records of one region.</summary>
+    /// <param name="data">The snapshot.</param>
+    /// <returns>A new snapshot with the kept leads, opportunities, deals, activities and spend; the roster and the
+    /// accounts are those of <paramref name="data"/>, so that dimensions still resolve through them.</returns>
+    /// <remarks><para>Use it to cut a snapshot once and evaluate many queries over it; to filter one KPI, use
+    /// <see cref="KpiCalculatorExtensions.Where"/>. The records of a collection the filter has no rule for are kept.</para></remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    public SalesData Apply(SalesData data)
+    {
+        Preconditions.CheckNotNull(data);
+        var result = data;
+        if (LeadPredicate is { } leads)
+        {
+            result = result.WithLeads(data.Leads.Where(l => leads(l, data)));
+        }
+
+        if (OpportunityPredicate is { } opportunities)
+        {
+            result = result.WithOpportunities(data.Opportunities.Where(o => opportunities(o, data)));
+        }
+
+        if (DealPredicate is { } deals)
+        {
+            result = result.WithDeals(data.Deals.Where(d => deals(d, data)));
+        }
+
+        if (ActivityPredicate is { } activities)
+        {
+            result = result.WithActivities(data.Activities.Where(a => activities(a, data)));
+        }
+
+        if (SpendPredicate is { } spend)
+        {
+            result = result.WithSpend(data.Spend.Where(s => spend(s, data)));
+        }
+
+        return result;
+    }
+
     internal Func<T, SalesData, bool>? PredicateFor<T>()
         where T : class =>
         (LeadPredicate as Func<T, SalesData, bool>)
