@@ -46,7 +46,8 @@ public static class DuckDbFiles
     {
         var files = CsvSource.FromDirectory(directory);
         var mapping = SqlTableMapping.Default;
-        foreach (var layout in CsvTable.All)
+        // Accounts carry only dimensions, which are computed in memory: no table of the database layout.
+        foreach (var layout in CsvTable.All.Where(l => l != CsvTable.Accounts))
         {
             var table = DataReaderSource.TableName(layout);
             var csv = layout.FileName;

@@ -43,8 +43,8 @@ public sealed class SqlTableMapping
         ImmutableDictionary.Create<string, string>(StringComparer.Ordinal),
         ImmutableDictionary.Create<(string, string), string>());
 
-    /// <summary>Gets the names of the layout's tables: <c>reps</c>, <c>leads</c>, <c>opportunities</c>, <c>stage_changes</c>, <c>deals</c>, <c>activities</c> and <c>spend</c>.</summary>
-    public static ImmutableArray<string> TableNames => DataReaderSource.TableNames;
+    /// <summary>Gets the names of the layout's tables: <c>reps</c>, <c>leads</c>, <c>opportunities</c>, <c>stage_changes</c>, <c>deals</c>, <c>activities</c> and <c>spend</c> (not <c>accounts</c>: accounts carry only dimensions, which are computed in memory).</summary>
+    public static ImmutableArray<string> TableNames { get; } = [.. DataReaderSource.TableNames.Where(t => t != DataReaderSource.TableName(CsvTable.Accounts))];
 
     /// <summary>Returns a mapping that reads a layout table from another table, a view or a query.</summary>
     /// <param name="table">The layout table, such as <c>leads</c>.</param>
@@ -119,7 +119,7 @@ public sealed class SqlTableMapping
         }
 
         throw new ArgumentException(
-            $"'{table}' is not a table of the SalesKpi layout{Sentence(Suggestions.DidYouMean(table, DataReaderSource.TableNames))} The tables are {string.Join(", ", DataReaderSource.TableNames)}.",
+            $"'{table}' is not a table of the SalesKpi layout{Sentence(Suggestions.DidYouMean(table, TableNames))} The tables are {string.Join(", ", TableNames)}.",
             nameof(table));
     }
 

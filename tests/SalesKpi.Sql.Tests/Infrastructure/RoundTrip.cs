@@ -17,7 +17,7 @@ internal static class RoundTrip
     {
         var result = await new DataReaderImporter().ImportAsync(DataReaderSource.FromConnection(connection, "db"), CancellationToken.None);
         Assert.Empty(result.Rejections);
-        Assert.Equal(DataReaderSource.TableNames.Select(t => "db/" + t), result.Files.Select(f => f.File));
+        Assert.Equal(SqlTableMapping.TableNames.Select(t => "db/" + t), result.Files.Select(f => f.File));
         return result.Data;
     }
 

@@ -53,7 +53,7 @@ public sealed class SqlTestDatabaseTests
     [Fact]
     public void TableNames_AreThoseTheImporterAsksFor()
     {
-        Assert.Equal(DataReaderSource.TableNames, SqlTestDatabase.TableNames);
+        Assert.Equal(SqlTableMapping.TableNames, SqlTestDatabase.TableNames);
         Assert.Equal(["channel", "start", "end", "amount", "currency"], SqlTestDatabase.ColumnNames("spend"));
     }
 
