@@ -58,6 +58,58 @@ internal static class ChoiceOption
         return option;
     }
 
+    /// <summary>
+    /// Returns an option whose value is one of a few words or a name the data defines, which only the data can check
+    /// (<c>--by office</c>, a dimension): the choices are listed in the help and when the value is missing, and
+    /// <see cref="NotAChoiceOrName"/> answers a value that is neither once the data is read.
+    /// </summary>
+    /// <param name="name">The option.</param>
+    /// <param name="description">Its help.</param>
+    /// <param name="defaultValue">The value when the option is left out, one of the choices.</param>
+    /// <param name="choices">The words.</param>
+    /// <param name="helpName">The value's name in the help.</param>
+    public static Option<string> CreateOpen(string name, string description, string defaultValue, IReadOnlyList<string> choices, string helpName)
+    {
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            HelpName = helpName,
+        };
+        option.CompletionSources.Add([.. choices]);
+        Choices.AddOrUpdate(option, choices);
+        return option;
+    }
+
+    /// <summary>Returns the message of a value that is neither a choice nor one of the names the data has.</summary>
+    /// <param name="name">The option.</param>
+    /// <param name="value">The value given.</param>
+    /// <param name="noun">What a choice is (<c>grouping</c>).</param>
+    /// <param name="choices">The choices.</param>
+    /// <param name="names">What the data names (the dimensions), which a value may also be.</param>
+    /// <param name="namesNoun">What a name is, in the singular (<c>dimension</c>).</param>
+    /// <param name="hints">Words that are no typo of a choice, with what they meant.</param>
+    internal static string NotAChoiceOrName(string name, string value, string noun, IReadOnlyList<string> choices, IReadOnlyList<string> names, string namesNoun, IReadOnlyDictionary<string, string>? hints = null)
+    {
+        var all = choices.Concat(names).ToList();
+        string suggestion;
+        if (all.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)) is { } differentCase)
+        {
+            suggestion = $"; did you mean '{differentCase}'?";
+        }
+        else if (hints is not null && hints.TryGetValue(value.ToLowerInvariant(), out var hint) && (hint.StartsWith("--", StringComparison.Ordinal) || choices.Contains(hint, StringComparer.Ordinal)))
+        {
+            suggestion = $"; did you mean '{hint}'?";
+        }
+        else
+        {
+            suggestion = Suggestions.DidYouMean(value, all);
+        }
+
+        var known = names.Count == 0 ? $"the data has no {namesNoun}s" : $"the data's {namesNoun}s are {string.Join(", ", names)}";
+        return $"{name}: {Quote(value)} is not {Article(noun)} {noun} or {Article(namesNoun)} {namesNoun} of the data{suggestion} (the {noun}s are {List(choices)}; {known}).";
+    }
+
     /// <summary>Returns the message of a value that is not a choice.</summary>
     internal static string NotAChoice(string name, string value, string noun, IReadOnlyList<string> choices, IReadOnlyDictionary<string, string>? hints = null)
     {

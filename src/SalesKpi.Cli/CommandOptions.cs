@@ -112,6 +112,10 @@ internal sealed class CommandOptions
         return ChoiceOption.Create("--by", description, "grouping", defaultValue, values, ReportCommand.GroupingHints);
     }
 
+    /// <summary>Returns the <c>--by</c> option of a command that also groups by the data's dimensions (<see cref="CommandRun.Grouping"/> checks the value once the data is read).</summary>
+    public static Option<string> OpenByOption(string description, string defaultValue, params string[] values) =>
+        ChoiceOption.CreateOpen("--by", description + " Or a dimension of the data, such as office or product, or two as a hierarchy (office/rep).", defaultValue, values, "GROUPING");
+
     /// <summary>Returns the grouping of a <c>--by</c> value.</summary>
     public static KpiGrouping GroupingOf(string by) => by switch
     {

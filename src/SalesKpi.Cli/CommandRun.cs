@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SalesKpi.Csv;
 using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli;
@@ -54,6 +55,77 @@ internal static class CommandRun
             exitCode = loader.Failed(loaded.Import, ExitCodes.BadData, $"{e.Message} The data has amounts in {string.Join(", ", loaded.Currencies.Order(StringComparer.Ordinal))}; saleskpi does not convert currencies: compute each currency's records separately, or use the SalesKpi library with an IExchangeRateProvider.");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Returns the grouping of a <c>--by</c> value over loaded data: a built-in grouping, a dimension the data has (as the
+    /// data spells it), or two of them as a hierarchy (<c>office/rep</c>); null, with the message, for anything else.
+    /// </summary>
+    /// <param name="data">The data, whose dimensions a value may name.</param>
+    /// <param name="by">The value.</param>
+    /// <param name="builtIns">The built-in groupings the command offers.</param>
+    /// <param name="error">The bad-usage message.</param>
+    public static KpiGrouping? Grouping(SalesData data, string by, IReadOnlyList<string> builtIns, out string? error)
+    {
+        error = null;
+        var levels = by.Split('/', StringSplitOptions.TrimEntries);
+        if (levels.Length > 2)
+        {
+            error = $"--by: {ChoiceOption.Quote(by)} has {levels.Length} levels; a hierarchy has two, such as office/rep.";
+            return null;
+        }
+
+        KpiGrouping? grouping = null;
+        foreach (var level in levels)
+        {
+            KpiGrouping next;
+            if (builtIns.Contains(level, StringComparer.Ordinal) && (levels.Length == 1 || level != "none"))
+            {
+                next = KpiGrouping.FromName(level);
+            }
+            else if (data.DimensionNames.FirstOrDefault(d => string.Equals(d, level, StringComparison.OrdinalIgnoreCase)) is { } dimension)
+            {
+                next = KpiGrouping.ByDimension(dimension);
+            }
+            else
+            {
+                error = ChoiceOption.NotAChoiceOrName("--by", level, "grouping", builtIns, data.DimensionNames, "dimension", ReportCommand.GroupingHints);
+                return null;
+            }
+
+            grouping = grouping is null ? next : grouping.Then(next);
+        }
+
+        return grouping;
+    }
+
+    /// <summary>
+    /// Returns the data with only the records that pass every <c>--where</c> filter, or null, with the message, when a
+    /// filter names a dimension the data does not have.
+    /// </summary>
+    /// <param name="data">The data.</param>
+    /// <param name="where">The filters.</param>
+    /// <param name="error">The bad-usage message.</param>
+    public static SalesData? Where(SalesData data, IReadOnlyList<WhereClause> where, out string? error)
+    {
+        error = null;
+        if (where.Count == 0)
+        {
+            return data;
+        }
+
+        foreach (var clause in where)
+        {
+            if (!data.DimensionNames.Contains(clause.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                var names = data.DimensionNames;
+                var known = names.IsEmpty ? "the data has no dimensions" : $"the data's dimensions are {string.Join(", ", names)}";
+                error = $"--where: {ChoiceOption.Quote(clause.Name)} is not a dimension of the data{Suggestions.DidYouMean(clause.Name, names)} ({known}).";
+                return null;
+            }
+        }
+
+        return where.Aggregate(data, (d, clause) => clause.Filter.Apply(d));
     }
 
     /// <summary>Returns how a group is shown: a rep's id and, when it differs, its name.</summary>

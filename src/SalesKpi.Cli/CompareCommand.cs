@@ -13,6 +13,9 @@ namespace SalesKpi.Cli;
 /// </summary>
 internal static class CompareCommand
 {
+    /// <summary>The built-in groupings of <c>--by</c>.</summary>
+    private static readonly string[] ByValues = ["rep", "team", "source"];
+
     /// <summary>The KPIs compared without <c>--kpi</c>.</summary>
     public static readonly string[] DefaultKpis = [KpiIds.Revenue, KpiIds.DealsWon, KpiIds.CloseRate, KpiIds.AverageDealSize, KpiIds.SalesCycleLength];
 
@@ -23,7 +26,7 @@ internal static class CompareCommand
             "The last date compared, inclusive (YYYY-MM-DD). Default: December 31 of that year, or one year after --from.");
         var output = new CommandOptions();
         var kpi = CommandOptions.KpiOption($"A KPI id; repeat the option (or separate ids with commas) for several. Default: {string.Join(", ", DefaultKpis)}.");
-        var by = CommandOptions.ByOption("Compare reps, teams (through reps.csv) or lead sources.", "rep", "rep", "team", "source");
+        var by = CommandOptions.OpenByOption("Compare reps, teams (through reps.csv) or lead sources.", "rep", ByValues);
         var rep = new Option<string?>("--rep")
         {
             Description = "Show only this rep (or team, or source) against its peers; the peers are still every other one.",
@@ -46,8 +49,12 @@ internal static class CompareCommand
             var request = data.Read(parseResult);
             var kpis = CommandOptions.KpisOf(parseResult, kpi, DefaultKpis.Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id)));
             var byName = parseResult.GetValue(by)!;
-            var grouping = CommandOptions.GroupingOf(byName);
-            var query = new KpiQuery(loaded.Range, kpis, grouping, includeAllKnownGroups: grouping != KpiGrouping.BySource);
+            if (CommandRun.Grouping(loaded.Data, byName, ByValues, out var byError) is not { } grouping)
+            {
+                return loader.Failed(loaded.Import, ExitCodes.BadUsage, byError!);
+            }
+
+            var query = new KpiQuery(loaded.Range, kpis, grouping, includeAllKnownGroups: grouping != KpiGrouping.BySource && loaded.Where.IsEmpty);
             if (CommandRun.Evaluate(loader, loaded, () => CommandRun.Evaluator(loaded, request).Evaluate(loaded.Data, query), out code) is not { } report)
             {
                 return code;

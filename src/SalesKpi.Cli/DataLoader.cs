@@ -14,11 +14,14 @@ namespace SalesKpi.Cli;
 /// <param name="Mapping">The mapping, or null.</param>
 internal sealed record LoadedData(CsvImportResult Import, DateInterval Range, string Description, CsvMapping? Mapping)
 {
-    /// <summary>Gets the imported records.</summary>
-    public SalesData Data => Import.Data;
+    /// <summary>Gets the records: those imported, or those of them that pass the <c>--where</c> filters.</summary>
+    public SalesData Data { get; init; } = Import.Data;
+
+    /// <summary>Gets the <c>--where</c> filters the records passed.</summary>
+    public ImmutableArray<WhereClause> Where { get; init; } = [];
 
     /// <summary>Gets the currency codes of the amounts of the data (opportunities, deals, spend).</summary>
-    public IReadOnlySet<string> Currencies { get; } = DataLoader.Currencies(Import.Data);
+    public IReadOnlySet<string> Currencies => field ??= DataLoader.Currencies(Data);
 
     /// <summary>Gets the single currency of the data, or null with none or several.</summary>
     public Currency? SingleCurrency => Currencies.Count == 1 ? new Currency(Currencies.Single()) : null;
@@ -167,7 +170,13 @@ internal sealed class DataLoader(CliConsole console, string commandName, bool js
             return null;
         }
 
-        return new LoadedData(imported, range, source.Description, mapping);
+        if (CommandRun.Where(imported.Data, request.Where, out var whereError) is not { } kept)
+        {
+            exitCode = Failed(imported, ExitCodes.BadUsage, whereError!);
+            return null;
+        }
+
+        return new LoadedData(imported, range, source.Description, mapping) { Data = kept, Where = request.Where };
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using NodaTime;
 using NodaTime.Text;
 using SalesKpi.Csv;
+using SalesKpi.Reporting;
 
 namespace SalesKpi.Cli;
 
@@ -24,6 +26,39 @@ internal sealed record DataRequest(
 {
     /// <summary>Gets the character between the fields of the CSV files (<c>--delimiter</c>).</summary>
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>Gets the <c>--where</c> filters, each on a dimension; a record is kept when it passes every one.</summary>
+    public ImmutableArray<WhereClause> Where { get; init; } = [];
+}
+
+/// <summary>One <c>--where NAME=VALUE[,VALUE…]</c>: the records whose dimension has one of the values.</summary>
+/// <param name="Name">The dimension.</param>
+/// <param name="Values">The values, any of which passes.</param>
+internal sealed record WhereClause(string Name, ImmutableArray<string> Values)
+{
+    /// <summary>Reads a <c>--where</c> value; null, with the message, when it is not NAME=VALUE.</summary>
+    /// <param name="text">The value.</param>
+    /// <param name="error">Why it cannot be read.</param>
+    public static WhereClause? Parse(string text, out string? error)
+    {
+        error = null;
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        var name = equals < 0 ? string.Empty : text[..equals].Trim();
+        var values = equals < 0 ? [] : text[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (name.Length == 0 || values.Length == 0)
+        {
+            error = $"--where: {ChoiceOption.Quote(text)} is not a filter; write NAME=VALUE, such as --where office=West, or NAME=VALUE,VALUE for any of several values.";
+            return null;
+        }
+
+        return new WhereClause(name, [.. values]);
+    }
+
+    /// <summary>Gets the filter of the library that keeps the same records.</summary>
+    public KpiFilter Filter => KpiFilter.Dimension(Name, Values);
+
+    /// <summary>Returns the clause as written, such as <c>office=West</c>.</summary>
+    public override string ToString() => $"{Name}={string.Join(',', Values)}";
 }
 
 /// <summary>
@@ -51,7 +86,7 @@ internal sealed class DataOptions
         HasRange = range;
         Data = new Option<string?>("--data")
         {
-            Description = "The directory of CSV files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; each optional), or of Parquet files with the same names (leads.parquet, or a directory leads/ of parts). Without it, the embedded sample data set.",
+            Description = "The directory of CSV files (reps.csv, accounts.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; each optional), or of Parquet files with the same names (leads.parquet, or a directory leads/ of parts). Without it, the embedded sample data set.",
             HelpName = "DIR",
         };
         Data.Validators.Add(r =>
@@ -113,6 +148,22 @@ internal sealed class DataOptions
             }
         });
 
+        Where = new Option<string[]>("--where")
+        {
+            Description = "Keep only the records whose dimension has a value, such as --where office=West or --where product=\"GTX Pro,GTX Basic\" (any of them); repeat it to keep the records that pass every one. A rep's dimensions apply to the records the rep owns, an account's to its opportunities and deals.",
+            HelpName = "NAME=VALUE",
+        };
+        Where.Validators.Add(r =>
+        {
+            foreach (var text in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (WhereClause.Parse(text, out var error) is null)
+                {
+                    r.AddError(error!);
+                }
+            }
+        });
+
         OnError = ChoiceOption.Create(
             "--on-error",
             "fail: stop at the first bad row (file:line:column on stderr). report: import the good rows and list every rejected one.",
@@ -124,6 +175,9 @@ internal sealed class DataOptions
 
     /// <summary>Gets <c>--delimiter</c>.</summary>
     public Option<string> Delimiter { get; }
+
+    /// <summary>Gets <c>--where</c>.</summary>
+    public Option<string[]> Where { get; }
 
     /// <summary>Gets the values of <c>--delimiter</c> with the characters they stand for.</summary>
     internal static IReadOnlyDictionary<string, char> Delimiters { get; } = new Dictionary<string, char>(StringComparer.Ordinal)
@@ -159,7 +213,7 @@ internal sealed class DataOptions
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
     {
-        foreach (var option in HasRange ? new Option[] { Data, Connection, Mapping, Delimiter, From, To, Zone, OnError } : [Data, Connection, Mapping, Delimiter, Zone, OnError])
+        foreach (var option in HasRange ? new Option[] { Data, Connection, Mapping, Delimiter, From, To, Zone, Where, OnError } : [Data, Connection, Mapping, Delimiter, Zone, Where, OnError])
         {
             command.Options.Add(option);
         }
@@ -206,6 +260,7 @@ internal sealed class DataOptions
         parseResult.GetValue(OnError) == "report" ? CsvErrorMode.Report : CsvErrorMode.Fail)
     {
         Delimiter = Delimiters[parseResult.GetValue(Delimiter)!],
+        Where = [.. (parseResult.GetValue(Where) ?? []).Select(w => WhereClause.Parse(w, out _)!)],
     };
 
     /// <summary>Writes a bad-usage error of a command and where to find its options, and returns <see cref="ExitCodes.BadUsage"/>.</summary>

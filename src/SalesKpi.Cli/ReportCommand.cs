@@ -30,7 +30,7 @@ internal static class ReportCommand
 
         var (from, to) = (dataOptions.From, dataOptions.To);
 
-        var by = ChoiceOption.Create("--by", "Group by rep, team (through reps.csv), lead source, or none.", "grouping", "none", Groupings, GroupingHints);
+        var by = ChoiceOption.CreateOpen("--by", "Group by rep, team (through reps.csv), lead source, none, or a dimension of the data (a column of its own, such as office or product: docs/csv-format.md#dimensions-every-other-column); two as a hierarchy with a slash, such as office/rep.", "none", Groupings, "GROUPING");
 
         var periodOptions = new PeriodOptions();
         var (per, fiscalStart) = (periodOptions.Per, periodOptions.FiscalStart);
@@ -96,7 +96,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
-            data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, per, fiscalStart,
+            data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, dataOptions.Where, per, fiscalStart,
             periodOptions.Rolling, periodOptions.ToDate, periodOptions.Cumulative, periodOptions.Versus,
             zone, format, layout, width, output, kpi, onError,
         };

@@ -70,12 +70,9 @@ internal sealed record ReportRequest(
     /// <summary>Gets what the import does with a bad row.</summary>
     public CsvErrorMode OnError => Data.OnError;
 
-    /// <summary>Gets the grouping of <see cref="By"/>.</summary>
-    public KpiGrouping Grouping => By switch
-    {
-        "rep" => KpiGrouping.ByRep,
-        "team" => KpiGrouping.ByTeam,
-        "source" => KpiGrouping.BySource,
-        _ => KpiGrouping.None,
-    };
+    /// <summary>Gets the grouping of <see cref="By"/>: a built-in one, or once the data is read, a dimension or a hierarchy (<see cref="CommandRun.Grouping"/>).</summary>
+    public KpiGrouping Grouping { get; init; } = CommandOptions.GroupingOf(By);
+
+    /// <summary>Gets a value indicating whether every rep or team of the roster is reported, even one with no records: with <c>--by rep</c> or <c>--by team</c> and no <c>--where</c>, which would leave the others empty.</summary>
+    public bool IncludeAllKnownGroups => By is "rep" or "team" && Data.Where.IsEmpty;
 }

@@ -27,6 +27,11 @@ internal sealed class ReportRunner(CliConsole console)
 
         if (request.Engine != "memory")
         {
+            if (!ReportCommand.Groupings.Contains(request.By, StringComparer.Ordinal) || !request.Data.Where.IsEmpty)
+            {
+                return Fail(ExitCodes.BadUsage, $"{(request.Data.Where.IsEmpty ? $"--by {request.By}" : "--where")} with --engine {request.Engine}: dimensions are read by --engine memory (the default); a database engine groups by rep, team and source.", "Run 'saleskpi report --help' for the options.");
+            }
+
             return RunInDatabase(request, mapping);
         }
 
@@ -35,8 +40,14 @@ internal sealed class ReportRunner(CliConsole console)
             return code;
         }
 
+        if (CommandRun.Grouping(loaded.Data, request.By, ReportCommand.Groupings, out var byError) is not { } grouping)
+        {
+            return loader.Failed(loaded.Import, ExitCodes.BadUsage, byError!);
+        }
+
+        request = request with { Grouping = grouping };
         var (imported, range) = (loaded.Import, loaded.Range);
-        var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.By is "rep" or "team");
+        var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.IncludeAllKnownGroups);
         // With one currency in the data, money KPIs are in it even where nothing was summed (a zero revenue is 0 USD).
         var currencies = loaded.Currencies;
         var settings = KpiSettings.Default.WithZone(request.Zone).WithFiscalYearStartMonth(request.FiscalYearStartMonth).WithReportingCurrency(loaded.SingleCurrency);
@@ -50,12 +61,12 @@ internal sealed class ReportRunner(CliConsole console)
                 // Tables need the whole report. Amounts in several currencies fail the KPIs that sum them, possibly only
                 // when their values are finished: finish the whole report once first, so that the failure comes before
                 // any output.
-                full = evaluator.Evaluate(imported.Data, query);
+                full = evaluator.Evaluate(loaded.Data, query);
             }
 
             if (!request.IsDocument)
             {
-                rows = evaluator.EvaluateRows(imported.Data, query);
+                rows = evaluator.EvaluateRows(loaded.Data, query);
             }
         }
         catch (InvalidOperationException e) when (currencies.Count > 1)
@@ -65,7 +76,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
 
         using var report = rows;
-        return Write(new ReportOutput(request, report, imported, loaded.Description, mapping?.Name, RecordCounts.Of(imported.Data)) { Full = request.IsDocument ? full : null });
+        return Write(new ReportOutput(request, report, imported, loaded.Description, mapping?.Name, RecordCounts.Of(loaded.Data)) { Full = request.IsDocument ? full : null, Data = loaded.Data });
     }
 
     /// <summary>
@@ -126,8 +137,8 @@ internal sealed class ReportRunner(CliConsole console)
         if (summary.Rows.IsEmpty)
         {
             return Fail(ExitCodes.BadUsage, request.DataDirectory is { } directory
-                ? $"--data: '{directory}' has none of the SalesKpi files ({string.Join(", ", CsvFiles.All)}), nor Parquet files of the same names."
-                : $"--connection: '{database.Description}' has none of the SalesKpi tables ({string.Join(", ", DataReaderSource.TableNames)}).");
+                ? $"--data: '{directory}' has none of the SalesKpi files ({string.Join(", ", CsvFiles.All.Where(f => f != CsvFiles.Accounts))}), nor Parquet files of the same names."
+                : $"--connection: '{database.Description}' has none of the SalesKpi tables ({string.Join(", ", SqlTableMapping.TableNames)}).");
         }
 
         // What the writers read of an import: the roster, and a file for each table, all of whose rows are records (a
@@ -141,7 +152,7 @@ internal sealed class ReportRunner(CliConsole console)
             return Failed(request, imported, counts, rangeError!.Value.Code, rangeError.Value.Message);
         }
 
-        var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.By is "rep" or "team");
+        var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.IncludeAllKnownGroups);
         var currencies = summary.Currencies;
         var settings = KpiSettings.Default.WithZone(request.Zone).WithFiscalYearStartMonth(request.FiscalYearStartMonth).WithReportingCurrency(currencies.Length == 1 ? currencies[0] : null);
         var evaluator = new KpiEvaluator(settings);

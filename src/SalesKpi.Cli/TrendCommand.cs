@@ -9,6 +9,9 @@ namespace SalesKpi.Cli;
 /// <summary>The <c>trend</c> command: KPIs over weeks, months or quarters, with the change from each period to the next (<see cref="KpiReport.Trend"/>).</summary>
 internal static class TrendCommand
 {
+    /// <summary>The built-in groupings of <c>--by</c>.</summary>
+    private static readonly string[] ByValues = ["rep", "team", "source", "none"];
+
     public static Command Create(CliConsole console)
     {
         var data = new DataOptions(
@@ -19,7 +22,7 @@ internal static class TrendCommand
         kpi.Required = true;
         var periods = new PeriodOptions("The periods: days, weeks (ISO, Monday first), months, quarters, or fiscal quarters or fiscal years (starting in --fiscal-start).", "month", ["day", "week", "month", "quarter", "fiscal-quarter", "fiscal-year"]);
         var per = periods.Per;
-        var by = CommandOptions.ByOption("A trend for each rep, team (through reps.csv) or lead source, or one for all the data.", "none", "rep", "team", "source", "none");
+        var by = CommandOptions.OpenByOption("A trend for each rep, team (through reps.csv) or lead source, or one for all the data.", "none", ByValues);
         var group = new Option<string?>("--group")
         {
             Description = "With --by, only this rep, team or source.",
@@ -54,9 +57,13 @@ internal static class TrendCommand
 
             var request = data.Read(parseResult);
             var kpis = periods.ApplyWindows(parseResult, CommandOptions.KpisOf(parseResult, kpi, []));
-            var grouping = CommandOptions.GroupingOf(byName);
+            if (CommandRun.Grouping(loaded.Data, byName, ByValues, out var byError) is not { } grouping)
+            {
+                return loader.Failed(loaded.Import, ExitCodes.BadUsage, byError!);
+            }
+
             var unit = periods.Unit(parseResult);
-            var query = new KpiQuery(loaded.Range, kpis, grouping, unit, includeAllKnownGroups: grouping == KpiGrouping.ByRep || grouping == KpiGrouping.ByTeam);
+            var query = new KpiQuery(loaded.Range, kpis, grouping, unit, includeAllKnownGroups: (grouping == KpiGrouping.ByRep || grouping == KpiGrouping.ByTeam) && loaded.Where.IsEmpty);
             if (CommandRun.Evaluate(loader, loaded, () => CommandRun.Evaluator(loaded, request, periods.FiscalStartMonth(parseResult)).Evaluate(loaded.Data, query), out code) is not { } report)
             {
                 return code;

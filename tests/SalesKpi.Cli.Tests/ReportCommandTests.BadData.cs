@@ -13,7 +13,7 @@ public partial class ReportCommandTests
     [InlineData("duplicate-id", "activities.csv:4:1: id: duplicate id 'A1' (first on line 2)")]
     [InlineData("missing-opportunity", "deals.csv:3:4: opportunity_id: refers to opportunity 'O9', which is not in opportunities.csv")]
     [InlineData("wrong-field-count", "spend.csv:3:1: the row has 4 fields but the header has 5")]
-    [InlineData("unknown-column", "reps.csv:1:9: unknown column 'teem' in reps.csv; its columns are id, name, team; did you mean 'team'?")]
+    [InlineData("unknown-column", "reps.csv:1:9: unknown column 'teem' in reps.csv; did you mean 'team'? Any other column is read as a dimension, but this one is so close to 'team' that it looks like a typo")]
     public void Report_MalformedFixture_ExitsWithBadDataAndFileLineColumn(string fixture, string expected)
     {
         var directory = Cli.Fixture("bad", fixture);

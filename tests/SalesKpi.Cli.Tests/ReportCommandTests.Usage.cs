@@ -3,7 +3,7 @@ namespace SalesKpi.Cli.Tests;
 public partial class ReportCommandTests
 {
     [Theory]
-    [InlineData(new[] { "report", "--by", "reps" }, "--by: 'reps' is not a grouping; did you mean 'rep'?")]
+    [InlineData(new[] { "report", "--by", "reps" }, "--by: 'reps' is not a grouping or a dimension of the data; did you mean 'rep'?")]
     [InlineData(new[] { "report", "--per", "year" }, "--per: 'year' is not a period; did you mean 'fiscal-year'?")]
     [InlineData(new[] { "report", "--format", "xml" }, "--format: 'xml' is not a format; did you mean 'html'? (the formats are table, json, csv, markdown, html).")]
     [InlineData(new[] { "report", "--from", "2025-13-01" }, "--from: '2025-13-01' is not a date; write YYYY-MM-DD")]

@@ -49,7 +49,7 @@ internal static class DocumentReportWriter
         {
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{LocalDatePattern.Iso.Format(range.Start)} to {LocalDatePattern.Iso.Format(range.End)} ({request.Zone.Id}), {(request.By == "none" ? "all records" : "by " + request.By)}, {PerText(request.Per, request.FiscalYearStartMonth)}"),
+                $"{LocalDatePattern.Iso.Format(range.Start)} to {LocalDatePattern.Iso.Format(range.End)} ({request.Zone.Id}), {string.Join(", ", new[] { request.Data.Where.IsEmpty ? null : "where " + string.Join(" and ", request.Data.Where), request.By == "none" ? null : "by " + request.Grouping.Dimension }.OfType<string>().DefaultIfEmpty("all records"))}, {PerText(request.Per, request.FiscalYearStartMonth)}"),
             output.CountsLine(),
         };
         foreach (var file in output.Import.Files)

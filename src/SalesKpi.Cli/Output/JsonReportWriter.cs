@@ -68,6 +68,23 @@ internal static class JsonReportWriter
                 json.WriteString("data", output.Source);
                 json.WriteString("mapping", output.Mapping);
                 json.WriteString("onError", request.OnError.ToString().ToLowerInvariant());
+                if (request.Data.Where.IsEmpty)
+                {
+                    return;
+                }
+
+                json.WriteStartArray("where");
+                foreach (var clause in request.Data.Where)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("dimension", clause.Name);
+                    json.WriteStartArray("values");
+                    clause.Values.ToList().ForEach(json.WriteStringValue);
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
             },
             WriteGroup = (json, group) =>
             {

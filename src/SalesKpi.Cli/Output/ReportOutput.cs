@@ -16,7 +16,8 @@ internal sealed record ReportOutput(ReportRequest Request, KpiReportReader? Repo
     /// <summary>Gets the whole report, for the formats a person reads (table, Markdown, HTML), whose tables need all of it; null for JSON and CSV.</summary>
     public KpiReport? Full { get; init; }
 
-    public SalesData Data => Import.Data;
+    /// <summary>Gets the records the report was computed from: the import's, or those of them that passed <c>--where</c>.</summary>
+    public SalesData Data { get; init; } = Import.Data;
 
     /// <summary>Returns how a group is shown: a rep's id and, when it differs, its name.</summary>
     public string GroupLabel(string key)
