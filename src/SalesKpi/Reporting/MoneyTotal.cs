@@ -61,7 +61,7 @@ public sealed class MoneyTotal
         Preconditions.CheckState(
             rates is not null,
             _settings.ReportingCurrency is null
-                ? $"Cannot sum amounts in {target} and {amount.Currency}: set a reporting currency and an exchange-rate provider in KpiSettings."
+                ? CannotSum(target, amount.Currency)
                 : $"Cannot report an amount in {amount.Currency} in {target}: no exchange-rate provider is configured in KpiSettings.");
         var rateDate = _settings.FixedRateDate ?? eventDate;
         if (rates.TryGetRate(amount.Currency, target, rateDate, out var rate))
@@ -90,9 +90,10 @@ public sealed class MoneyTotal
         Preconditions.CheckNotNull(other);
         if (other._currency is { } c)
         {
-            Preconditions.CheckState(
-                _currency is null || _currency == c,
-                $"Cannot sum amounts in {_currency} and {c}: set a reporting currency and an exchange-rate provider in KpiSettings.");
+            if (_currency is { } mine && mine != c)
+            {
+                throw new InvalidOperationException(CannotSum(mine, c));
+            }
             _currency = c;
         }
 
@@ -141,4 +142,12 @@ public sealed class MoneyTotal
     /// <summary>Returns the sum as money.</summary>
     /// <returns>The sum; zero in <see cref="SalesKpi.Currency.None"/> when there is no currency yet.</returns>
     public Money ToMoney() => new(Amount, _currency ?? default);
+
+    // The currencies in the order of their codes, so that the message is the same whichever amount came first (the
+    // order in which records are summed differs between engines and partitions).
+    private static string CannotSum(Currency a, Currency b)
+    {
+        var (first, second) = string.CompareOrdinal(a.Code, b.Code) <= 0 ? (a, b) : (b, a);
+        return $"Cannot sum amounts in {first} and {second}: set a reporting currency and an exchange-rate provider in KpiSettings.";
+    }
 }
