@@ -173,7 +173,7 @@ internal sealed class RecurringRevenueCalculator() : AggregateKpiCalculator("rec
 /// <c>sales-and-marketing-spend</c>, a component of <c>saas-magic-number</c>: the spend records (every channel; record
 /// sales costs as a channel of their own) in the period, pro-rated by days as in <c>cost-per-lead</c>.
 /// </summary>
-internal sealed class SalesAndMarketingSpendCalculator() : AggregateKpiCalculator("sales-and-marketing-spend")
+internal sealed class SalesAndMarketingSpendCalculator(string id = "sales-and-marketing-spend") : AggregateKpiCalculator(id)
 {
     public override KpiUnit Unit => KpiUnit.Money;
 

@@ -1,6 +1,4 @@
 using SalesKpi.Extensibility;
-using SalesKpi.Leads;
-using SalesKpi.Marketing;
 using SalesKpi.Reporting;
 using SalesKpi.Utility;
 
@@ -25,6 +23,10 @@ public enum CostPerLeadBasis
 /// charged amount × d / n (rounded to 10 decimal places, so that sums are exact in any order). Grouped by source, each
 /// channel's spend is divided by its own leads. Spend has no rep, so grouped by rep or team the value is undefined.
 /// Undefined when there are no leads.</para>
+/// <para>It is derived from two parts, evaluated once per query however many KPIs use them: the spend (an aggregate
+/// under this KPI's own id, summed record by record — there are few spend records) and <c>new-leads</c> or
+/// <c>sql-count</c> (<see cref="Kpis.NewLeads"/>, <see cref="Kpis.SqlCount"/>), which the columnar scan counts and a
+/// database can push down.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -33,7 +35,7 @@ public enum CostPerLeadBasis
 /// </code>
 /// </example>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
-public sealed class CostPerLeadCalculator : AggregateKpiCalculator
+public sealed class CostPerLeadCalculator : DerivedKpiCalculator
 {
     /// <summary>Initializes the calculator.</summary>
     /// <param name="basis">What the spend is divided by.</param>
@@ -41,17 +43,16 @@ public sealed class CostPerLeadCalculator : AggregateKpiCalculator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="basis"/> is not a defined value.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not kebab-case.</exception>
     public CostPerLeadCalculator(CostPerLeadBasis basis = CostPerLeadBasis.NewLeads, string? id = null)
-        : base(id ?? (basis == CostPerLeadBasis.NewLeads ? KpiIds.CostPerLead : KpiIds.CostPerSql))
+        : this(basis, id ?? (basis == CostPerLeadBasis.NewLeads ? KpiIds.CostPerLead : KpiIds.CostPerSql), CheckedBasis(basis))
     {
-        Preconditions.CheckRange(Enum.IsDefined(basis), basis, "Unknown basis.", nameof(basis));
+    }
+
+    // The spend part carries this KPI's id, so that a grouping the spend cannot follow reads as before:
+    // "cost-per-lead reads spend, which cannot be grouped by rep".
+    private CostPerLeadCalculator(CostPerLeadBasis basis, string id, KpiCalculator leads)
+        : base(id, [new SalesAndMarketingSpendCalculator(id), leads])
+    {
         Basis = basis;
-        Inputs =
-        [
-            KpiInput.Spend(),
-            basis == CostPerLeadBasis.NewLeads
-                ? KpiInput.Leads(static l => l.CreatedAt, "created at")
-                : KpiInput.Leads(static l => l.QualifiedAt, "qualified at"),
-        ];
     }
 
     /// <summary>Gets what the spend is divided by.</summary>
@@ -67,47 +68,31 @@ public sealed class CostPerLeadCalculator : AggregateKpiCalculator
     public override string Description => Basis == CostPerLeadBasis.NewLeads ? "marketing spend / new leads" : "marketing spend / sales-qualified leads";
 
     /// <inheritdoc />
-    public override IReadOnlyList<KpiInput> Inputs { get; }
-
-    /// <inheritdoc />
-    public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
+    public override KpiValue Combine(KpiCombination values)
     {
-        Preconditions.CheckNotNull(context);
-        return new Accumulator(context.CreateMoneyTotal(), Basis == CostPerLeadBasis.NewLeads ? "no leads created in the period" : "no leads qualified in the period");
+        Preconditions.CheckNotNull(values);
+        var spend = values.Current(0);
+        var leads = values.Current(1);
+        if (!spend.IsDefined)
+        {
+            return KpiValue.Undefined(Unit, spend.UndefinedReason!);
+        }
+
+        if (!leads.IsDefined)
+        {
+            return KpiValue.Undefined(Unit, ComponentMoney.FirstUndefined(Components, spend, leads)!);
+        }
+
+        return KpiValue.MoneyRatio(
+            new Money(spend.Value!.Value, spend.Currency!.Value),
+            leads.Value!.Value,
+            Basis == CostPerLeadBasis.NewLeads ? "no leads created in the period" : "no leads qualified in the period",
+            unpricedCount: spend.UnpricedCount);
     }
 
-    private sealed class Accumulator(MoneyTotal spend, string emptyReason) : KpiAccumulator
+    private static KpiCalculator CheckedBasis(CostPerLeadBasis basis)
     {
-        private long _leads;
-
-        public override void Add(Lead lead, KpiPeriod period)
-        {
-            Preconditions.CheckNotNull(lead);
-            Preconditions.CheckNotNull(period);
-            _leads++;
-        }
-
-        public override void Add(MarketingSpend spend1, KpiPeriod period)
-        {
-            // Named as in KpiAccumulator.Add(MarketingSpend spend, KpiPeriod period), which callers see.
-            Preconditions.CheckNotNull(spend1, "spend");
-            Preconditions.CheckNotNull(period);
-            if (SpendProration.ShareIn(spend1, period.Dates) is var (share, from))
-            {
-                spend.Add(share, from);
-            }
-        }
-
-        public override void Merge(KpiAccumulator other)
-        {
-            Preconditions.CheckNotNull(other);
-            var o = (Accumulator)other;
-            _leads += o._leads;
-            spend.Merge(o.Spend);
-        }
-
-        public override KpiValue GetValue() => KpiValue.MoneyRatio(spend.ToMoney(), _leads, emptyReason, unpricedCount: spend.UnpricedCount);
-
-        private MoneyTotal Spend => spend;
+        Preconditions.CheckRange(Enum.IsDefined(basis), basis, "Unknown basis.", nameof(basis));
+        return basis == CostPerLeadBasis.NewLeads ? Kpis.NewLeads : Kpis.SqlCount;
     }
 }

@@ -249,14 +249,17 @@ public class CostPerLeadCalculatorTests
     }
 
     [Fact]
-    public void DescriptionAndInputs_NameTheSpendAndTheLeadsOfTheBasis()
+    public void DescriptionAndComponents_NameTheSpendAndTheLeadsOfTheBasis()
     {
         var perLead = new CostPerLeadCalculator();
         var perSql = new CostPerLeadCalculator(CostPerLeadBasis.SalesQualifiedLeads);
 
         Assert.Equal("marketing spend / new leads", perLead.Description);
         Assert.Equal("marketing spend / sales-qualified leads", perSql.Description);
-        Assert.Equal(["spend by its dates", "leads by created at"], perLead.Inputs.Select(i => i.Description));
-        Assert.Equal(["spend by its dates", "leads by qualified at"], perSql.Inputs.Select(i => i.Description));
+        // The spend part carries the KPI's own id; the leads part is the built-in count, which the columnar scan counts.
+        Assert.Equal(["cost-per-lead", KpiIds.NewLeads], perLead.Components.Select(c => c.Id));
+        Assert.Equal(["cost-per-sql", KpiIds.SqlCount], perSql.Components.Select(c => c.Id));
+        Assert.Same(Kpis.NewLeads, perLead.Components[1]);
+        Assert.Same(Kpis.SqlCount, perSql.Components[1]);
     }
 }
