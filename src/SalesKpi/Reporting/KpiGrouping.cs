@@ -233,6 +233,35 @@ public abstract class KpiGrouping
         return [];
     }
 
+    /// <summary>Returns the key of each level of a group's key, outermost first: the key itself when this grouping is not a hierarchy.</summary>
+    /// <param name="key">A group key of a report under this grouping, such as <c>West / r01</c>.</param>
+    /// <returns>One key per level (<see cref="Levels"/>), such as <c>["West", "r01"]</c>; fewer when <paramref name="key"/> has
+    /// fewer separators than the hierarchy has levels (it is not a key of this grouping).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <remarks><para>The key is split at its first separators (<see cref="LevelSeparator"/>), one fewer than the levels,
+    /// as the groups are ordered: the last level keeps any separator its own key contains. A key of an outer level that
+    /// contains <c>" / "</c> itself cannot be told apart; give such values another separator.</para></remarks>
+    public ImmutableArray<string> SplitKey(string key)
+    {
+        Preconditions.CheckNotNull(key);
+        var levels = Levels.Length;
+        if (levels == 1)
+        {
+            return [key];
+        }
+
+        var parts = ImmutableArray.CreateBuilder<string>(levels);
+        var rest = key.AsSpan();
+        while (parts.Count < levels - 1 && rest.IndexOf(LevelSeparator, StringComparison.Ordinal) is var at and >= 0)
+        {
+            parts.Add(rest[..at].ToString());
+            rest = rest[(at + LevelSeparator.Length)..];
+        }
+
+        parts.Add(rest.ToString());
+        return parts.ToImmutable();
+    }
+
     /// <summary>Returns the dimension.</summary>
     /// <returns>The dimension.</returns>
     public override string ToString() => Dimension;

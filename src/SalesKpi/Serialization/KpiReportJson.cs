@@ -146,6 +146,18 @@ public static partial class KpiReportJson
         json.WriteString("zone", settings.Zone.Id);
         json.WriteString("currency", settings.ReportingCurrency?.Code);
         json.WriteString("by", query.GroupBy.Dimension);
+        var levels = query.GroupBy.Levels;
+        if (levels.Length > 1)
+        {
+            json.WriteStartArray("levels");
+            foreach (var level in levels)
+            {
+                json.WriteStringValue(level.Dimension);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteString("per", KpiJsonFormat.PeriodUnitName(query.Per));
         json.WriteString("firstDayOfWeek", settings.FirstDayOfWeek.ToString());
         options.WriteSettings?.Invoke(json);
@@ -168,6 +180,17 @@ public static partial class KpiReportJson
         {
             json.WriteStartObject();
             json.WriteString("key", group);
+            if (levels.Length > 1)
+            {
+                json.WriteStartArray("levels");
+                foreach (var part in query.GroupBy.SplitKey(group))
+                {
+                    json.WriteStringValue(part);
+                }
+
+                json.WriteEndArray();
+            }
+
             options.WriteGroup?.Invoke(json, group);
             json.WriteEndObject();
         }

@@ -120,6 +120,48 @@ public sealed class KpiGroupingDimensionsTests
         Assert.Throws<ArgumentException>("values", () => KpiFilter.Dimension("office", []));
     }
 
+    [Fact]
+    public void SplitKey_GivesEachLevelsKey_TheLastKeepingAnySeparatorOfItsOwn()
+    {
+        var officeRep = KpiGrouping.ByDimension("office").Then(KpiGrouping.ByRep);
+
+        Assert.Equal(["West", "r01"], officeRep.SplitKey("West / r01").AsEnumerable());
+        Assert.Equal([KpiGrouping.NoKey, "r09"], officeRep.SplitKey("(none) / r09").AsEnumerable());
+        // Two levels: one split, at the first separator; the inner value "A / B" stays whole.
+        Assert.Equal(["West", "A / B"], officeRep.SplitKey("West / A / B").AsEnumerable());
+        // Not a key of the hierarchy (no separator): one part.
+        Assert.Equal(["all"], officeRep.SplitKey("all").AsEnumerable());
+        // A flat grouping: the key itself, separators and all.
+        Assert.Equal(["A / B"], KpiGrouping.ByDimension("office").SplitKey("A / B").AsEnumerable());
+        Assert.Throws<ArgumentNullException>("key", () => officeRep.SplitKey(null!));
+    }
+
+    [Fact]
+    public void Json_Hierarchy_WritesTheLevelsOfTheGroupingAndOfEachGroup()
+    {
+        var report = Evaluate(KpiGrouping.ByDimension("office").Then(KpiGrouping.ByRep), columnar: true);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(report))!;
+
+        Assert.Equal("office/rep", (string?)json["settings"]!["by"]);
+        Assert.Equal(["office", "rep"], json["settings"]!["levels"]!.AsArray().Select(n => (string?)n));
+        var first = json["groups"]![0]!;
+        Assert.Equal("East / r01", (string?)first["key"]);
+        Assert.Equal(["East", "r01"], first["levels"]!.AsArray().Select(n => (string?)n));
+        var last = json["groups"]![4]!;
+        Assert.Equal([KpiGrouping.NoKey, "r09"], last["levels"]!.AsArray().Select(n => (string?)n));
+    }
+
+    [Fact]
+    public void Json_FlatGrouping_WritesNoLevels()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Evaluate(KpiGrouping.ByDimension("office"), columnar: true)))!;
+
+        Assert.Equal("office", (string?)json["settings"]!["by"]);
+        Assert.Null(json["settings"]!["levels"]);
+        Assert.Null(json["groups"]![0]!["levels"]);
+    }
+
     private static KpiReport Evaluate(KpiGrouping grouping, bool columnar) =>
         new KpiEvaluator(KpiSettings.Default, null, null, 1, columnar, int.MaxValue).Evaluate(Data, new KpiQuery(January, [Kpis.Calls], grouping));
 }
