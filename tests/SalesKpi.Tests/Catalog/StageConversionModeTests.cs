@@ -245,6 +245,20 @@ public sealed class StageConversionModeTests
     }
 
     [Fact]
+    public void Merge_TwoPartitions_AddsTheirCounts()
+    {
+        // Ordered: o1–o5 give o1, o2, o4, o5 in the funnel and o1, o4, o5 converted; o6–o10 give o6, o7, o8, o9 and
+        // o7, o9 converted. Merged: 5 / 8, as the whole.
+        var kpi = Kpi(StageConversionMode.Ordered);
+        var evaluator = new KpiEvaluator(maxDegreeOfParallelism: 1);
+        var query = new KpiQuery(Month(2025, 3), [kpi]);
+        var merged = evaluator.Accumulate(Data(Funnel[..5]), query);
+        merged.Merge(evaluator.Accumulate(Data(Funnel[5..]), query));
+
+        Assert.Equal("0.625 (5 / 8)", merged.ToReport().Get(kpi.Id).ToString());
+    }
+
+    [Fact]
     public void Properties_ReportTheOptions()
     {
         var kpi = new StageConversionCalculator(new StageConversionOptions { Mode = StageConversionMode.Ordered, Window = Period.FromDays(30) });
