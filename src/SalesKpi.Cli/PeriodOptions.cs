@@ -197,7 +197,8 @@ internal sealed class PeriodOptions
     /// <summary>Returns the length of a <c>--rolling</c> value (<c>90d</c>, <c>4w</c>, <c>3m</c>, <c>1y</c>), or null with why not.</summary>
     /// <param name="text">The value.</param>
     /// <param name="error">Why it is not a length, in the tool's words.</param>
-    internal static Period? ParseLength(string text, out string? error)
+    /// <param name="option">The option the value is of, named in the error.</param>
+    internal static Period? ParseLength(string text, out string? error, string option = "--rolling")
     {
         error = null;
         var trimmed = text.Trim().ToLowerInvariant();
@@ -214,7 +215,7 @@ internal sealed class PeriodOptions
             }
         }
 
-        error = $"--rolling: {ChoiceOption.Quote(text)} is not a length; write a number from 1 to {MaxLength} and d (days), w (weeks), m (months) or y (years), such as 90d, 4w or 3m.";
+        error = $"{option}: {ChoiceOption.Quote(text)} is not a length; write a number from 1 to {MaxLength} and d (days), w (weeks), m (months) or y (years), such as 90d, 4w or 3m.";
         return null;
     }
 

@@ -93,12 +93,13 @@ internal static class ReportCommand
         });
 
         var onError = dataOptions.OnError;
+        var funnel = new FunnelOptions();
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
             data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, dataOptions.Where, per, fiscalStart,
             periodOptions.Rolling, periodOptions.ToDate, periodOptions.Cumulative, periodOptions.Versus,
-            zone, format, layout, width, output, kpi, onError,
+            funnel.Mode, funnel.Within, zone, format, layout, width, output, kpi, onError,
         };
         command.SetAction(parseResult =>
         {
@@ -130,6 +131,12 @@ internal static class ReportCommand
             }
 
             var ids = SplitIds(parseResult.GetValue(kpi));
+            KpiCalculator[] asked = ids.Count == 0 ? [.. Kpis.All] : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))];
+            if (funnel.Conflict(parseResult, asked) is { } funnelConflict)
+            {
+                return Usage(command, console, funnelConflict);
+            }
+
             var request = new ReportRequest(
                 dataOptions.Read(parseResult),
                 parseResult.GetValue(by)!,
@@ -142,7 +149,7 @@ internal static class ReportCommand
                     "html" => OutputFormat.Html,
                     _ => OutputFormat.Table,
                 },
-                periodOptions.ApplyWindows(parseResult, ids.Count == 0 ? Kpis.All : [.. ids.Distinct(StringComparer.Ordinal).Select(id => Kpis.TryGet(id, out var k) ? k : throw new InvalidOperationException(id))]))
+                periodOptions.ApplyWindows(parseResult, funnel.Apply(parseResult, asked)))
             {
                 Engine = engineName,
                 FiscalYearStartMonth = periodOptions.FiscalStartMonth(parseResult),

@@ -36,6 +36,8 @@ internal static class TrendCommand
         command.Options.Add(by);
         command.Options.Add(group);
         periods.AddWindowsTo(command);
+        var funnel = new FunnelOptions();
+        funnel.AddTo(command);
         output.AddTo(command);
         command.SetAction(parseResult =>
         {
@@ -45,7 +47,8 @@ internal static class TrendCommand
                 return DataOptions.Usage(command, console, "--group needs --by rep, team or source: the dimension of the group.");
             }
 
-            if (periods.Conflict(parseResult) is { } conflict)
+            var asked = CommandOptions.KpisOf(parseResult, kpi, []);
+            if ((periods.Conflict(parseResult) ?? funnel.Conflict(parseResult, asked)) is { } conflict)
             {
                 return DataOptions.Usage(command, console, conflict);
             }
@@ -56,7 +59,7 @@ internal static class TrendCommand
             }
 
             var request = data.Read(parseResult);
-            var kpis = periods.ApplyWindows(parseResult, CommandOptions.KpisOf(parseResult, kpi, []));
+            var kpis = periods.ApplyWindows(parseResult, funnel.Apply(parseResult, asked));
             if (CommandRun.Grouping(loaded.Data, byName, ByValues, out var byError) is not { } grouping)
             {
                 return loader.Failed(loaded.Import, ExitCodes.BadUsage, byError!);
