@@ -154,7 +154,7 @@ internal sealed class DimensionCache(SalesData data)
             return FromTable(table.Dimensions, columns, name);
         }
 
-        var values = new ValueCodes();
+        var values = new ReferenceCodes();
         var ofOwner = OwnerValues(columns, name, values);
         var leads = data.Leads;
         var codes = new int[leads.Length];
@@ -174,7 +174,7 @@ internal sealed class DimensionCache(SalesData data)
             return FromTable(table.Dimensions, columns, name);
         }
 
-        var values = new ValueCodes();
+        var values = new ReferenceCodes();
         var ofOwner = OwnerValues(columns, name, values);
         var activities = data.Activities;
         var codes = new int[activities.Length];
@@ -189,7 +189,7 @@ internal sealed class DimensionCache(SalesData data)
     /// <summary>Resolves from a table's own dimension codes: each table code to a resolved code once, then one read per record.</summary>
     private ResolvedDimension FromTable(DimensionTable dimensions, SnapshotColumns columns, string name)
     {
-        var values = new ValueCodes();
+        var values = new ReferenceCodes();
         var ofOwner = OwnerValues(columns, name, values);
         var d = dimensions.IndexOf(name);
         var codes = new int[columns.Count];
@@ -218,7 +218,7 @@ internal sealed class DimensionCache(SalesData data)
 
     private ResolvedDimension ResolveAccounted<T>(System.Collections.Immutable.ImmutableArray<T> records, Func<T, (Dimensions Own, AccountId Account, RepId Owner)> parts, string name)
     {
-        var values = new ValueCodes();
+        var values = new ReferenceCodes();
         var ofAccount = new Dictionary<AccountId, int>();
         var ofRep = new Dictionary<RepId, int>();
         var codes = new int[records.Length];
@@ -250,7 +250,7 @@ internal sealed class DimensionCache(SalesData data)
     }
 
     /// <summary>Returns the resolved code of each owner code's rep value (0 when none or no owner).</summary>
-    private int[] OwnerValues(SnapshotColumns columns, string name, ValueCodes values)
+    private int[] OwnerValues(SnapshotColumns columns, string name, ReferenceCodes values)
     {
         var ofOwner = new int[columns.Owners.Length];
         for (var o = 0; o < ofOwner.Length; o++)
@@ -417,26 +417,5 @@ internal sealed class DimensionCache(SalesData data)
         }
 
         return ([.. perCode], [.. keys]);
-    }
-
-    /// <summary>Codes for distinct values from 1 (0: none), in order of first appearance.</summary>
-    private sealed class ValueCodes
-    {
-        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-        private readonly List<string?> _values = [null];
-
-        public int Code(string value)
-        {
-            if (!_codes.TryGetValue(value, out var code))
-            {
-                code = _values.Count;
-                _codes.Add(value, code);
-                _values.Add(value);
-            }
-
-            return code;
-        }
-
-        public string?[] ToArray() => [.. _values];
     }
 }
