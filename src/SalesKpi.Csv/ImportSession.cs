@@ -687,7 +687,7 @@ internal sealed class ImportSession
         if (!unknown.IsEmpty)
         {
             var at = cell ?? row!.Get(column!);
-            throw new RowException(at, $"unknown outcome '{MessageText.Of(unknown.ToString())}'; use connected, delivered, opened, replied or positive, separated by ';'{at.MappedNote}");
+            throw new RowException(at, $"unknown outcome '{MessageText.Of(unknown.ToString())}'; use connected, delivered, opened, replied, positive or next-appointment, separated by ';'{at.MappedNote}");
         }
 
         return outcomes;
@@ -726,6 +726,7 @@ internal sealed class ImportSession
         : Ascii.EqualsIgnoreCase(word, "opened") ? ActivityOutcomes.Opened
         : Ascii.EqualsIgnoreCase(word, "replied") ? ActivityOutcomes.Replied
         : Ascii.EqualsIgnoreCase(word, "positive") ? ActivityOutcomes.Positive
+        : Ascii.EqualsIgnoreCase(word, "next-appointment") ? ActivityOutcomes.NextAppointmentSet
         : word.ToString().ToLowerInvariant() switch
         {
             "connected" => ActivityOutcomes.Connected,
@@ -733,6 +734,7 @@ internal sealed class ImportSession
             "opened" => ActivityOutcomes.Opened,
             "replied" => ActivityOutcomes.Replied,
             "positive" => ActivityOutcomes.Positive,
+            "next-appointment" => ActivityOutcomes.NextAppointmentSet,
             _ => ActivityOutcomes.None,
         };
 

@@ -293,7 +293,7 @@ internal sealed class SqlExecutor(CompiledQuery compiled, KpiCalculatorContext c
             if (value is long or int or short or byte or sbyte or ushort or uint)
             {
                 var flags = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-                return flags is >= 0 and <= 31 ? (ActivityOutcomes)flags : throw Bad("outcomes", value.ToString()!, "a set of outcomes (the flags 1 connected, 2 delivered, 4 opened, 8 replied, 16 positive)", count);
+                return flags is >= 0 and <= 63 ? (ActivityOutcomes)flags : throw Bad("outcomes", value.ToString()!, "a set of outcomes (the flags 1 connected, 2 delivered, 4 opened, 8 replied, 16 positive, 32 next-appointment)", count);
             }
 
             var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
@@ -313,7 +313,8 @@ internal sealed class SqlExecutor(CompiledQuery compiled, KpiCalculatorContext c
                     "OPENED" => ActivityOutcomes.Opened,
                     "REPLIED" => ActivityOutcomes.Replied,
                     "POSITIVE" => ActivityOutcomes.Positive,
-                    _ => throw Bad("outcomes", text, "a list of outcomes; use connected, delivered, opened, replied or positive, separated by ';'", count),
+                    "NEXT-APPOINTMENT" => ActivityOutcomes.NextAppointmentSet,
+                    _ => throw Bad("outcomes", text, "a list of outcomes; use connected, delivered, opened, replied, positive or next-appointment, separated by ';'", count),
                 };
             }
 

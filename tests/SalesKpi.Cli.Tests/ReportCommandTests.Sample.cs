@@ -13,8 +13,9 @@ public partial class ReportCommandTests
         Assert.Equal("SalesKpi report: embedded sample", lines[0]);
         Assert.Equal("2025-01-01 to 2025-12-31 (UTC), all records, whole range", lines[1]);
         Assert.Equal("10 reps, 2,475 leads, 649 opportunities (2,137 stage changes), 261 deals, 17,843 activities, 33 spend records", lines[2]);
-        Assert.Contains("│ close-rate               │         27.2% │ 162 / 596 ", result.Output);
-        Assert.Contains("│ revenue                  │ 5,310,900 USD │", result.Output);
+        // The KPI column is as wide as its longest id, customer-acquisition-cost (25 characters).
+        Assert.Contains("│ close-rate                │         27.2% │ 162 / 596 ", result.Output);
+        Assert.Contains("│ revenue                   │ 5,310,900 USD │", result.Output);
         Assert.All(lines, line => Assert.True(line.Length <= CliConsole.DefaultWidth, line));
     }
 

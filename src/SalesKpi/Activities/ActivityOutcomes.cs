@@ -21,4 +21,7 @@ public enum ActivityOutcomes
 
     /// <summary>The reply expressed interest.</summary>
     Positive = 16,
+
+    /// <summary>A call or meeting ended with the next appointment set (a date agreed for the next meeting); it implies <see cref="Connected"/>.</summary>
+    NextAppointmentSet = 32,
 }

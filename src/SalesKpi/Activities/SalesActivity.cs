@@ -63,7 +63,7 @@ public sealed class SalesActivity : IEquatable<SalesActivity>
         Preconditions.CheckArgument(!kind.IsDefault, nameof(kind), "The activity kind is the default value; create it from a name.");
         Preconditions.CheckInitialized(!owner.IsDefault, nameof(owner));
         const ActivityOutcomes all = ActivityOutcomes.Connected | ActivityOutcomes.Delivered | ActivityOutcomes.Opened
-            | ActivityOutcomes.Replied | ActivityOutcomes.Positive;
+            | ActivityOutcomes.Replied | ActivityOutcomes.Positive | ActivityOutcomes.NextAppointmentSet;
         Preconditions.CheckRange((outcomes & ~all) == 0, outcomes, "Unknown outcome flags.", nameof(outcomes));
         if (lead is { } l)
         {

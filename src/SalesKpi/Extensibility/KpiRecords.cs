@@ -95,7 +95,7 @@ public sealed class KpiRecords
             "of kind " + string.Join(" or ", copy.Select(k => k.Name)));
     }
 
-    /// <summary>Keeps the activities that have every one of the given outcomes, with the implications the email rates use: an email opened or replied to was delivered, and a positive reply is a reply.</summary>
+    /// <summary>Keeps the activities that have every one of the given outcomes, with the implications the email rates use: an email opened or replied to was delivered, a positive reply is a reply, and a next appointment set was a conversation (connected).</summary>
     /// <param name="outcomes">One or more outcome flags.</param>
     /// <returns>The narrower record set.</returns>
     /// <exception cref="InvalidOperationException">These are not activities.</exception>
@@ -103,7 +103,7 @@ public sealed class KpiRecords
     public KpiRecords WithOutcomes(ActivityOutcomes outcomes)
     {
         const ActivityOutcomes all = ActivityOutcomes.Connected | ActivityOutcomes.Delivered | ActivityOutcomes.Opened
-            | ActivityOutcomes.Replied | ActivityOutcomes.Positive;
+            | ActivityOutcomes.Replied | ActivityOutcomes.Positive | ActivityOutcomes.NextAppointmentSet;
         Preconditions.CheckRange((outcomes & ~all) == 0, outcomes, "Unknown outcome flags.", nameof(outcomes));
         CheckType(KpiRecordType.Activities);
         return Narrow(

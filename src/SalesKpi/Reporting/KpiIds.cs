@@ -119,4 +119,22 @@ public static class KpiIds
 
     /// <summary><c>saas-magic-number</c>.</summary>
     public const string SaasMagicNumber = "saas-magic-number";
+
+    /// <summary><c>customer-acquisition-cost</c>.</summary>
+    public const string CustomerAcquisitionCost = "customer-acquisition-cost";
+
+    /// <summary><c>lead-response-time</c>.</summary>
+    public const string LeadResponseTime = "lead-response-time";
+
+    /// <summary><c>lead-response-time-p90</c>.</summary>
+    public const string LeadResponseTimeP90 = "lead-response-time-p90";
+
+    /// <summary><c>lead-response-sla</c>.</summary>
+    public const string LeadResponseSla = "lead-response-sla";
+
+    /// <summary><c>next-appointment-rate</c>.</summary>
+    public const string NextAppointmentRate = "next-appointment-rate";
+
+    /// <summary><c>emails-per-contact</c>.</summary>
+    public const string EmailsPerContact = "emails-per-contact";
 }

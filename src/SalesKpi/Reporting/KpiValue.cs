@@ -304,6 +304,35 @@ public sealed class KpiValue : IEquatable<KpiValue>
             p90: Percentile(sorted, 0.9m));
     }
 
+    /// <summary>Returns one percentile of a sample of durations in days as the value, with the sample's size, median and 25th, 75th and 90th percentiles; undefined when the sample is empty.</summary>
+    internal static KpiValue DurationPercentile(decimal[] days, decimal level, string emptyReason)
+    {
+        if (days.Length == 0)
+        {
+            return new(KpiUnit.Days, null, emptyReason, sampleSize: 0);
+        }
+
+        var sorted = (decimal[])days.Clone();
+        Array.Sort(sorted);
+        return new(
+            KpiUnit.Days,
+            Percentile(sorted, level),
+            null,
+            sampleSize: sorted.Length,
+            median: Percentile(sorted, 0.5m),
+            p25: Percentile(sorted, 0.25m),
+            p75: Percentile(sorted, 0.75m),
+            p90: Percentile(sorted, 0.9m));
+    }
+
+    /// <summary>Returns numerator / denominator as a plain <see cref="KpiUnit.Number"/> (a mean per item, not a share), with both; undefined when the denominator is zero.</summary>
+    internal static KpiValue PerItem(decimal numerator, decimal denominator, string zeroDenominatorReason) =>
+        denominator == 0m
+            ? new(KpiUnit.Number, HasNumerator | HasDenominator, 0m, numerator, denominator, default, zeroDenominatorReason, 0)
+            : TryDivide(numerator, denominator) is { } quotient
+                ? new(KpiUnit.Number, HasValue | HasNumerator | HasDenominator, quotient, numerator, denominator, default, null, 0)
+                : new(KpiUnit.Number, null, OverflowReason(numerator, denominator), numerator: numerator, denominator: denominator);
+
     /// <summary>Returns an undefined value.</summary>
     /// <param name="unit">The unit the value would have.</param>
     /// <param name="reason">Why it cannot be computed.</param>

@@ -126,6 +126,30 @@ public static class Kpis
     /// <summary>Gets <c>saas-magic-number</c>: (recurring revenue this quarter − last quarter) × 4 / last quarter's sales and marketing spend.</summary>
     public static KpiCalculator SaasMagicNumber { get; } = new SaasMagicNumberCalculator();
 
+    /// <summary>Gets <c>customer-acquisition-cost</c>: sales and marketing spend (pro-rated by days) / accounts that won new business.</summary>
+    public static KpiCalculator CustomerAcquisitionCost { get; } = new CustomerAcquisitionCostCalculator();
+
+    /// <summary>Gets <c>lead-response-time</c>: the median days from a lead's creation to its first activity, of the leads created in the period.</summary>
+    public static KpiCalculator LeadResponseTime { get; } = new LeadResponseTimeCalculator();
+
+    /// <summary>Gets <c>lead-response-time-p90</c>: the 90th percentile of the days from a lead's creation to its first activity.</summary>
+    public static KpiCalculator LeadResponseTimeP90 { get; } = new LeadResponseTimeCalculator(new LeadResponseTimeOptions { Id = KpiIds.LeadResponseTimeP90, Percentile = 0.9m });
+
+    /// <summary>Gets <c>lead-response-sla</c>: the share of the leads created in the period first touched within an hour.</summary>
+    public static KpiCalculator LeadResponseSla { get; } = new LeadResponseSlaCalculator();
+
+    /// <summary>Gets <c>next-appointment-rate</c>: of the conversations, the share that ended with the next appointment set.</summary>
+    public static KpiCalculator NextAppointmentRate { get; } = new MeasureKpiCalculator(
+        KpiIds.NextAppointmentRate,
+        KpiMeasure.Share(
+            KpiRecords.Activities.OfKind(SalesActivityKind.Call, SalesActivityKind.Meeting).WithOutcomes(ActivityOutcomes.Connected),
+            KpiRecords.Activities.WithOutcomes(ActivityOutcomes.NextAppointmentSet),
+            "no conversations in the period"),
+        "conversations with the next appointment set / conversations");
+
+    /// <summary>Gets <c>emails-per-contact</c>: emails sent to a lead or opportunity / the distinct leads and opportunities emailed.</summary>
+    public static KpiCalculator EmailsPerContact { get; } = new EmailsPerContactCalculator();
+
     /// <summary>Gets every built-in KPI, in catalog order.</summary>
     /// <remarks>
     /// <para>The planning KPIs that need a goal, target or quota per group (<c>magic-number</c>, <c>activity-barometer</c>,
@@ -141,6 +165,7 @@ public static class Kpis
         DealsWon, Revenue, RevenueGrowth, DealsWonGrowth, AverageDealSize, SalesCycleLength,
         CustomerRetentionRate, ChurnRate, NetRevenueRetention,
         SalesVelocity, SaasMagicNumber,
+        CustomerAcquisitionCost, LeadResponseTime, LeadResponseTimeP90, LeadResponseSla, NextAppointmentRate, EmailsPerContact,
     ];
 
     /// <summary>Returns the built-in KPI with the given id.</summary>

@@ -52,7 +52,7 @@ public sealed class ConformanceDataTests
         Assert.Equal(Enum.GetValues<OpportunityStatus>(), data.Opportunities.Select(o => o.Status).Distinct().Order());
         Assert.Equal(Enum.GetValues<DealKind>(), data.Deals.Select(d => d.Kind).Distinct().Order());
         Assert.Equal(
-            ActivityOutcomes.Connected | ActivityOutcomes.Delivered | ActivityOutcomes.Opened | ActivityOutcomes.Replied | ActivityOutcomes.Positive,
+            ActivityOutcomes.Connected | ActivityOutcomes.Delivered | ActivityOutcomes.Opened | ActivityOutcomes.Replied | ActivityOutcomes.Positive | ActivityOutcomes.NextAppointmentSet,
             data.Activities.Aggregate(ActivityOutcomes.None, (all, a) => all | a.Outcomes));
         Assert.Contains(data.Activities, a => a.Kind == new SalesActivityKind("demo"));
         Assert.Contains(data.Leads, l => l.Owner is null);

@@ -121,7 +121,7 @@ internal static class RoundTrip
             [
                 new SalesActivity(new ActivityId("A1"), SalesActivityKind.ToolUsage, ana, Instant.FromUtc(2025, 1, 9, 10, 0), tool: "dialer"),
                 new SalesActivity(new ActivityId("A2"), SalesActivityKind.Email, ana, Instant.FromUtc(2025, 1, 9, 11, 0),
-                    ActivityOutcomes.Connected | ActivityOutcomes.Delivered | ActivityOutcomes.Opened | ActivityOutcomes.Replied | ActivityOutcomes.Positive, lead.Id, opportunity.Id),
+                    ActivityOutcomes.Connected | ActivityOutcomes.Delivered | ActivityOutcomes.Opened | ActivityOutcomes.Replied | ActivityOutcomes.Positive | ActivityOutcomes.NextAppointmentSet, lead.Id, opportunity.Id),
                 new SalesActivity(new ActivityId("A3"), new SalesActivityKind("linkedin-note"), ana, Instant.FromUtc(2025, 1, 9, 12, 0)),
             ],
             spend: [new MarketingSpend("web, paid", new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 31)), new Money(0m, Currency.EUR))],

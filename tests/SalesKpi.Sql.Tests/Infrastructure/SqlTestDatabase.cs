@@ -52,7 +52,7 @@ public static class SqlTestDatabase
     private static readonly (ActivityOutcomes Flag, string Name)[] OutcomeNames =
     [
         (ActivityOutcomes.Connected, "connected"), (ActivityOutcomes.Delivered, "delivered"), (ActivityOutcomes.Opened, "opened"),
-        (ActivityOutcomes.Replied, "replied"), (ActivityOutcomes.Positive, "positive"),
+        (ActivityOutcomes.Replied, "replied"), (ActivityOutcomes.Positive, "positive"), (ActivityOutcomes.NextAppointmentSet, "next-appointment"),
     ];
 
     private static readonly Table[] Tables =

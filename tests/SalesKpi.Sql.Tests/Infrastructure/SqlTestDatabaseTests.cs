@@ -78,7 +78,7 @@ public sealed class SqlTestDatabaseTests
         using var connection = SqlTestDatabase.OpenSqlite(RoundTrip.Edges());
 
         Assert.Equal("L1|2025-01-06T09:00:00.123456Z||web, paid|2025-01-07T09:00:30Z|", Row(connection, "SELECT * FROM leads"));
-        Assert.Equal("connected;delivered;opened;replied;positive", Scalar(connection, "SELECT outcomes FROM activities WHERE id = 'A2'"));
+        Assert.Equal("connected;delivered;opened;replied;positive;next-appointment", Scalar(connection, "SELECT outcomes FROM activities WHERE id = 'A2'"));
         Assert.Equal("1000000000000000000|0.0000000001", Row(connection, "SELECT amount, recurring_monthly FROM deals"));
     }
 

@@ -42,9 +42,9 @@ public sealed class ActivityTests
         Assert.Throws<ArgumentException>("owner", () => new SalesActivity(new ActivityId("A-1"), SalesActivityKind.Call, default, T0));
 
     [Theory]
-    [InlineData(32)]
     [InlineData(64)]
-    [InlineData(33)]
+    [InlineData(128)]
+    [InlineData(65)]
     [InlineData(-1)]
     [InlineData(int.MinValue)]
     public void Constructor_UndefinedOutcomeFlags_ThrowsArgumentOutOfRangeException(int undefined) =>

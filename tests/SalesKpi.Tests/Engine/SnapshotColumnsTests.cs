@@ -79,8 +79,8 @@ public sealed class SnapshotColumnsTests
     [Fact]
     public void ActivityColumns_KindsAndOwnersEqualButNotTheSameString_ShareOneCode()
     {
-        // Kinds compare ignoring case and keep the first spelling: "call", "email", "CALL" -> 2 kinds -> 2 << 5 = 64
-        // trait codes -> 6 trait bits. Owners r01 (twice, as different string instances) and r02 -> codes 1 and 2.
+        // Kinds compare ignoring case and keep the first spelling: "call", "email", "CALL" -> 2 kinds -> 2 << 6 = 128
+        // trait codes (six outcome flags) -> 7 trait bits. Owners r01 (twice, as different string instances) and r02 -> codes 1 and 2.
         var columns = ActivityColumns.Build(
         [
             CreateActivity(id: "A-1", owner: new string("r01")),
@@ -91,21 +91,21 @@ public sealed class SnapshotColumnsTests
         Assert.Equal([SalesActivityKind.Call, SalesActivityKind.Email], columns.Kinds);
         Assert.Equal("call", columns.Kinds[0].Name);
         Assert.Equal([null, new RepId("r01"), new RepId("r02")], columns.Owners);
-        Assert.Equal(64, columns.TraitCodes);
-        Assert.Equal(6, columns.TraitBits);
+        Assert.Equal(128, columns.TraitCodes);
+        Assert.Equal(7, columns.TraitBits);
 
-        // key = owner << 6 | kind << 5 | outcomes (Connected = 1).
-        Assert.Equal([(1u << 6) | (0u << 5), (2u << 6) | (1u << 5), (1u << 6) | (0u << 5) | 1u], columns.Keys);
+        // key = owner << 7 | kind << 6 | outcomes (Connected = 1).
+        Assert.Equal([(1u << 7) | (0u << 6), (2u << 7) | (1u << 6), (1u << 7) | (0u << 6) | 1u], columns.Keys);
     }
 
     [Fact]
     public void ActivityColumns_AsManyOwnersAndKindsAsAKeyHolds_AreUsable_OneMoreAreNot()
     {
-        // 65,535 owners (codes 1..65,535) and 2,048 kinds (11 bits, codes 0..2,047) fit; one more of either does not.
+        // 65,535 owners (codes 1..65,535) and 1,024 kinds (10 bits, codes 0..1,023; six bits hold the outcomes) fit; one more of either does not.
         Assert.True(ActivityColumns.Build(Activities(SnapshotColumns.MaxOwners, kinds: 1)).Usable);
         Assert.False(ActivityColumns.Build(Activities(SnapshotColumns.MaxOwners + 1, kinds: 1)).Usable);
-        Assert.True(ActivityColumns.Build(Activities(1, kinds: 1 << 11)).Usable);
-        Assert.False(ActivityColumns.Build(Activities(1, kinds: (1 << 11) + 1)).Usable);
+        Assert.True(ActivityColumns.Build(Activities(1, kinds: 1 << 10)).Usable);
+        Assert.False(ActivityColumns.Build(Activities(1, kinds: (1 << 10) + 1)).Usable);
     }
 
     [Theory]

@@ -51,6 +51,7 @@ public sealed class KpiEvaluatorProperties
             [
                 KpiIds.EmailDeliveryRate, KpiIds.EmailOpenRate, KpiIds.EmailReplyRate, KpiIds.PositiveReplyRate,
                 KpiIds.LeadToOpportunityRate, KpiIds.CloseRate, KpiIds.StageConversion, KpiIds.CustomerRetentionRate, KpiIds.ChurnRate,
+                KpiIds.LeadResponseSla, KpiIds.NextAppointmentRate,
                 "renewal-share", "connected-call-share",
             ],
             ShareKpis.Select(k => k.Id));
@@ -195,7 +196,9 @@ public sealed class KpiEvaluatorProperties
             .Select(i => SalesData.Create(leads[i], opportunities[i], deals[i], activities[i], spend[i], d.Roster))
             .ToArray();
         var evaluator = Evaluator(s);
-        var query = s.Query(AllKpis, grouping);
+        // The lead-response KPIs look a lead's activities up in the same snapshot too (docs/kpis.md), so they merge exactly
+        // only when each partition holds its leads' activities: they are left out here.
+        var query = s.Query([.. AllKpis.Where(k => k.Id is not (KpiIds.LeadResponseTime or KpiIds.LeadResponseTimeP90 or KpiIds.LeadResponseSla))], grouping);
 
         var merged = evaluator.Accumulate(parts[0], query);
         foreach (var part in parts.Skip(1))

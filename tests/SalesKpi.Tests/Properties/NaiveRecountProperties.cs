@@ -161,6 +161,12 @@ public sealed class NaiveRecountProperties
     /// positive reply is a reply."</summary>
     private static ActivityOutcomes Implied(ActivityOutcomes outcomes)
     {
+        // docs/kpis.md: "A next appointment set implies connected".
+        if (outcomes.HasFlag(ActivityOutcomes.NextAppointmentSet))
+        {
+            outcomes |= ActivityOutcomes.Connected;
+        }
+
         if (outcomes.HasFlag(ActivityOutcomes.Positive))
         {
             outcomes |= ActivityOutcomes.Replied;

@@ -252,7 +252,7 @@ public static class SalesDataGen
         from at in Instant(frame)
         from kind in Gen.Elements(ActivityKinds)
         from owner in Gen.Elements(Reps)
-        from outcomes in Gen.Choose(0, 31)
+        from outcomes in Gen.Choose(0, 63)
         from lead in leadCount == 0 ? Gen.Constant<int?>(null) : Optional(Gen.Choose(0, leadCount - 1))
         from opportunity in opportunityCount == 0 ? Gen.Constant<int?>(null) : Optional(Gen.Choose(0, opportunityCount - 1))
         from tool in Gen.Elements<string?>(null, "gong", "linkedin")
