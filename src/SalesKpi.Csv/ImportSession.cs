@@ -775,7 +775,8 @@ internal sealed class ImportSession
                     Opportunity.Lead,
                     _stages.OrderBy(s => s.EnteredAt),
                     Opportunity.ExpectedClose,
-                    dimensions: Opportunity.Dimensions);
+                    Opportunity.LostReason,
+                    Opportunity.Dimensions);
     }
 
     /// <summary>The identifiers of one file: the line each was first seen on, its record's index, and the ones rejected.</summary>
