@@ -79,7 +79,10 @@ public sealed class StalledDealsCalculator : AggregateKpiCalculator
         : $"opportunities open at period end with no stage change or activity in {Days} days (count and total amount)";
 
     /// <inheritdoc />
-    public override IReadOnlyList<KpiInput> Inputs { get; } = [KpiInput.OpportunitiesAlive()];
+    /// <remarks><para>The activities are declared so that a source loads them (SalesKpi.Sql reads the tables of a KPI's
+    /// inputs); none is added to an accumulator, which looks up an opportunity's activities in the snapshot.</para></remarks>
+    public override IReadOnlyList<KpiInput> Inputs { get; } =
+        [KpiInput.OpportunitiesAlive(), KpiInput.Activities(static _ => null, "the opportunity they name (looked up, not counted)")];
 
     /// <inheritdoc />
     public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)

@@ -18,6 +18,7 @@ public static class ConformanceRunner
         KpiIds.EmailDeliveryRate, KpiIds.EmailOpenRate, KpiIds.EmailReplyRate, KpiIds.PositiveReplyRate, KpiIds.MeetingToDealRate,
         KpiIds.NewLeads, KpiIds.SqlCount, KpiIds.LeadToOpportunityRate, KpiIds.NewOpportunities, KpiIds.CloseRate,
         KpiIds.DealsWon, KpiIds.Revenue, KpiIds.AverageDealSize, KpiIds.SalesCycleLength,
+        KpiIds.DealsLost,
     ];
 
     /// <summary>Gets the built-in KPIs computed in memory: each accumulates whole records (stage histories, open
@@ -26,6 +27,7 @@ public static class ConformanceRunner
     [
         KpiIds.CostPerLead, KpiIds.CostPerSql, KpiIds.QualifiedPipeline, KpiIds.StageConversion, KpiIds.TimeInStage, KpiIds.WeightedPipeline,
         KpiIds.CustomerRetentionRate, KpiIds.NetRevenueRetention, 
+        KpiIds.LostReasonRate, KpiIds.OpenDealAge, KpiIds.StalledDeals, KpiIds.StalledDealRate,
         // The parts of sales-velocity and saas-magic-number.
         "open-opportunities", "recurring-revenue", "sales-and-marketing-spend",
     ];
