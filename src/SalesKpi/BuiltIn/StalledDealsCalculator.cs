@@ -35,7 +35,9 @@ public sealed class StalledDealsOptions
 /// touches are its creation, its stage entries and the activities that name it
 /// (<see cref="Activities.SalesActivity.Opportunity"/>), each before the period's end. It is stalled when the whole
 /// days, in the report's time zone, from the date of its latest touch to the period's last day are at least
-/// <see cref="StalledDealsOptions.Days"/>. The activities are looked up in the whole snapshot, whatever the grouping.
+/// <see cref="StalledDealsOptions.Days"/>. The activities are looked up in the whole snapshot, whatever the grouping;
+/// so, as for <see cref="KpiGrouping.BySource"/>, partitions accumulated apart (<c>KpiEvaluator.Accumulate</c>) merge
+/// exactly only when each opportunity's activities are in its partition.
 /// The rate is undefined when no opportunity is open at the period's end; the count is then 0.</para>
 /// </remarks>
 /// <example>

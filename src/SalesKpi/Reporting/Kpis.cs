@@ -156,10 +156,10 @@ public static class Kpis
         EmailDeliveryRate, EmailOpenRate, EmailReplyRate, PositiveReplyRate, CallToMeetingRate, MeetingToDealRate,
         NewLeads, SqlCount, CostPerLead, CostPerSql, LeadToOpportunityRate,
         NewOpportunities, QualifiedPipeline, CloseRate, StageConversion, TimeInStage, WeightedPipeline,
+        DealsLost, LostReasonRate, OpenDealAge, StalledDeals, StalledDealRate,
         DealsWon, Revenue, RevenueGrowth, DealsWonGrowth, AverageDealSize, SalesCycleLength,
         CustomerRetentionRate, ChurnRate, NetRevenueRetention,
         SalesVelocity, SaasMagicNumber,
-        DealsLost, LostReasonRate, OpenDealAge, StalledDeals, StalledDealRate,
     ];
 
     /// <summary>Returns the built-in KPI with the given id.</summary>

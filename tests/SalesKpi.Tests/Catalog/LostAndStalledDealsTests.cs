@@ -41,7 +41,7 @@ public sealed class LostAndStalledDealsTests
         // The won and open opportunities have no reason: (none) holds l4 only among March's losses.
         var report = Report(Kpis.DealsLost, Data(Losses), March, KpiGrouping.FromName("lost-reason"));
 
-        Assert.Equal(["Price", "competitor", "price", KpiGrouping.NoKey], report.Groups);
+        Assert.Equal(new[] { "Price", "competitor", "price", KpiGrouping.NoKey }, report.Groups.AsEnumerable());
         Assert.Equal("1 (6,000.00 USD)", report.Get(KpiIds.DealsLost, "Price").ToString());
         Assert.Equal("1 (1,500.00 USD)", report.Get(KpiIds.DealsLost, "competitor").ToString());
         Assert.Equal("1 (2,000.00 USD)", report.Get(KpiIds.DealsLost, "price").ToString());
