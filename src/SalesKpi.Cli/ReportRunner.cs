@@ -27,6 +27,11 @@ internal sealed class ReportRunner(CliConsole console)
 
         if (request.Engine != "memory")
         {
+            if (request.By == "lost-reason")
+            {
+                return Fail(ExitCodes.BadUsage, $"--by lost-reason with --engine {request.Engine}: lost reasons are read by --engine memory (the default); a database engine groups by rep, team and source.", "Run 'saleskpi report --help' for the options.");
+            }
+
             if (!ReportCommand.Groupings.Contains(request.By, StringComparer.Ordinal) || !request.Data.Where.IsEmpty)
             {
                 return Fail(ExitCodes.BadUsage, $"{(request.Data.Where.IsEmpty ? $"--by {request.By}" : "--where")} with --engine {request.Engine}: dimensions are read by --engine memory (the default); a database engine groups by rep, team and source.", "Run 'saleskpi report --help' for the options.");

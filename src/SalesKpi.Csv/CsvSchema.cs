@@ -63,7 +63,7 @@ internal sealed class CsvTable
         CsvFiles.Opportunities,
         Req("id"), Req("account"), Req("owner"), Req("created_at", CsvFieldType.Instant), Req("amount", CsvFieldType.Amount),
         Req("currency", CsvFieldType.Currency), Req("status"), Opt("closed_at", CsvFieldType.Instant), Opt("lead_id"),
-        Opt("expected_close", CsvFieldType.Date));
+        Opt("expected_close", CsvFieldType.Date), Opt("lost_reason"));
 
     public static CsvTable StageChanges { get; } = new(
         CsvFiles.StageChanges,

@@ -44,6 +44,7 @@ internal sealed class ImportSession
     private static readonly CsvColumn OpportunityExpectedCloseColumn = O["expected_close"];
     private static readonly CsvColumn OpportunityIdColumn = O["id"];
     private static readonly CsvColumn OpportunityLeadIdColumn = O["lead_id"];
+    private static readonly CsvColumn OpportunityLostReasonColumn = O["lost_reason"];
     private static readonly CsvColumn OpportunityOwnerColumn = O["owner"];
     private static readonly CsvColumn OpportunityStatusColumn = O["status"];
     private static readonly CsvColumn StageChangeEnteredAtColumn = S["entered_at"];
@@ -481,6 +482,19 @@ internal sealed class ImportSession
 
         var lead = Reference(row, OpportunityLeadIdColumn, _leadIds);
         var expectedClose = row.OptionalDate(OpportunityExpectedCloseColumn);
+        var lostReason = row.OptionalText(OpportunityLostReasonColumn, _names)?.Trim();
+        if (lostReason is { Length: 0 })
+        {
+            lostReason = null;
+        }
+
+        if (lostReason is not null && status != OpportunityStatus.Lost)
+        {
+            throw Bad(
+                row.Get(OpportunityLostReasonColumn),
+                $"lost_reason '{MessageText.Of(lostReason)}' is given for a {status.ToString().ToLowerInvariant()} opportunity; only a lost one has a lost reason: clear lost_reason, or set the status to lost");
+        }
+
         var dimensions = row.ReadDimensions(_names);
         _opportunityIds.Add(id, row, OpportunityIdColumn, _opportunities.Count);
         var opportunity = new Opportunity(
@@ -493,6 +507,7 @@ internal sealed class ImportSession
             closedAt,
             lead is null ? null : new LeadId(lead),
             expectedClose: expectedClose,
+            lostReason: lostReason,
             dimensions: dimensions);
         _opportunities.Add(new PendingOpportunity(opportunity));
     }
@@ -777,7 +792,8 @@ internal sealed class ImportSession
                     Opportunity.Lead,
                     _stages.OrderBy(s => s.EnteredAt),
                     Opportunity.ExpectedClose,
-                    dimensions: Opportunity.Dimensions);
+                    Opportunity.LostReason,
+                    Opportunity.Dimensions);
     }
 
     /// <summary>The identifiers of one file: the line each was first seen on, its record's index, and the ones rejected.</summary>

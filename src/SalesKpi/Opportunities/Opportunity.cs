@@ -31,10 +31,13 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <param name="lead">The lead it was converted from, if any.</param>
     /// <param name="stageHistory">The stages entered, in chronological order; may be empty (null or a default <see cref="ImmutableArray{T}"/> is empty).</param>
     /// <param name="expectedClose">The date it is expected to close, if known.</param>
+    /// <param name="lostReason">Why a lost opportunity was lost, or null when not known; trimmed, and allowed only
+    /// when <paramref name="status"/> is <see cref="OpportunityStatus.Lost"/>.</param>
     /// <param name="dimensions">The opportunity's own dimensions, or null for none.</param>
     /// <exception cref="ArgumentException">An identifier is the default value; <paramref name="closedAt"/> is missing
     /// for a closed opportunity, present for an open one, or before <paramref name="createdAt"/>; a stage entry is out
-    /// of order or before <paramref name="createdAt"/>.</exception>
+    /// of order or before <paramref name="createdAt"/>; <paramref name="lostReason"/> is blank, or given for an
+    /// opportunity that is not lost.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
     public Opportunity(
         OpportunityId id,
@@ -47,6 +50,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
         LeadId? lead = null,
         IEnumerable<StageEntry>? stageHistory = null,
         LocalDate? expectedClose = null,
+        string? lostReason = null,
         Dimensions? dimensions = null)
     {
         Preconditions.CheckInitialized(!id.IsDefault, nameof(id));
@@ -69,6 +73,16 @@ public sealed class Opportunity : IEquatable<Opportunity>
                 closedAt.Value >= createdAt,
                 nameof(closedAt),
                 $"An opportunity cannot close ({closedAt}) before it was created ({createdAt}).");
+        }
+
+        if (lostReason is not null)
+        {
+            lostReason = lostReason.Trim();
+            Preconditions.CheckArgument(lostReason.Length > 0, nameof(lostReason), "A lost reason cannot be blank; pass null when the reason is not known.");
+            Preconditions.CheckArgument(
+                status == OpportunityStatus.Lost,
+                nameof(lostReason),
+                $"Only a lost opportunity has a lost reason; this one is {status.ToString().ToLowerInvariant()} (lost reason '{lostReason}').");
         }
 
         var history = stageHistory is null or ImmutableArray<StageEntry> { IsDefault: true } ? [] : stageHistory.ToImmutableArray();
@@ -96,6 +110,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
         Lead = lead;
         StageHistory = history;
         ExpectedClose = expectedClose;
+        LostReason = lostReason;
         Dimensions = dimensions ?? Dimensions.Empty;
     }
 
@@ -131,6 +146,10 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <summary>Gets the date the opportunity is expected to close.</summary>
     /// <value>The date, or null when not known.</value>
     public LocalDate? ExpectedClose { get; }
+
+    /// <summary>Gets why the opportunity was lost; groups <c>--by lost-reason</c> (<see cref="Reporting.KpiGrouping.ByLostReason"/>).</summary>
+    /// <value>The trimmed, non-empty reason, or null when not known or when the opportunity is not lost.</value>
+    public string? LostReason { get; }
 
     /// <summary>Gets the opportunity's own dimensions; where a dimension is missing, the account's and then the owner's
     /// apply (<see cref="SalesData.DimensionOf(Opportunity, string)"/>).</summary>
@@ -169,6 +188,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
             && left.ClosedAt == right.ClosedAt
             && left.Lead == right.Lead
             && left.ExpectedClose == right.ExpectedClose
+            && string.Equals(left.LostReason, right.LostReason, StringComparison.Ordinal)
             && left.StageHistory.AsSpan().SequenceEqual(right.StageHistory.AsSpan())
             && left.Dimensions == right.Dimensions;
     }
@@ -180,20 +200,21 @@ public sealed class Opportunity : IEquatable<Opportunity>
     public static bool operator !=(Opportunity? left, Opportunity? right) => !(left == right);
 
     /// <summary>Returns a copy closed with the given status at the given instant.</summary>
-    /// <param name="status">Won or lost (or open, with a null <paramref name="closedAt"/>).</param>
+    /// <param name="status">Won or lost (or open, with a null <paramref name="closedAt"/>). The lost reason is kept
+    /// when the copy is lost and dropped otherwise.</param>
     /// <param name="closedAt">When it closed.</param>
     /// <returns>A new opportunity.</returns>
     /// <exception cref="ArgumentException">The status and close date do not agree, or the close date is before creation.</exception>
     [Pure]
     public Opportunity WithStatus(OpportunityStatus status, Instant? closedAt) =>
-        new(Id, Account, Owner, CreatedAt, Amount, status, closedAt, Lead, StageHistory, ExpectedClose, Dimensions);
+        new(Id, Account, Owner, CreatedAt, Amount, status, closedAt, Lead, StageHistory, ExpectedClose, status == OpportunityStatus.Lost ? LostReason : null, Dimensions);
 
     /// <summary>Returns a copy with another amount.</summary>
     /// <param name="amount">The new amount.</param>
     /// <returns>A new opportunity.</returns>
     [Pure]
     public Opportunity WithAmount(Money amount) =>
-        new(Id, Account, Owner, CreatedAt, amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, Dimensions);
+        new(Id, Account, Owner, CreatedAt, amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Dimensions);
 
     /// <summary>Returns a copy with another owner.</summary>
     /// <param name="owner">The new owner.</param>
@@ -201,7 +222,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <exception cref="ArgumentException"><paramref name="owner"/> is the default value.</exception>
     [Pure]
     public Opportunity WithOwner(RepId owner) =>
-        new(Id, Account, owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, Dimensions);
+        new(Id, Account, owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Dimensions);
 
     /// <summary>Returns a copy with one more stage entry at the end of the history.</summary>
     /// <param name="stage">The stage entered.</param>
@@ -219,7 +240,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
             StageHistory.IsEmpty || StageHistory[^1].EnteredAt <= enteredAt,
             nameof(enteredAt),
             $"The stage entry ({enteredAt}) is before the last entry of the history ({(StageHistory.IsEmpty ? null : StageHistory[^1])}).");
-        return new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory.Add(new StageEntry(stage, enteredAt)), ExpectedClose, Dimensions);
+        return new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory.Add(new StageEntry(stage, enteredAt)), ExpectedClose, LostReason, Dimensions);
     }
 
     /// <summary>Returns a copy with other dimensions.</summary>
@@ -228,7 +249,15 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <exception cref="ArgumentNullException"><paramref name="dimensions"/> is null.</exception>
     [Pure]
     public Opportunity WithDimensions(Dimensions dimensions) =>
-        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, Preconditions.CheckNotNull(dimensions));
+        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Preconditions.CheckNotNull(dimensions));
+
+    /// <summary>Returns a copy with another lost reason.</summary>
+    /// <param name="lostReason">The new reason (trimmed), or null for none.</param>
+    /// <returns>A new opportunity.</returns>
+    /// <exception cref="ArgumentException"><paramref name="lostReason"/> is blank, or given while the opportunity is not lost.</exception>
+    [Pure]
+    public Opportunity WithLostReason(string? lostReason) =>
+        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, lostReason, Dimensions);
 
     /// <summary>Returns when the opportunity first entered <paramref name="stage"/>.</summary>
     /// <param name="stage">The stage.</param>
@@ -256,7 +285,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, HashCode.Combine(Lead, ExpectedClose, StageHistory.Length, Dimensions));
+        HashCode.Combine(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, HashCode.Combine(Lead, ExpectedClose, StageHistory.Length, Dimensions, LostReason));
 
     /// <summary>Returns a stable, culture-invariant description, such as <c>Opportunity O-1 (won, 1,000.00 USD, created 2025-01-02T09:00:00Z)</c>.</summary>
     /// <returns>The description.</returns>

@@ -58,6 +58,11 @@ public abstract class KpiGrouping
     /// <summary>Gets the grouping of activities by the sales tool used (<see cref="Activities.SalesActivity.Tool"/>).</summary>
     public static KpiGrouping ByTool { get; } = new ToolGrouping();
 
+    /// <summary>Gets the grouping of opportunities by why they were lost (<see cref="Opportunity.LostReason"/>); an
+    /// opportunity with no reason (open, won, or lost for a reason not recorded) goes to <see cref="NoKey"/>. Only
+    /// opportunities are supported.</summary>
+    public static KpiGrouping ByLostReason { get; } = new LostReasonGrouping();
+
     /// <summary>The text between the levels' keys in the key of a hierarchy's group, such as <c>West / r01</c>: <c>" / "</c>.</summary>
     public const string LevelSeparator = " / ";
 
@@ -85,7 +90,7 @@ public abstract class KpiGrouping
 
     /// <summary>
     /// Returns the grouping by the built-in or dimension of that name: <c>none</c>, <c>rep</c>, <c>team</c>, <c>source</c>,
-    /// <c>deal-kind</c> or <c>tool</c> (ignoring case), else <see cref="ByDimension"/>; <c>a/b</c> is the hierarchy
+    /// <c>deal-kind</c>, <c>tool</c> or <c>lost-reason</c> (ignoring case), else <see cref="ByDimension"/>; <c>a/b</c> is the hierarchy
     /// <c>FromName(a).Then(FromName(b))</c>.
     /// </summary>
     /// <param name="name">The name, such as <c>team</c>, <c>office</c> or <c>office/rep</c>.</param>
@@ -115,6 +120,7 @@ public abstract class KpiGrouping
                 "source" => BySource,
                 "deal-kind" => ByDealKind,
                 "tool" => ByTool,
+                "lost-reason" => ByLostReason,
                 _ => new DimensionGrouping(Dimensions.CheckName(trimmed, nameof(name))),
             };
             grouping = grouping is null ? next : grouping.Then(next);
@@ -575,6 +581,18 @@ public abstract class KpiGrouping
             Preconditions.CheckNotNull(activity);
             Preconditions.CheckNotNull(data);
             return activity.Tool;
+        }
+    }
+
+    private sealed class LostReasonGrouping() : KpiGrouping("lost-reason")
+    {
+        public override bool Supports(KpiRecordType recordType) => recordType == KpiRecordType.Opportunities;
+
+        public override string? KeyOf(Opportunity opportunity, SalesData data)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(data);
+            return opportunity.LostReason;
         }
     }
 

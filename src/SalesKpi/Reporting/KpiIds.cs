@@ -137,4 +137,19 @@ public static class KpiIds
 
     /// <summary><c>emails-per-contact</c>.</summary>
     public const string EmailsPerContact = "emails-per-contact";
+
+    /// <summary><c>deals-lost</c>.</summary>
+    public const string DealsLost = "deals-lost";
+
+    /// <summary><c>lost-reason-rate</c>.</summary>
+    public const string LostReasonRate = "lost-reason-rate";
+
+    /// <summary><c>open-deal-age</c>.</summary>
+    public const string OpenDealAge = "open-deal-age";
+
+    /// <summary><c>stalled-deals</c>.</summary>
+    public const string StalledDeals = "stalled-deals";
+
+    /// <summary><c>stalled-deal-rate</c>.</summary>
+    public const string StalledDealRate = "stalled-deal-rate";
 }

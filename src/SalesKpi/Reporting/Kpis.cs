@@ -150,6 +150,24 @@ public static class Kpis
     /// <summary>Gets <c>emails-per-contact</c>: emails sent to a lead or opportunity / the distinct leads and opportunities emailed.</summary>
     public static KpiCalculator EmailsPerContact { get; } = new EmailsPerContactCalculator();
 
+    /// <summary>Gets <c>deals-lost</c>: opportunities lost, by closed at, with their total amount.</summary>
+    public static KpiCalculator DealsLost { get; } = new MeasureKpiCalculator(
+        KpiIds.DealsLost,
+        KpiMeasure.CountWithAmount(KpiRecords.OpportunitiesClosed.WithStatus(Opportunities.OpportunityStatus.Lost)),
+        "opportunities lost (count and total amount)");
+
+    /// <summary>Gets <c>lost-reason-rate</c>: of the opportunities lost in the period, the share with a recorded lost reason.</summary>
+    public static KpiCalculator LostReasonRate { get; } = new LostReasonRateCalculator();
+
+    /// <summary>Gets <c>open-deal-age</c>: mean days since creation of the opportunities open at the period's end.</summary>
+    public static KpiCalculator OpenDealAge { get; } = new OpenDealAgeCalculator();
+
+    /// <summary>Gets <c>stalled-deals</c>: opportunities open at the period's end untouched (no stage change, no activity) for 30 days.</summary>
+    public static KpiCalculator StalledDeals { get; } = new StalledDealsCalculator();
+
+    /// <summary>Gets <c>stalled-deal-rate</c>: stalled deals / opportunities open at the period's end.</summary>
+    public static KpiCalculator StalledDealRate { get; } = new StalledDealsCalculator(new StalledDealsOptions { Id = KpiIds.StalledDealRate, Rate = true });
+
     /// <summary>Gets every built-in KPI, in catalog order.</summary>
     /// <remarks>
     /// <para>The planning KPIs that need a goal, target or quota per group (<c>magic-number</c>, <c>activity-barometer</c>,
@@ -160,12 +178,14 @@ public static class Kpis
     [
         Calls, EmailsSent, Meetings, Conversations, CrmUsage, SalesToolUsage,
         EmailDeliveryRate, EmailOpenRate, EmailReplyRate, PositiveReplyRate, CallToMeetingRate, MeetingToDealRate,
-        NewLeads, SqlCount, CostPerLead, CostPerSql, LeadToOpportunityRate,
+        NextAppointmentRate, EmailsPerContact,
+        NewLeads, SqlCount, CostPerLead, CostPerSql, CustomerAcquisitionCost, LeadToOpportunityRate,
+        LeadResponseTime, LeadResponseTimeP90, LeadResponseSla,
         NewOpportunities, QualifiedPipeline, CloseRate, StageConversion, TimeInStage, WeightedPipeline,
+        DealsLost, LostReasonRate, OpenDealAge, StalledDeals, StalledDealRate,
         DealsWon, Revenue, RevenueGrowth, DealsWonGrowth, AverageDealSize, SalesCycleLength,
         CustomerRetentionRate, ChurnRate, NetRevenueRetention,
         SalesVelocity, SaasMagicNumber,
-        CustomerAcquisitionCost, LeadResponseTime, LeadResponseTimeP90, LeadResponseSla, NextAppointmentRate, EmailsPerContact,
     ];
 
     /// <summary>Returns the built-in KPI with the given id.</summary>

@@ -96,6 +96,7 @@ public static partial class KpiReportJson
             "source" => KpiGrouping.BySource,
             "deal-kind" => KpiGrouping.ByDealKind,
             "tool" => KpiGrouping.ByTool,
+            "lost-reason" => KpiGrouping.ByLostReason,
             _ => KpiGrouping.Custom(by),
         };
         KpiQuery query;

@@ -19,6 +19,7 @@ public static class ConformanceRunner
         KpiIds.NewLeads, KpiIds.SqlCount, KpiIds.LeadToOpportunityRate, KpiIds.NewOpportunities, KpiIds.CloseRate,
         KpiIds.DealsWon, KpiIds.Revenue, KpiIds.AverageDealSize, KpiIds.SalesCycleLength,
         KpiIds.NextAppointmentRate,
+        KpiIds.DealsLost,
     ];
 
     /// <summary>Gets the built-in KPIs computed in memory: each accumulates whole records (stage histories, open
@@ -28,6 +29,7 @@ public static class ConformanceRunner
         KpiIds.CostPerLead, KpiIds.CostPerSql, KpiIds.QualifiedPipeline, KpiIds.StageConversion, KpiIds.TimeInStage, KpiIds.WeightedPipeline,
         KpiIds.CustomerRetentionRate, KpiIds.NetRevenueRetention, 
         KpiIds.CustomerAcquisitionCost, KpiIds.LeadResponseTime, KpiIds.LeadResponseTimeP90, KpiIds.LeadResponseSla, KpiIds.EmailsPerContact,
+        KpiIds.LostReasonRate, KpiIds.OpenDealAge, KpiIds.StalledDeals, KpiIds.StalledDealRate,
         // The parts of sales-velocity and saas-magic-number.
         "open-opportunities", "recurring-revenue", "sales-and-marketing-spend",
     ];

@@ -32,6 +32,32 @@ public sealed partial class OpportunityTests
         Assert.Throws<ArgumentOutOfRangeException>("status", () => CreateOpportunity(status: (OpportunityStatus)undefined, closedAt: T1));
 
     [Fact]
+    public void Constructor_LostReason_IsTrimmed() =>
+        Assert.Equal("price", new Opportunity(Id, Account, Owner, T0, Usd(1m), OpportunityStatus.Lost, T1, lostReason: "  price ").LostReason);
+
+    [Theory]
+    [InlineData(OpportunityStatus.Open)]
+    [InlineData(OpportunityStatus.Won)]
+    public void Constructor_LostReasonWhenNotLost_ThrowsArgumentException(OpportunityStatus status) =>
+        Assert.Throws<ArgumentException>("lostReason", () => new Opportunity(Id, Account, Owner, T0, Usd(1m), status, status == OpportunityStatus.Open ? null : T1, lostReason: "price"));
+
+    [Fact]
+    public void Constructor_BlankLostReason_ThrowsArgumentException() =>
+        Assert.Throws<ArgumentException>("lostReason", () => new Opportunity(Id, Account, Owner, T0, Usd(1m), OpportunityStatus.Lost, T1, lostReason: " "));
+
+    [Fact]
+    public void WithMethods_KeepTheLostReason_AndWithStatusDropsItUnlessLost()
+    {
+        var lost = new Opportunity(Id, Account, Owner, T0, Usd(1m), OpportunityStatus.Lost, T1, lostReason: "price");
+
+        Assert.Equal("price", lost.WithAmount(Usd(2m)).LostReason);
+        Assert.Equal("price", lost.WithDimensions(Dimensions.Empty).LostReason);
+        Assert.Null(lost.WithStatus(OpportunityStatus.Won, T1).LostReason);
+        Assert.Null(lost.WithLostReason(null).LostReason);
+        Assert.NotEqual(lost, lost.WithLostReason("timing"));
+    }
+
+    [Fact]
     public void Constructor_DefaultLead_ThrowsArgumentException() =>
         Assert.Throws<ArgumentException>("lead", () => CreateOpportunity(lead: default(LeadId)));
 

@@ -51,7 +51,7 @@ public sealed class KpiEvaluatorProperties
             [
                 KpiIds.EmailDeliveryRate, KpiIds.EmailOpenRate, KpiIds.EmailReplyRate, KpiIds.PositiveReplyRate,
                 KpiIds.LeadToOpportunityRate, KpiIds.CloseRate, KpiIds.StageConversion, KpiIds.CustomerRetentionRate, KpiIds.ChurnRate,
-                KpiIds.LeadResponseSla, KpiIds.NextAppointmentRate,
+                KpiIds.LeadResponseSla, KpiIds.NextAppointmentRate, KpiIds.LostReasonRate, KpiIds.StalledDealRate,
                 "renewal-share", "connected-call-share",
             ],
             ShareKpis.Select(k => k.Id));
@@ -182,7 +182,8 @@ public sealed class KpiEvaluatorProperties
     {
         // Source keys of opportunities, deals and activities are looked up through their lead or opportunity in the same
         // snapshot, so a partition that lacks the lead groups them differently: partitions merge exactly for every
-        // grouping that reads the record alone. Source grouping is checked by rep instead.
+        // grouping that reads the record alone. Source grouping is checked by rep instead. stalled-deals and
+        // stalled-deal-rate look up an opportunity's activities in the same snapshot too, so they are left out.
         var grouping = ReferenceEquals(s.Grouping, KpiGrouping.BySource) ? KpiGrouping.ByRep : s.Grouping;
         var random = new Random(s.Seed);
         var count = 2 + (s.Seed % 3);
@@ -196,9 +197,9 @@ public sealed class KpiEvaluatorProperties
             .Select(i => SalesData.Create(leads[i], opportunities[i], deals[i], activities[i], spend[i], d.Roster))
             .ToArray();
         var evaluator = Evaluator(s);
-        // The lead-response KPIs look a lead's activities up in the same snapshot too (docs/kpis.md), so they merge exactly
-        // only when each partition holds its leads' activities: they are left out here.
-        var query = s.Query([.. AllKpis.Where(k => k.Id is not (KpiIds.LeadResponseTime or KpiIds.LeadResponseTimeP90 or KpiIds.LeadResponseSla))], grouping);
+        // The lead-response and stalled KPIs look a lead's or an opportunity's activities up in the same snapshot too
+        // (docs/kpis.md), so they merge exactly only when each partition holds those activities: they are left out here.
+        var query = s.Query([.. AllKpis.Where(k => k.Id is not (KpiIds.LeadResponseTime or KpiIds.LeadResponseTimeP90 or KpiIds.LeadResponseSla or KpiIds.StalledDeals or KpiIds.StalledDealRate))], grouping);
 
         var merged = evaluator.Accumulate(parts[0], query);
         foreach (var part in parts.Skip(1))

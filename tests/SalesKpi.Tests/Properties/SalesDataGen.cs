@@ -106,7 +106,7 @@ public static class SalesDataGen
     ];
 
     public static readonly KpiGrouping[] Groupings =
-        [KpiGrouping.None, KpiGrouping.ByRep, KpiGrouping.ByTeam, KpiGrouping.BySource, KpiGrouping.ByDealKind, KpiGrouping.ByTool];
+        [KpiGrouping.None, KpiGrouping.ByRep, KpiGrouping.ByTeam, KpiGrouping.BySource, KpiGrouping.ByDealKind, KpiGrouping.ByTool, KpiGrouping.ByLostReason];
 
     private static readonly SalesActivityKind[] ActivityKinds =
         [SalesActivityKind.Call, SalesActivityKind.Email, SalesActivityKind.Meeting, SalesActivityKind.CrmUpdate, SalesActivityKind.ToolUsage, new("demo")];
@@ -229,7 +229,8 @@ public static class SalesDataGen
         Instant? closed = status == OpportunityStatus.Open ? null : at + closeDelay;
         return new Opportunity(
             new OpportunityId($"O{i}"), new AccountId($"acc{account}"), owner, created, amount, status, closed,
-            lead is { } l ? new LeadId($"L{l}") : null, history, expected);
+            lead is { } l ? new LeadId($"L{l}") : null, history, expected,
+            status == OpportunityStatus.Lost && i % 3 != 0 ? (i % 3 == 1 ? "price" : "timing") : null);
     }
 
     private static Gen<Deal> Deal(Frame frame, int i, int opportunityCount) =>
