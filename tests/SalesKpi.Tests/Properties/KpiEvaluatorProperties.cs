@@ -49,9 +49,9 @@ public sealed class KpiEvaluatorProperties
         Assert.All(NotShares.Keys, id => Assert.Equal(KpiUnit.Ratio, Assert.Single(AllKpis, k => k.Id == id).Unit));
         Assert.Equal(
             [
-                KpiIds.EmailDeliveryRate, KpiIds.EmailOpenRate, KpiIds.EmailReplyRate, KpiIds.PositiveReplyRate,
-                KpiIds.LeadToOpportunityRate, KpiIds.CloseRate, KpiIds.StageConversion, KpiIds.CustomerRetentionRate, KpiIds.ChurnRate,
-                KpiIds.LeadResponseSla, KpiIds.NextAppointmentRate, KpiIds.LostReasonRate, KpiIds.StalledDealRate,
+                KpiIds.EmailDeliveryRate, KpiIds.EmailOpenRate, KpiIds.EmailReplyRate, KpiIds.PositiveReplyRate, KpiIds.NextAppointmentRate,
+                KpiIds.LeadToOpportunityRate, KpiIds.LeadResponseSla, KpiIds.CloseRate, KpiIds.StageConversion,
+                KpiIds.LostReasonRate, KpiIds.StalledDealRate, KpiIds.CustomerRetentionRate, KpiIds.ChurnRate,
                 "renewal-share", "connected-call-share",
             ],
             ShareKpis.Select(k => k.Id));
