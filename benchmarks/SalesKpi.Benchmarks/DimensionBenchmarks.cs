@@ -10,7 +10,7 @@ namespace SalesKpi.Benchmarks;
 /// activity) and by team under a filter by office, on one thread: a dimension costs what a team does when the scan reads
 /// group codes resolved once per snapshot (docs/performance.md, "Grouping by a dimension").
 /// </summary>
-/// <remarks><para><c>dotnet run -c Release --project benchmarks/SalesKpi.Benchmarks -- --filter '*DimensionBenchmarks*' --job short</c>.</para></remarks>
+/// <remarks><para><c>dotnet run -c Release --project benchmarks/SalesKpi.Benchmarks -- --filter '*DimensionBenchmarks*'</c> (add <c>--job short</c> for a quick look).</para></remarks>
 [MemoryDiagnoser]
 public class DimensionBenchmarks
 {
