@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using NodaTime;
 using SalesKpi.Activities;
 using SalesKpi.Deals;
+using SalesKpi.Engine;
 using SalesKpi.Opportunities;
 using SalesKpi.Reporting;
 
@@ -62,7 +63,7 @@ public static class HandWrittenReport
             var classOf = new byte[activities.TraitCodes];
             for (var trait = 0; trait < classOf.Length; trait++)
             {
-                var kind = activities.Kinds[trait >> 5];
+                var kind = activities.Kinds[trait >> ActivityColumns.OutcomeBits];
                 var connected = (trait & (int)ActivityOutcomes.Connected) != 0;
                 classOf[trait] = (byte)(kind == SalesActivityKind.Call ? (connected ? ConnectedCall : Call)
                     : kind == SalesActivityKind.Meeting ? (connected ? ConnectedMeeting : Meeting)

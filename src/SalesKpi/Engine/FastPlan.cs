@@ -471,7 +471,7 @@ internal sealed partial class FastPlan
             {
                 table[code] = Columns switch
                 {
-                    ActivityColumns a => condition.Activity?.Invoke(a.Kinds[code >> 6], (Activities.ActivityOutcomes)(code & 63)) ?? true,
+                    ActivityColumns a => condition.Activity?.Invoke(a.Kinds[code >> ActivityColumns.OutcomeBits], (Activities.ActivityOutcomes)(code & ((1 << ActivityColumns.OutcomeBits) - 1))) ?? true,
                     LeadColumns l => condition.Lead?.Invoke(l.Sources[code >> 2], (code & 2) != 0, (code & 1) != 0) ?? true,
                     OpportunityColumns => Enum.IsDefined((Opportunities.OpportunityStatus)code) && (condition.Opportunity?.Invoke((Opportunities.OpportunityStatus)code) ?? true),
                     _ => condition.Deal?.Invoke((DealKind)code) ?? true,

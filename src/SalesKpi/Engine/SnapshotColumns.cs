@@ -76,10 +76,13 @@ internal abstract class SnapshotColumns
 /// <summary>Activities: occurred-at ticks; trait code = kind code &lt;&lt; 6 | outcome flags (six).</summary>
 internal sealed class ActivityColumns : SnapshotColumns
 {
-    private const int MaxKinds = 1 << 10;
+    /// <summary>The bits of a trait code below the kind code: one per outcome flag (<see cref="ActivityOutcomes"/>).</summary>
+    public const int OutcomeBits = 6;
+
+    private const int MaxKinds = 1 << (16 - OutcomeBits);
 
     private ActivityColumns(int count, uint[] keys, RepId?[] owners, bool usable, long[] occurredAt, SalesActivityKind[] kinds)
-        : base(count, keys, owners, usable, kinds.Length << 6)
+        : base(count, keys, owners, usable, kinds.Length << OutcomeBits)
     {
         OccurredAt = occurredAt;
         Kinds = kinds;
@@ -90,7 +93,7 @@ internal sealed class ActivityColumns : SnapshotColumns
     /// <summary>Gets the kind of each kind code (the first spelling seen; kinds compare ignoring case).</summary>
     public SalesActivityKind[] Kinds { get; }
 
-    public override int TraitCodes => Kinds.Length << 6;
+    public override int TraitCodes => Kinds.Length << OutcomeBits;
 
     public static ActivityColumns Build(ImmutableArray<SalesActivity> activities)
     {
@@ -127,7 +130,7 @@ internal sealed class ActivityColumns : SnapshotColumns
                 break;
             }
 
-            keys[i] = ((uint)owner << 16) | ((uint)lastKindCode << 6) | (uint)activity.Outcomes;
+            keys[i] = ((uint)owner << 16) | ((uint)lastKindCode << OutcomeBits) | (uint)activity.Outcomes;
         }
 
         return new(n, keys, owners.ToArray(), usable, ticks, [.. kinds]);
@@ -162,7 +165,7 @@ internal sealed class ActivityColumns : SnapshotColumns
             var outcomes = table.Outcomes;
             for (var i = 0; i < n; i++)
             {
-                keys[i] = ((uint)owners[i] << 16) | ((uint)codeOf[tableKinds[i]] << 6) | outcomes[i];
+                keys[i] = ((uint)owners[i] << 16) | ((uint)codeOf[tableKinds[i]] << OutcomeBits) | outcomes[i];
             }
         }
 
