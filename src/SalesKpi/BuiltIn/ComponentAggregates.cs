@@ -36,8 +36,7 @@ internal sealed class OpenOpportunitiesCalculator() : AggregateKpiCalculator("op
         {
             Preconditions.CheckNotNull(opportunity);
             Preconditions.CheckNotNull(period);
-            var end = period.End;
-            if (opportunity.CreatedAt < end && (opportunity.ClosedAt is not { } closed || closed >= end))
+            if (opportunity.IsOpenAt(period.End))
             {
                 _count++;
                 total.Add(opportunity.Amount, period.Dates.End);

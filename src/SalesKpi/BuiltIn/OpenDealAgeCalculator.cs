@@ -52,10 +52,6 @@ public sealed class OpenDealAgeCalculator : AggregateKpiCalculator
         return new Sample(context.Settings);
     }
 
-    /// <summary>Returns true when the opportunity is open at the period's end: created before it, and closed at or after it or not at all.</summary>
-    internal static bool IsOpenAtEnd(Opportunity opportunity, KpiPeriod period) =>
-        opportunity.CreatedAt < period.End && (opportunity.ClosedAt is not { } closed || closed >= period.End);
-
     private sealed class Sample(KpiSettings settings) : KpiAccumulator
     {
         private readonly List<decimal> _days = [];
@@ -64,7 +60,7 @@ public sealed class OpenDealAgeCalculator : AggregateKpiCalculator
         {
             Preconditions.CheckNotNull(opportunity);
             Preconditions.CheckNotNull(period);
-            if (IsOpenAtEnd(opportunity, period))
+            if (opportunity.IsOpenAt(period.End))
             {
                 _days.Add(Period.DaysBetween(settings.LocalDateOf(opportunity.CreatedAt), period.Dates.End));
             }

@@ -86,7 +86,7 @@ public sealed class QualifiedPipelineCalculator : AggregateKpiCalculator
             Preconditions.CheckNotNull(opportunity);
             Preconditions.CheckNotNull(period);
             var end = period.End;
-            if (opportunity.CreatedAt >= end || (opportunity.ClosedAt is { } closed && closed < end))
+            if (!opportunity.IsOpenAt(end))
             {
                 return;
             }

@@ -144,7 +144,7 @@ public sealed class StalledDealsCalculator : AggregateKpiCalculator
         {
             Preconditions.CheckNotNull(opportunity);
             Preconditions.CheckNotNull(period);
-            if (!OpenDealAgeCalculator.IsOpenAtEnd(opportunity, period))
+            if (!opportunity.IsOpenAt(period.End))
             {
                 return;
             }

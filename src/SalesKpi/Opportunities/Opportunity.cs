@@ -147,6 +147,10 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <value>The date, or null when not known.</value>
     public LocalDate? ExpectedClose { get; }
 
+    /// <summary>Returns true when the opportunity is open at an instant, such as a period's end: created before it, and
+    /// closed at or after it or not at all. The rule of every KPI of the pipeline at a period's end.</summary>
+    internal bool IsOpenAt(Instant instant) => CreatedAt < instant && (ClosedAt is not { } closed || closed >= instant);
+
     /// <summary>Gets why the opportunity was lost; groups <c>--by lost-reason</c> (<see cref="Reporting.KpiGrouping.ByLostReason"/>).</summary>
     /// <value>The trimmed, non-empty reason, or null when not known or when the opportunity is not lost.</value>
     public string? LostReason { get; }
