@@ -290,6 +290,57 @@ public sealed class SalesData : IEquatable<SalesData>
     public SalesData WithAccounts(IEnumerable<Account> accounts) =>
         new(_leads, _opportunities, _deals, _activities, Spend, Roster, Freeze(Preconditions.CheckNotNull(accounts), nameof(accounts)));
 
+    /// <summary>
+    /// Returns the records as they stood just before an instant: the opportunities rebuilt from their histories
+    /// (<see cref="Opportunity.AsOf"/>), and only the leads, deals and activities that existed by then, each lead without
+    /// a qualification or conversion that came later. The marketing spend, the roster and the accounts are kept.
+    /// </summary>
+    /// <param name="instant">The instant; what happened at it is not yet seen.</param>
+    /// <returns>A new snapshot, on which any KPI is evaluated as of <paramref name="instant"/>.</returns>
+    /// <remarks><para>Evaluate a pipeline KPI on the result for the pipeline as it stood, such as last Monday's weighted
+    /// pipeline of the quarter. The instant cuts the records, not the periods: a KPI evaluated for a period that ends after
+    /// <paramref name="instant"/> sees nothing of what came later.</para></remarks>
+    /// <example>
+    /// <code>
+    /// var lastMonday = data.AsOf(Instant.FromUtc(2025, 3, 3, 0, 0));
+    /// KpiValue weighted = Kpis.WeightedPipeline.Evaluate(lastMonday, quarter);
+    /// </code>
+    /// </example>
+    [Pure]
+    public SalesData AsOf(Instant instant)
+    {
+        var leads = ImmutableArray.CreateBuilder<Lead>();
+        foreach (var lead in Leads)
+        {
+            if (lead.CreatedAt >= instant)
+            {
+                continue;
+            }
+
+            var qualified = lead.QualifiedAt is { } q && q >= instant ? null : lead.QualifiedAt;
+            var converted = lead.ConvertedAt is { } c && c >= instant ? null : lead.ConvertedAt;
+            leads.Add(qualified == lead.QualifiedAt && converted == lead.ConvertedAt ? lead : new Lead(lead.Id, lead.CreatedAt, lead.Source, lead.Owner, qualified, converted, lead.Dimensions));
+        }
+
+        var opportunities = ImmutableArray.CreateBuilder<Opportunity>(_opportunities.Count);
+        foreach (var opportunity in Opportunities)
+        {
+            if (opportunity.AsOf(instant) is { } then)
+            {
+                opportunities.Add(then);
+            }
+        }
+
+        return new(
+            LeadRecords(leads.ToImmutable()),
+            OpportunityRecords(opportunities.ToImmutable()),
+            DealRecords([.. Deals.Where(d => d.ClosedAt < instant)]),
+            ActivityRecords([.. Activities.Where(a => a.OccurredAt < instant)]),
+            Spend,
+            Roster,
+            Accounts);
+    }
+
     /// <summary>Returns the lead with the given identifier.</summary>
     /// <param name="id">The lead's identifier.</param>
     /// <param name="lead">The lead, when found.</param>

@@ -14,7 +14,10 @@ namespace SalesKpi.Opportunities;
 /// <remarks>
 /// <para>Invariants, checked by the constructor: a won or lost opportunity has a close date and an open one has
 /// none; the close date is not before the creation date; the stage history is in chronological order and no entry
-/// is before the creation date.</para>
+/// is before the creation date; the field history (<see cref="History"/>) is in chronological order, no entry is before
+/// the creation date, and it ends at the current values (its last amount is <see cref="Amount"/>, and so on); a won
+/// opportunity's forecast category is <see cref="ForecastCategory.Closed"/> and a lost one's
+/// <see cref="ForecastCategory.Omitted"/>.</para>
 /// <para>Equality is component-wise over every property, the stage history compared entry by entry.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>
@@ -34,11 +37,17 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <param name="lostReason">Why a lost opportunity was lost, or null when not known; trimmed, and allowed only
     /// when <paramref name="status"/> is <see cref="OpportunityStatus.Lost"/>.</param>
     /// <param name="dimensions">The opportunity's own dimensions, or null for none.</param>
+    /// <param name="forecastCategory">The forecast category, or null for the default of the status
+    /// (<see cref="ForecastCategories.DefaultFor"/>); a won opportunity's can only be <see cref="ForecastCategory.Closed"/>
+    /// and a lost one's <see cref="ForecastCategory.Omitted"/>, and an open one's cannot be <see cref="ForecastCategory.Closed"/>.</param>
+    /// <param name="history">The field history, in chronological order, or null (or a default <see cref="ImmutableArray{T}"/>)
+    /// for none; see <see cref="OpportunityChange"/>.</param>
     /// <exception cref="ArgumentException">An identifier is the default value; <paramref name="closedAt"/> is missing
     /// for a closed opportunity, present for an open one, or before <paramref name="createdAt"/>; a stage entry is out
     /// of order or before <paramref name="createdAt"/>; <paramref name="lostReason"/> is blank, or given for an
-    /// opportunity that is not lost.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
+    /// opportunity that is not lost; the forecast category does not agree with the status; a history entry is null, out of
+    /// order or before <paramref name="createdAt"/>, or the history's last value of a field is not the current one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> or <paramref name="forecastCategory"/> is not a defined value.</exception>
     public Opportunity(
         OpportunityId id,
         AccountId account,
@@ -51,7 +60,9 @@ public sealed class Opportunity : IEquatable<Opportunity>
         IEnumerable<StageEntry>? stageHistory = null,
         LocalDate? expectedClose = null,
         string? lostReason = null,
-        Dimensions? dimensions = null)
+        Dimensions? dimensions = null,
+        ForecastCategory? forecastCategory = null,
+        IEnumerable<OpportunityChange>? history = null)
     {
         Preconditions.CheckInitialized(!id.IsDefault, nameof(id));
         Preconditions.CheckInitialized(!account.IsDefault, nameof(account));
@@ -85,20 +96,24 @@ public sealed class Opportunity : IEquatable<Opportunity>
                 $"Only a lost opportunity has a lost reason; this one is {status.ToString().ToLowerInvariant()} (lost reason '{lostReason}').");
         }
 
-        var history = stageHistory is null or ImmutableArray<StageEntry> { IsDefault: true } ? [] : stageHistory.ToImmutableArray();
-        for (var i = 0; i < history.Length; i++)
+        var stages = stageHistory is null or ImmutableArray<StageEntry> { IsDefault: true } ? [] : stageHistory.ToImmutableArray();
+        for (var i = 0; i < stages.Length; i++)
         {
-            var entry = history[i];
+            var entry = stages[i];
             Preconditions.CheckArgument(!entry.Stage.IsDefault, nameof(stageHistory), $"Stage entry {i} has no stage.");
             Preconditions.CheckArgument(
                 entry.EnteredAt >= createdAt,
                 nameof(stageHistory),
                 $"Stage entry {i} ({entry}) is before the opportunity was created ({createdAt}).");
             Preconditions.CheckArgument(
-                i == 0 || history[i - 1].EnteredAt <= entry.EnteredAt,
+                i == 0 || stages[i - 1].EnteredAt <= entry.EnteredAt,
                 nameof(stageHistory),
-                $"Stage entry {i} ({entry}) is before the entry preceding it ({(i == 0 ? null : history[i - 1])}); the history must be in chronological order.");
+                $"Stage entry {i} ({entry}) is before the entry preceding it ({(i == 0 ? null : stages[i - 1])}); the stages must be in chronological order.");
         }
+
+        var category = CheckForecastCategory(id, status, forecastCategory);
+        var changes = history is null or ImmutableArray<OpportunityChange> { IsDefault: true } ? [] : history.ToImmutableArray();
+        CheckHistory(id, createdAt, amount, status, closedAt, expectedClose, owner, category, changes);
 
         Id = id;
         Account = account;
@@ -108,10 +123,12 @@ public sealed class Opportunity : IEquatable<Opportunity>
         Status = status;
         ClosedAt = closedAt;
         Lead = lead;
-        StageHistory = history;
+        StageHistory = stages;
         ExpectedClose = expectedClose;
         LostReason = lostReason;
         Dimensions = dimensions ?? Dimensions.Empty;
+        ForecastCategory = category;
+        History = changes;
     }
 
     /// <summary>Gets the opportunity's identifier.</summary>
@@ -160,6 +177,14 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <value>Never null; <see cref="Dimensions.Empty"/> when none were given.</value>
     public Dimensions Dimensions { get; }
 
+    /// <summary>Gets the forecast category: the one given, or the default of the status (<see cref="ForecastCategories.DefaultFor"/>).</summary>
+    public ForecastCategory ForecastCategory { get; }
+
+    /// <summary>Gets the field history: the values the amount, the expected close date, the forecast category and the
+    /// owner took over time, in chronological order (the stage's is <see cref="StageHistory"/>).</summary>
+    /// <value>Empty when the history is not known: then the current values are taken to have held since creation.</value>
+    public ImmutableArray<OpportunityChange> History { get; }
+
     /// <summary>Gets a value indicating whether the opportunity is won or lost.</summary>
     public bool IsClosed => Status != OpportunityStatus.Open;
 
@@ -194,7 +219,9 @@ public sealed class Opportunity : IEquatable<Opportunity>
             && left.ExpectedClose == right.ExpectedClose
             && string.Equals(left.LostReason, right.LostReason, StringComparison.Ordinal)
             && left.StageHistory.AsSpan().SequenceEqual(right.StageHistory.AsSpan())
-            && left.Dimensions == right.Dimensions;
+            && left.Dimensions == right.Dimensions
+            && left.ForecastCategory == right.ForecastCategory
+            && left.History.AsSpan().SequenceEqual(right.History.AsSpan());
     }
 
     /// <summary>Returns true when the opportunities differ in any property.</summary>
@@ -211,22 +238,25 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <exception cref="ArgumentException">The status and close date do not agree, or the close date is before creation.</exception>
     [Pure]
     public Opportunity WithStatus(OpportunityStatus status, Instant? closedAt) =>
-        new(Id, Account, Owner, CreatedAt, Amount, status, closedAt, Lead, StageHistory, ExpectedClose, status == OpportunityStatus.Lost ? LostReason : null, Dimensions);
+        new(Id, Account, Owner, CreatedAt, Amount, status, closedAt, Lead, StageHistory, ExpectedClose, status == OpportunityStatus.Lost ? LostReason : null, Dimensions, status == OpportunityStatus.Open && ForecastCategory != ForecastCategory.Closed ? ForecastCategory : null, History);
 
     /// <summary>Returns a copy with another amount.</summary>
     /// <param name="amount">The new amount.</param>
     /// <returns>A new opportunity.</returns>
+    /// <exception cref="ArgumentException">The history records amounts, and its last is not <paramref name="amount"/>: record
+    /// the change with <see cref="WithChange"/> instead.</exception>
     [Pure]
     public Opportunity WithAmount(Money amount) =>
-        new(Id, Account, Owner, CreatedAt, amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Dimensions);
+        new(Id, Account, Owner, CreatedAt, amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Dimensions, ForecastCategory, History);
 
     /// <summary>Returns a copy with another owner.</summary>
     /// <param name="owner">The new owner.</param>
     /// <returns>A new opportunity.</returns>
-    /// <exception cref="ArgumentException"><paramref name="owner"/> is the default value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is the default value, or the history records owners and
+    /// its last is not <paramref name="owner"/>: record the change with <see cref="WithChange"/> instead.</exception>
     [Pure]
     public Opportunity WithOwner(RepId owner) =>
-        new(Id, Account, owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Dimensions);
+        new(Id, Account, owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Dimensions, ForecastCategory, History);
 
     /// <summary>Returns a copy with one more stage entry at the end of the history.</summary>
     /// <param name="stage">The stage entered.</param>
@@ -244,7 +274,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
             StageHistory.IsEmpty || StageHistory[^1].EnteredAt <= enteredAt,
             nameof(enteredAt),
             $"The stage entry ({enteredAt}) is before the last entry of the history ({(StageHistory.IsEmpty ? null : StageHistory[^1])}).");
-        return new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory.Add(new StageEntry(stage, enteredAt)), ExpectedClose, LostReason, Dimensions);
+        return new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory.Add(new StageEntry(stage, enteredAt)), ExpectedClose, LostReason, Dimensions, ForecastCategory, History);
     }
 
     /// <summary>Returns a copy with other dimensions.</summary>
@@ -253,7 +283,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <exception cref="ArgumentNullException"><paramref name="dimensions"/> is null.</exception>
     [Pure]
     public Opportunity WithDimensions(Dimensions dimensions) =>
-        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Preconditions.CheckNotNull(dimensions));
+        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Preconditions.CheckNotNull(dimensions), ForecastCategory, History);
 
     /// <summary>Returns a copy with another lost reason.</summary>
     /// <param name="lostReason">The new reason (trimmed), or null for none.</param>
@@ -261,7 +291,261 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// <exception cref="ArgumentException"><paramref name="lostReason"/> is blank, or given while the opportunity is not lost.</exception>
     [Pure]
     public Opportunity WithLostReason(string? lostReason) =>
-        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, lostReason, Dimensions);
+        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, lostReason, Dimensions, ForecastCategory, History);
+
+    /// <summary>Returns a copy in another forecast category.</summary>
+    /// <param name="category">The category, or null for the default of the status.</param>
+    /// <returns>A new opportunity.</returns>
+    /// <exception cref="ArgumentException">The category does not agree with the status, or the history records categories
+    /// and its last is not <paramref name="category"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is not a defined value.</exception>
+    [Pure]
+    public Opportunity WithForecastCategory(ForecastCategory? category) =>
+        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Dimensions, category, History);
+
+    /// <summary>Returns a copy with another field history.</summary>
+    /// <param name="history">The history, in chronological order; its last value of each field must be the current one.</param>
+    /// <returns>A new opportunity.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="history"/> is null.</exception>
+    /// <exception cref="ArgumentException">An entry is null, out of order or before creation, or the history does not end at
+    /// the current values.</exception>
+    [Pure]
+    public Opportunity WithHistory(IEnumerable<OpportunityChange> history) =>
+        new(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, Lead, StageHistory, ExpectedClose, LostReason, Dimensions, ForecastCategory, Preconditions.CheckNotNull(history));
+
+    /// <summary>Returns a copy with a change at the end of its field history, and the change's values as its current values.</summary>
+    /// <param name="change">The change; not before the last entry of the history, nor before creation.</param>
+    /// <returns>A new opportunity.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
+    /// <exception cref="ArgumentException">The change is out of order or before creation, or its forecast category does not
+    /// agree with the status.</exception>
+    /// <example>
+    /// <code>
+    /// var grown = opportunity.WithChange(new OpportunityChange(march1, amount: new Money(12_000m, Currency.Usd)));
+    /// </code>
+    /// </example>
+    [Pure]
+    public Opportunity WithChange(OpportunityChange change)
+    {
+        Preconditions.CheckNotNull(change);
+        var history = History;
+        if (history.IsEmpty)
+        {
+            // The values held until now become the history's first entry, so that the change reads as a change.
+            history = [new OpportunityChange(CreatedAt, Amount, ExpectedClose, IsClosed ? null : ForecastCategory, Owner)];
+        }
+
+        return new(
+            Id,
+            Account,
+            change.Owner ?? Owner,
+            CreatedAt,
+            change.Amount ?? Amount,
+            Status,
+            ClosedAt,
+            Lead,
+            StageHistory,
+            change.ExpectedClose ?? ExpectedClose,
+            LostReason,
+            Dimensions,
+            IsClosed ? null : change.ForecastCategory ?? ForecastCategory,
+            history.Add(change));
+    }
+
+    /// <summary>
+    /// Returns the opportunity as it stood just before an instant, rebuilt from its histories: open unless it had closed
+    /// before the instant, with the amount, expected close date, forecast category and owner of its field history, and
+    /// the stages entered before the instant.
+    /// </summary>
+    /// <param name="instant">The instant; what happened at it is not yet seen (the rule of
+    /// <c>open-opportunities</c> at a period's end).</param>
+    /// <returns>The opportunity as it stood, or null when it was created at or after <paramref name="instant"/>; this
+    /// instance when nothing differs.</returns>
+    /// <remarks><para>Before a field's first history entry, the field has that entry's value; a field with no history
+    /// has its current value throughout.</para></remarks>
+    /// <example>
+    /// <code>
+    /// Opportunity? lastMonday = opportunity.AsOf(Instant.FromUtc(2025, 3, 3, 0, 0));
+    /// </code>
+    /// </example>
+    [Pure]
+    public Opportunity? AsOf(Instant instant)
+    {
+        if (CreatedAt >= instant)
+        {
+            return null;
+        }
+
+        var closedBefore = ClosedAt is { } closed && closed < instant;
+        var stages = StageHistory.Length;
+        while (stages > 0 && StageHistory[stages - 1].EnteredAt >= instant)
+        {
+            stages--;
+        }
+
+        var changes = History.Length;
+        while (changes > 0 && History[changes - 1].ChangedAt >= instant)
+        {
+            changes--;
+        }
+
+        if ((closedBefore || !IsClosed) && stages == StageHistory.Length && changes == History.Length)
+        {
+            return this;
+        }
+
+        var amount = ValueAt(History, changes, static c => c.Amount) ?? Amount;
+        var expectedClose = ValueAt(History, changes, static c => c.ExpectedClose) ?? ExpectedClose;
+        var category = ValueAt(History, changes, static c => c.ForecastCategory);
+        var owner = ValueAt(History, changes, static c => c.Owner) ?? Owner;
+        if (closedBefore)
+        {
+            category = ForecastCategory;
+        }
+        else
+        {
+            category ??= IsClosed ? null : ForecastCategory;
+            if (category == ForecastCategory.Closed)
+            {
+                // Only a won opportunity is closed, from its close on (the history allows no earlier closed entry); this is
+                // the first entry's value standing in for the time before it.
+                category = null;
+            }
+        }
+
+        return new(
+            Id,
+            Account,
+            owner,
+            CreatedAt,
+            amount,
+            closedBefore ? Status : OpportunityStatus.Open,
+            closedBefore ? ClosedAt : null,
+            Lead,
+            stages == StageHistory.Length ? StageHistory : StageHistory[..stages],
+            expectedClose,
+            closedBefore ? LostReason : null,
+            Dimensions,
+            category,
+            History[..changes]);
+    }
+
+    /// <summary>The value of a field just before the first <paramref name="count"/> entries end: the latest of them that
+    /// gives the field, else the first entry of the whole history that does, else null.</summary>
+    private static T? ValueAt<T>(ImmutableArray<OpportunityChange> history, int count, Func<OpportunityChange, T?> field)
+        where T : struct
+    {
+        for (var i = count - 1; i >= 0; i--)
+        {
+            if (field(history[i]) is { } v)
+            {
+                return v;
+            }
+        }
+
+        for (var i = count; i < history.Length; i++)
+        {
+            if (field(history[i]) is { } v)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    private static ForecastCategory CheckForecastCategory(OpportunityId id, OpportunityStatus status, ForecastCategory? given)
+    {
+        var defaultCategory = ForecastCategories.DefaultFor(status);
+        if (given is not { } category)
+        {
+            return defaultCategory;
+        }
+
+        Preconditions.CheckRange(Enum.IsDefined(category), category, "Unknown forecast category.", "forecastCategory");
+        if (status != OpportunityStatus.Open)
+        {
+            Preconditions.CheckArgument(
+                category == defaultCategory,
+                "forecastCategory",
+                $"Opportunity {id} is {status.ToString().ToLowerInvariant()}, so its forecast category is {ForecastCategories.ToName(defaultCategory)}, not {ForecastCategories.ToName(category)}.");
+        }
+        else
+        {
+            Preconditions.CheckArgument(
+                category != ForecastCategory.Closed,
+                "forecastCategory",
+                $"Opportunity {id} is open, so its forecast category cannot be closed (only a won opportunity's is); use commit for one about to close.");
+        }
+
+        return category;
+    }
+
+    private static void CheckHistory(
+        OpportunityId id,
+        Instant createdAt,
+        Money amount,
+        OpportunityStatus status,
+        Instant? closedAt,
+        LocalDate? expectedClose,
+        RepId owner,
+        ForecastCategory category,
+        ImmutableArray<OpportunityChange> history)
+    {
+        for (var i = 0; i < history.Length; i++)
+        {
+            var change = history[i];
+            Preconditions.CheckArgument(change is not null, nameof(history), $"Opportunity {id}: history entry {i} is null.");
+            Preconditions.CheckArgument(
+                change.ChangedAt >= createdAt,
+                nameof(history),
+                $"Opportunity {id}: history entry {i} ({change}) is before the opportunity was created ({createdAt}).");
+            Preconditions.CheckArgument(
+                i == 0 || history[i - 1].ChangedAt <= change.ChangedAt,
+                nameof(history),
+                $"Opportunity {id}: history entry {i} ({change}) is before the entry preceding it ({(i == 0 ? null : history[i - 1])}); the history must be in chronological order.");
+            if (change.ForecastCategory == ForecastCategory.Closed)
+            {
+                Preconditions.CheckArgument(
+                    status == OpportunityStatus.Won && change.ChangedAt >= closedAt!.Value,
+                    nameof(history),
+                    status == OpportunityStatus.Won
+                        ? $"Opportunity {id}: history entry {i} ({change}) puts it in the closed forecast category before it was won ({closedAt})."
+                        : $"Opportunity {id}: history entry {i} ({change}) puts it in the closed forecast category, but it is {status.ToString().ToLowerInvariant()}; only a won opportunity is closed.");
+            }
+        }
+
+        if (history.IsEmpty)
+        {
+            return;
+        }
+
+        CheckLast(id, "amount", ValueAt(history, history.Length, static c => c.Amount), amount, static m => m.ToString(null, CultureInfo.InvariantCulture));
+        CheckLast(id, "expected close date", LastDate(history), expectedClose, static d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
+        CheckLast(id, "owner", ValueAt(history, history.Length, static c => c.Owner), owner, static r => r.ToString());
+        if (status == OpportunityStatus.Open)
+        {
+            CheckLast(id, "forecast category", ValueAt(history, history.Length, static c => c.ForecastCategory), category, ForecastCategories.ToName);
+        }
+
+        static LocalDate? LastDate(ImmutableArray<OpportunityChange> history) => ValueAt(history, history.Length, static c => c.ExpectedClose);
+    }
+
+    private static void CheckLast<T>(OpportunityId id, string field, T? last, T? current, Func<T, string> format)
+        where T : struct
+    {
+        if (last is not { } l)
+        {
+            return;
+        }
+
+        Preconditions.CheckArgument(
+            current is { } c && EqualityComparer<T>.Default.Equals(l, c),
+            "history",
+            current is { } now
+                ? $"Opportunity {id}: the last {field} of its history ({format(l)}) is not its {field} ({format(now)}); the history must end at the current values."
+                : $"Opportunity {id}: its history gives an {field} ({format(l)}), but the opportunity has none; the history must end at the current values.");
+    }
 
     /// <summary>Returns when the opportunity first entered <paramref name="stage"/>.</summary>
     /// <param name="stage">The stage.</param>
@@ -289,7 +573,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, HashCode.Combine(Lead, ExpectedClose, StageHistory.Length, Dimensions, LostReason));
+        HashCode.Combine(Id, Account, Owner, CreatedAt, Amount, Status, ClosedAt, HashCode.Combine(Lead, ExpectedClose, StageHistory.Length, Dimensions, LostReason, ForecastCategory, History.Length));
 
     /// <summary>Returns a stable, culture-invariant description, such as <c>Opportunity O-1 (won, 1,000.00 USD, created 2025-01-02T09:00:00Z)</c>.</summary>
     /// <returns>The description.</returns>
