@@ -130,6 +130,11 @@ public sealed class SalesData : IEquatable<SalesData>
         Roster.Reps.Length,
         Accounts.Length);
 
+    /// <summary>Gets the number of records of the largest collection, or an upper bound of it for a snapshot as of an
+    /// instant whose collections are not made yet: what an evaluation splits into partitions.</summary>
+    internal int LargestCollectionEstimate =>
+        Math.Max(Math.Max(_leads.Estimate, _opportunities.Estimate), Math.Max(_deals.Estimate, _activities.Estimate));
+
     /// <summary>Gets the stage entries of every opportunity, counted once: <see cref="Counts"/> is read for every evaluation.</summary>
     private int StageChanges
     {
@@ -299,7 +304,9 @@ public sealed class SalesData : IEquatable<SalesData>
     /// <returns>A new snapshot, on which any KPI is evaluated as of <paramref name="instant"/>.</returns>
     /// <remarks><para>Evaluate a pipeline KPI on the result for the pipeline as it stood, such as last Monday's weighted
     /// pipeline of the quarter. The instant cuts the records, not the periods: a KPI evaluated for a period that ends after
-    /// <paramref name="instant"/> sees nothing of what came later.</para></remarks>
+    /// <paramref name="instant"/> sees nothing of what came later.</para>
+    /// <para>Each collection is rebuilt the first time it is read, once: a pipeline KPI, which reads the opportunities
+    /// only, costs a pass over them and not over the activities.</para></remarks>
     /// <example>
     /// <code>
     /// var lastMonday = data.AsOf(Instant.FromUtc(2025, 3, 3, 0, 0));
@@ -308,6 +315,19 @@ public sealed class SalesData : IEquatable<SalesData>
     /// </example>
     [Pure]
     public SalesData AsOf(Instant instant)
+    {
+        var source = this;
+        return new(
+            new(() => source.LeadsAsOf(instant), _leads.Estimate, LeadColumns.Build),
+            new(() => source.OpportunitiesAsOf(instant), _opportunities.Estimate, OpportunityColumns.Build),
+            new(() => [.. source.Deals.Where(d => d.ClosedAt < instant)], _deals.Estimate, DealColumns.Build),
+            new(() => [.. source.Activities.Where(a => a.OccurredAt < instant)], _activities.Estimate, ActivityColumns.Build),
+            Spend,
+            Roster,
+            Accounts);
+    }
+
+    private ImmutableArray<Lead> LeadsAsOf(Instant instant)
     {
         var leads = ImmutableArray.CreateBuilder<Lead>();
         foreach (var lead in Leads)
@@ -322,6 +342,11 @@ public sealed class SalesData : IEquatable<SalesData>
             leads.Add(qualified == lead.QualifiedAt && converted == lead.ConvertedAt ? lead : new Lead(lead.Id, lead.CreatedAt, lead.Source, lead.Owner, qualified, converted, lead.Dimensions));
         }
 
+        return leads.DrainToImmutable();
+    }
+
+    private ImmutableArray<Opportunity> OpportunitiesAsOf(Instant instant)
+    {
         var opportunities = ImmutableArray.CreateBuilder<Opportunity>(_opportunities.Count);
         foreach (var opportunity in Opportunities)
         {
@@ -331,14 +356,7 @@ public sealed class SalesData : IEquatable<SalesData>
             }
         }
 
-        return new(
-            LeadRecords(leads.ToImmutable()),
-            OpportunityRecords(opportunities.ToImmutable()),
-            DealRecords([.. Deals.Where(d => d.ClosedAt < instant)]),
-            ActivityRecords([.. Activities.Where(a => a.OccurredAt < instant)]),
-            Spend,
-            Roster,
-            Accounts);
+        return opportunities.DrainToImmutable();
     }
 
     /// <summary>Returns the lead with the given identifier.</summary>

@@ -13,6 +13,8 @@ namespace SalesKpi.BuiltIn;
 /// <remarks>
 /// <para>Only opportunities that are open now and have an expected close date count. The current stage is the last
 /// entry of the stage history. Amounts are converted at the expected close date.</para>
+/// <para>With <see cref="WeightedPipelineOptions.AsOf"/>, the pipeline as it stood at an instant: the opportunities open
+/// then, with their amount, expected close date and stage then.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -42,6 +44,10 @@ public sealed class WeightedPipelineCalculator : AggregateKpiCalculator
         Preconditions.CheckRange(options.DefaultProbability is >= 0m and <= 1m, options.DefaultProbability, "The default probability must be between 0 and 1.", "options.DefaultProbability");
         _probabilities = options.Probabilities.ToFrozenDictionary();
         DefaultProbability = options.DefaultProbability;
+        AsOf = options.AsOf;
+        Inputs = AsOf is { } asOf
+            ? [KpiInput.OpportunitiesByDate(o => o.IsOpenAt(asOf) ? o.ExpectedCloseAt(asOf) : null, "expected close date as of " + asOf.ToString(null, System.Globalization.CultureInfo.InvariantCulture))]
+            : [KpiInput.OpportunitiesByDate(static o => o.Status == OpportunityStatus.Open ? o.ExpectedClose : null, "expected close date")];
     }
 
     /// <summary>Gets the probability of each stage.</summary>
@@ -50,15 +56,19 @@ public sealed class WeightedPipelineCalculator : AggregateKpiCalculator
     /// <summary>Gets the probability of any other stage.</summary>
     public decimal DefaultProbability { get; }
 
+    /// <summary>Gets the instant the pipeline is taken as of, or null for the pipeline as it is.</summary>
+    public NodaTime.Instant? AsOf { get; }
+
     /// <inheritdoc />
     public override KpiUnit Unit => KpiUnit.Money;
 
     /// <inheritdoc />
-    public override string Description => "open amount × stage probability, by expected close date";
+    public override string Description => AsOf is { } asOf
+        ? "open amount × stage probability, by expected close date, as of " + asOf.ToString(null, System.Globalization.CultureInfo.InvariantCulture)
+        : "open amount × stage probability, by expected close date";
 
     /// <inheritdoc />
-    public override IReadOnlyList<KpiInput> Inputs { get; } =
-        [KpiInput.OpportunitiesByDate(static o => o.Status == OpportunityStatus.Open ? o.ExpectedClose : null, "expected close date")];
+    public override IReadOnlyList<KpiInput> Inputs { get; }
 
     /// <inheritdoc />
     public override KpiAccumulator CreateAccumulator(KpiCalculatorContext context)
@@ -73,6 +83,13 @@ public sealed class WeightedPipelineCalculator : AggregateKpiCalculator
         {
             Preconditions.CheckNotNull(opportunity);
             Preconditions.CheckNotNull(period);
+            if (owner.AsOf is { } asOf)
+            {
+                var then = opportunity.StageAt(asOf) is { } stageThen && owner._probabilities.TryGetValue(stageThen, out var knownThen) ? knownThen : owner.DefaultProbability;
+                total.Add(opportunity.AmountAt(asOf) * then, opportunity.ExpectedCloseAt(asOf)!.Value);
+                return;
+            }
+
             var p = opportunity.CurrentStage is { } stage && owner._probabilities.TryGetValue(stage, out var known) ? known : owner.DefaultProbability;
             total.Add(opportunity.Amount * p, opportunity.ExpectedClose!.Value);
         }

@@ -26,4 +26,14 @@ public sealed class WeightedPipelineOptions
     /// <summary>Gets or sets the probability of a stage not in <see cref="Probabilities"/>, and of an opportunity with no stage history.</summary>
     /// <value>The default value is 0.</value>
     public decimal DefaultProbability { get; set; }
+
+    /// <summary>
+    /// Gets or sets the instant the pipeline is taken as of: the opportunities open then, each with the amount, expected
+    /// close date and stage it had then (the rule of <see cref="Opportunity.AsOf"/>), read from the histories without
+    /// rebuilding the snapshot; null for the pipeline as it is.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    /// <remarks><para>The same figures as the calculator without it evaluated on <see cref="SalesData.AsOf"/>, for the
+    /// cost of a plain weighted pipeline (docs/performance.md).</para></remarks>
+    public NodaTime.Instant? AsOf { get; set; }
 }

@@ -15,6 +15,8 @@ internal sealed class Records<T, TColumns>
     where TColumns : class
 {
     private readonly RecordTable<T>? _table;
+    private readonly Func<ImmutableArray<T>>? _make;
+    private readonly int _estimate;
     private readonly ColumnCache<TColumns> _columns;
     private readonly Lock _lock = new();
     private T[]? _objects;
@@ -24,6 +26,18 @@ internal sealed class Records<T, TColumns>
     {
         _objects = ImmutableCollectionsMarshal.AsArray(records) ?? [];
         _columns = new(() => columns(records));
+    }
+
+    /// <summary>Initializes a collection whose records are made on first use, such as the records of a snapshot as of an
+    /// instant (<see cref="SalesData.AsOf"/>): a KPI that never reads the collection never pays for it.</summary>
+    /// <param name="make">Makes the records.</param>
+    /// <param name="estimate">How many records there are at most, known without making them (<see cref="Estimate"/>).</param>
+    /// <param name="columns">Builds the columns.</param>
+    public Records(Func<ImmutableArray<T>> make, int estimate, Func<ImmutableArray<T>, TColumns> columns)
+    {
+        _make = make;
+        _estimate = estimate;
+        _columns = new(() => columns(Objects));
     }
 
     /// <summary>Initializes a collection kept as a table.</summary>
@@ -37,7 +51,11 @@ internal sealed class Records<T, TColumns>
     public RecordTable<T>? Table => _table;
 
     /// <summary>Gets the number of records, without making them.</summary>
-    public int Count => _table?.Count ?? _objects!.Length;
+    public int Count => _table?.Count ?? Objects.Length;
+
+    /// <summary>Gets the number of records when known without making them, else an upper bound: what sizes the partitions
+    /// of an evaluation, which should not make a collection it does not read.</summary>
+    public int Estimate => Volatile.Read(ref _objects) is { } made ? made.Length : _table?.Count ?? _estimate;
 
     /// <summary>Gets a value indicating whether the record objects exist (given, or made since).</summary>
     public bool HasObjects => Volatile.Read(ref _objects) is not null;
@@ -72,7 +90,7 @@ internal sealed class Records<T, TColumns>
     {
         lock (_lock)
         {
-            return _objects ??= ImmutableCollectionsMarshal.AsArray(_table!.Materialize())!;
+            return _objects ??= ImmutableCollectionsMarshal.AsArray(_make is { } make ? make() : _table!.Materialize()) ?? [];
         }
     }
 }

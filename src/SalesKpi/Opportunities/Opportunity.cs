@@ -131,6 +131,34 @@ public sealed class Opportunity : IEquatable<Opportunity>
         History = changes;
     }
 
+    /// <summary>Initializes an opportunity from values known to be valid, such as those of a valid opportunity as it stood at
+    /// an instant (<see cref="AsOf"/>), without checking them again.</summary>
+    private Opportunity(
+        Opportunity of,
+        RepId owner,
+        Money amount,
+        bool closed,
+        ImmutableArray<StageEntry> stageHistory,
+        LocalDate? expectedClose,
+        ForecastCategory forecastCategory,
+        ImmutableArray<OpportunityChange> history)
+    {
+        Id = of.Id;
+        Account = of.Account;
+        Owner = owner;
+        CreatedAt = of.CreatedAt;
+        Amount = amount;
+        Status = closed ? of.Status : OpportunityStatus.Open;
+        ClosedAt = closed ? of.ClosedAt : null;
+        Lead = of.Lead;
+        StageHistory = stageHistory;
+        ExpectedClose = expectedClose;
+        LostReason = closed ? of.LostReason : null;
+        Dimensions = of.Dimensions;
+        ForecastCategory = forecastCategory;
+        History = history;
+    }
+
     /// <summary>Gets the opportunity's identifier.</summary>
     public OpportunityId Id { get; }
 
@@ -165,8 +193,49 @@ public sealed class Opportunity : IEquatable<Opportunity>
     public LocalDate? ExpectedClose { get; }
 
     /// <summary>Returns true when the opportunity is open at an instant, such as a period's end: created before it, and
-    /// closed at or after it or not at all. The rule of every KPI of the pipeline at a period's end.</summary>
-    internal bool IsOpenAt(Instant instant) => CreatedAt < instant && (ClosedAt is not { } closed || closed >= instant);
+    /// closed at or after it or not at all. The rule of every KPI of the pipeline at a period's end, and of <see cref="AsOf"/>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>True when open at <paramref name="instant"/>.</returns>
+    public bool IsOpenAt(Instant instant) => CreatedAt < instant && (ClosedAt is not { } closed || closed >= instant);
+
+    /// <summary>Returns the amount just before an instant, from the field history: what <see cref="AsOf"/> gives, without
+    /// making an opportunity.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The amount then (before the history's first amount, that amount; with no history, <see cref="Amount"/>).</returns>
+    public Money AmountAt(Instant instant) => History.IsEmpty ? Amount : ValueAt(History, ChangesBefore(instant), static c => c.Amount) ?? Amount;
+
+    /// <summary>Returns the expected close date just before an instant, from the field history, as <see cref="AsOf"/> gives it.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The date then, or null when none was known.</returns>
+    public LocalDate? ExpectedCloseAt(Instant instant) =>
+        History.IsEmpty ? ExpectedClose : ValueAt(History, ChangesBefore(instant), static c => c.ExpectedClose) ?? ExpectedClose;
+
+    /// <summary>Returns the stage the opportunity was in just before an instant: the last one entered before it.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The stage then, or null when it had entered none.</returns>
+    public OpportunityStage? StageAt(Instant instant)
+    {
+        for (var i = StageHistory.Length - 1; i >= 0; i--)
+        {
+            if (StageHistory[i].EnteredAt < instant)
+            {
+                return StageHistory[i].Stage;
+            }
+        }
+
+        return null;
+    }
+
+    private int ChangesBefore(Instant instant)
+    {
+        var changes = History.Length;
+        while (changes > 0 && History[changes - 1].ChangedAt >= instant)
+        {
+            changes--;
+        }
+
+        return changes;
+    }
 
     /// <summary>Gets why the opportunity was lost; groups <c>--by lost-reason</c> (<see cref="Reporting.KpiGrouping.ByLostReason"/>).</summary>
     /// <value>The trimmed, non-empty reason, or null when not known or when the opportunity is not lost.</value>
@@ -384,12 +453,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
             stages--;
         }
 
-        var changes = History.Length;
-        while (changes > 0 && History[changes - 1].ChangedAt >= instant)
-        {
-            changes--;
-        }
-
+        var changes = ChangesBefore(instant);
         if ((closedBefore || !IsClosed) && stages == StageHistory.Length && changes == History.Length)
         {
             return this;
@@ -415,20 +479,14 @@ public sealed class Opportunity : IEquatable<Opportunity>
         }
 
         return new(
-            Id,
-            Account,
+            this,
             owner,
-            CreatedAt,
             amount,
-            closedBefore ? Status : OpportunityStatus.Open,
-            closedBefore ? ClosedAt : null,
-            Lead,
+            closedBefore,
             stages == StageHistory.Length ? StageHistory : StageHistory[..stages],
             expectedClose,
-            closedBefore ? LostReason : null,
-            Dimensions,
-            category,
-            History[..changes]);
+            category ?? ForecastCategory.Pipeline,
+            changes == History.Length ? History : History[..changes]);
     }
 
     /// <summary>The value of a field just before the first <paramref name="count"/> entries end: the latest of them that
@@ -505,14 +563,13 @@ public sealed class Opportunity : IEquatable<Opportunity>
                 i == 0 || history[i - 1].ChangedAt <= change.ChangedAt,
                 nameof(history),
                 $"Opportunity {id}: history entry {i} ({change}) is before the entry preceding it ({(i == 0 ? null : history[i - 1])}); the history must be in chronological order.");
-            if (change.ForecastCategory == ForecastCategory.Closed)
+            if (change.ForecastCategory == ForecastCategory.Closed && !(status == OpportunityStatus.Won && change.ChangedAt >= closedAt!.Value))
             {
-                Preconditions.CheckArgument(
-                    status == OpportunityStatus.Won && change.ChangedAt >= closedAt!.Value,
-                    nameof(history),
+                throw new ArgumentException(
                     status == OpportunityStatus.Won
                         ? $"Opportunity {id}: history entry {i} ({change}) puts it in the closed forecast category before it was won ({closedAt})."
-                        : $"Opportunity {id}: history entry {i} ({change}) puts it in the closed forecast category, but it is {status.ToString().ToLowerInvariant()}; only a won opportunity is closed.");
+                        : $"Opportunity {id}: history entry {i} ({change}) puts it in the closed forecast category, but it is {status.ToString().ToLowerInvariant()}; only a won opportunity is closed.",
+                    nameof(history));
             }
         }
 
@@ -521,31 +578,33 @@ public sealed class Opportunity : IEquatable<Opportunity>
             return;
         }
 
-        CheckLast(id, "amount", ValueAt(history, history.Length, static c => c.Amount), amount, static m => m.ToString(null, CultureInfo.InvariantCulture));
-        CheckLast(id, "expected close date", LastDate(history), expectedClose, static d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
-        CheckLast(id, "owner", ValueAt(history, history.Length, static c => c.Owner), owner, static r => r.ToString());
-        if (status == OpportunityStatus.Open)
+        var mismatch = Mismatch(id, "amount", ValueAt(history, history.Length, static c => c.Amount), amount, static m => m.ToString(null, CultureInfo.InvariantCulture))
+            ?? Mismatch(id, "expected close date", LastDate(history), expectedClose, static d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))
+            ?? Mismatch(id, "owner", ValueAt(history, history.Length, static c => c.Owner), owner, static r => r.ToString())
+            ?? (status == OpportunityStatus.Open
+                ? Mismatch(id, "forecast category", ValueAt(history, history.Length, static c => c.ForecastCategory), category, ForecastCategories.ToName)
+                : null);
+        if (mismatch is not null)
         {
-            CheckLast(id, "forecast category", ValueAt(history, history.Length, static c => c.ForecastCategory), category, ForecastCategories.ToName);
+            throw new ArgumentException(mismatch, nameof(history));
         }
 
         static LocalDate? LastDate(ImmutableArray<OpportunityChange> history) => ValueAt(history, history.Length, static c => c.ExpectedClose);
     }
 
-    private static void CheckLast<T>(OpportunityId id, string field, T? last, T? current, Func<T, string> format)
+    /// <summary>Returns why the history's last value of a field is not the current one, or null when it is (or the history
+    /// gives none); formatted only on failure, as every opportunity with a history is checked.</summary>
+    private static string? Mismatch<T>(OpportunityId id, string field, T? last, T? current, Func<T, string> format)
         where T : struct
     {
-        if (last is not { } l)
+        if (last is not { } l || (current is { } c && EqualityComparer<T>.Default.Equals(l, c)))
         {
-            return;
+            return null;
         }
 
-        Preconditions.CheckArgument(
-            current is { } c && EqualityComparer<T>.Default.Equals(l, c),
-            "history",
-            current is { } now
-                ? $"Opportunity {id}: the last {field} of its history ({format(l)}) is not its {field} ({format(now)}); the history must end at the current values."
-                : $"Opportunity {id}: its history gives an {field} ({format(l)}), but the opportunity has none; the history must end at the current values.");
+        return current is { } now
+            ? $"Opportunity {id}: the last {field} of its history ({format(l)}) is not its {field} ({format(now)}); the history must end at the current values."
+            : $"Opportunity {id}: its history gives an {field} ({format(l)}), but the opportunity has none; the history must end at the current values.";
     }
 
     /// <summary>Returns when the opportunity first entered <paramref name="stage"/>.</summary>

@@ -408,15 +408,16 @@ public sealed class KpiAccumulation
         }
 
         var grouping = _compiled.Query.GroupBy;
-        ScanCollection<Lead>(data.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
-        ScanCollection<Opportunity>(data.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
-        ScanCollection<Deal>(data.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
-        ScanCollection<SalesActivity>(data.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
-        ScanCollection<MarketingSpend>(data.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
+        ScanCollection<Lead>(data, static d => d.Leads, KpiRecordType.Leads, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
+        ScanCollection<Opportunity>(data, static d => d.Opportunities, KpiRecordType.Opportunities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
+        ScanCollection<Deal>(data, static d => d.Deals, KpiRecordType.Deals, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
+        ScanCollection<SalesActivity>(data, static d => d.Activities, KpiRecordType.Activities, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
+        ScanCollection<MarketingSpend>(data, static d => d.Spend, KpiRecordType.Spend, grouping.KeyOf, RecordAccess.Add, partition, partitions, evaluates, cancellationToken);
     }
 
     private void ScanCollection<T>(
-        ImmutableArray<T> records,
+        SalesData snapshot,
+        Func<SalesData, ImmutableArray<T>> collection,
         KpiRecordType type,
         Func<T, SalesData, string?> keyOf,
         Action<KpiAccumulator, T, KpiPeriod> add,
@@ -435,7 +436,14 @@ public sealed class KpiAccumulation
             }
         }
 
-        if (readers.Count == 0 || records.IsEmpty)
+        if (readers.Count == 0)
+        {
+            return;
+        }
+
+        // Read only when a KPI reads it: a snapshot as of an instant makes a collection on first use.
+        var records = collection(snapshot);
+        if (records.IsEmpty)
         {
             return;
         }

@@ -80,9 +80,7 @@ public sealed class KpiEvaluator
     /// <summary>Returns how many partitions an evaluation of the data uses: one per <see cref="RecordsPerPartition"/> records of its largest collection, at least one, at most <see cref="MaxDegreeOfParallelism"/>.</summary>
     internal int PartitionsFor(SalesData data)
     {
-        var counts = data.Counts;
-        var records = Math.Max(Math.Max(counts.Activities, counts.Leads), Math.Max(counts.Opportunities, counts.Deals));
-        return Math.Min(MaxDegreeOfParallelism, Math.Max(1, records / RecordsPerPartition));
+        return Math.Min(MaxDegreeOfParallelism, Math.Max(1, data.LargestCollectionEstimate / RecordsPerPartition));
     }
 
     /// <summary>Evaluates a query.</summary>

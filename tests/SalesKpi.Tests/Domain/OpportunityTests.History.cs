@@ -204,4 +204,19 @@ public sealed partial class OpportunityTests
         var e = Assert.Throws<FormatException>(() => ForecastCategories.Parse("maybe"));
         Assert.Equal("'maybe' is not a forecast category; use one of pipeline, best-case, commit, closed, omitted.", e.Message);
     }
+
+    [Fact]
+    public void PointInTimeAccessors_AgreeWithAsOf()
+    {
+        var o = WithHistory().WithStage(OpportunityStage.Proposal, T1);
+
+        // Before T1: 10,000 USD, 2025-03-31, no stage yet; after T2: 12,000 USD, 2025-04-30, Proposal.
+        Assert.Equal((Usd(10_000m), (LocalDate?)March31, (OpportunityStage?)null), (o.AmountAt(T1), o.ExpectedCloseAt(T1), o.StageAt(T1)));
+        Assert.Equal((Usd(12_000m), (LocalDate?)April30, (OpportunityStage?)OpportunityStage.Proposal), (o.AmountAt(T3), o.ExpectedCloseAt(T3), o.StageAt(T3)));
+        foreach (var t in new[] { T1, T2, T3, T3 + Duration.FromDays(1) })
+        {
+            var then = o.AsOf(t)!;
+            Assert.Equal((then.Amount, then.ExpectedClose, then.CurrentStage), (o.AmountAt(t), o.ExpectedCloseAt(t), o.StageAt(t)));
+        }
+    }
 }

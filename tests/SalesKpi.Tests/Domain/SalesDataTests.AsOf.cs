@@ -38,5 +38,16 @@ public sealed partial class SalesDataTests
         // As of T2: 10,000 × 0.5 = 5,000; now: 16,000 × 0.5 = 8,000.
         Assert.Equal(5_000m, Kpis.WeightedPipeline.Evaluate(data.AsOf(T2), march).Value);
         Assert.Equal(8_000m, Kpis.WeightedPipeline.Evaluate(data, march).Value);
+        Assert.Equal(5_000m, new BuiltIn.WeightedPipelineCalculator(new BuiltIn.WeightedPipelineOptions { AsOf = T2 }).Evaluate(data, march).Value);
+    }
+
+    [Fact]
+    public void AsOf_ReadsOnlyWhatAKpiReads()
+    {
+        // Counts stay exact on a snapshot as of an instant, whose collections are made on first use.
+        var data = SalesData.Create(activities: [CreateActivity(kind: Activities.SalesActivityKind.Call, occurredAt: T0), CreateActivity(id: "A-2", kind: Activities.SalesActivityKind.Call, occurredAt: T3)]);
+
+        Assert.Equal(1, data.AsOf(T2).Counts.Activities);
+        Assert.Equal(1m, Kpis.Calls.Evaluate(data.AsOf(T2), new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 31))).Value);
     }
 }
