@@ -37,6 +37,7 @@ public sealed class PipelineWaterfall
 
     /// <summary>Gets the close window of this period: the expected close dates that put an open opportunity in the pipeline.</summary>
     /// <value>The dates, inclusive, or null when the window is unbounded (<see cref="PipelineWindow.All"/>).</value>
+    [JsonConverter(typeof(Serialization.DateIntervalJsonConverter))]
     public DateInterval? Window { get; }
 
     /// <summary>Gets the pipeline at the period's start.</summary>

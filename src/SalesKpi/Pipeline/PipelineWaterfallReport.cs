@@ -23,6 +23,7 @@ public sealed class PipelineWaterfallReport
     }
 
     /// <summary>Gets the dates reported on, inclusive.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Serialization.DateIntervalJsonConverter))]
     public DateInterval Range { get; }
 
     /// <summary>Gets the close window.</summary>
