@@ -13,7 +13,7 @@ namespace SalesKpi.Pipeline;
 /// </summary>
 /// <remarks>
 /// <para>The value of a group and period is the line of <see cref="PipelineWaterfallCalculator"/> for that period under
-/// the window (<see cref="PipelineWindow.Period"/> by default). Unlike the waterfall, the KPI's amount is one sum under the
+/// the window (<see cref="PipelineWindow.All"/> by default). Unlike the waterfall, the KPI's amount is one sum under the
 /// currency rules of <see cref="KpiSettings"/>: several currencies need a reporting currency, and each opportunity's
 /// amount is converted at the period's last date. These KPIs are not in <see cref="Kpis.All"/>: they take a window,
 /// and nine lines of one waterfall would crowd every default report; add them to a query, or register them with
@@ -30,7 +30,7 @@ public sealed class PipelineFlowCalculator : AggregateKpiCalculator
 {
     /// <summary>Initializes the KPI of one line of the waterfall.</summary>
     /// <param name="flow">The line.</param>
-    /// <param name="window">The close window; <see cref="PipelineWindow.Period"/> when null.</param>
+    /// <param name="window">The close window; <see cref="PipelineWindow.All"/> (every open opportunity) when null.</param>
     /// <param name="id">The KPI's id; <see cref="IdOf"/> the line when null.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="flow"/> is not a defined value.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not kebab-case.</exception>
@@ -38,7 +38,7 @@ public sealed class PipelineFlowCalculator : AggregateKpiCalculator
         : base(id ?? IdOf(flow))
     {
         Flow = flow;
-        Window = window ?? PipelineWindow.Period;
+        Window = window ?? PipelineWindow.All;
     }
 
     /// <summary>Gets the line of the waterfall.</summary>

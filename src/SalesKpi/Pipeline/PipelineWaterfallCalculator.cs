@@ -48,7 +48,7 @@ public sealed class PipelineWaterfallCalculator
     /// <param name="range">The dates, inclusive.</param>
     /// <param name="groupBy">The grouping; <see cref="KpiGrouping.None"/> when null. It must support opportunities.</param>
     /// <param name="per">How to cut the range into flow periods.</param>
-    /// <param name="window">The close window; <see cref="PipelineWindow.Period"/> when null.</param>
+    /// <param name="window">The close window; <see cref="PipelineWindow.All"/> (every open opportunity) when null.</param>
     /// <returns>One waterfall per period and group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="groupBy"/> does not group opportunities.</exception>
@@ -62,7 +62,7 @@ public sealed class PipelineWaterfallCalculator
         Preconditions.CheckRange(range.Start >= KpiQuery.MinDate && range.End <= KpiQuery.MaxDate, range, "The range must lie within 0001-01-01 and 9998-12-31.", nameof(range));
         var grouping = groupBy ?? KpiGrouping.None;
         Preconditions.CheckArgument(grouping.Supports(KpiRecordType.Opportunities), nameof(groupBy), $"The grouping by {grouping.Dimension} does not group opportunities.");
-        window ??= PipelineWindow.Period;
+        window ??= PipelineWindow.All;
 
         var periods = PeriodPlan.Create(range, per, Settings, includePrevious: false).Periods;
         var rangeStart = periods[0].Start;

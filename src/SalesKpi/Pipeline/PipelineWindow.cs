@@ -10,10 +10,11 @@ namespace SalesKpi.Pipeline;
 /// The close window of a pipeline waterfall: the expected close dates that put an open opportunity in the pipeline.
 /// </summary>
 /// <remarks>
-/// <para>Four kinds: <see cref="Period"/> (each flow period's own dates, the default: "the pipeline of this month"),
+/// <para>Four kinds: <see cref="All"/> (every open opportunity, whatever its expected close date or none — the default,
+/// since it needs no expected close dates, and under it a period opens where the one before closed; nothing is pulled in
+/// or slips out), <see cref="Period"/> (each flow period's own dates: "the pipeline of this month"),
 /// <see cref="Enclosing"/> (the week, month, quarter… that holds each flow period's first day: a weekly waterfall of the
-/// quarter's pipeline), <see cref="Fixed"/> (the same dates for every period) and <see cref="All"/> (every open
-/// opportunity, whatever its expected close date or none; then nothing is pulled in or slips out).</para>
+/// quarter's pipeline) and <see cref="Fixed"/> (the same dates for every period).</para>
 /// <para>Under a bounded window an opportunity with no expected close date is never in the pipeline.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share across threads.</threadsafety>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,7 +88,18 @@ public sealed class PipelineJsonAndSnapshotTests
                 .WithChange(new OpportunityChange(Instant.FromUtc(2025, 5, 5, 9, 0), expectedClose: new LocalDate(2025, 7, 15))),
         ]);
 
-        var trend = Assert.Single(new KpiEvaluator().EvaluateAsOf(data, Kpis.WeightedPipeline, Q2, Q2, PeriodUnit.Month));
+        var q2 = Q2;
+
+        // <snippet:pipeline-as-of>
+        var evaluator = new KpiEvaluator();
+        KpiValue asOfMay1 = Kpis.WeightedPipeline.Evaluate(data.AsOf(Instant.FromUtc(2025, 5, 1, 0, 0)), q2);
+
+        // The weighted pipeline of Q2 as of the start of each month of Q2: one trend per group.
+        ImmutableArray<KpiTrend> snapshots = evaluator.EvaluateAsOf(data, Kpis.WeightedPipeline, q2, snapshots: q2, every: PeriodUnit.Month);
+        // </snippet:pipeline-as-of>
+
+        Assert.Equal(7_400m, asOfMay1.Value);
+        var trend = Assert.Single(snapshots);
 
         // As of Apr 1: A 0.5 × 10,000 + C 0.2 × 2,000 = 5,400 (B not yet created).
         // As of May 1: A 5,000 + B 0.5 × 4,000 + C 400 = 7,400; change (7,400 − 5,400) / 5,400 = 0.370370….

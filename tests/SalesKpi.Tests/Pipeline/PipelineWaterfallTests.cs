@@ -14,8 +14,24 @@ public sealed class PipelineWaterfallTests
     [Fact]
     public void Evaluate_AprilOfTheExample_EachLineAsWorkedByHand()
     {
-        var april = Calculator.Evaluate(WaterfallExample.Data(), WaterfallExample.April).Get();
+        var data = WaterfallExample.Data();
+        var april = WaterfallExample.April;
 
+        // <snippet:pipeline-waterfall>
+        var waterfalls = new PipelineWaterfallCalculator(KpiSettings.Default);
+        PipelineWaterfallReport report = waterfalls.Evaluate(data, april, window: PipelineWindow.Period);
+        PipelineWaterfall waterfall = report.Get();   // ungrouped: the one group, "all"
+        bool addsUp = waterfall.Reconciles();         // per currency and in counts
+        Money slipped = waterfall.SlippedOut.AmountIn(Currency.USD);
+        // </snippet:pipeline-waterfall>
+
+        Assert.True(addsUp);
+        Assert.Equal(TestData.Usd(2_000m), slipped);
+        AssertWorkedExample(waterfall);
+    }
+
+    private static void AssertWorkedExample(PipelineWaterfall april)
+    {
         // Opening (open before Apr 1 00:00, due in April): O1 1,000 + O2 2,000 + O6 700 + O8 900 (won at the start
         // itself, so still open just before it) + O9 600 = 5 for 5,200 USD. O3 is due May 31; O7 is created at the start.
         AssertLine(april.Opening, 5, TestData.Usd(5_200m));
@@ -50,7 +66,8 @@ public sealed class PipelineWaterfallTests
     [Fact]
     public void Evaluate_AllOpenPipeline_NothingMovesInOrOutAndTheOpeningHoldsEveryOpenOpportunity()
     {
-        var april = Calculator.Evaluate(WaterfallExample.Data(), WaterfallExample.April, window: PipelineWindow.All).Get();
+        // The default window is every open opportunity.
+        var april = Calculator.Evaluate(WaterfallExample.Data(), WaterfallExample.April).Get();
 
         // Opening: the five of the example's opening plus O3 (3,000, due May 31) = 6 for 8,200 USD.
         AssertLine(april.Opening, 6, TestData.Usd(8_200m));
@@ -67,7 +84,7 @@ public sealed class PipelineWaterfallTests
     [Fact]
     public void Evaluate_ByRep_CurrentOwnersSplitTheStocks()
     {
-        var report = Calculator.Evaluate(WaterfallExample.Data(), WaterfallExample.April, KpiGrouping.ByRep);
+        var report = Calculator.Evaluate(WaterfallExample.Data(), WaterfallExample.April, KpiGrouping.ByRep, window: PipelineWindow.Period);
 
         Assert.Equal(["r01", "r02"], report.Groups.ToArray());
 
@@ -126,7 +143,7 @@ public sealed class PipelineWaterfallTests
         var data = SalesData.Create(opportunities: [opportunity]);
 
         // 1,000 USD with no expected close date: out of April's window, in the unbounded one at both ends.
-        AssertLine(Calculator.Evaluate(data, WaterfallExample.April).Get().Opening, 0);
+        AssertLine(Calculator.Evaluate(data, WaterfallExample.April, window: PipelineWindow.Period).Get().Opening, 0);
         AssertLine(Calculator.Evaluate(data, WaterfallExample.April, window: PipelineWindow.All).Get().Opening, 1, TestData.Usd(1_000m));
         AssertLine(Calculator.Evaluate(data, WaterfallExample.April, window: PipelineWindow.All).Get().Closing, 1, TestData.Usd(1_000m));
     }
