@@ -28,7 +28,7 @@ internal static class WaterfallCommand
         (PipelineFlowKind.Won, "won", "won"), (PipelineFlowKind.Lost, "lost", "lost"), (PipelineFlowKind.Closing, "closing", "closing"),
     ];
 
-    private const string WindowChoices = "all, period, day, week, month, quarter, fiscal-quarter, fiscal-year, or FROM..TO (such as 2025-04-01..2025-06-30)";
+    private const string WindowChoices = "all, period, day, week, month, quarter, fiscal-quarter, fiscal-year, or FROM..TO, such as 2025-04-01..2025-06-30";
 
     public static Command Create(CliConsole console)
     {
@@ -50,7 +50,7 @@ internal static class WaterfallCommand
             {
                 var value = r.Tokens[0].Value;
                 string[] names = ["all", "period", "day", "week", "month", "quarter", "fiscal-quarter", "fiscal-year"];
-                r.AddError($"--close-window: {ChoiceOption.Quote(value)} is not a close window{Suggestions.DidYouMean(value, names)}; use {WindowChoices}.");
+                r.AddError($"--close-window: {ChoiceOption.Quote(value)} is not a close window{Suggestions.DidYouMean(value, names)} (the close windows are {WindowChoices}).");
             }
         });
 

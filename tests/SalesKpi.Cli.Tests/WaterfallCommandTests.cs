@@ -90,7 +90,7 @@ public sealed class WaterfallCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "--close-window", "quartr" }, "--close-window: 'quartr' is not a close window; did you mean 'quarter'?")]
+    [InlineData(new[] { "--close-window", "quartr" }, "--close-window: 'quartr' is not a close window; did you mean 'quarter'? (the close windows are all, period, day, week, month, quarter, fiscal-quarter, fiscal-year, or FROM..TO, such as 2025-04-01..2025-06-30).")]
     [InlineData(new[] { "--close-window", "2025-06-30..2025-04-01" }, "is not a close window")]
     [InlineData(new[] { "--per", "fortnight" }, "--per")]
     [InlineData(new[] { "--by", "produkt" }, "--by")]
