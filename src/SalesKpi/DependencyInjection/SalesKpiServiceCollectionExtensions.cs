@@ -26,6 +26,7 @@ public static class SalesKpiServiceCollectionExtensions
     /// and resolving one by id;</description></item>
     /// <item><description><see cref="KpiEvaluator"/>, built from the settings, the clock and the root service provider
     /// (which custom calculators read through <see cref="KpiCalculatorContext.Services"/>);</description></item>
+    /// <item><description><see cref="SalesKpi.Pipeline.PipelineWaterfallCalculator"/>, built from the settings;</description></item>
     /// <item><description><see cref="KpiSettings"/>: <see cref="KpiSettings.Default"/> until the builder configures
     /// them;</description></item>
     /// <item><description>a NodaTime <see cref="IClock"/>: the system clock, unless the application registered a clock
@@ -54,6 +55,7 @@ public static class SalesKpiServiceCollectionExtensions
         services.TryAddSingleton<IKpiCatalog>(static sp => new KpiCatalog(
             sp.GetRequiredService<KpiRegistrations>().Ids.Select(id => sp.GetRequiredKeyedService<KpiCalculator>(id))));
         services.TryAddSingleton(static sp => new KpiEvaluator(sp.GetRequiredService<KpiSettings>(), sp.GetRequiredService<IClock>(), sp));
+        services.TryAddSingleton(static sp => new SalesKpi.Pipeline.PipelineWaterfallCalculator(sp.GetRequiredService<KpiSettings>()));
 #pragma warning disable RS0030 // The DI default is the one use of the system clock the library allows; tests and apps replace it with UseClock.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030

@@ -180,7 +180,8 @@ internal sealed class PeriodPlan
     private static int FiscalYearName(LocalDate fiscalYearStart) =>
         fiscalYearStart.Month == 1 ? fiscalYearStart.Year : fiscalYearStart.Year + 1;
 
-    private static LocalDate NextBucketStart(LocalDate bucketStart, PeriodUnit unit) => unit switch
+    /// <summary>Returns the first day of the bucket after the one starting on <paramref name="bucketStart"/>.</summary>
+    internal static LocalDate NextBucketStart(LocalDate bucketStart, PeriodUnit unit) => unit switch
     {
         PeriodUnit.Week => bucketStart.PlusWeeks(1),
         PeriodUnit.Month => bucketStart.PlusMonths(1),

@@ -25,6 +25,8 @@ namespace SalesKpi.Serialization;
 [JsonSerializable(typeof(Planning.ActivityPlan))]
 [JsonSerializable(typeof(Planning.MagicNumberResult))]
 [JsonSerializable(typeof(Planning.PlanInput))]
+[JsonSerializable(typeof(Pipeline.PipelineWaterfallReport))]
+[JsonSerializable(typeof(Pipeline.PipelineWaterfall))]
 [JsonSerializable(typeof(Money))]
 [JsonSerializable(typeof(Currency))]
 [JsonSerializable(typeof(RepId))]

@@ -33,6 +33,7 @@ public partial class LayoutDependencyTests
         { "SalesKpi.Reporting", ["SalesKpi.Planning", DependencyInjection] },
         { "SalesKpi.BuiltIn", ["SalesKpi.Planning", DependencyInjection] },
         { "SalesKpi.Planning", ["SalesKpi.Engine", DependencyInjection] },
+        { "SalesKpi.Pipeline", ["SalesKpi.BuiltIn", "SalesKpi.Planning", DependencyInjection] },
         { "SalesKpi.Diagnostics", ["SalesKpi.Engine", "SalesKpi.BuiltIn", "SalesKpi.Planning", DependencyInjection] },
         { "SalesKpi.Serialization", ["SalesKpi.Engine", "SalesKpi.BuiltIn", DependencyInjection] },
     };

@@ -46,7 +46,7 @@ public sealed class NullArgumentSweepTests
         [
             "Microsoft.Extensions.DependencyInjection", "SalesKpi", "SalesKpi.Activities", "SalesKpi.BuiltIn",
             "SalesKpi.Deals", "SalesKpi.Diagnostics", "SalesKpi.Extensibility", "SalesKpi.Leads", "SalesKpi.Marketing",
-            "SalesKpi.Opportunities", "SalesKpi.Planning", "SalesKpi.Reporting", "SalesKpi.Reps", "SalesKpi.Serialization",
+            "SalesKpi.Opportunities", "SalesKpi.Pipeline", "SalesKpi.Planning", "SalesKpi.Reporting", "SalesKpi.Reps", "SalesKpi.Serialization",
         ];
 
         var swept = SweptTypes.Select(t => t.Namespace).Distinct().Order(StringComparer.Ordinal);

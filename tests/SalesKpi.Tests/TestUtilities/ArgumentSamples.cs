@@ -102,6 +102,10 @@ public static class ArgumentSamples
         [typeof(PlanInput)] = () => PlanInput.Given(1m),
         [typeof(QuarterlyAmount)] = () => QuarterlyAmount.ForQuarter(2025, 1, TestData.Usd(1000m)),
         [typeof(WorkingDayCalendar)] = () => WorkingDayCalendar.MondayToFriday,
+        [typeof(SalesKpi.Pipeline.PipelineWindow)] = () => SalesKpi.Pipeline.PipelineWindow.Period,
+        [typeof(SalesKpi.Pipeline.PipelineWaterfallReport)] = () => new SalesKpi.Pipeline.PipelineWaterfallCalculator().Evaluate(SampleData(), TestData.January),
+        [typeof(SalesKpi.Pipeline.PipelineWaterfall)] = () => new SalesKpi.Pipeline.PipelineWaterfallCalculator().Evaluate(SampleData(), TestData.January).Get(),
+        [typeof(SalesKpi.Pipeline.PipelineFlow)] = () => new SalesKpi.Pipeline.PipelineWaterfallCalculator().Evaluate(SampleData(), TestData.January).Get().Opening,
 
         // Planning calculators need their goal or quota; the calculators built on them are then constructed.
         [typeof(MagicNumberOptions)] = () => new MagicNumberOptions { Goal = _ => TestData.Usd(10_000m), Weeks = 4m },
