@@ -219,7 +219,7 @@ public sealed class ReportCommandEngineTests
         var result = Cli.Run("report", "--engine", "duckdb", "--data", directory.Path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"saleskpi: bad usage: --data: '{directory.Path}' has none of the SalesKpi files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv), nor Parquet files of the same names.", result.Error);
+        Assert.Contains($"saleskpi: bad usage: --data: '{directory.Path}' has none of the SalesKpi files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, opportunity-history.csv, deals.csv, activities.csv, spend.csv), nor Parquet files of the same names.", result.Error);
     }
 
     [Fact]
