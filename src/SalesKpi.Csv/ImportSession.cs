@@ -594,7 +594,25 @@ internal sealed class ImportSession
     /// <summary>Reads an optional forecast category, in any case and with any separator (<c>Best Case</c> is best-case).</summary>
     private static ForecastCategory? ParseForecastCategory(ImportRow row, CsvColumn column)
     {
-        var text = row.TrySpan(column, out var span) ? span.ToString() : row.NoSpanMeansNoValue ? null : row.Get(column).Text;
+        string? text;
+        if (row.TrySpan(column, out var span))
+        {
+            // The common case, a name as written here, without making a string.
+            foreach (var known in ForecastCategories.All)
+            {
+                if (Ascii.EqualsIgnoreCase(span, ForecastCategories.ToName(known)))
+                {
+                    return known;
+                }
+            }
+
+            text = span.ToString();
+        }
+        else
+        {
+            text = row.NoSpanMeansNoValue ? null : row.Get(column).Text;
+        }
+
         if (text is null)
         {
             return null;

@@ -81,7 +81,8 @@ public sealed class ReportCommandEngineTests
         {
             duck.Open();
             var files = Sql.DuckDbFiles.Mapping(SampleDirectory);
-            foreach (var table in Sql.SqlTableMapping.TableNames)
+            // The tables of the sample's files (it has no opportunity-history.csv, whose table stays unmapped).
+            foreach (var table in Sql.SqlTableMapping.TableNames.Where(t => files.SourceOf(t) != t))
             {
                 // Typed columns (TIMESTAMPTZ, DECIMAL, DATE), as a database built for SalesKpi would have them.
                 Execute(duck, $"CREATE TABLE {table} AS {files.SourceOf(table)}");
