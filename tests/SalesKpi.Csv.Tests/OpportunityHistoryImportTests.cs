@@ -143,6 +143,32 @@ public sealed class OpportunityHistoryImportTests
     }
 
     [Fact]
+    public void Import_RowsAtTheSameInstant_KeepTheirFileOrder()
+    {
+        // Both rows are at 1 March 10:00: the second in the file is the later, so 12,000 is the last amount, as O1's.
+        const string rows = "O1,2025-03-01T10:00:00Z,11000,,,,\nO1,2025-03-01T10:00:00Z,12000,,,,\n";
+
+        var o1 = Load("O1", HistoryHeader + rows);
+
+        Assert.Equal([11_000m, 12_000m], o1.History.Select(c => c.Amount!.Value.Amount));
+
+        // The other way round, 11,000 is the last: the history does not end at the current amount.
+        var e = MemorySource.Fails(("opportunities.csv", Opportunities), ("opportunity-history.csv", HistoryHeader + "O1,2025-03-01T10:00:00Z,12000,,,,\nO1,2025-03-01T10:00:00Z,11000,,,,\n"));
+        Assert.StartsWith("mem/opportunity-history.csv:3:25: amount: Opportunity O1: the last amount of its history (11,000.00 USD)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_CurrencyWithoutAmount_IsIgnored()
+    {
+        // As an export that writes the currency on every row: line 2 changes only the category, its EUR is no amount.
+        var o1 = Load("O1", HistoryHeader + "O1,2025-02-01T00:00:00Z,,EUR,,commit,\n");
+
+        var change = Assert.Single(o1.History);
+        Assert.Null(change.Amount);
+        Assert.Equal(ForecastCategory.Commit, change.ForecastCategory);
+    }
+
+    [Fact]
     public void Import_UnknownColumnOfHistory_IsAnError_ForItsRowsAreNoRecords()
     {
         var e = MemorySource.Fails(("opportunities.csv", Opportunities), ("opportunity-history.csv", HistoryHeader.TrimEnd('\n') + ",region\nO1,2025-02-01T00:00:00Z,12000,,,,,West\n"));
