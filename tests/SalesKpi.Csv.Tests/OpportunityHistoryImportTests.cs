@@ -402,6 +402,56 @@ public sealed class OpportunityHistoryImportTests
         Assert.EndsWith("(opportunities.csv row 1)", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DocumentedExample_ImportsAsTheDocsSayItStood()
+    {
+        // The csv blocks of docs/csv-format.md under "opportunities.csv" and "opportunity-history.csv", as printed.
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "csv-format.md")).ReplaceLineEndings("\n");
+        var result = MemorySource.Import(
+            CsvErrorMode.Fail,
+            ("opportunities.csv", Block(page, "### `opportunities.csv`", "```csv")),
+            ("opportunity-history.csv", Block(page, "### `opportunity-history.csv`", "```csv")));
+        var o4 = result.Data.Opportunities.Single(o => o.Id.Value == "O4");
+
+        // "stood at 400.00 USD expected on 2025-05-31 in April, in pipeline until 14 April and in best-case since".
+        var april10 = o4.AsOf(Instant.FromUtc(2025, 4, 10, 0, 0))!;
+        Assert.Equal((400.00m, new LocalDate(2025, 5, 31), ForecastCategory.Pipeline), (april10.Amount.Amount, april10.ExpectedClose!.Value, april10.ForecastCategory));
+        var april20 = o4.AsOf(Instant.FromUtc(2025, 4, 20, 0, 0))!;
+        Assert.Equal((400.00m, ForecastCategory.BestCase), (april20.Amount.Amount, april20.ForecastCategory));
+
+        // "and grew to 500.00 USD on 2 May" (11:00 UTC), expected on 2025-06-30 from then on.
+        var may3 = o4.AsOf(Instant.FromUtc(2025, 5, 3, 0, 0))!;
+        Assert.Equal((500.00m, new LocalDate(2025, 6, 30)), (may3.Amount.Amount, may3.ExpectedClose!.Value));
+
+        // The mapping entry shown for a CRM's export is a valid entry of a mapping.
+        var entry = Block(page, "### `opportunity-history.csv`", "```json");
+        var mapping = CsvMapping.Parse($$"""{ "files": [{{entry}}] }""");
+        Assert.Equal<string>(["OpportunityHistory.csv"], mapping.SourceFiles);
+        Assert.Equal(CsvTable.OpportunityHistory, Assert.Single(mapping.Files).Target);
+    }
+
+    private static string Block(string page, string heading, string fence)
+    {
+        // The first block of that kind after the heading, without its fences.
+        var section = page.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(section >= 0, $"docs/csv-format.md has no heading {heading}");
+        var start = page.IndexOf(fence + "\n", section, StringComparison.Ordinal) + fence.Length + 1;
+        return page[start..page.IndexOf("```", start, StringComparison.Ordinal)];
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SalesKpi.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SalesKpi.sln not found above the test binaries.");
+    }
+
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
