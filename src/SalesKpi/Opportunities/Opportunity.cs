@@ -108,7 +108,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
             Preconditions.CheckArgument(
                 i == 0 || stages[i - 1].EnteredAt <= entry.EnteredAt,
                 nameof(stageHistory),
-                $"Stage entry {i} ({entry}) is before the entry preceding it ({(i == 0 ? null : stages[i - 1])}); the stages must be in chronological order.");
+                $"Stage entry {i} ({entry}) is before the entry preceding it ({(i == 0 ? null : stages[i - 1])}); the history must be in chronological order.");
         }
 
         var category = CheckForecastCategory(id, status, forecastCategory);
@@ -232,13 +232,14 @@ public sealed class Opportunity : IEquatable<Opportunity>
 
     /// <summary>Returns a copy closed with the given status at the given instant.</summary>
     /// <param name="status">Won or lost (or open, with a null <paramref name="closedAt"/>). The lost reason is kept
-    /// when the copy is lost and dropped otherwise.</param>
+    /// when the copy is lost and dropped otherwise; a forecast category chosen for an open opportunity is kept while the
+    /// copy is open, and otherwise the copy takes the default of its status.</param>
     /// <param name="closedAt">When it closed.</param>
     /// <returns>A new opportunity.</returns>
     /// <exception cref="ArgumentException">The status and close date do not agree, or the close date is before creation.</exception>
     [Pure]
     public Opportunity WithStatus(OpportunityStatus status, Instant? closedAt) =>
-        new(Id, Account, Owner, CreatedAt, Amount, status, closedAt, Lead, StageHistory, ExpectedClose, status == OpportunityStatus.Lost ? LostReason : null, Dimensions, status == OpportunityStatus.Open && ForecastCategory != ForecastCategory.Closed ? ForecastCategory : null, History);
+        new(Id, Account, Owner, CreatedAt, Amount, status, closedAt, Lead, StageHistory, ExpectedClose, status == OpportunityStatus.Lost ? LostReason : null, Dimensions, status == OpportunityStatus.Open && ForecastCategory != ForecastCategories.DefaultFor(Status) ? ForecastCategory : null, History);
 
     /// <summary>Returns a copy with another amount.</summary>
     /// <param name="amount">The new amount.</param>
@@ -321,7 +322,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
     /// agree with the status.</exception>
     /// <example>
     /// <code>
-    /// var grown = opportunity.WithChange(new OpportunityChange(march1, amount: new Money(12_000m, Currency.Usd)));
+    /// var grown = opportunity.WithChange(new OpportunityChange(march1, amount: new Money(12_000m, Currency.USD)));
     /// </code>
     /// </example>
     [Pure]
