@@ -86,7 +86,7 @@ internal sealed class DataOptions
         HasRange = range;
         Data = new Option<string?>("--data")
         {
-            Description = "The directory of CSV files (reps.csv, accounts.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv; each optional), or of Parquet files with the same names (leads.parquet, or a directory leads/ of parts). Without it, the embedded sample data set.",
+            Description = "The directory of CSV files (reps.csv, accounts.csv, leads.csv, opportunities.csv, stage-changes.csv, opportunity-history.csv, deals.csv, activities.csv, spend.csv; each optional), or of Parquet files with the same names (leads.parquet, or a directory leads/ of parts). Without it, the embedded sample data set.",
             HelpName = "DIR",
         };
         Data.Validators.Add(r =>
@@ -99,7 +99,7 @@ internal sealed class DataOptions
 
         Connection = new Option<string?>("--connection")
         {
-            Description = "A database to read instead of CSV files: sqlite:PATH, duckdb:PATH, a path ending in .db, .sqlite, .sqlite3 or .duckdb, or sqlite:/duckdb: with a connection string; with --engine postgres, an Npgsql connection string. Its tables are named reps, leads, opportunities, stage_changes, deals, activities, spend; with --mapping (memory engine), any tables or queries.",
+            Description = "A database to read instead of CSV files: sqlite:PATH, duckdb:PATH, a path ending in .db, .sqlite, .sqlite3 or .duckdb, or sqlite:/duckdb: with a connection string; with --engine postgres, an Npgsql connection string. Its tables are named reps, leads, opportunities, stage_changes, opportunity_history, deals, activities, spend; with --mapping (memory engine), any tables or queries.",
             HelpName = "DB",
         };
 

@@ -25,6 +25,10 @@ public static class CsvFiles
     /// <summary><c>stage-changes.csv</c>: the stage history of the opportunities.</summary>
     public const string StageChanges = "stage-changes.csv";
 
+    /// <summary><c>opportunity-history.csv</c>: the field history of the opportunities (amount, expected close date,
+    /// forecast category and owner over time), one row per change.</summary>
+    public const string OpportunityHistory = "opportunity-history.csv";
+
     /// <summary><c>deals.csv</c>: the won deals.</summary>
     public const string Deals = "deals.csv";
 
@@ -35,5 +39,5 @@ public static class CsvFiles
     public const string Spend = "spend.csv";
 
     /// <summary>Gets every file name, in import order.</summary>
-    public static ImmutableArray<string> All { get; } = [Reps, Accounts, Leads, Opportunities, StageChanges, Deals, Activities, Spend];
+    public static ImmutableArray<string> All { get; } = [Reps, Accounts, Leads, Opportunities, StageChanges, OpportunityHistory, Deals, Activities, Spend];
 }

@@ -2,7 +2,7 @@ namespace SalesKpi.Csv;
 
 /// <summary>
 /// Imports a data set of CSV files — <c>reps.csv</c>, <c>leads.csv</c>, <c>opportunities.csv</c>,
-/// <c>stage-changes.csv</c>, <c>deals.csv</c>, <c>activities.csv</c>, <c>spend.csv</c>, each optional, or another
+/// <c>stage-changes.csv</c>, <c>opportunity-history.csv</c>, <c>deals.csv</c>, <c>activities.csv</c>, <c>spend.csv</c>, each optional, or another
 /// export through a <see cref="CsvMapping"/> — into a <see cref="SalesData"/> snapshot.
 /// </summary>
 /// <remarks>

@@ -63,12 +63,18 @@ internal sealed class CsvTable
         CsvFiles.Opportunities,
         Req("id"), Req("account"), Req("owner"), Req("created_at", CsvFieldType.Instant), Req("amount", CsvFieldType.Amount),
         Req("currency", CsvFieldType.Currency), Req("status"), Opt("closed_at", CsvFieldType.Instant), Opt("lead_id"),
-        Opt("expected_close", CsvFieldType.Date), Opt("lost_reason"));
+        Opt("expected_close", CsvFieldType.Date), Opt("lost_reason"), Opt("forecast_category"));
 
     public static CsvTable StageChanges { get; } = new(
         CsvFiles.StageChanges,
         false,
         Req("opportunity_id"), Req("stage"), Req("entered_at", CsvFieldType.Instant));
+
+    public static CsvTable OpportunityHistory { get; } = new(
+        CsvFiles.OpportunityHistory,
+        false,
+        Req("opportunity_id"), Req("changed_at", CsvFieldType.Instant), Opt("amount", CsvFieldType.Amount), Opt("currency", CsvFieldType.Currency),
+        Opt("expected_close", CsvFieldType.Date), Opt("forecast_category"), Opt("owner"));
 
     public static CsvTable Deals { get; } = new(
         CsvFiles.Deals,
@@ -87,11 +93,11 @@ internal sealed class CsvTable
         Req("currency", CsvFieldType.Currency));
 
     /// <summary>Gets every table, in import order.</summary>
-    public static ImmutableArray<CsvTable> All { get; } = [Reps, Accounts, Leads, Opportunities, StageChanges, Deals, Activities, Spend];
+    public static ImmutableArray<CsvTable> All { get; } = [Reps, Accounts, Leads, Opportunities, StageChanges, OpportunityHistory, Deals, Activities, Spend];
 
     public string FileName { get; }
 
-    /// <summary>Gets a value indicating whether the file's records carry dimensions: its other columns become them (not the stage changes, which are no records of their own).</summary>
+    /// <summary>Gets a value indicating whether the file's records carry dimensions: its other columns become them (not the stage changes nor the opportunity history, which are no records of their own).</summary>
     public bool HasDimensions { get; }
 
     public ImmutableArray<CsvColumn> Columns { get; }

@@ -13,7 +13,7 @@ namespace SalesKpi.Csv;
 /// <remarks>
 /// <para>An import asks for each table by name and reads it to the end, once. Without a mapping the names are those of
 /// the SalesKpi files without <c>.csv</c>, with <c>_</c> for <c>-</c>: <c>reps</c>, <c>leads</c>, <c>opportunities</c>,
-/// <c>stage_changes</c>, <c>deals</c>, <c>activities</c>, <c>spend</c>, each optional, and their columns those of the
+/// <c>stage_changes</c>, <c>opportunity_history</c>, <c>deals</c>, <c>activities</c>, <c>spend</c>, each optional, and their columns those of the
 /// files (<c>id</c>, <c>created_at</c>, …). With a <see cref="CsvMapping"/>, each entry's <c>source</c> is a name this
 /// source understands: for a database, a table, a view or a query.</para>
 /// </remarks>
@@ -27,7 +27,7 @@ public abstract class DataReaderSource
 
     /// <summary>
     /// Gets the names an import asks a source for when there is no mapping, in the order it reads them: <c>reps</c>,
-    /// <c>leads</c>, <c>opportunities</c>, <c>stage_changes</c>, <c>deals</c>, <c>activities</c>, <c>spend</c>.
+    /// <c>leads</c>, <c>opportunities</c>, <c>stage_changes</c>, <c>opportunity_history</c>, <c>deals</c>, <c>activities</c>, <c>spend</c>.
     /// </summary>
     public static ImmutableArray<string> TableNames { get; } = [.. CsvTable.All.Select(TableName)];
 

@@ -21,6 +21,7 @@ internal sealed class ImportSession
     private static readonly CsvTable L = CsvTable.Leads;
     private static readonly CsvTable O = CsvTable.Opportunities;
     private static readonly CsvTable S = CsvTable.StageChanges;
+    private static readonly CsvTable H = CsvTable.OpportunityHistory;
     private static readonly CsvTable D = CsvTable.Deals;
     private static readonly CsvTable A = CsvTable.Activities;
     private static readonly CsvTable M = CsvTable.Spend;
@@ -42,6 +43,7 @@ internal sealed class ImportSession
     private static readonly CsvColumn OpportunityCreatedAtColumn = O["created_at"];
     private static readonly CsvColumn OpportunityCurrencyColumn = O["currency"];
     private static readonly CsvColumn OpportunityExpectedCloseColumn = O["expected_close"];
+    private static readonly CsvColumn OpportunityForecastCategoryColumn = O["forecast_category"];
     private static readonly CsvColumn OpportunityIdColumn = O["id"];
     private static readonly CsvColumn OpportunityLeadIdColumn = O["lead_id"];
     private static readonly CsvColumn OpportunityLostReasonColumn = O["lost_reason"];
@@ -50,6 +52,13 @@ internal sealed class ImportSession
     private static readonly CsvColumn StageChangeEnteredAtColumn = S["entered_at"];
     private static readonly CsvColumn StageChangeOpportunityIdColumn = S["opportunity_id"];
     private static readonly CsvColumn StageChangeStageColumn = S["stage"];
+    private static readonly CsvColumn HistoryAmountColumn = H["amount"];
+    private static readonly CsvColumn HistoryChangedAtColumn = H["changed_at"];
+    private static readonly CsvColumn HistoryCurrencyColumn = H["currency"];
+    private static readonly CsvColumn HistoryExpectedCloseColumn = H["expected_close"];
+    private static readonly CsvColumn HistoryForecastCategoryColumn = H["forecast_category"];
+    private static readonly CsvColumn HistoryOpportunityIdColumn = H["opportunity_id"];
+    private static readonly CsvColumn HistoryOwnerColumn = H["owner"];
     private static readonly CsvColumn DealAccountColumn = D["account"];
     private static readonly CsvColumn DealAmountColumn = D["amount"];
     private static readonly CsvColumn DealClosedAtColumn = D["closed_at"];
@@ -172,6 +181,12 @@ internal sealed class ImportSession
                 registry?.MarkPresent();
                 await ReadFileAsync(table, _source.NativeName(table), null, null).ConfigureAwait(false);
             }
+
+            if (table == H)
+            {
+                // Only once every row is in (they may come in any order, from several files) can a history be checked whole.
+                CheckHistories();
+            }
         }
 
         // Leads and activities went into the builder's columns as they were read; the other records join them now.
@@ -263,6 +278,7 @@ internal sealed class ImportSession
             : table == L ? ReadLead
             : table == O ? ReadOpportunity
             : table == S ? ReadStageChange
+            : table == H ? ReadHistoryChange
             : table == D ? ReadDeal
             : table == A ? ReadActivity
             : ReadSpend;
@@ -495,6 +511,12 @@ internal sealed class ImportSession
                 $"lost_reason '{MessageText.Of(lostReason)}' is given for a {status.ToString().ToLowerInvariant()} opportunity; only a lost one has a lost reason: clear lost_reason, or set the status to lost");
         }
 
+        var category = ParseForecastCategory(row, OpportunityForecastCategoryColumn);
+        if (category is { } given)
+        {
+            CheckCategoryAgreesWithStatus(row, given, status);
+        }
+
         var dimensions = row.ReadDimensions(_names);
         _opportunityIds.Add(id, row, OpportunityIdColumn, _opportunities.Count);
         var opportunity = new Opportunity(
@@ -508,7 +530,8 @@ internal sealed class ImportSession
             lead is null ? null : new LeadId(lead),
             expectedClose: expectedClose,
             lostReason: lostReason,
-            dimensions: dimensions);
+            dimensions: dimensions,
+            forecastCategory: category);
         _opportunities.Add(new PendingOpportunity(opportunity));
     }
 
@@ -566,6 +589,228 @@ internal sealed class ImportSession
         }
 
         pending.Add(new StageEntry(new OpportunityStage(stage), enteredAt));
+    }
+
+    /// <summary>Reads an optional forecast category, in any case and with any separator (<c>Best Case</c> is best-case).</summary>
+    private static ForecastCategory? ParseForecastCategory(ImportRow row, CsvColumn column)
+    {
+        string? text;
+        if (row.TrySpan(column, out var span))
+        {
+            // The common case, a name as written here, without making a string.
+            foreach (var known in ForecastCategories.All)
+            {
+                if (Ascii.EqualsIgnoreCase(span, ForecastCategories.ToName(known)))
+                {
+                    return known;
+                }
+            }
+
+            text = span.ToString();
+        }
+        else
+        {
+            text = row.NoSpanMeansNoValue ? null : row.Get(column).Text;
+        }
+
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (ForecastCategories.TryParse(text, out var category))
+        {
+            return category;
+        }
+
+        var cell = row.Get(column);
+        throw new RowException(cell, $"unknown forecast category '{MessageText.Of(text)}'; use {CategoryNames}{cell.MappedNote}");
+    }
+
+    /// <summary>Gets the names of the forecast categories, as a message lists them: <c>pipeline, best-case, commit, closed or omitted</c>.</summary>
+    private static string CategoryNames { get; } =
+        string.Join(", ", ForecastCategories.All[..^1].Select(ForecastCategories.ToName)) + " or " + ForecastCategories.ToName(ForecastCategories.All[^1]);
+
+    /// <summary>Rejects a forecast category the status rules out: a won opportunity is closed, a lost one omitted, an open one anything but closed.</summary>
+    private static void CheckCategoryAgreesWithStatus(ImportRow row, ForecastCategory category, OpportunityStatus status)
+    {
+        var required = ForecastCategories.DefaultFor(status);
+        var name = ForecastCategories.ToName(category);
+        if (status != OpportunityStatus.Open && category != required)
+        {
+            var statusName = status.ToString().ToLowerInvariant();
+            throw Bad(
+                row.Get(OpportunityForecastCategoryColumn),
+                $"forecast_category {name} is given for a {statusName} opportunity, whose forecast category can only be {ForecastCategories.ToName(required)}: write {ForecastCategories.ToName(required)} or leave it empty");
+        }
+
+        if (status == OpportunityStatus.Open && category == ForecastCategory.Closed)
+        {
+            throw Bad(
+                row.Get(OpportunityForecastCategoryColumn),
+                "forecast_category closed is given for an open opportunity; only a won one is closed: use commit for one about to close, or set the status to won");
+        }
+    }
+
+    private void ReadHistoryChange(ImportRow row)
+    {
+        if (!row.TrySpan(HistoryOpportunityIdColumn, out _))
+        {
+            // A missing identifier first, as in stage-changes.csv.
+            _ = row.Text(HistoryOpportunityIdColumn);
+        }
+
+        var changedAt = row.Instant(HistoryChangedAtColumn);
+        var amount = row.OptionalAmount(HistoryAmountColumn);
+        var hasCurrency = row.TrySpan(HistoryCurrencyColumn, out _) || (!row.NoSpanMeansNoValue && row.Get(HistoryCurrencyColumn).Text is not null);
+        var currency = amount is not null && hasCurrency ? row.Currency(HistoryCurrencyColumn, _currencies) : (Currency?)null;
+        var expectedClose = row.OptionalDate(HistoryExpectedCloseColumn);
+        var category = ParseForecastCategory(row, HistoryForecastCategoryColumn);
+        var owner = row.OptionalText(HistoryOwnerColumn, _names)?.Trim();
+        if (owner is { Length: 0 })
+        {
+            owner = null;
+        }
+
+        if (amount is null && expectedClose is null && category is null && owner is null)
+        {
+            throw Bad(row.Get(HistoryAmountColumn), "the row changes no field; give at least one of amount, expected_close, forecast_category and owner");
+        }
+
+        var id = Reference(row, HistoryOpportunityIdColumn, _opportunityIds, required: true)!;
+        _opportunityIds.TryGet(id, out _, out var index);
+        var pending = _opportunities[index];
+        var opportunity = pending.Opportunity;
+        if (changedAt < opportunity.CreatedAt)
+        {
+            throw Bad(row.Get(HistoryChangedAtColumn), $"changed_at {changedAt} is before opportunity '{MessageText.Of(id)}' was created ({opportunity.CreatedAt})");
+        }
+
+        if (category == ForecastCategory.Closed)
+        {
+            if (opportunity.Status != OpportunityStatus.Won)
+            {
+                throw Bad(
+                    row.Get(HistoryForecastCategoryColumn),
+                    $"forecast_category closed is given for opportunity '{MessageText.Of(id)}', which is {opportunity.Status.ToString().ToLowerInvariant()}; only a won opportunity is closed");
+            }
+
+            if (changedAt < opportunity.ClosedAt!.Value)
+            {
+                throw Bad(
+                    row.Get(HistoryForecastCategoryColumn),
+                    $"forecast_category closed at {changedAt} is before opportunity '{MessageText.Of(id)}' was won ({opportunity.ClosedAt}); it is closed only from then on");
+            }
+        }
+
+        var change = new OpportunityChange(
+            changedAt,
+            amount is { } a ? new Money(a, currency ?? opportunity.Amount.Currency) : null,
+            expectedClose,
+            category,
+            owner is null ? null : new RepId(owner));
+        pending.Add(new HistoryRow(
+            change,
+            _file,
+            _files.Count,
+            row.Start,
+            amount is null ? null : row.Get(HistoryAmountColumn),
+            expectedClose is null ? null : row.Get(HistoryExpectedCloseColumn),
+            category is null ? null : row.Get(HistoryForecastCategoryColumn),
+            owner is null ? null : row.Get(HistoryOwnerColumn)));
+    }
+
+    /// <summary>
+    /// Checks each opportunity's field history once all of it is read, in chronological order: it must end at the
+    /// opportunity's current values. A history that does not is rejected whole, at the row whose value is not the
+    /// current one (and each of its other rows with it), and its opportunity keeps only its current values.
+    /// </summary>
+    private void CheckHistories()
+    {
+        var changedReports = new Dictionary<int, long>();
+        foreach (var pending in _opportunities)
+        {
+            if (pending.History is not { } rows)
+            {
+                continue;
+            }
+
+            // Stable: rows at the same instant keep their order in the file.
+            var sorted = rows.OrderBy(r => r.Change.ChangedAt).ToList();
+            try
+            {
+                _ = pending.Opportunity.WithHistory(sorted.Select(r => r.Change));
+                pending.SetHistory(sorted);
+                continue;
+            }
+            catch (ArgumentException e)
+            {
+                pending.SetHistory(null);
+                var (culprit, cell) = Culprit(pending.Opportunity, sorted);
+                var line = _opportunityIds.LineOf(pending.Opportunity.Id.Value);
+                var reason = Reason(e) + (line is { } l ? string.Create(CultureInfo.InvariantCulture, $" ({CsvFiles.Opportunities} {_source.LineWord} {l})") : string.Empty);
+                var position = cell?.Position ?? culprit.Start;
+                var rejections = new List<CsvRejection> { new(culprit.File, position.Line, position.Column, cell?.Label, reason + (cell?.MappedNote ?? string.Empty)) };
+                foreach (var other in rows.Where(r => !ReferenceEquals(r, culprit)).OrderBy(r => r.Start.Line))
+                {
+                    rejections.Add(new CsvRejection(
+                        other.File,
+                        other.Start.Line,
+                        other.Start.Column,
+                        null,
+                        string.Create(CultureInfo.InvariantCulture, $"the history of opportunity '{MessageText.Of(pending.Opportunity.Id.Value)}' is rejected at {culprit.File}:{position.Line}, so this row of it is not imported either")));
+                }
+
+                foreach (var row in rows)
+                {
+                    changedReports[row.Report] = changedReports.GetValueOrDefault(row.Report) + 1;
+                }
+
+                rejections.ForEach(Reject);
+            }
+        }
+
+        foreach (var (index, count) in changedReports)
+        {
+            var r = _files[index];
+            _files[index] = new CsvFileReport(r.File, r.Target, r.Rows, r.Records - count, r.Rejected + count, r.NotSelected, r.Skipped);
+        }
+    }
+
+    /// <summary>Returns the row whose value of a field is the history's last and not the opportunity's, and that value's
+    /// cell, in the order the constructor checks them (amount, expected close date, owner, forecast category); the last
+    /// row, and no cell, when none is.</summary>
+    private static (HistoryRow Row, Cell? Cell) Culprit(Opportunity opportunity, List<HistoryRow> sorted)
+    {
+        HistoryRow? Last(Func<OpportunityChange, bool> gives) => sorted.LastOrDefault(r => gives(r.Change));
+        if (Last(c => c.Amount is not null) is { } a && a.Change.Amount != opportunity.Amount)
+        {
+            return (a, a.Amount);
+        }
+
+        if (Last(c => c.ExpectedClose is not null) is { } d && d.Change.ExpectedClose != opportunity.ExpectedClose)
+        {
+            return (d, d.ExpectedClose);
+        }
+
+        if (Last(c => c.Owner is not null) is { } o && o.Change.Owner != opportunity.Owner)
+        {
+            return (o, o.Owner);
+        }
+
+        if (!opportunity.IsClosed && Last(c => c.ForecastCategory is not null) is { } f && f.Change.ForecastCategory != opportunity.ForecastCategory)
+        {
+            return (f, f.ForecastCategory);
+        }
+
+        return (sorted[^1], null);
+    }
+
+    /// <summary>Returns an argument exception's message without the parameter's name the runtime appends to it.</summary>
+    private static string Reason(ArgumentException e)
+    {
+        var suffix = e.ParamName is null ? null : $" (Parameter '{e.ParamName}')";
+        return suffix is not null && e.Message.EndsWith(suffix, StringComparison.Ordinal) ? e.Message[..^suffix.Length] : e.Message;
     }
 
     private void ReadDeal(ImportRow row)
@@ -768,18 +1013,43 @@ internal sealed class ImportSession
         _spend.Add(new MarketingSpend(channel, new DateInterval(start, end), new Money(amount, currency), row.ReadDimensions(_names)));
     }
 
-    /// <summary>An opportunity read from its file, waiting for its stage changes.</summary>
+    /// <summary>A row of opportunity-history.csv: its change, and where it and each of its values are, for messages.</summary>
+    /// <param name="Change">The change.</param>
+    /// <param name="File">The file, as shown.</param>
+    /// <param name="Report">The index its file's report will have in the list of reports.</param>
+    /// <param name="Start">Where the row starts.</param>
+    /// <param name="Amount">The cell of the amount, when the row changes it.</param>
+    /// <param name="ExpectedClose">The cell of the expected close date, when the row changes it.</param>
+    /// <param name="ForecastCategory">The cell of the forecast category, when the row changes it.</param>
+    /// <param name="Owner">The cell of the owner, when the row changes it.</param>
+    private sealed record HistoryRow(OpportunityChange Change, string File, int Report, CsvPosition Start, Cell? Amount, Cell? ExpectedClose, Cell? ForecastCategory, Cell? Owner);
+
+    /// <summary>An opportunity read from its file, waiting for its stage changes and its field history.</summary>
     private sealed class PendingOpportunity(Opportunity opportunity)
     {
         private List<StageEntry>? _stages;
+        private List<HistoryRow>? _history;
+        private List<HistoryRow>? _checked;
 
         public Opportunity Opportunity { get; } = opportunity;
 
+        /// <summary>Gets the history rows read, in file order, or null when there are none.</summary>
+        public List<HistoryRow>? History => _history;
+
         public void Add(StageEntry entry) => (_stages ??= []).Add(entry);
+
+        public void Add(HistoryRow row) => (_history ??= []).Add(row);
+
+        /// <summary>Keeps the history, checked and in chronological order, or none when it was rejected.</summary>
+        public void SetHistory(List<HistoryRow>? sorted)
+        {
+            _checked = sorted;
+            _history = null;
+        }
 
         /// <summary>Returns the opportunity with its stage history in chronological order (file order among equal instants).</summary>
         public Opportunity Build() =>
-            _stages is null
+            _stages is null && _checked is null
                 ? Opportunity
                 : new Opportunity(
                     Opportunity.Id,
@@ -790,10 +1060,12 @@ internal sealed class ImportSession
                     Opportunity.Status,
                     Opportunity.ClosedAt,
                     Opportunity.Lead,
-                    _stages.OrderBy(s => s.EnteredAt),
+                    _stages?.OrderBy(s => s.EnteredAt),
                     Opportunity.ExpectedClose,
                     Opportunity.LostReason,
-                    Opportunity.Dimensions);
+                    Opportunity.Dimensions,
+                    Opportunity.ForecastCategory,
+                    _checked?.Select(r => r.Change));
     }
 
     /// <summary>The identifiers of one file: the line each was first seen on, its record's index, and the ones rejected.</summary>
@@ -914,6 +1186,9 @@ internal sealed class ImportSession
             index = -1;
             return false;
         }
+
+        /// <summary>Returns the line an identifier was read on, or null when it was not.</summary>
+        public long? LineOf(string id) => _ids.TryGetValue(id, out var entry) ? entry.Line : null;
 
         public long? RejectedLine(string id) => _rejected is not null && _rejected.TryGetValue(id, out var line) ? line : null;
 

@@ -12,7 +12,7 @@ namespace SalesKpi.Parquet;
 /// <para>A table is the file <c>NAME.parquet</c>, or a directory <c>NAME</c> or <c>NAME.parquet</c> of part files
 /// (<c>*.parquet</c>, read in name order, as Spark and DuckDB write a partitioned export), which must all have the same
 /// columns. The SalesKpi tables are <c>reps</c>, <c>leads</c>, <c>opportunities</c>, <c>stage-changes</c> (or
-/// <c>stage_changes</c>), <c>deals</c>, <c>activities</c> and <c>spend</c>, with the columns of the CSV files.</para>
+/// <c>stage_changes</c>), <c>opportunity-history</c> (or <c>opportunity_history</c>), <c>deals</c>, <c>activities</c> and <c>spend</c>, with the columns of the CSV files.</para>
 /// <para>Only files inside the directory are read, as for CSV files: a name that climbs out of it, or a symbolic link
 /// that leads out, fails the import. Values keep their Parquet type: a timestamp adjusted to UTC is an instant, one
 /// that is not is a wall-clock time in <see cref="CsvImportOptions.Zone"/>, a date is a date, a decimal or an integer

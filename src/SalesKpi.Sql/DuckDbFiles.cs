@@ -19,7 +19,7 @@ public static class DuckDbFiles
 {
     /// <summary>
     /// Returns the mapping that reads each SalesKpi file of a directory in place: <c>reps.csv</c>, <c>leads.csv</c>,
-    /// <c>opportunities.csv</c>, <c>stage-changes.csv</c>, <c>deals.csv</c>, <c>activities.csv</c> and <c>spend.csv</c>
+    /// <c>opportunities.csv</c>, <c>stage-changes.csv</c>, <c>opportunity-history.csv</c>, <c>deals.csv</c>, <c>activities.csv</c> and <c>spend.csv</c>
     /// (docs/csv-format.md) through DuckDB's <c>read_csv</c>, or the Parquet file of the same name
     /// (<c>leads.parquet</c>) through <c>read_parquet</c>.
     /// </summary>

@@ -226,7 +226,7 @@ public static class SqlKpiEvaluatorExtensions
         return [.. names.Select((name, i) => name ?? compiled.Leaves[i].Aggregate.Id)];
     }
 
-    /// <summary>The layout tables read into memory: the roster always, and what the in-memory KPIs read, with the stage history of opportunities and the links to a lead's source.</summary>
+    /// <summary>The layout tables read into memory: the roster always, and what the in-memory KPIs read, with the stage and field histories of opportunities and the links to a lead's source.</summary>
     private static List<string> Fetched(List<CompiledQuery.LeafNode> inMemory, FastPlan.GroupMode mode)
     {
         var tables = new HashSet<string>(StringComparer.Ordinal) { "reps" };
@@ -237,7 +237,7 @@ public static class SqlKpiEvaluatorExtensions
                 switch (input.RecordType)
                 {
                     case KpiRecordType.Leads: tables.Add("leads"); break;
-                    case KpiRecordType.Opportunities: tables.Add("opportunities"); tables.Add("stage_changes"); break;
+                    case KpiRecordType.Opportunities: tables.Add("opportunities"); tables.Add("stage_changes"); tables.Add("opportunity_history"); break;
                     case KpiRecordType.Deals: tables.Add("deals"); break;
                     case KpiRecordType.Activities: tables.Add("activities"); break;
                     default: tables.Add("spend"); break;
@@ -249,6 +249,7 @@ public static class SqlKpiEvaluatorExtensions
                 tables.Add("leads");
                 tables.Add("opportunities");
                 tables.Add("stage_changes");
+                tables.Add("opportunity_history");
             }
         }
 

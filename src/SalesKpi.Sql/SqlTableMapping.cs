@@ -5,7 +5,7 @@ namespace SalesKpi.Sql;
 
 /// <summary>
 /// Where the records are in a database: for each table of the SalesKpi layout (<c>reps</c>, <c>leads</c>,
-/// <c>opportunities</c>, <c>stage_changes</c>, <c>deals</c>, <c>activities</c>, <c>spend</c>), the table, view or query
+/// <c>opportunities</c>, <c>stage_changes</c>, <c>opportunity_history</c>, <c>deals</c>, <c>activities</c>, <c>spend</c>), the table, view or query
 /// that holds it, and for each of its columns the SQL expression that gives it — as a CSV mapping does for files.
 /// </summary>
 /// <remarks>
@@ -43,7 +43,7 @@ public sealed class SqlTableMapping
         ImmutableDictionary.Create<string, string>(StringComparer.Ordinal),
         ImmutableDictionary.Create<(string, string), string>());
 
-    /// <summary>Gets the names of the layout's tables: <c>reps</c>, <c>leads</c>, <c>opportunities</c>, <c>stage_changes</c>, <c>deals</c>, <c>activities</c> and <c>spend</c> (not <c>accounts</c>: accounts carry only dimensions, which are computed in memory).</summary>
+    /// <summary>Gets the names of the layout's tables: <c>reps</c>, <c>leads</c>, <c>opportunities</c>, <c>stage_changes</c>, <c>opportunity_history</c>, <c>deals</c>, <c>activities</c> and <c>spend</c> (not <c>accounts</c>: accounts carry only dimensions, which are computed in memory).</summary>
     public static ImmutableArray<string> TableNames { get; } = [.. DataReaderSource.TableNames.Where(t => t != DataReaderSource.TableName(CsvTable.Accounts))];
 
     /// <summary>Returns a mapping that reads a layout table from another table, a view or a query.</summary>

@@ -13,6 +13,9 @@ public partial class ReportCommandTests
     [InlineData("duplicate-id", "activities.csv:4:1: id: duplicate id 'A1' (first on line 2)")]
     [InlineData("missing-opportunity", "deals.csv:3:4: opportunity_id: refers to opportunity 'O9', which is not in opportunities.csv")]
     [InlineData("wrong-field-count", "spend.csv:3:1: the row has 4 fields but the header has 5")]
+    // Line 2 is the later row (1 March), so its 11000.00 is the history's last amount; it starts at column 25.
+    [InlineData("history-not-at-current-amount", "opportunity-history.csv:2:25: amount: Opportunity O1: the last amount of its history (11,000.00 USD) is not its amount (12,000.00 USD); the history must end at the current values. (opportunities.csv line 2)")]
+    [InlineData("unknown-forecast-category", "opportunity-history.csv:2:28: forecast_category: unknown forecast category 'maybe'; use pipeline, best-case, commit, closed or omitted")]
     [InlineData("unknown-column", "reps.csv:1:9: unknown column 'teem' in reps.csv; did you mean 'team'? Any other column is read as a dimension, but this one is so close to 'team' that it looks like a typo")]
     public void Report_MalformedFixture_ExitsWithBadDataAndFileLineColumn(string fixture, string expected)
     {

@@ -105,7 +105,7 @@ public sealed class ReportCommandConnectionTests
         var result = Cli.Run("report", "--connection", database);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("has none of the SalesKpi tables (reps, accounts, leads, opportunities, stage_changes, deals, activities, spend); to read other tables or queries, give a --mapping.", result.Error);
+        Assert.Contains("has none of the SalesKpi tables (reps, accounts, leads, opportunities, stage_changes, opportunity_history, deals, activities, spend); to read other tables or queries, give a --mapping.", result.Error);
     }
 
     [Fact]

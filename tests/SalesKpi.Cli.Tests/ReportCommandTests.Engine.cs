@@ -81,7 +81,8 @@ public sealed class ReportCommandEngineTests
         {
             duck.Open();
             var files = Sql.DuckDbFiles.Mapping(SampleDirectory);
-            foreach (var table in Sql.SqlTableMapping.TableNames)
+            // The tables of the sample's files (it has no opportunity-history.csv, whose table stays unmapped).
+            foreach (var table in Sql.SqlTableMapping.TableNames.Where(t => files.SourceOf(t) != t))
             {
                 // Typed columns (TIMESTAMPTZ, DECIMAL, DATE), as a database built for SalesKpi would have them.
                 Execute(duck, $"CREATE TABLE {table} AS {files.SourceOf(table)}");
@@ -219,7 +220,7 @@ public sealed class ReportCommandEngineTests
         var result = Cli.Run("report", "--engine", "duckdb", "--data", directory.Path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"saleskpi: bad usage: --data: '{directory.Path}' has none of the SalesKpi files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, deals.csv, activities.csv, spend.csv), nor Parquet files of the same names.", result.Error);
+        Assert.Contains($"saleskpi: bad usage: --data: '{directory.Path}' has none of the SalesKpi files (reps.csv, leads.csv, opportunities.csv, stage-changes.csv, opportunity-history.csv, deals.csv, activities.csv, spend.csv), nor Parquet files of the same names.", result.Error);
     }
 
     [Fact]

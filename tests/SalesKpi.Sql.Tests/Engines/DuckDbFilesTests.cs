@@ -84,6 +84,42 @@ public sealed class DuckDbFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task OpportunityHistoryFile_ReadInPlace_IsTypedAndImportedAsTheFile()
+    {
+        await File.WriteAllTextAsync(
+            Path.Combine(_temp, "opportunities.csv"),
+            "id,account,owner,created_at,amount,currency,status,expected_close,forecast_category\nO1,acme,ana,2025-01-10T09:00:00Z,12000.50,USD,open,2025-06-30,commit\n");
+        await File.WriteAllTextAsync(
+            Path.Combine(_temp, "opportunity-history.csv"),
+            "opportunity_id,changed_at,amount,currency,expected_close,forecast_category,owner\nO1,2025-03-01T12:00:00+02:00,12000.50,,2025-06-30,commit,\nO1,2025-01-10T09:00:00Z,9999.99,USD,2025-05-31,pipeline,ana\n");
+
+        var mapping = DuckDbFiles.Mapping(_temp);
+        Assert.StartsWith(
+            "SELECT * REPLACE (CAST(\"changed_at\" AS TIMESTAMPTZ) AS \"changed_at\", CAST(\"amount\" AS DECIMAL(38,10)) AS \"amount\", CAST(\"expected_close\" AS DATE) AS \"expected_close\") FROM read_csv(",
+            mapping.SourceOf("opportunity_history"),
+            StringComparison.Ordinal);
+
+        // The layout's views over the files, read back by the database import: the history arrives typed (an instant,
+        // a decimal, a date) and becomes the same field history as the CSV import's.
+        await using var connection = new DuckDBConnection("DataSource=:memory:");
+        await connection.OpenAsync();
+        foreach (var table in new[] { "opportunities", "opportunity_history" })
+        {
+            await using var view = connection.CreateCommand();
+            view.CommandText = $"CREATE VIEW {table} AS {mapping.SourceOf(table)}";
+            await view.ExecuteNonQueryAsync();
+        }
+
+        var imported = await new DataReaderImporter().ImportAsync(DataReaderSource.FromConnection(connection, "duck"), CancellationToken.None);
+        var opportunity = Assert.Single(imported.Data.Opportunities);
+        Assert.Equal(new CsvImporter().ImportDirectory(_temp).Data.Opportunities.Single().History.ToArray(), opportunity.History.ToArray());
+
+        // 12:00 at +02:00 is 10:00 UTC: just before it the amount is still the 9,999.99 of 10 January; after it 12,000.50.
+        Assert.Equal(9999.99m, opportunity.AsOf(Instant.FromUtc(2025, 3, 1, 10, 0))!.Amount.Amount);
+        Assert.Equal(12000.50m, opportunity.AsOf(Instant.FromUtc(2025, 3, 1, 10, 1))!.Amount.Amount);
+    }
+
+    [Fact]
     public async Task Header_WithoutOptionalColumns_TypesOnlyItsColumns()
     {
         // A directory with a quote in its name, a leads.csv without owner, qualified_at or converted_at, and an extra

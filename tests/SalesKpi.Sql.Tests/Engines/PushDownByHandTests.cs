@@ -284,7 +284,7 @@ public sealed class PushDownByHandTests
     {
         var error = Assert.Throws<ArgumentException>(() => SqlTableMapping.Default.MapTable("leds", "crm.leads"));
 
-        Assert.Equal("'leds' is not a table of the SalesKpi layout; did you mean 'leads' or 'reps'? The tables are reps, leads, opportunities, stage_changes, deals, activities, spend. (Parameter 'table')", error.Message);
+        Assert.Equal("'leds' is not a table of the SalesKpi layout; did you mean 'leads' or 'reps'? The tables are reps, leads, opportunities, stage_changes, opportunity_history, deals, activities, spend. (Parameter 'table')", error.Message);
     }
 
     [Fact]

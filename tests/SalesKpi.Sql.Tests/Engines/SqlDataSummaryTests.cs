@@ -15,8 +15,9 @@ public sealed class SqlDataSummaryTests
 
         var summary = await SqlDataSummary.ReadAsync(new SqlKpiSource(connection, SqlDialect.Sqlite));
 
+        // The sample has no field history: its opportunity_history table is there, empty.
         Assert.Equal(
-            $"reps {data.Counts.Reps}, leads {data.Counts.Leads}, opportunities {data.Counts.Opportunities}, stage_changes {data.Counts.StageChanges}, deals {data.Counts.Deals}, activities {data.Counts.Activities}, spend {data.Counts.Spend}",
+            $"reps {data.Counts.Reps}, leads {data.Counts.Leads}, opportunities {data.Counts.Opportunities}, stage_changes {data.Counts.StageChanges}, opportunity_history 0, deals {data.Counts.Deals}, activities {data.Counts.Activities}, spend {data.Counts.Spend}",
             string.Join(", ", summary.Rows.Select(r => $"{r.Key} {r.Value}")));
         // The sample's instants are whole minutes: SQLite's whole seconds lose nothing.
         Assert.Equal(data.LatestInstant, summary.LatestInstant);

@@ -57,6 +57,14 @@ internal static class RoundTrip
         Assert.Equal(opportunity.ExpectedClose, opportunityBack.ExpectedClose);
         Assert.Equal(opportunity.StageHistory.ToArray(), opportunityBack.StageHistory.ToArray());
 
+        // The field histories and forecast categories, entry by entry.
+        foreach (var withHistory in expected.Opportunities.Where(o => !o.History.IsEmpty))
+        {
+            var back = Assert.Single(actual.Opportunities, o => o.Id == withHistory.Id);
+            Assert.Equal(withHistory.History.ToArray(), back.History.ToArray());
+            Assert.Equal(withHistory.ForecastCategory, back.ForecastCategory);
+        }
+
         // An open opportunity with an expected close date.
         var open = expected.Opportunities.First(o => o.ExpectedClose is not null);
         Assert.Equal(open.ExpectedClose, Assert.Single(actual.Opportunities, o => o.Id == open.Id).ExpectedClose);
@@ -98,7 +106,8 @@ internal static class RoundTrip
     /// <summary>
     /// A small snapshot with what the sample lacks: fractional seconds (to the microsecond), amounts with ten decimal
     /// places and none, every outcome at once, a tool, a lead without owner, a deal from an opportunity, a stage name
-    /// with a space, text that needs quoting in CSV, a currency other than USD and a date far in the future.
+    /// with a space, text that needs quoting in CSV, a currency other than USD, a date far in the future, a field history
+    /// (amounts, dates, categories and an owner, some fields left unchanged) and an open opportunity's forecast category.
     /// </summary>
     public static SalesData Edges()
     {
@@ -108,10 +117,20 @@ internal static class RoundTrip
             new OpportunityId("O1"), new AccountId("acme \"north\""), ana, Instant.FromUtc(2025, 1, 8, 9, 0), new Money(1234.5678901234m, Currency.EUR),
             OpportunityStatus.Won, Instant.FromUtc(2025, 2, 1, 17, 45).PlusNanoseconds(1_000), lead.Id,
             [new StageEntry(new OpportunityStage("First call"), Instant.FromUtc(2025, 1, 9, 9, 0)), new StageEntry(OpportunityStage.Proposal, Instant.FromUtc(2025, 1, 20, 9, 0))],
-            new LocalDate(9999, 12, 31));
+            new LocalDate(9999, 12, 31),
+            history:
+            [
+                new OpportunityChange(Instant.FromUtc(2025, 1, 8, 9, 0), new Money(1000m, Currency.EUR), new LocalDate(2025, 3, 31), ForecastCategory.Pipeline, ana),
+                new OpportunityChange(Instant.FromUtc(2025, 1, 20, 9, 0).PlusNanoseconds(7_000), new Money(1234.5678901234m, Currency.EUR), forecastCategory: ForecastCategory.Commit),
+                new OpportunityChange(Instant.FromUtc(2025, 2, 1, 17, 45).PlusNanoseconds(1_000), expectedClose: new LocalDate(9999, 12, 31), forecastCategory: ForecastCategory.Closed),
+            ]);
+        var open = new Opportunity(
+            new OpportunityId("O2"), new AccountId("initech"), ana, Instant.FromUtc(2025, 3, 1, 9, 0), new Money(50m, Currency.EUR),
+            forecastCategory: ForecastCategory.BestCase,
+            history: [new OpportunityChange(Instant.FromUtc(2025, 3, 1, 9, 0), forecastCategory: ForecastCategory.Pipeline), new OpportunityChange(Instant.FromUtc(2025, 3, 5, 9, 0), forecastCategory: ForecastCategory.BestCase)]);
         return SalesData.Create(
             leads: [lead],
-            opportunities: [opportunity],
+            opportunities: [opportunity, open],
             deals:
             [
                 new Deal(new DealId("D1"), opportunity.Account, ana, opportunity.ClosedAt!.Value, new Money(1_000_000_000_000_000_000m, Currency.EUR), DealKind.WinBack,

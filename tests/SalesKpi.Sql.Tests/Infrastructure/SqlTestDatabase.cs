@@ -10,6 +10,7 @@ using NpgsqlTypes;
 using SalesKpi.Activities;
 using SalesKpi.Csv;
 using SalesKpi.Deals;
+using SalesKpi.Opportunities;
 
 namespace SalesKpi.Sql.Tests.Infrastructure;
 
@@ -38,7 +39,8 @@ public enum SqlEngine
 /// <c>YYYY-MM-DD</c>, amounts as invariant decimals (<c>55300.00</c>). Enumerations are their CSV text (status
 /// <c>open</c>/<c>won</c>/<c>lost</c>, deal kind <c>new-business</c>/<c>add-on</c>/<c>renewal</c>/<c>win-back</c>, an
 /// activity's kind name) and outcomes the <c>;</c>-separated lower-case names, or NULL when there are none. An absent
-/// optional value is NULL. Rows come in the snapshot's order; stage changes in each opportunity's history order.</para>
+/// optional value is NULL. Rows come in the snapshot's order; stage changes and field history entries in each opportunity's history order. The
+/// forecast category of every opportunity is written, its default too.</para>
 /// <para>DuckDB and PostgreSQL keep instants to the microsecond, and DuckDB amounts to 10 decimal places: a snapshot
 /// with a finer instant or amount is refused (<see cref="NotSupportedException"/>) rather than rounded, so that the
 /// database never holds other records than the snapshot.</para>
@@ -67,14 +69,24 @@ public static class SqlTestDatabase
             [
                 TextColumn("id"), TextColumn("account"), TextColumn("owner"), InstantColumn("created_at"), AmountColumn("amount"), TextColumn("currency"), TextColumn("status"),
                 InstantColumn("closed_at", nullable: true), TextColumn("lead_id", nullable: true), DateColumn("expected_close", nullable: true),
+                TextColumn("forecast_category", nullable: true),
             ],
             data => data.Opportunities.Select(o => Row(
                 o.Id.Value, o.Account.Value, o.Owner.Value, o.CreatedAt, o.Amount.Amount, o.Amount.Currency.Code,
-                o.Status.ToString().ToLowerInvariant(), o.ClosedAt, o.Lead?.Value, o.ExpectedClose))),
+                o.Status.ToString().ToLowerInvariant(), o.ClosedAt, o.Lead?.Value, o.ExpectedClose, ForecastCategories.ToName(o.ForecastCategory)))),
         new(
             "stage_changes",
             [TextColumn("opportunity_id"), TextColumn("stage"), InstantColumn("entered_at")],
             data => data.Opportunities.SelectMany(o => o.StageHistory.Select(s => Row(o.Id.Value, s.Stage.Name, s.EnteredAt)))),
+        new(
+            "opportunity_history",
+            [
+                TextColumn("opportunity_id"), InstantColumn("changed_at"), AmountColumn("amount", nullable: true), TextColumn("currency", nullable: true),
+                DateColumn("expected_close", nullable: true), TextColumn("forecast_category", nullable: true), TextColumn("owner", nullable: true),
+            ],
+            data => data.Opportunities.SelectMany(o => o.History.Select(c => Row(
+                o.Id.Value, c.ChangedAt, c.Amount?.Amount, c.Amount?.Currency.Code, c.ExpectedClose,
+                c.ForecastCategory is { } category ? ForecastCategories.ToName(category) : null, c.Owner?.Value)))),
         new(
             "deals",
             [

@@ -67,7 +67,7 @@ public sealed class SqlTestDatabaseTests
         Assert.Equal("deal-00001||acc-0001|r06|2024-01-10T10:22:00Z|55300.00|USD|new-business|2024-01-10|2025-01-09|4608.33", Row(connection, "SELECT * FROM deals LIMIT 1"));
         Assert.Equal("outbound|2025-01-01|2025-03-31|7500.00|USD", Row(connection, "SELECT * FROM spend LIMIT 1"));
         Assert.Equal("a000001|email|r01|2025-01-02T08:19:00Z|delivered|||", Row(connection, "SELECT * FROM activities LIMIT 1"));
-        Assert.Equal("opp-00001|acc-0048|r03|2025-01-03T14:30:00Z|23400.00|USD|lost|2025-01-24T08:16:00Z||", Row(connection, "SELECT * FROM opportunities LIMIT 1"));
+        Assert.Equal("opp-00001|acc-0048|r03|2025-01-03T14:30:00Z|23400.00|USD|lost|2025-01-24T08:16:00Z|||omitted", Row(connection, "SELECT * FROM opportunities LIMIT 1"));
         Assert.Equal("opp-00001|Prospecting|2025-01-03T14:30:00Z", Row(connection, "SELECT * FROM stage_changes LIMIT 1"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM activities WHERE outcomes = ''"));
     }
@@ -80,6 +80,11 @@ public sealed class SqlTestDatabaseTests
         Assert.Equal("L1|2025-01-06T09:00:00.123456Z||web, paid|2025-01-07T09:00:30Z|", Row(connection, "SELECT * FROM leads"));
         Assert.Equal("connected;delivered;opened;replied;positive;next-appointment", Scalar(connection, "SELECT outcomes FROM activities WHERE id = 'A2'"));
         Assert.Equal("1000000000000000000|0.0000000001", Row(connection, "SELECT amount, recurring_monthly FROM deals"));
+
+        // O1's history: its first entry gives every field; the second only the amount and category, the rest NULL.
+        Assert.Equal("O1|2025-01-08T09:00:00Z|1000|EUR|2025-03-31|pipeline|ana", Row(connection, "SELECT * FROM opportunity_history ORDER BY changed_at LIMIT 1"));
+        Assert.Equal("O1|2025-01-20T09:00:00.000007Z|1234.5678901234|EUR||commit|", Row(connection, "SELECT * FROM opportunity_history ORDER BY changed_at LIMIT 1 OFFSET 1"));
+        Assert.Equal("best-case", Scalar(connection, "SELECT forecast_category FROM opportunities WHERE id = 'O2'"));
     }
 
     [Fact]
