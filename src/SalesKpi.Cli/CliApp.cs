@@ -25,6 +25,7 @@ internal static class CliApp
             TargetsCommand.Create(console),
             CompareCommand.Create(console),
             TrendCommand.Create(console),
+            ForecastCommand.Create(console),
         };
         var configuration = new InvocationConfiguration
         {
