@@ -131,11 +131,13 @@ internal static class ForecastCommand
             Results? results;
             try
             {
+                // Everything as it stood at "now": the actuals to date, the pipeline then.
+                var then = loaded.Data.AsOf(now);
                 results = CommandRun.Evaluate(loader, loaded, () => new Results(
                     evaluator.Settings,
                     grouping.Dimension,
-                    new ForecastAccuracyCalculator().Evaluate(evaluator, loaded.Data, submissions),
-                    evaluator.Evaluate(loaded.Data.AsOf(now), new KpiQuery(range, [Kpis.WeightedPipeline], KpiGrouping.ByForecastCategory, includeAllKnownGroups: true)),
+                    new ForecastAccuracyCalculator().Evaluate(evaluator, then, submissions),
+                    evaluator.Evaluate(then, new KpiQuery(range, [Kpis.WeightedPipeline], KpiGrouping.ByForecastCategory, includeAllKnownGroups: true)),
                     project
                         ? new AttainmentProjectionCalculator(new AttainmentProjectionOptions { Quota = (_, _) => quotaAmount }).Evaluate(evaluator, loaded.Data, range, grouping, now)
                         : null), out code);

@@ -115,7 +115,7 @@ public sealed class ForecastCommandTests : IDisposable
         Assert.Equal((50_000m, 22_000m), (N(teams[0], "projected"), N(teams[1], "projected")));
         Assert.Equal(JsonValueKind.Null, teams[0].GetProperty("attainment").ValueKind);
         // Every open opportunity is in pipeline (no forecast_category in the files): O1 + O2 = 27,000 in Q1.
-        var categories = json.GetProperty("categories").EnumerateArray().ToDictionary(c => c.GetProperty("category").GetString()!, c => c.GetProperty("weightedPipeline").Number());
+        var categories = json.GetProperty("categories").EnumerateArray().ToDictionary(c => c.GetProperty("category").GetString()!, c => c.GetProperty("weightedPipeline").GetDecimal());
         Assert.Equal(27_000m, categories["pipeline"]);
         Assert.Equal(0m, categories["commit"]);
     }
