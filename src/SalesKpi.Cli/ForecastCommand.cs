@@ -135,6 +135,7 @@ internal static class ForecastCommand
                 var then = loaded.Data.AsOf(now);
                 results = CommandRun.Evaluate(loader, loaded, () => new Results(
                     evaluator.Settings,
+                    day,
                     grouping.Dimension,
                     new ForecastAccuracyCalculator().Evaluate(evaluator, then, submissions),
                     evaluator.Evaluate(then, new KpiQuery(range, [Kpis.WeightedPipeline], KpiGrouping.ByForecastCategory, includeAllKnownGroups: true)),
@@ -187,6 +188,8 @@ internal static class ForecastCommand
                 ]),
                 [
                     "the forecast is the latest commit submitted before the period started; accuracy: actual (revenue) / forecast; error: |actual − forecast| / actual",
+                    .. accuracy.Submitters.Where(r => r.Period.End > results.Day).Select(r => r.PeriodLabel).Distinct(StringComparer.Ordinal)
+                        .Select(label => $"{label} is not over at the end of {ReportRange.Iso(results.Day)}: its actuals are to date"),
                     .. accuracy.Submitters.Where(r => !r.Accuracy.IsDefined).Select(r => $"{Who(r.Grouping, r.Submitter)}, {r.PeriodLabel}: {r.Accuracy.UndefinedReason}"),
                 ]),
             new TableSection(
@@ -358,5 +361,5 @@ internal static class ForecastCommand
     private static string Signed(KpiValue value) => value.Value is { } v ? (v >= 0m ? "+" : string.Empty) + (v * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%" : KpiValueText.Undefined;
 
     /// <summary>What the command evaluated.</summary>
-    private sealed record Results(KpiSettings Settings, string ProjectionBy, ForecastAccuracyResult Accuracy, KpiReport Categories, ImmutableArray<AttainmentProjection>? Projection);
+    private sealed record Results(KpiSettings Settings, LocalDate Day, string ProjectionBy, ForecastAccuracyResult Accuracy, KpiReport Categories, ImmutableArray<AttainmentProjection>? Projection);
 }

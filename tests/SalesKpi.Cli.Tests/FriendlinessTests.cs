@@ -13,7 +13,7 @@ public sealed class FriendlinessTests
     [InlineData(new[] { "report", "--frm", "2025-01-01" }, "unknown option '--frm'; did you mean '--from'?", "saleskpi report")]
     [InlineData(new[] { "report", "--frm=2025-01-01" }, "unknown option '--frm'; did you mean '--from'?", "saleskpi report")]
     [InlineData(new[] { "report", "--colour" }, "unknown option '--colour'.", "saleskpi report")]
-    [InlineData(new[] { "kpis", "--data", "x" }, "'--data' is not an option of 'saleskpi kpis' but of report, plan, targets, compare and trend.", "saleskpi kpis")]
+    [InlineData(new[] { "kpis", "--data", "x" }, "'--data' is not an option of 'saleskpi kpis' but of report, plan, targets, compare, trend and forecast.", "saleskpi kpis")]
     [InlineData(new[] { "report", "from" }, "'from': 'saleskpi report' takes options, not arguments; did you mean '--from'?", "saleskpi report")]
     [InlineData(new[] { "report", "extra" }, "'extra': 'saleskpi report' takes options, not arguments.", "saleskpi report")]
     [InlineData(new[] { "report", "--by", "manager" }, "--by: 'manager' is not a grouping or a dimension of the data; did you mean 'team'? (the groupings are rep, team, source, lost-reason, forecast-category, none; the data has no dimensions).", "saleskpi report")]
