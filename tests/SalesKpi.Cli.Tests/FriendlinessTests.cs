@@ -9,7 +9,7 @@ public sealed class FriendlinessTests
     [Theory]
     [InlineData(new[] { "reprot" }, "unknown command 'reprot'; did you mean 'report'?", "saleskpi")]
     [InlineData(new[] { "kpsi" }, "unknown command 'kpsi'; did you mean 'kpis'?", "saleskpi")]
-    [InlineData(new[] { "serve" }, "unknown command 'serve' (the commands are report, kpis, plan, targets, compare, trend).", "saleskpi")]
+    [InlineData(new[] { "serve" }, "unknown command 'serve' (the commands are report, kpis, plan, targets, compare, trend, forecast).", "saleskpi")]
     [InlineData(new[] { "report", "--frm", "2025-01-01" }, "unknown option '--frm'; did you mean '--from'?", "saleskpi report")]
     [InlineData(new[] { "report", "--frm=2025-01-01" }, "unknown option '--frm'; did you mean '--from'?", "saleskpi report")]
     [InlineData(new[] { "report", "--colour" }, "unknown option '--colour'.", "saleskpi report")]
