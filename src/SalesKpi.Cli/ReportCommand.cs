@@ -94,12 +94,15 @@ internal static class ReportCommand
 
         var onError = dataOptions.OnError;
         var funnel = new FunnelOptions();
+        var asOf = DataOptions.DateOption(
+            "--as-of",
+            "The records as they stood at the end of this day (YYYY-MM-DD), in --zone: the pipeline as it was last Monday, rebuilt from the stage changes and opportunity-history.csv; what came later is not seen. Needs --engine memory (the default).");
 
         var command = new Command("report", "Computes a KPI report from CSV or Parquet exports (--data) or a database (--connection), or from the embedded sample data set; in memory, or inside DuckDB, SQLite or PostgreSQL (--engine).")
         {
             data, connection, engine, mapping, dataOptions.Delimiter, from, to, by, dataOptions.Where, per, fiscalStart,
             periodOptions.Rolling, periodOptions.ToDate, periodOptions.Cumulative, periodOptions.Versus,
-            funnel.Mode, funnel.Within, zone, format, layout, width, output, kpi, onError,
+            funnel.Mode, funnel.Within, asOf, zone, format, layout, width, output, kpi, onError,
         };
         command.SetAction(parseResult =>
         {
@@ -112,6 +115,11 @@ internal static class ReportCommand
             if (engineName != "memory" && EngineUsage(engineName, parseResult.GetValue(data), parseResult.GetValue(connection), parseResult.GetValue(mapping), parseResult.GetValue(onError)) is { } engineError)
             {
                 return Usage(command, console, engineError);
+            }
+
+            if (engineName != "memory" && parseResult.GetValue(asOf) is not null)
+            {
+                return Usage(command, console, $"--as-of needs --engine memory (the default): the records are rebuilt as they stood from their histories in memory; --engine {engineName} reads the tables as they are now.");
             }
 
             if (engineName != "memory" && parseResult.GetValue(dataOptions.Delimiter) is var delimiter && delimiter != ",")
@@ -156,6 +164,7 @@ internal static class ReportCommand
                 Layout = parseResult.GetValue(layout) == "long" ? Rendering.ReportLayout.Long : Rendering.ReportLayout.Wide,
                 Width = parseResult.GetValue(width),
                 OutputPath = parseResult.GetValue(output),
+                AsOf = parseResult.GetValue(asOf),
             };
             return new ReportRunner(console).Run(request);
         });

@@ -52,6 +52,9 @@ internal sealed record ReportRequest(
     /// <summary>Gets a value indicating whether the format is one a person reads, whose tables need the whole report.</summary>
     public bool IsDocument => Format is OutputFormat.Table or OutputFormat.Markdown or OutputFormat.Html;
 
+    /// <summary>Gets the day at whose end the records are taken as they stood (<c>--as-of</c>), or null for as they are.</summary>
+    public LocalDate? AsOf { get; init; }
+
     /// <summary>Gets the month fiscal quarters and years start in (<c>--fiscal-start</c>), 1 to 12.</summary>
     public int FiscalYearStartMonth { get; init; } = 1;
 

@@ -53,6 +53,15 @@ internal sealed class ReportRunner(CliConsole console)
 
         request = request with { Grouping = grouping };
         var (imported, range) = (loaded.Import, loaded.Range);
+        var data = loaded.Data;
+        var description = loaded.Description;
+        if (request.AsOf is { } asOf)
+        {
+            // The records as they stood at the end of the day: everything before the next day's start in the zone.
+            data = data.AsOf(KpiSettings.Default.WithZone(request.Zone).StartOf(asOf.PlusDays(1)));
+            description += $" as of the end of {ReportRange.Iso(asOf)}";
+        }
+
         var query = new KpiQuery(range, request.Kpis, request.Grouping, request.Per, includeAllKnownGroups: request.IncludeAllKnownGroups);
         // With one currency in the data, money KPIs are in it even where nothing was summed (a zero revenue is 0 USD).
         var currencies = loaded.Currencies;
@@ -67,12 +76,12 @@ internal sealed class ReportRunner(CliConsole console)
                 // Tables need the whole report. Amounts in several currencies fail the KPIs that sum them, possibly only
                 // when their values are finished: finish the whole report once first, so that the failure comes before
                 // any output.
-                full = evaluator.Evaluate(loaded.Data, query);
+                full = evaluator.Evaluate(data, query);
             }
 
             if (!request.IsDocument)
             {
-                rows = evaluator.EvaluateRows(loaded.Data, query);
+                rows = evaluator.EvaluateRows(data, query);
             }
         }
         catch (InvalidOperationException e) when (currencies.Count > 1)
@@ -82,7 +91,7 @@ internal sealed class ReportRunner(CliConsole console)
         }
 
         using var report = rows;
-        return Write(new ReportOutput(request, report, imported, loaded.Description, mapping?.Name, RecordCounts.Of(loaded.Data)) { Full = request.IsDocument ? full : null, Data = loaded.Data });
+        return Write(new ReportOutput(request, report, imported, description, mapping?.Name, RecordCounts.Of(data)) { Full = request.IsDocument ? full : null, Data = data });
     }
 
     /// <summary>
