@@ -70,9 +70,9 @@ public sealed class PipelineDocumentsTests
         Assert.Equal(["Closing pipeline (EUR)", "Closing pipeline (USD)"], charts.Select(c => c.Heading));
         Assert.All(charts, c => Assert.Equal(["2025-01", "2025-02"], c.Labels.AsEnumerable()));
         Assert.Equal(["ayse", "budi"], charts[1].Series.Select(s => s.Name));
-        Assert.Equal([0d, 0d], charts[0].Series[0].Values);
-        Assert.Equal([400.5d, 400.5d], charts[0].Series[1].Values);
-        Assert.Equal([1_000d, 0d], charts[1].Series[0].Values);
+        Assert.Equal([0d, 0d], charts[0].Series[0].Values.AsEnumerable());
+        Assert.Equal([400.5d, 400.5d], charts[0].Series[1].Values.AsEnumerable());
+        Assert.Equal([1_000d, 0d], charts[1].Series[0].Values.AsEnumerable());
     }
 
     [Fact]
@@ -99,10 +99,11 @@ public sealed class PipelineDocumentsTests
         Assert.DoesNotContain("Closing pipeline", text, StringComparison.Ordinal); // text leaves charts out
         Assert.Contains("Pipeline waterfall", markdown, StringComparison.Ordinal);
         Assert.Contains("| 2025-01 · USD | 3,500 | 0 | 0 | 0 | 0 | 0 | 0 | 2,500 | 1,000 |", markdown, StringComparison.Ordinal);
-        Assert.Contains("<td>2025-02 · count</td><td class=\"num\">2</td>", html, StringComparison.Ordinal);
+        // HtmlEncode writes the middle dot as &#183;.
+        Assert.Contains("<td>2025-02 &#183; count</td><td class=\"num\">2</td>", html, StringComparison.Ordinal);
         // Two charts (EUR, USD) of one line ("all") with two points each: 4 marks; February's USD closing is 0.
         Assert.Equal(4, html.Split("<circle class=\"mark").Length - 1);
-        Assert.Contains("<title>all · 2025-02: 0</title>", html, StringComparison.Ordinal);
-        Assert.Contains("<title>all · 2025-01: 400.5</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>all &#183; 2025-02: 0</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>all &#183; 2025-01: 400.5</title>", html, StringComparison.Ordinal);
     }
 }
