@@ -26,6 +26,7 @@ internal static class CliApp
             CompareCommand.Create(console),
             TrendCommand.Create(console),
             WaterfallCommand.Create(console),
+            ForecastCommand.Create(console),
         };
         var configuration = new InvocationConfiguration
         {

@@ -30,7 +30,7 @@ internal static class ReportCommand
 
         var (from, to) = (dataOptions.From, dataOptions.To);
 
-        var by = ChoiceOption.CreateOpen("--by", "Group by rep, team (through reps.csv), lead source, lost reason (opportunities only), none, or a dimension of the data (a column of its own, such as office or product: docs/csv-format.md#dimensions-every-other-column); two as a hierarchy with a slash, such as office/rep.", "none", Groupings, "GROUPING");
+        var by = ChoiceOption.CreateOpen("--by", "Group by rep, team (through reps.csv), lead source, lost reason or forecast category (opportunities only), none, or a dimension of the data (a column of its own, such as office or product: docs/csv-format.md#dimensions-every-other-column); two as a hierarchy with a slash, such as office/rep.", "none", Groupings, "GROUPING");
 
         var periodOptions = new PeriodOptions();
         var (per, fiscalStart) = (periodOptions.Per, periodOptions.FiscalStart);
@@ -170,7 +170,7 @@ internal static class ReportCommand
     internal const int MaxWidth = 10_000;
 
     /// <summary>Gets the groupings of <c>--by</c>.</summary>
-    internal static string[] Groupings { get; } = ["rep", "team", "source", "lost-reason", "none"];
+    internal static string[] Groupings { get; } = ["rep", "team", "source", "lost-reason", "forecast-category", "none"];
 
     /// <summary>Gets what a person may write for <c>--by</c> that is no typo of a grouping, with what it means.</summary>
     internal static Dictionary<string, string> GroupingHints { get; } = new(StringComparer.Ordinal)

@@ -27,9 +27,10 @@ internal sealed class ReportRunner(CliConsole console)
 
         if (request.Engine != "memory")
         {
-            if (request.By == "lost-reason")
+            if (request.By is "lost-reason" or "forecast-category")
             {
-                return Fail(ExitCodes.BadUsage, $"--by lost-reason with --engine {request.Engine}: lost reasons are read by --engine memory (the default); a database engine groups by rep, team and source.", "Run 'saleskpi report --help' for the options.");
+                var what = request.By == "lost-reason" ? "lost reasons" : "forecast categories";
+                return Fail(ExitCodes.BadUsage, $"--by {request.By} with --engine {request.Engine}: {what} are read by --engine memory (the default); a database engine groups by rep, team and source.", "Run 'saleskpi report --help' for the options.");
             }
 
             if (!ReportCommand.Groupings.Contains(request.By, StringComparer.Ordinal) || !request.Data.Where.IsEmpty)

@@ -10,7 +10,7 @@ namespace SalesKpi.Cli;
 internal static class TrendCommand
 {
     /// <summary>The built-in groupings of <c>--by</c>.</summary>
-    private static readonly string[] ByValues = ["rep", "team", "source", "lost-reason", "none"];
+    private static readonly string[] ByValues = ["rep", "team", "source", "lost-reason", "forecast-category", "none"];
 
     public static Command Create(CliConsole console)
     {

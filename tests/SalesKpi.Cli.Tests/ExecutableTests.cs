@@ -35,7 +35,7 @@ public partial class ExecutableTests
         var result = RunTool("report", "--by", "region");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--by: 'region' is not a grouping or a dimension of the data (the groupings are rep, team, source, lost-reason, none; the data has no dimensions).", result.Error);
+        Assert.Contains("--by: 'region' is not a grouping or a dimension of the data (the groupings are rep, team, source, lost-reason, forecast-category, none; the data has no dimensions).", result.Error);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public class DimensionCommandTests
         var result = Cli.Run("report", "--data", data.Path, "--by", "ofice");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("saleskpi: bad usage: --by: 'ofice' is not a grouping or a dimension of the data; did you mean 'office'? (the groupings are rep, team, source, lost-reason, none; the data's dimensions are office, product, sector).", result.Error);
+        Assert.Contains("saleskpi: bad usage: --by: 'ofice' is not a grouping or a dimension of the data; did you mean 'office'? (the groupings are rep, team, source, lost-reason, forecast-category, none; the data's dimensions are office, product, sector).", result.Error);
     }
 
     [Fact]

@@ -63,6 +63,14 @@ public abstract class KpiGrouping
     /// opportunities are supported.</summary>
     public static KpiGrouping ByLostReason { get; } = new LostReasonGrouping();
 
+    /// <summary>Gets the grouping of opportunities by forecast category (<see cref="Opportunity.ForecastCategory"/>), keyed by
+    /// the category's name (<see cref="ForecastCategories.ToName"/>: <c>pipeline</c>, <c>best-case</c>, <c>commit</c>,
+    /// <c>closed</c>, <c>omitted</c>); every opportunity has one, so none goes to <see cref="NoKey"/>. Only opportunities
+    /// are supported; <see cref="KnownKeys"/> are the five names.</summary>
+    /// <remarks><para><c>Kpis.WeightedPipeline</c> under it is the weighted pipeline per category, the figures of a
+    /// forecast call.</para></remarks>
+    public static KpiGrouping ByForecastCategory { get; } = new ForecastCategoryGrouping();
+
     /// <summary>The text between the levels' keys in the key of a hierarchy's group, such as <c>West / r01</c>: <c>" / "</c>.</summary>
     public const string LevelSeparator = " / ";
 
@@ -90,7 +98,7 @@ public abstract class KpiGrouping
 
     /// <summary>
     /// Returns the grouping by the built-in or dimension of that name: <c>none</c>, <c>rep</c>, <c>team</c>, <c>source</c>,
-    /// <c>deal-kind</c>, <c>tool</c> or <c>lost-reason</c> (ignoring case), else <see cref="ByDimension"/>; <c>a/b</c> is the hierarchy
+    /// <c>deal-kind</c>, <c>tool</c>, <c>lost-reason</c> or <c>forecast-category</c> (ignoring case), else <see cref="ByDimension"/>; <c>a/b</c> is the hierarchy
     /// <c>FromName(a).Then(FromName(b))</c>.
     /// </summary>
     /// <param name="name">The name, such as <c>team</c>, <c>office</c> or <c>office/rep</c>.</param>
@@ -121,6 +129,7 @@ public abstract class KpiGrouping
                 "deal-kind" => ByDealKind,
                 "tool" => ByTool,
                 "lost-reason" => ByLostReason,
+                "forecast-category" => ByForecastCategory,
                 _ => new DimensionGrouping(Dimensions.CheckName(trimmed, nameof(name))),
             };
             grouping = grouping is null ? next : grouping.Then(next);
@@ -593,6 +602,24 @@ public abstract class KpiGrouping
             Preconditions.CheckNotNull(opportunity);
             Preconditions.CheckNotNull(data);
             return opportunity.LostReason;
+        }
+    }
+
+    private sealed class ForecastCategoryGrouping() : KpiGrouping("forecast-category")
+    {
+        public override bool Supports(KpiRecordType recordType) => recordType == KpiRecordType.Opportunities;
+
+        public override string? KeyOf(Opportunity opportunity, SalesData data)
+        {
+            Preconditions.CheckNotNull(opportunity);
+            Preconditions.CheckNotNull(data);
+            return ForecastCategories.ToName(opportunity.ForecastCategory);
+        }
+
+        public override IEnumerable<string> KnownKeys(SalesData data)
+        {
+            Preconditions.CheckNotNull(data);
+            return ForecastCategories.All.Select(ForecastCategories.ToName);
         }
     }
 

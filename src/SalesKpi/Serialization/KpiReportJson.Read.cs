@@ -97,6 +97,7 @@ public static partial class KpiReportJson
             "deal-kind" => KpiGrouping.ByDealKind,
             "tool" => KpiGrouping.ByTool,
             "lost-reason" => KpiGrouping.ByLostReason,
+            "forecast-category" => KpiGrouping.ByForecastCategory,
             _ => KpiGrouping.Custom(by),
         };
         KpiQuery query;

@@ -134,4 +134,43 @@ public sealed class WeightedPipelineTests
 
         Assert.Throws<ArgumentOutOfRangeException>("options.Probabilities", () => new WeightedPipelineCalculator(options));
     }
+
+    [Fact]
+    public void Evaluate_ByForecastCategory_IsTheWeightedPipelinePerCategory()
+    {
+        // June, as above, with w1 in commit and w2 in best case: commit 10,000 × 0.5 = 5,000; best-case 4,000 × 0.7 =
+        // 2,800; pipeline (the default of an open opportunity) w3 × 0 + w4 × 0 = 0; closed and omitted hold no open
+        // opportunity: 0. The five categories are known groups, in key order.
+        var data = Data(Data1.Select(o => o.Id.Value switch
+        {
+            "w1" => o.WithForecastCategory(ForecastCategory.Commit),
+            "w2" => o.WithForecastCategory(ForecastCategory.BestCase),
+            _ => o,
+        }));
+
+        var report = Report(Kpis.WeightedPipeline, data, June, KpiGrouping.FromName("forecast-category"), allGroups: true);
+
+        Assert.Equal(["best-case", "closed", "commit", "omitted", "pipeline"], report.Groups.AsEnumerable());
+        Assert.Equal(5_000m, report.Get(KpiIds.WeightedPipeline, "commit").Value);
+        Assert.Equal(2_800m, report.Get(KpiIds.WeightedPipeline, "best-case").Value);
+        Assert.Equal(0m, report.Get(KpiIds.WeightedPipeline, "pipeline").Value);
+        Assert.Equal(0m, report.Get(KpiIds.WeightedPipeline, "closed").Value);
+    }
+
+    [Fact]
+    public void ByForecastCategory_KeysAnOpportunityByItsCategorysName_AndSupportsOpportunitiesOnly()
+    {
+        // A won opportunity is always closed, a lost one omitted, an open one without a category pipeline.
+        var data = Data(Data1);
+        var grouping = KpiGrouping.ByForecastCategory;
+
+        Assert.Same(grouping, KpiGrouping.FromName("Forecast-Category"));
+        Assert.Equal("forecast-category", grouping.Dimension);
+        Assert.Equal("closed", grouping.KeyOf(Data1[4], data));
+        Assert.Equal("pipeline", grouping.KeyOf(Data1[0], data));
+        Assert.Equal("best-case", grouping.KeyOf(Data1[0].WithForecastCategory(ForecastCategory.BestCase), data));
+        Assert.True(grouping.Supports(KpiRecordType.Opportunities));
+        Assert.False(grouping.Supports(KpiRecordType.Deals));
+        Assert.False(grouping.Supports(KpiRecordType.Leads));
+    }
 }

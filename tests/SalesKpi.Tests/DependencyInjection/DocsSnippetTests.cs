@@ -14,7 +14,7 @@ namespace SalesKpi.Tests.DependencyInjection;
 public sealed partial class DocsSnippetTests
 {
     /// <summary>The pages whose every C# block must be a snippet, or say why not with <c>&lt;!-- not-compiled: reason --&gt;</c>.</summary>
-    private static readonly string[] FullyCompiledPages = ["README.md", "docs/dependency-injection.md", "docs/extending.md", "docs/json.md", "docs/telemetry.md", "docs/sql.md", "docs/rendering.md", "docs/dimensions.md", "docs/pipeline.md"];
+    private static readonly string[] FullyCompiledPages = ["README.md", "docs/dependency-injection.md", "docs/extending.md", "docs/json.md", "docs/telemetry.md", "docs/sql.md", "docs/rendering.md", "docs/dimensions.md", "docs/pipeline.md", "docs/forecasting.md"];
 
     private static readonly Lazy<Dictionary<string, string>> Snippets = new(ReadSnippets);
 
@@ -54,6 +54,7 @@ public sealed partial class DocsSnippetTests
     [InlineData("docs/pipeline.md", "pipeline-waterfall", "pipeline-as-of", "rendering-waterfall")]
     [InlineData("docs/sql.md", "sql-evaluate", "sql-explain")]
     [InlineData("docs/rendering.md", "rendering-report", "rendering-comparison", "rendering-document", "rendering-waterfall")]
+    [InlineData("docs/forecasting.md", "forecasting-data", "forecasting-evaluate")]
     public void Page_ShowsItsCompiledSnippets(string page, params string[] names)
     {
         var shown = TaggedBlock().Matches(ReadPage(page)).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);

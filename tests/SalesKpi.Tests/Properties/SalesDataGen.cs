@@ -106,7 +106,7 @@ public static class SalesDataGen
     ];
 
     public static readonly KpiGrouping[] Groupings =
-        [KpiGrouping.None, KpiGrouping.ByRep, KpiGrouping.ByTeam, KpiGrouping.BySource, KpiGrouping.ByDealKind, KpiGrouping.ByTool, KpiGrouping.ByLostReason];
+        [KpiGrouping.None, KpiGrouping.ByRep, KpiGrouping.ByTeam, KpiGrouping.BySource, KpiGrouping.ByDealKind, KpiGrouping.ByTool, KpiGrouping.ByLostReason, KpiGrouping.ByForecastCategory];
 
     private static readonly SalesActivityKind[] ActivityKinds =
         [SalesActivityKind.Call, SalesActivityKind.Email, SalesActivityKind.Meeting, SalesActivityKind.CrmUpdate, SalesActivityKind.ToolUsage, new("demo")];

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using SalesKpi.Deals;
+using SalesKpi.Opportunities;
 using SalesKpi.Reporting;
 using SalesKpi.Reps;
 using SalesKpi.Serialization;
@@ -81,6 +82,21 @@ public sealed class ReportJsonTests
         await KpiReportJson.SerializeAsync(async, report);
 
         Assert.Equal(sync.ToArray(), async.ToArray());
+    }
+
+    [Fact]
+    public void Deserialize_AReportByForecastCategory_ReadsTheGroupingBack()
+    {
+        // One open opportunity of 1,000 USD in commit, in Proposal (0.5), due in March: commit 500 USD.
+        var opportunity = new Opportunity(
+            new OpportunityId("o1"), new AccountId("a1"), new RepId("ayse"), Instant.FromUtc(2025, 1, 2, 9, 0), new Money(1_000m, Currency.USD),
+            stageHistory: [new StageEntry(OpportunityStage.Proposal, Instant.FromUtc(2025, 1, 2, 9, 0))], expectedClose: new LocalDate(2025, 3, 10), forecastCategory: ForecastCategory.Commit);
+        var report = new KpiEvaluator().Evaluate(SalesData.Create(opportunities: [opportunity]), new KpiQuery(new DateInterval(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31)), [Kpis.WeightedPipeline], KpiGrouping.ByForecastCategory));
+
+        var back = JsonSerializer.Deserialize<KpiReport>(JsonSerializer.Serialize(report))!;
+
+        Assert.Same(KpiGrouping.ByForecastCategory, back.Query.GroupBy);
+        Assert.Equal(500m, back.Get(KpiIds.WeightedPipeline, "commit").Value);
     }
 
     [Fact]
