@@ -19,13 +19,12 @@ internal static class WaterfallCommand
     /// <summary>The built-in groupings of <c>--by</c>: those that group opportunities.</summary>
     private static readonly string[] ByValues = ["rep", "team", "source", "lost-reason", "none"];
 
-    /// <summary>The lines, in the order of the table's columns, with their headers and CSV names.</summary>
-    private static readonly (PipelineFlowKind Kind, string Header, string Csv)[] Lines =
+    /// <summary>The lines, in the order of the CSV's columns (those of <see cref="PipelineDocuments.Table"/>), with their CSV names.</summary>
+    private static readonly (PipelineFlowKind Kind, string Csv)[] Lines =
     [
-        (PipelineFlowKind.Opening, "opening", "opening"), (PipelineFlowKind.Created, "created", "created"),
-        (PipelineFlowKind.Increased, "increased", "increased"), (PipelineFlowKind.Decreased, "decreased", "decreased"),
-        (PipelineFlowKind.PulledIn, "pulled in", "pulled_in"), (PipelineFlowKind.SlippedOut, "slipped out", "slipped_out"),
-        (PipelineFlowKind.Won, "won", "won"), (PipelineFlowKind.Lost, "lost", "lost"), (PipelineFlowKind.Closing, "closing", "closing"),
+        (PipelineFlowKind.Opening, "opening"), (PipelineFlowKind.Created, "created"), (PipelineFlowKind.Increased, "increased"),
+        (PipelineFlowKind.Decreased, "decreased"), (PipelineFlowKind.PulledIn, "pulled_in"), (PipelineFlowKind.SlippedOut, "slipped_out"),
+        (PipelineFlowKind.Won, "won"), (PipelineFlowKind.Lost, "lost"), (PipelineFlowKind.Closing, "closing"),
     ];
 
     private const string WindowChoices = "all, period, day, week, month, quarter, fiscal-quarter, fiscal-year, or FROM..TO, such as 2025-04-01..2025-06-30";
@@ -82,19 +81,13 @@ internal static class WaterfallCommand
             var closeWindow = PipelineWindow.TryParse(parseResult.GetValue(window), out var parsed) ? parsed : PipelineWindow.All; // checked by the option
             var settings = KpiSettings.Default.WithZone(request.Zone).WithFiscalYearStartMonth(periods.FiscalStartMonth(parseResult));
             var report = new PipelineWaterfallCalculator(settings).Evaluate(loaded.Data, loaded.Range, grouping, periods.Unit(parseResult), closeWindow);
-            string Label(PipelineWaterfall w) => grouping == KpiGrouping.None ? w.Period.Label : $"{w.Period.Label} · {CommandRun.GroupLabel(loaded.Data, grouping, w.Group)}";
             var result = new CommandOutput(
                 () => new KpiDocument(
                     $"SalesKpi pipeline waterfall: {loaded.Description}",
                     [
                         $"{ReportRange.Iso(loaded.Range.Start)} to {ReportRange.Iso(loaded.Range.End)} per {parseResult.GetValue(periods.Per)}, close window {closeWindow}: opening + created + increased − decreased + pulled in − slipped out − won − lost = closing, in counts (increased and decreased count changes, apart) and in each currency.",
                     ],
-                    [
-                        new TableSection(
-                            null,
-                            [new TableColumn("period"), .. Lines.Select(l => new TableColumn(l.Header, ColumnAlignment.Right))],
-                            report.Waterfalls.SelectMany(w => Rows(w).Select(r => (IReadOnlyList<string>)[$"{Label(w)} · {r.Measure}", .. r.Cells.Select(c => c.Text)]))),
-                    ]),
+                    [PipelineDocuments.Table(report, g => CommandRun.GroupLabel(loaded.Data, grouping, g))]),
                 json =>
                 {
                     json.WriteString("command", "waterfall");
@@ -114,27 +107,20 @@ internal static class WaterfallCommand
                     ReportRange.Iso(w.Period.Dates.End),
                     CsvReportWriter.Text(w.Group),
                     r.Measure,
-                    .. r.Cells.Select(c => c.Exact),
+                    .. r.Cells,
                 ])));
             return result.Write(console, output.FormatOf(parseResult), parseResult.GetValue(output.Output));
         });
         return command;
     }
 
-    /// <summary>Returns the rows of one waterfall: the counts, then the amounts of each currency it has.</summary>
-    private static IEnumerable<(string Measure, (string Text, string Exact)[] Cells)> Rows(PipelineWaterfall waterfall)
+    /// <summary>Returns the CSV rows of one waterfall, exact: the counts, then the amounts of each currency it has.</summary>
+    private static IEnumerable<(string Measure, string[] Cells)> Rows(PipelineWaterfall waterfall)
     {
-        yield return ("count", [.. Lines.Select(l => Count(waterfall.Flow(l.Kind).Count))]);
+        yield return ("count", [.. Lines.Select(l => waterfall.Flow(l.Kind).Count.ToString(CultureInfo.InvariantCulture))]);
         foreach (var currency in waterfall.Currencies)
         {
-            yield return (currency.Code, [.. Lines.Select(l => Amount(waterfall.Flow(l.Kind).AmountIn(currency).Amount))]);
+            yield return (currency.Code, [.. Lines.Select(l => CommandOutput.Number(waterfall.Flow(l.Kind).AmountIn(currency).Amount))]);
         }
     }
-
-    private static (string Text, string Exact) Count(long count) =>
-        (count.ToString("#,0", CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>Returns an amount as the table shows it (whole units from 1,000 up or without cents, as the report's money) and exactly, for CSV.</summary>
-    private static (string Text, string Exact) Amount(decimal amount) =>
-        (amount.ToString(Math.Abs(amount) >= 1000m || amount == decimal.Truncate(amount) ? "#,0" : "#,0.00", CultureInfo.InvariantCulture), CommandOutput.Number(amount));
 }

@@ -67,6 +67,23 @@ public sealed partial class RenderingDocsTests
         AssertGenerated("comparison-markdown", DocumentRenderer.Render(document, RenderFormat.Markdown));
     }
 
+    [Fact]
+    public void RenderingPage_Waterfall_IsWhatTheRendererWrites()
+    {
+        var report = PipelineDocumentsTests.Report(); // January and February 2025, per month
+
+        // <snippet:rendering-waterfall>
+        var document = new KpiDocument(
+            "Pipeline waterfall",
+            ["January and February 2025"],
+            PipelineDocuments.Waterfall(report, groupLabel: rep => rep)); // the table, a closing-pipeline chart per currency
+
+        string markdown = DocumentRenderer.Render(document, RenderFormat.Markdown); // charts are drawn in HTML only
+        // </snippet:rendering-waterfall>
+
+        AssertGenerated("waterfall-markdown", markdown);
+    }
+
     private static void AssertGenerated(string name, string output)
     {
         var page = File.ReadAllText(Path.Combine(Root(), "docs", "rendering.md")).ReplaceLineEndings("\n");

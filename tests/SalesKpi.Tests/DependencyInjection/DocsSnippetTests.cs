@@ -51,9 +51,9 @@ public sealed partial class DocsSnippetTests
     [InlineData("docs/telemetry.md", "telemetry-kpi-metrics")]
     [InlineData("docs/json.md", "json-serialize")]
     [InlineData("docs/dimensions.md", "dimensions-data", "dimensions-report", "dimensions-di")]
-    [InlineData("docs/pipeline.md", "pipeline-waterfall", "pipeline-as-of")]
+    [InlineData("docs/pipeline.md", "pipeline-waterfall", "pipeline-as-of", "rendering-waterfall")]
     [InlineData("docs/sql.md", "sql-evaluate", "sql-explain")]
-    [InlineData("docs/rendering.md", "rendering-report", "rendering-comparison", "rendering-document")]
+    [InlineData("docs/rendering.md", "rendering-report", "rendering-comparison", "rendering-document", "rendering-waterfall")]
     [InlineData("docs/forecasting.md", "forecasting-data", "forecasting-evaluate")]
     public void Page_ShowsItsCompiledSnippets(string page, params string[] names)
     {
