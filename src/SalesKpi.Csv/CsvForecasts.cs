@@ -44,7 +44,11 @@ public sealed class CsvForecastOptions
 /// <threadsafety>This type is safe to use from several threads.</threadsafety>
 public static class CsvForecasts
 {
+    private const string SubmitterUsage = "write all, rep:ID, team:NAME, or a rep id";
+
     private static readonly string[] Columns = ["submitter", "period", "amount", "currency", "submitted_at", "category"];
+
+    private static readonly (string Prefix, KpiGrouping Grouping)[] SubmitterDimensions = [("rep", KpiGrouping.ByRep), ("team", KpiGrouping.ByTeam)];
     private static readonly OffsetDateTimePattern IsoSeconds = OffsetDateTimePattern.ExtendedIso;
     private static readonly OffsetDateTimePattern IsoMinutes = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>");
 
@@ -75,63 +79,22 @@ public static class CsvForecasts
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= new CsvForecastOptions();
-        using var reader = new CsvRecordReader(new CsvTextDecoder(stream));
-        try
-        {
-            return ReadRecords(reader, fileName, options);
-        }
-        catch (CsvSyntaxException e)
-        {
-            throw Reject(fileName, e.Position, null, e.Message);
-        }
-        catch (CsvEncodingException e)
-        {
-            throw Reject(fileName, e.Position, null, e.Message);
-        }
+        return SideFile.Read(stream, fileName, reader => ReadRecords(reader, fileName, options));
     }
 
     private static ImmutableArray<ForecastSubmission> ReadRecords(CsvRecordReader reader, string fileName, CsvForecastOptions options)
     {
-        if (!reader.Read())
-        {
-            throw new CsvImportException(new CsvRejection(fileName, 1, 1, null, $"the file is empty: the first line is the header ({string.Join(",", Columns)})"));
-        }
-
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < reader.Count; i++)
-        {
-            var name = reader[i].Trim();
-            if (!Columns.Contains(name, StringComparer.Ordinal))
-            {
-                throw Reject(fileName, reader.PositionOf(i), null, $"unknown column '{MessageText.Of(name)}'{Suggestions.DidYouMean(name, Columns)} (the columns are {string.Join(", ", Columns)})");
-            }
-
-            if (!index.TryAdd(name, i))
-            {
-                throw Reject(fileName, reader.PositionOf(i), null, $"the column '{name}' appears twice");
-            }
-        }
-
-        foreach (var required in new[] { "submitter", "period", "amount", "submitted_at" })
-        {
-            if (!index.ContainsKey(required))
-            {
-                throw Reject(fileName, reader.PositionOf(0), null, $"the header has no column '{required}' (required: submitter, period, amount, submitted_at; optional: currency, category)");
-            }
-        }
-
+        var index = SideFile.Header(reader, fileName, Columns, ["submitter", "period", "amount", "submitted_at"]);
         var submissions = ImmutableArray.CreateBuilder<ForecastSubmission>();
-        while (reader.Read())
+        while (SideFile.NextRow(reader, fileName, index))
         {
-            if (reader.Count != index.Count)
-            {
-                throw Reject(fileName, reader.PositionOf(0), null, string.Create(CultureInfo.InvariantCulture, $"the row has {reader.Count} fields, the header {index.Count}"));
-            }
-
             string Text(string column) => index.TryGetValue(column, out var i) ? reader[i].Trim() : string.Empty;
-            CsvImportException Bad(string column, string reason) => Reject(fileName, reader.PositionOf(index[column]), column, reason);
+            CsvImportException Bad(string column, string reason) => SideFile.Reject(fileName, reader.PositionOf(index[column]), column, reason);
 
-            var (grouping, submitter) = Submitter(Text("submitter"), options, Bad);
+            var submitterText = Text("submitter");
+            var (grouping, submitter) = submitterText.Length == 0
+                ? throw Bad("submitter", "no submitter: " + SubmitterUsage)
+                : SideFile.Group(submitterText, "submitter", SubmitterDimensions, options.KnownGroups, SubmitterUsage, Bad);
             var periodText = Text("period");
             var period = CsvGoals.Period(periodText) ?? throw Bad("period", $"'{MessageText.Of(periodText)}' is not a period: write a year (2025), a quarter (2025-Q1), a month (2025-03), an ISO week (2025-W07) or dates (2025-01-06..2025-02-28)");
             if (period.Start < KpiQuery.MinDate || period.End > KpiQuery.MaxDate)
@@ -190,42 +153,4 @@ public static class CsvForecasts
 
         return submissions.ToImmutable();
     }
-
-    private static (KpiGrouping Grouping, string Submitter) Submitter(string text, CsvForecastOptions options, Func<string, string, CsvImportException> bad)
-    {
-        if (text.Length == 0)
-        {
-            throw bad("submitter", "no submitter: write all, rep:ID, team:NAME, or a rep id");
-        }
-
-        if (text == KpiGrouping.AllKey)
-        {
-            return (KpiGrouping.None, KpiGrouping.AllKey);
-        }
-
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        var (grouping, key) = colon < 0
-            ? (KpiGrouping.ByRep, text)
-            : text[..colon].Trim() switch
-            {
-                "rep" => (KpiGrouping.ByRep, text[(colon + 1)..].Trim()),
-                "team" => (KpiGrouping.ByTeam, text[(colon + 1)..].Trim()),
-                var other => throw bad("submitter", $"'{MessageText.Of(other)}' is not a submitter's dimension{Suggestions.DidYouMean(other, ["rep", "team"])}: write all, rep:ID, team:NAME, or a rep id"),
-            };
-        if (key.Length == 0)
-        {
-            throw bad("submitter", $"'{MessageText.Of(text)}' names no {grouping.Dimension}");
-        }
-
-        if (options.KnownGroups?.Invoke(grouping) is { } known && !known.Contains(key, StringComparer.Ordinal))
-        {
-            var near = Suggestions.DidYouMean(key, known);
-            throw bad("submitter", $"the data has no {grouping.Dimension} '{MessageText.Of(key)}'{(near.Length > 0 || known.Count == 0 ? near : $" (its {grouping.Dimension}s: {MessageText.List(known.Order(StringComparer.Ordinal))})")}");
-        }
-
-        return (grouping, key);
-    }
-
-    private static CsvImportException Reject(string fileName, CsvPosition position, string? field, string reason) =>
-        new(new CsvRejection(fileName, position.Line, position.Column, field, reason));
 }

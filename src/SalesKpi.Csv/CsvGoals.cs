@@ -45,6 +45,8 @@ public static class CsvGoals
 {
     private static readonly string[] Columns = ["kpi", "group", "period", "target", "warning", "critical"];
 
+    private static readonly (string Prefix, KpiGrouping Grouping)[] GroupDimensions = [("rep", KpiGrouping.ByRep), ("team", KpiGrouping.ByTeam), ("source", KpiGrouping.BySource)];
+
     /// <summary>Reads the goals of a file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">The options, or null for the defaults.</param>
@@ -72,61 +74,17 @@ public static class CsvGoals
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= new CsvGoalOptions();
-        using var reader = new CsvRecordReader(new CsvTextDecoder(stream));
-        try
-        {
-            return ReadRecords(reader, fileName, options);
-        }
-        catch (CsvSyntaxException e)
-        {
-            throw Reject(fileName, e.Position, null, e.Message);
-        }
-        catch (CsvEncodingException e)
-        {
-            throw Reject(fileName, e.Position, null, e.Message);
-        }
+        return SideFile.Read(stream, fileName, reader => ReadRecords(reader, fileName, options));
     }
 
     private static ImmutableArray<KpiGoal> ReadRecords(CsvRecordReader reader, string fileName, CsvGoalOptions options)
     {
-        if (!reader.Read())
-        {
-            throw new CsvImportException(new CsvRejection(fileName, 1, 1, null, $"the file is empty: the first line is the header ({string.Join(",", Columns)})"));
-        }
-
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < reader.Count; i++)
-        {
-            var name = reader[i].Trim();
-            if (!Columns.Contains(name, StringComparer.Ordinal))
-            {
-                throw Reject(fileName, reader.PositionOf(i), null, $"unknown column '{MessageText.Of(name)}'{Suggestions.DidYouMean(name, Columns)} (the columns are {string.Join(", ", Columns)})");
-            }
-
-            if (!index.TryAdd(name, i))
-            {
-                throw Reject(fileName, reader.PositionOf(i), null, $"the column '{name}' appears twice");
-            }
-        }
-
-        foreach (var required in new[] { "kpi", "period", "target" })
-        {
-            if (!index.ContainsKey(required))
-            {
-                throw Reject(fileName, reader.PositionOf(0), null, $"the header has no column '{required}' (required: kpi, period, target; optional: group, warning, critical)");
-            }
-        }
-
+        var index = SideFile.Header(reader, fileName, Columns, ["kpi", "period", "target"]);
         var goals = ImmutableArray.CreateBuilder<KpiGoal>();
-        while (reader.Read())
+        while (SideFile.NextRow(reader, fileName, index))
         {
-            if (reader.Count != index.Count)
-            {
-                throw Reject(fileName, reader.PositionOf(0), null, string.Create(CultureInfo.InvariantCulture, $"the row has {reader.Count} fields, the header {index.Count}"));
-            }
-
             string Text(string column) => index.TryGetValue(column, out var i) ? reader[i].Trim() : string.Empty;
-            CsvImportException Bad(string column, string reason) => Reject(fileName, reader.PositionOf(index[column]), column, reason);
+            CsvImportException Bad(string column, string reason) => SideFile.Reject(fileName, reader.PositionOf(index[column]), column, reason);
 
             var id = Text("kpi");
             if (!options.Catalog.TryGet(id, out var kpi))
@@ -135,7 +93,9 @@ public static class CsvGoals
                 throw Bad("kpi", id.Length == 0 ? "no KPI id" : $"unknown KPI '{MessageText.Of(id)}'{Suggestions.DidYouMean(id, ids)}");
             }
 
-            var (grouping, group) = index.ContainsKey("group") ? Group(Text("group"), options, Bad) : (KpiGrouping.None, KpiGrouping.AllKey);
+            var (grouping, group) = Text("group") is { Length: > 0 } groupText
+                ? SideFile.Group(groupText, "group", GroupDimensions, options.KnownGroups, "write all, rep:ID, team:NAME, source:NAME, or a rep id", Bad)
+                : (KpiGrouping.None, KpiGrouping.AllKey);
             var periodText = Text("period");
             var period = Period(periodText) ?? throw Bad("period", $"'{MessageText.Of(periodText)}' is not a period: write a year (2025), a quarter (2025-Q1), a month (2025-03), an ISO week (2025-W07) or dates (2025-01-06..2025-02-28)");
             if (period.Start < KpiQuery.MinDate || period.End > KpiQuery.MaxDate)
@@ -223,40 +183,6 @@ public static class CsvGoals
             : null;
     }
 
-    private static (KpiGrouping Grouping, string Group) Group(string text, CsvGoalOptions options, Func<string, string, CsvImportException> bad)
-    {
-        if (text.Length == 0 || text == KpiGrouping.AllKey)
-        {
-            return (KpiGrouping.None, KpiGrouping.AllKey);
-        }
-
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        var (grouping, key) = colon < 0
-            ? (KpiGrouping.ByRep, text)
-            : text[..colon].Trim() switch
-            {
-                "rep" => (KpiGrouping.ByRep, text[(colon + 1)..].Trim()),
-                "team" => (KpiGrouping.ByTeam, text[(colon + 1)..].Trim()),
-                "source" => (KpiGrouping.BySource, text[(colon + 1)..].Trim()),
-                var other => throw bad("group", $"'{MessageText.Of(other)}' is not a dimension{Suggestions.DidYouMean(other, ["rep", "team", "source"])}: write all, rep:ID, team:NAME, source:NAME, or a rep id"),
-            };
-        if (key.Length == 0)
-        {
-            throw bad("group", $"'{MessageText.Of(text)}' names no {grouping.Dimension}");
-        }
-
-        if (options.KnownGroups?.Invoke(grouping) is { } known && !known.Contains(key, StringComparer.Ordinal))
-        {
-            var near = Suggestions.DidYouMean(key, known);
-            throw bad("group", $"the data has no {grouping.Dimension} '{MessageText.Of(key)}'{(near.Length > 0 || known.Count == 0 ? near : $" (its {grouping.Dimension}s: {MessageText.List(known.Order(StringComparer.Ordinal))})")}");
-        }
-
-        return (grouping, key);
-    }
-
     private static IEnumerable<string> Catalog(IKpiCatalog catalog) =>
         catalog is KpiCatalog c ? c.All.Select(k => k.Id) : Kpis.All.Select(k => k.Id);
-
-    private static CsvImportException Reject(string fileName, CsvPosition position, string? field, string reason) =>
-        new(new CsvRejection(fileName, position.Line, position.Column, field, reason));
 }
