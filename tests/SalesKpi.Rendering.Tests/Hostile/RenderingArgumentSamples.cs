@@ -29,6 +29,7 @@ internal sealed class RenderingArgumentSamples : IArgumentSource
         [typeof(Planning.ActivityPlanStep)] = () => Planning.ActivityPlan.ForDeals(1m, January, [], WorkingDayCalendar.MondayToFriday).Deals,
         [typeof(Func<string, decimal>)] = () => new Func<string, decimal>(_ => 1m),
         [typeof(Func<string, KpiValue>)] = () => new Func<string, KpiValue>(_ => KpiValue.Number(1m)),
+        [typeof(Planning.ForecastAccuracyResult)] = () => new Planning.ForecastAccuracyCalculator().Evaluate(new KpiEvaluator(), SalesData.Empty, []),
     };
 
     /// <summary>Gets the samples.</summary>
