@@ -9,6 +9,7 @@ namespace SalesKpi.Opportunities;
 /// <see cref="Omitted"/> once lost; a won opportunity is always <see cref="Closed"/> and a lost one always
 /// <see cref="Omitted"/>.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.ForecastCategoryJsonConverter))]
 public enum ForecastCategory
 {
     /// <summary>Open, and not yet likely enough to be in the forecast: the default of an open opportunity.</summary>

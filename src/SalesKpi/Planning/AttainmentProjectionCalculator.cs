@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using NodaTime;
 using SalesKpi.BuiltIn;
 using SalesKpi.Reporting;
@@ -212,9 +213,11 @@ public sealed class AttainmentProjection
     public string Group { get; }
 
     /// <summary>Gets the period's dates.</summary>
+    [JsonConverter(typeof(Serialization.DateIntervalJsonConverter))]
     public DateInterval Period { get; }
 
     /// <summary>Gets the instant projected from.</summary>
+    [JsonConverter(typeof(Serialization.InstantJsonConverter))]
     public Instant AsOf { get; }
 
     /// <summary>Gets the period's days that had begun before <see cref="AsOf"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using NodaTime;
 using SalesKpi.Opportunities;
 using SalesKpi.Reporting;
@@ -293,12 +294,14 @@ public sealed class ForecastAccuracy
     }
 
     /// <summary>Gets the dimension of <see cref="Submitter"/>.</summary>
+    [JsonConverter(typeof(Serialization.KpiGroupingJsonConverter))]
     public KpiGrouping Grouping { get; }
 
     /// <summary>Gets the submitter's group key.</summary>
     public string Submitter { get; }
 
     /// <summary>Gets the period's dates.</summary>
+    [JsonConverter(typeof(Serialization.DateIntervalJsonConverter))]
     public DateInterval Period { get; }
 
     /// <summary>Gets how the period is named: the label of the submission that counts (else of the last one).</summary>
@@ -308,6 +311,7 @@ public sealed class ForecastAccuracy
     public int SubmissionCount { get; }
 
     /// <summary>Gets the instant before which a submission had to be made to count.</summary>
+    [JsonConverter(typeof(Serialization.InstantJsonConverter))]
     public Instant Cutoff { get; }
 
     /// <summary>Gets the submission that counts.</summary>
@@ -344,9 +348,11 @@ public sealed class ForecastErrorSummary
     }
 
     /// <summary>Gets the dimension of the submitters.</summary>
+    [JsonConverter(typeof(Serialization.KpiGroupingJsonConverter))]
     public KpiGrouping Grouping { get; }
 
     /// <summary>Gets the period's dates.</summary>
+    [JsonConverter(typeof(Serialization.DateIntervalJsonConverter))]
     public DateInterval Period { get; }
 
     /// <summary>Gets how the period is named.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using NodaTime;
 using SalesKpi.Opportunities;
 using SalesKpi.Reporting;
@@ -59,12 +60,14 @@ public sealed class ForecastSubmission
     }
 
     /// <summary>Gets the dimension of <see cref="Submitter"/>; <see cref="KpiGrouping.None"/> for the whole data set.</summary>
+    [JsonConverter(typeof(Serialization.KpiGroupingJsonConverter))]
     public KpiGrouping Grouping { get; }
 
     /// <summary>Gets the group key of the submitter: a rep id, a team, or <see cref="KpiGrouping.AllKey"/>.</summary>
     public string Submitter { get; }
 
     /// <summary>Gets the dates the forecast is for, inclusive.</summary>
+    [JsonConverter(typeof(Serialization.DateIntervalJsonConverter))]
     public DateInterval Period { get; }
 
     /// <summary>Gets how the period is named, such as <c>2025-Q1</c>.</summary>
@@ -80,6 +83,7 @@ public sealed class ForecastSubmission
     public Money Amount { get; }
 
     /// <summary>Gets when the forecast was submitted.</summary>
+    [JsonConverter(typeof(Serialization.InstantJsonConverter))]
     public Instant SubmittedAt { get; }
 
     /// <summary>Gets what is forecast: commit, best case or pipeline.</summary>

@@ -30,6 +30,7 @@ internal sealed class RenderingArgumentSamples : IArgumentSource
         [typeof(Func<string, decimal>)] = () => new Func<string, decimal>(_ => 1m),
         [typeof(Func<string, KpiValue>)] = () => new Func<string, KpiValue>(_ => KpiValue.Number(1m)),
         [typeof(Pipeline.PipelineWaterfallReport)] = () => new Pipeline.PipelineWaterfallCalculator().Evaluate(SalesData.Empty, January),
+        [typeof(Planning.ForecastAccuracyResult)] = () => new Planning.ForecastAccuracyCalculator().Evaluate(new KpiEvaluator(), SalesData.Empty, []),
     };
 
     /// <summary>Gets the samples.</summary>

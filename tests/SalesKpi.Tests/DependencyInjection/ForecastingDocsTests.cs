@@ -1,9 +1,11 @@
+using System.Text.Json;
 using NodaTime;
 using SalesKpi.Deals;
 using SalesKpi.Opportunities;
 using SalesKpi.Planning;
 using SalesKpi.Reporting;
 using SalesKpi.Reps;
+using SalesKpi.Serialization;
 
 namespace SalesKpi.Tests.DependencyInjection;
 
@@ -55,6 +57,15 @@ public sealed class ForecastingDocsTests
         var endOfFebruary15 = Instant.FromUtc(2025, 2, 16, 0, 0);
         AttainmentProjection north = projection.Evaluate(evaluator, data, q1, KpiGrouping.ByTeam, endOfFebruary15).Single();
         // </snippet:forecasting-evaluate>
+
+        // <snippet:forecasting-json>
+        string accuracyJson = JsonSerializer.Serialize(accuracy, SalesKpiJsonContext.Default.ForecastAccuracyResult);
+        string northJson = JsonSerializer.Serialize(north, SalesKpiJsonContext.Default.AttainmentProjection);
+        // </snippet:forecasting-json>
+
+        // The team's row is written with its grouping's dimension; north's 46 elapsed days as computed below.
+        Assert.Contains("{\"grouping\":\"team\",\"submitter\":\"north\",", accuracyJson, StringComparison.Ordinal);
+        Assert.Contains("\"elapsedDays\":46,\"periodDays\":90,", northJson, StringComparison.Ordinal);
 
         // ayse: 70,000 + 50,000 = 120,000 won against 150,000: 0.8, error 30,000 / 120,000 = 0.25.
         // bora: 30,000 against 40,000: 0.75, error 10,000 / 30,000 = 0.333333.
