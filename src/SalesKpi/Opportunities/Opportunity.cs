@@ -579,7 +579,7 @@ public sealed class Opportunity : IEquatable<Opportunity>
         }
 
         var mismatch = Mismatch(id, "amount", ValueAt(history, history.Length, static c => c.Amount), amount, static m => m.ToString(null, CultureInfo.InvariantCulture))
-            ?? Mismatch(id, "expected close date", LastDate(history), expectedClose, static d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))
+            ?? Mismatch(id, "expected close date", ValueAt(history, history.Length, static c => c.ExpectedClose), expectedClose, static d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))
             ?? Mismatch(id, "owner", ValueAt(history, history.Length, static c => c.Owner), owner, static r => r.ToString())
             ?? (status == OpportunityStatus.Open
                 ? Mismatch(id, "forecast category", ValueAt(history, history.Length, static c => c.ForecastCategory), category, ForecastCategories.ToName)
@@ -588,8 +588,6 @@ public sealed class Opportunity : IEquatable<Opportunity>
         {
             throw new ArgumentException(mismatch, nameof(history));
         }
-
-        static LocalDate? LastDate(ImmutableArray<OpportunityChange> history) => ValueAt(history, history.Length, static c => c.ExpectedClose);
     }
 
     /// <summary>Returns why the history's last value of a field is not the current one, or null when it is (or the history

@@ -135,7 +135,8 @@ public sealed class PipelineWaterfallCalculator
     /// <summary>
     /// Adds one opportunity's part of the waterfall of [<paramref name="start"/>, <paramref name="end"/>) under the close
     /// window <paramref name="window"/> (null: unbounded) to <paramref name="lines"/>. The opening and the closing are
-    /// read from <see cref="Opportunity.AsOf"/>; the flows by replaying the events in between, so that the identity
+    /// read as of the start and the end (<see cref="Opportunity.IsOpenAt"/>, <see cref="Opportunity.AmountAt"/>,
+    /// <see cref="Opportunity.ExpectedCloseAt"/>: the values of <see cref="Opportunity.AsOf"/>); the flows by replaying the events in between, so that the identity
     /// checks one against the other.
     /// </summary>
     internal static void Add(Opportunity opportunity, Instant start, Instant end, DateInterval? window, PipelineFlow.Builder[] lines)
@@ -151,9 +152,9 @@ public sealed class PipelineWaterfallCalculator
         int next;
         if (opportunity.CreatedAt < start)
         {
-            var then = opportunity.AsOf(start)!;
-            amount = then.Amount;
-            inPipeline = !then.IsClosed && InWindow(then.ExpectedClose, window);
+            // As it stood at the start (Opportunity.AsOf's values, read without making the opportunity again).
+            amount = opportunity.AmountAt(start);
+            inPipeline = opportunity.IsOpenAt(start) && InWindow(opportunity.ExpectedCloseAt(start), window);
             if (inPipeline)
             {
                 lines[(int)PipelineFlowKind.Opening].Add(amount);
@@ -168,8 +169,8 @@ public sealed class PipelineWaterfallCalculator
         else
         {
             // Created in the period, with the values of its first history entries (then the entries at its creation apply).
-            amount = First(history, static c => c.Amount) ?? opportunity.Amount;
-            inPipeline = InWindow(First(history, static c => c.ExpectedClose) ?? opportunity.ExpectedClose, window);
+            amount = opportunity.AmountAt(opportunity.CreatedAt);
+            inPipeline = InWindow(opportunity.ExpectedCloseAt(opportunity.CreatedAt), window);
             if (inPipeline)
             {
                 lines[(int)PipelineFlowKind.Created].Add(amount);
@@ -230,26 +231,12 @@ public sealed class PipelineWaterfallCalculator
             lines[(int)(opportunity.Status == OpportunityStatus.Won ? PipelineFlowKind.Won : PipelineFlowKind.Lost)].Add(amount);
         }
 
-        if (opportunity.AsOf(end) is { IsClosed: false } atEnd && InWindow(atEnd.ExpectedClose, window))
+        if (opportunity.IsOpenAt(end) && InWindow(opportunity.ExpectedCloseAt(end), window))
         {
-            lines[(int)PipelineFlowKind.Closing].Add(atEnd.Amount);
+            lines[(int)PipelineFlowKind.Closing].Add(opportunity.AmountAt(end));
         }
     }
 
     private static bool InWindow(LocalDate? expectedClose, DateInterval? window) =>
         window is null || (expectedClose is { } date && window.Contains(date));
-
-    private static T? First<T>(ImmutableArray<OpportunityChange> history, Func<OpportunityChange, T?> field)
-        where T : struct
-    {
-        foreach (var change in history)
-        {
-            if (field(change) is { } value)
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
 }
